@@ -1,0 +1,336 @@
+// Diagnostics are data. Every pass produces them; renderers (terminal, JSON, LSP) show them.
+// Each code has one entry in the catalog below, with its message in English and Chinese.
+
+export interface Span {
+  /** UTF-16 offset of the first character. */
+  start: number;
+  /** UTF-16 offset one past the last character. */
+  end: number;
+  /** The file the span is in; absent means the file being checked. */
+  file?: string;
+}
+
+export type Lang = 'en' | 'zh';
+/** A message in both languages. */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Label {
+  span: Span;
+  message: Text;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  span: Span;
+  message: Text;
+  labels: Label[];
+  hint?: Text;
+}
+
+type Args = Record<string, string | number | undefined>;
+interface CatalogEntry {
+  severity: Severity;
+  en: (a: Args) => string;
+  zh: (a: Args) => string;
+  hintEn?: (a: Args) => string | undefined;
+  hintZh?: (a: Args) => string | undefined;
+}
+
+const q = (s: unknown) => `\`${s}\``;
+const didYouMean = {
+  hintEn: (a: Args) => (a.suggestion ? `did you mean ${q(a.suggestion)}?` : a.hint ? String(a.hint) : undefined),
+  hintZh: (a: Args) => (a.suggestion ? `是不是要写 ${q(a.suggestion)}？` : a.hintZh ? String(a.hintZh) : undefined),
+};
+
+/**
+ * Every diagnostic the toolchain can produce. Codes are stable: E = error, W = warning;
+ * E00xx syntax, E01xx names, E02xx types, E03xx points and structure, E04xx imports,
+ * E05xx data, E06xx evaluation, E07xx examples.
+ */
+export const CATALOG = {
+  // ── syntax ─────────────────────────────────────────────────────────
+  E0001: {
+    severity: 'error',
+    en: (a) => `unexpected character ${q(a.text)}`,
+    zh: (a) => `无法识别的字符 ${q(a.text)}`,
+    hintEn: (a) => (a.hint ? `use the half-width ${q(a.hint)}` : 'remove it, or put it inside a quoted label'),
+    hintZh: (a) => (a.hint ? `请改用半角的 ${q(a.hint)}` : '删除它，或者把它放进带引号的名称里'),
+  },
+  E0002: {
+    severity: 'error',
+    en: (a) => `expected ${a.expected}, found ${a.found}`,
+    zh: (a) => `这里应为 ${a.expectedZh ?? a.expected}，实际是 ${a.found}`,
+    hintEn: (a) => (a.hint ? String(a.hint) : undefined),
+    hintZh: (a) => (a.hintZh ? String(a.hintZh) : undefined),
+  },
+  E0003: {
+    severity: 'error',
+    en: (a) => `${q(a.text)} is not a number`,
+    zh: (a) => `${q(a.text)} 不是一个数`,
+  },
+  E0004: {
+    severity: 'error',
+    en: () => 'a scheme starts with `scheme "name" total N`',
+    zh: () => '方案文件应以 `方案 "名称" 总分 N` 开头',
+  },
+  E0005: {
+    severity: 'error',
+    en: (a) => `the file is too large (${a.size} characters; the limit is ${a.limit})`,
+    zh: (a) => `文件过大（${a.size} 个字符，上限 ${a.limit}）`,
+  },
+  E0006: {
+    severity: 'error',
+    en: (a) => `nesting is too deep (more than ${a.limit} levels)`,
+    zh: (a) => `嵌套层数过多（超过 ${a.limit} 层）`,
+  },
+  E0007: {
+    severity: 'error',
+    en: (a) => `${q(a.name)} is defined twice`,
+    zh: (a) => `${q(a.name)} 重复定义`,
+    hintEn: () => 'give one of them another name',
+    hintZh: () => '请给其中一个换个名字',
+  },
+  E0008: {
+    severity: 'error',
+    en: (a) => `there is more than one ${a.what} block`,
+    zh: (a) => `出现了多个 ${a.whatZh} 块`,
+    hintEn: () => 'merge them into one',
+    hintZh: () => '请合并为一个',
+  },
+  // ── names ──────────────────────────────────────────────────────────
+  E0101: {
+    severity: 'error',
+    en: (a) => `unknown name ${q(a.name)}`,
+    zh: (a) => `未定义的名称 ${q(a.name)}`,
+    ...didYouMean,
+  },
+  E0102: {
+    severity: 'error',
+    en: (a) => `${q(a.name)} is not a member of ${q(a.enum)}`,
+    zh: (a) => `${q(a.name)} 不是 ${q(a.enum)} 的取值`,
+    hintEn: (a) => (a.suggestion ? `did you mean ${q(a.suggestion)}? the members are ${a.members}` : `the members are ${a.members}`),
+    hintZh: (a) => (a.suggestion ? `是不是要写 ${q(a.suggestion)}？可选值为 ${a.members}` : `可选值为 ${a.members}`),
+  },
+  E0103: {
+    severity: 'error',
+    en: (a) => `${q(a.name)} has no field ${q(a.field)}`,
+    zh: (a) => `${q(a.name)} 没有字段 ${q(a.field)}`,
+    ...didYouMean,
+  },
+  E0104: {
+    severity: 'error',
+    en: (a) => `${q(a.name)} is defined in terms of itself: ${a.cycle}`,
+    zh: (a) => `${q(a.name)} 的定义引用了自身：${a.cycle}`,
+  },
+  E0105: {
+    severity: 'error',
+    en: (a) => `no ${a.what} is labelled "${a.label}"`,
+    zh: (a) => `没有名为 "${a.label}" 的${a.whatZh}`,
+    ...didYouMean,
+  },
+  E0106: {
+    severity: 'error',
+    en: (a) => `the tier ${q(a.name)} does not fit any input`,
+    zh: (a) => `档次 ${q(a.name)} 找不到对应的输入`,
+    hintEn: () => 'name the list or field first: `honors, city 3, province 6`',
+    hintZh: () => '请先写出列表或字段：`荣誉, 市级 3, 省级 6`',
+  },
+  E0107: {
+    severity: 'error',
+    en: (a) => `the tiers fit more than one input (${a.candidates})`,
+    zh: (a) => `这些档次可对应多个输入（${a.candidates}）`,
+    hintEn: (a) => `name the one you mean first: \`${a.first}, …\``,
+    hintZh: (a) => `请先写出要用的那个：\`${a.first}, …\``,
+  },
+  // ── types ──────────────────────────────────────────────────────────
+  E0201: {
+    severity: 'error',
+    en: (a) => `${a.what} needs ${a.expected}, but ${q(a.expr)} is ${a.actual}`,
+    zh: (a) => `${a.whatZh} 需要${a.expectedZh}，但 ${q(a.expr)} 是${a.actualZh}`,
+    hintEn: (a) => (a.hint ? String(a.hint) : undefined),
+    hintZh: (a) => (a.hintZh ? String(a.hintZh) : undefined),
+  },
+  E0202: {
+    severity: 'error',
+    en: (a) => `cannot compare ${a.left} with ${a.right}`,
+    zh: (a) => `不能比较${a.leftZh}与${a.rightZh}`,
+  },
+  E0203: {
+    severity: 'error',
+    en: (a) => `${q(a.name)} may be absent (it is optional); say what counts when it is not submitted`,
+    zh: (a) => `${q(a.name)} 是可选字段，可能未填报；请写明未填报时按多少计`,
+    hintEn: (a) => `write \`${a.name} ?? 0\` (not submitted is not the same as 0)`,
+    hintZh: (a) => `写成 \`${a.name} ?? 0\`（未填报不等于 0）`,
+  },
+  E0204: {
+    severity: 'error',
+    en: (a) => `${q(a.fn)} works over a list, but ${q(a.expr)} is ${a.actual}`,
+    zh: (a) => `${q(a.fn)} 只能用于列表，但 ${q(a.expr)} 是${a.actualZh}`,
+  },
+  E0205: {
+    severity: 'error',
+    en: (a) => `the range ${a.low}..${a.high} is empty`,
+    zh: (a) => `范围 ${a.low}..${a.high} 为空`,
+  },
+  // ── points and structure ───────────────────────────────────────────
+  E0301: {
+    severity: 'error',
+    en: (a) => `the items of section "${a.section}" add up to ${a.sum}, but the section's max is ${a.max}`,
+    zh: (a) => `小节 "${a.section}" 各指标满分合计 ${a.sum}，与小节满分 ${a.max} 不符`,
+    hintEn: (a) => `${a.parts}`,
+    hintZh: (a) => `${a.parts}`,
+  },
+  E0302: {
+    severity: 'error',
+    en: (a) => `the sections add up to ${a.sum}, but the scheme's total is ${a.total}`,
+    zh: (a) => `各小节满分合计 ${a.sum}，与方案总分 ${a.total} 不符`,
+    hintEn: (a) => `${a.parts}`,
+    hintZh: (a) => `${a.parts}`,
+  },
+  E0303: {
+    severity: 'error',
+    en: (a) => `the section weights add up to ${a.sum}, not 100%`,
+    zh: (a) => `各小节权重合计 ${a.sum}，不是 100%`,
+    hintEn: (a) => `${a.parts}`,
+    hintZh: (a) => `${a.parts}`,
+  },
+  E0304: {
+    severity: 'error',
+    en: () => 'some sections have a weight and others do not',
+    zh: () => '部分小节设了权重，部分没有',
+    hintEn: () => 'give every section a weight, or none',
+    hintZh: () => '要么每个小节都设权重，要么都不设',
+  },
+  E0305: {
+    severity: 'error',
+    en: (a) => `${a.what} needs a max`,
+    zh: (a) => `${a.whatZh} 需要设满分`,
+    hintEn: () => 'write `max N` after the label',
+    hintZh: () => '请在名称后写 `满分 N`',
+  },
+  E0306: {
+    severity: 'error',
+    en: (a) => `the points of the bands must be listed with a catch-all last line (\`else: N\`) or cover every value of ${q(a.expr)}`,
+    zh: (a) => `分段缺少兜底的 \`其他: N\`，${q(a.expr)} 的部分取值没有对应分数`,
+  },
+  E0307: {
+    severity: 'error',
+    en: () => 'a linear scale needs its points in increasing order',
+    zh: () => '线性计分的各点须按从小到大排列',
+  },
+  E0308: {
+    severity: 'error',
+    en: (a) => `a grade block may have only one ${a.what} line`,
+    zh: (a) => `等级块中只能有一行 ${a.whatZh}`,
+  },
+  E0309: {
+    severity: 'error',
+    en: (a) => `${a.what} must be more than 0`,
+    zh: (a) => `${a.whatZh} 必须大于 0`,
+  },
+  W0301: {
+    severity: 'warning',
+    en: (a) => `item "${a.item}" can never reach its max ${a.max} (at most ${a.high})`,
+    zh: (a) => `指标 "${a.item}" 永远达不到满分 ${a.max}（最多 ${a.high}）`,
+    hintEn: () => 'check the rule, or lower the max',
+    hintZh: () => '请检查规则，或降低满分',
+  },
+  W0302: {
+    severity: 'warning',
+    en: (a) => `this rule can never ${a.what}`,
+    zh: (a) => `这条规则永远不会${a.whatZh}`,
+    hintEn: (a) => (a.why ? String(a.why) : undefined),
+    hintZh: (a) => (a.whyZh ? String(a.whyZh) : undefined),
+  },
+  W0303: {
+    severity: 'warning',
+    en: (a) => `input ${q(a.name)} is never used`,
+    zh: (a) => `输入 ${q(a.name)} 没有被使用`,
+    hintEn: () => 'remove it, or use it in a rule',
+    hintZh: () => '删除它，或在规则中使用它',
+  },
+  W0304: {
+    severity: 'warning',
+    en: () => 'the scheme has vetoes but its grade block has no `veto` line, so a vetoed unit gets no grade',
+    zh: () => '方案设有一票否决，但等级块中没有 `否决` 行，被否决的单位将没有等级',
+    hintEn: () => 'add a line such as `veto "不予命名"`',
+    hintZh: () => '加一行，如 `否决 "不予命名"`',
+  },
+  W0305: {
+    severity: 'warning',
+    en: () => 'no grade line matches some totals, so those units get no grade',
+    zh: () => '部分总分没有对应的等级行，这些单位将没有等级',
+    hintEn: () => 'end the grade block with `otherwise "…"`',
+    hintZh: () => '在等级块末尾加 `否则 "…"`',
+  },
+  W0306: {
+    severity: 'warning',
+    en: (a) => `${q(a.name)} is never used`,
+    zh: (a) => `${q(a.name)} 没有被使用`,
+  },
+  // ── imports ────────────────────────────────────────────────────────
+  E0401: {
+    severity: 'error',
+    en: (a) => `cannot read ${q(a.path)}${a.reason ? `: ${a.reason}` : ''}`,
+    zh: (a) => `无法读取 ${q(a.path)}${a.reason ? `：${a.reason}` : ''}`,
+  },
+  E0402: {
+    severity: 'error',
+    en: (a) => `${q(a.path)} uses itself: ${a.cycle}`,
+    zh: (a) => `${q(a.path)} 循环引用了自身：${a.cycle}`,
+    hintEn: () => 'remove one of the `use` lines in the cycle',
+    hintZh: () => '请删除循环中的某一条 `引用`',
+  },
+  E0403: {
+    severity: 'error',
+    en: (a) => `${q(a.path)} has errors`,
+    zh: (a) => `${q(a.path)} 中有错误`,
+  },
+  E0404: {
+    severity: 'error',
+    en: (a) => `input ${q(a.name)} is ${a.here} here but ${a.there} in ${q(a.path)}`,
+    zh: (a) => `输入 ${q(a.name)} 在此处为${a.here}，在 ${q(a.path)} 中为${a.there}`,
+  },
+} satisfies Record<string, CatalogEntry>;
+
+export type Code = keyof typeof CATALOG;
+
+/** Build a diagnostic from the catalog. */
+export function diag(code: Code, span: Span, args: Args = {}, labels: Label[] = []): Diagnostic {
+  const entry: CatalogEntry = CATALOG[code];
+  const d: Diagnostic = {
+    code,
+    severity: entry.severity,
+    span,
+    message: { en: entry.en(args), zh: entry.zh(args) },
+    labels,
+  };
+  const hEn = entry.hintEn?.(args);
+  const hZh = entry.hintZh?.(args);
+  if (hEn || hZh) d.hint = { en: hEn ?? hZh ?? '', zh: hZh ?? hEn ?? '' };
+  return d;
+}
+
+export function label(span: Span, en: string, zh: string): Label {
+  return { span, message: { en, zh } };
+}
+
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === 'error');
+}
+
+/** Sort by file, then position, then code: a stable order for rendering and golden files. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) =>
+      (a.span.file ?? '').localeCompare(b.span.file ?? '') ||
+      a.span.start - b.span.start ||
+      a.code.localeCompare(b.code),
+  );
+}
