@@ -57,6 +57,8 @@ export interface ScoreRange {
 export interface CheckedScheme {
   ast: A.Scheme;
   file?: string;
+  /** The scheme's text, for traces that quote rules as written. */
+  source?: string;
   /** Declared inputs, then those of imported schemes that this scheme does not declare. */
   inputs: FieldInfo[];
   unitKinds: string[];
@@ -355,6 +357,7 @@ class Checker {
     return {
       ast,
       file: this.options.file,
+      source: this.options.source,
       inputs: [...this.inputs.values(), ...imported.filter((f) => !seen.has(f.name) && seen.add(f.name))],
       unitKinds: this.unitKinds,
       gradeLabels: this.gradeLabels,

@@ -297,6 +297,70 @@ export const CATALOG = {
     en: (a) => `input ${q(a.name)} is ${a.here} here but ${a.there} in ${q(a.path)}`,
     zh: (a) => `输入 ${q(a.name)} 在此处为${a.here}，在 ${q(a.path)} 中为${a.there}`,
   },
+  // ── data ───────────────────────────────────────────────────────────
+  E0501: {
+    severity: 'error',
+    en: (a) => `unit ${q(a.unit)}, field ${q(a.field)}: expected ${a.expected}, found ${a.found}`,
+    zh: (a) => `单位 ${q(a.unit)} 的 ${q(a.field)}：应为${a.expectedZh}，实际是 ${a.found}`,
+  },
+  E0502: {
+    severity: 'error',
+    en: (a) => `unit ${q(a.unit)} has no value for ${q(a.field)} (expected ${a.expected})`,
+    zh: (a) => `单位 ${q(a.unit)} 缺少 ${q(a.field)}（应为${a.expectedZh}）`,
+    hintEn: () => 'fill it in, or declare the field `optional` in the scheme',
+    hintZh: () => '请补填，或在方案中将该字段声明为 `可选`',
+  },
+  E0503: {
+    severity: 'error',
+    en: (a) => `two units have the id ${q(a.id)} (${a.first} and ${a.row})`,
+    zh: (a) => `有两个单位的编号都是 ${q(a.id)}（${a.first} 与 ${a.row}）`,
+    hintEn: () => 'every unit needs its own id',
+    hintZh: () => '每个单位的编号必须唯一',
+  },
+  E0504: {
+    severity: 'error',
+    en: (a) => `unit ${a.row} has no \`id\``,
+    zh: (a) => `第 ${String(a.row).slice(1)} 个单位缺少 \`id\``,
+  },
+  E0505: {
+    severity: 'error',
+    en: (a) => `${a.what}`,
+    zh: (a) => `${a.whatZh}`,
+  },
+  E0507: {
+    severity: 'error',
+    en: (a) => `too many units (${a.count}; the limit is ${a.limit})`,
+    zh: (a) => `单位过多（${a.count} 个，上限 ${a.limit}）`,
+  },
+  W0501: {
+    severity: 'warning',
+    en: (a) => `the data has a field ${q(a.field)} that the scheme does not declare (first seen in unit ${q(a.unit)}); it is ignored`,
+    zh: (a) => `数据中有方案未声明的字段 ${q(a.field)}（首见于单位 ${q(a.unit)}），已忽略`,
+  },
+  // ── evaluation ─────────────────────────────────────────────────────
+  E0601: {
+    severity: 'error',
+    en: (a) => `unit ${q(a.unit)}: division by zero in ${q(a.expr)}`,
+    zh: (a) => `单位 ${q(a.unit)}：${q(a.expr)} 中除数为零`,
+  },
+  E0602: {
+    severity: 'error',
+    en: (a) => `unit ${q(a.unit)}: the target of ${q(a.item)} is 0, and the scheme does not say what that scores`,
+    zh: (a) => `单位 ${q(a.unit)}：${q(a.item)} 的目标值为 0，方案未规定此时如何计分`,
+    hintEn: () => 'add `, if zero N` to the ratio',
+    hintZh: () => '请在比例规则后加 `, 为零时 N`',
+  },
+  // ── examples ───────────────────────────────────────────────────────
+  E0701: {
+    severity: 'error',
+    en: (a) => `example "${a.example}": expected ${a.target} = ${a.expected}, got ${a.actual}`,
+    zh: (a) => `示例 "${a.example}"：预期 ${a.targetZh} = ${a.expected}，实际为 ${a.actual}`,
+  },
+  E0702: {
+    severity: 'error',
+    en: (a) => `example "${a.example}": ${a.what}`,
+    zh: (a) => `示例 "${a.example}"：${a.whatZh}`,
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof CATALOG;
