@@ -530,6 +530,12 @@ describe('Decimal fast path and bigint fallback', () => {
     // An aligned operand that is not safe must not be rounded and then pulled back.
     expect(I(MAX).sub(P('0.1')).toString()).toBe('9007199254740990.9');
     expect(I(MAX).sub(P('0.1')).cmp(I(MAX))).toBe(-1);
+    // Aligned operand in [2^53, 2^54) (exact, even) with a safe total …
+    expect(I(1000000000000001).add(P('-900000000000000.1')).toString()).toBe('100000000000000.9');
+    expect(P('-900000000000000.1').add(I(1000000000000001)).toString()).toBe('100000000000000.9');
+    // … and beyond 2^54, where the aligned operand is rounded: must go to bigint.
+    expect(I(2000000000000001).add(P('-900719925474099.1')).toString()).toBe('1099280074525901.9');
+    expect(I(-2000000000000001).sub(P('-900719925474099.1')).toString()).toBe('-1099280074525901.9');
     expect(P('0.0000000000000000001').cmp(Decimal.ZERO)).toBe(1);
     expect(Decimal.ZERO.add(P('0.0000000000000000001')).toString()).toBe('0.0000000000000000001');
   });

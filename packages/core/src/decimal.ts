@@ -222,25 +222,23 @@ export class Decimal {
         const r = am + bm;
         if (r <= MAX && r >= -MAX) return Decimal.make(r, as);
       } else if (as < bs) {
-        // Scale am up to bs. The sum is already canonical: bm's last digit is
-        // non-zero (bs > 0) and x is a multiple of 10, so r's last digit is
-        // bm's, hence r ≠ 0 and has no trailing zero.
+        // Scale am up to bs: x = am × 10^d. One final safety test suffices.
+        // If the true sum is safe, |x| ≤ |sum| + |bm| < 2^54; doubles in
+        // [2^53, 2^54) are spaced 2 apart and x is even (d ≥ 1), so x is
+        // exact. If x was rounded, |x| ≥ 2^54 and the sum fails the test.
+        // The sum is already canonical: bm's last digit is non-zero (bs > 0)
+        // and x is a multiple of 10, so r ends in bm's last digit, hence
+        // r ≠ 0 and has no trailing zero.
         const d = bs - as;
         if (d <= POW10_MAX) {
-          const x = am * POW10[d];
-          if (x <= MAX && x >= -MAX) {
-            const r = x + bm;
-            if (r <= MAX && r >= -MAX) return new Decimal(r, bs);
-          }
+          const r = am * POW10[d] + bm;
+          if (r <= MAX && r >= -MAX) return new Decimal(r, bs);
         }
       } else {
         const d = as - bs; // mirror image of the branch above
         if (d <= POW10_MAX) {
-          const x = bm * POW10[d];
-          if (x <= MAX && x >= -MAX) {
-            const r = am + x;
-            if (r <= MAX && r >= -MAX) return new Decimal(r, as);
-          }
+          const r = am + bm * POW10[d];
+          if (r <= MAX && r >= -MAX) return new Decimal(r, as);
         }
       }
     }

@@ -211,9 +211,8 @@ class Evaluator {
       diagnostics,
     };
     // Vetoes and grades can fail too (division in a condition): collect every unit's errors.
-    for (let u = 0; u < n; u++) {
-      if (ast.vetoes.length || ast.grades) evaluation.unit(u);
-    }
+    // (Results are not kept: a unit asked for later is built then, with its trace if wanted.)
+    if (ast.vetoes.length || ast.grades) for (let u = 0; u < n; u++) this.unitResult(u, false);
     for (const [, ds] of [...this.errors.entries()].sort((a, b) => a[0] - b[0])) diagnostics.push(...ds);
     return evaluation;
   }
@@ -232,9 +231,9 @@ class Evaluator {
   }
 
   // ── units ─────────────────────────────────────────────────────────
-  private unitResult(u: number): UnitResult {
+  private unitResult(u: number, trace = this.tracing(u)): UnitResult {
     const ast = this.scheme.ast;
-    const tracing = this.tracing(u);
+    const tracing = trace;
     const itemResult = (it: A.Item, section?: string): ItemResult => {
       const r: ItemResult = { label: it.label.text, score: this.itemScores.get(it)![u], max: this.scheme.maxOf.get(it)!, section };
       if (section === undefined) delete r.section;
