@@ -15,6 +15,7 @@ import { diag, type Diagnostic, type Text } from './diagnostics.js';
 /** A value during evaluation: a data value, or a list of values (`honors.level`). */
 type V = Value | V[];
 type Fn = (u: number, rec: Rec | undefined) => V;
+type RuleFn = (u: number, steps?: Text[]) => Decimal;
 
 /** A user-visible evaluation failure (division by zero, ratio target 0): a diagnostic, never a crash. */
 class EvalFailure {
@@ -306,7 +307,8 @@ class Evaluator {
     for (const s of ast.sections) {
       const parts = s.items.map((it) => show(this.itemScores.get(it)![u]));
       const score = this.sectionScores.get(s)![u];
-      out.push(t(`section "${s.label.text}" = ${parts.join(' + ')} = ${show(score)}`, `小节 "${s.label.text}" = ${parts.join(' + ')} = ${show(score)}`));
+      const sum = parts.length > 1 ? `${parts.join(' + ')} = ${show(score)}` : show(score);
+      out.push(t(`section "${s.label.text}" = ${sum}`, `小节 "${s.label.text}" = ${sum}`));
       if (s.weight) {
         const scale = this.scheme.scaleOf.get(s)!;
         const c = this.contributions.get(s)![u];
@@ -346,7 +348,8 @@ class Evaluator {
 
   /** The raw value of an item for a unit, after `void if` (cached: cap prorata needs all units). */
   private raw(it: A.Item, u: number, steps?: Text[]): Decimal {
-    if (steps) return this.rawUncached(it, u, steps);
+    // Only cap prorata needs every unit's raw value; other items are not cached.
+    if (steps || !it.cap?.prorata) return this.rawUncached(it, u, steps);
     let cache = this.rawCache.get(it);
     if (!cache) this.rawCache.set(it, (cache = new Array(this.n).fill(UNSET)));
     const c = cache[u];
@@ -375,9 +378,8 @@ class Evaluator {
   /** The final score of an item: raw, capped (prorata across the cohort), held in 0..M, rounded. */
   private score(it: A.Item, u: number, steps?: Text[]): Decimal {
     let v = this.raw(it, u, steps);
-    const M = this.max(it);
-    if (it.cap) {
-      const cap = Decimal.parse(it.cap.value.value)!;
+    const { M, cap, places } = this.itemConstants(it);
+    if (it.cap && cap) {
       if (it.cap.prorata) {
         const top = this.cohortMaxRaw(it);
         if (top.gt(cap)) {
@@ -397,13 +399,22 @@ class Evaluator {
       steps?.push(t(`not below 0: ${v} → 0`, `不低于 0：${v} → 0`));
       v = Decimal.ZERO;
     }
-    const places = it.round ? Number(it.round.value) : this.precision;
     if (places !== undefined) {
       const r = v.round(places);
       if (!r.eq(v)) steps?.push(t(`rounded half-up to ${places} places: ${v} → ${r}`, `四舍五入保留 ${places} 位小数：${v} → ${r}`));
       v = r;
     }
     return v;
+  }
+
+  private constants = new Map<A.Item, { M: Decimal; cap?: Decimal; places?: number }>();
+  private itemConstants(it: A.Item) {
+    let c = this.constants.get(it);
+    if (!c) {
+      c = { M: this.max(it), cap: it.cap ? Decimal.parse(it.cap.value.value) : undefined, places: it.round ? Number(it.round.value) : this.precision };
+      this.constants.set(it, c);
+    }
+    return c;
   }
 
   private cohortMax = new Map<A.Item, Decimal>();
@@ -420,100 +431,131 @@ class Evaluator {
     return m;
   }
 
-  private num(e: A.Expr, u: number, rec?: Rec): Decimal {
-    const v = this.fn(e)(u, rec);
-    if (v instanceof Decimal) return v;
-    return Decimal.ZERO; // the checker guarantees a number; an absent value was rejected by the data validation
+  /** A number-valued expression as a closure (the checker guarantees a number; absent reads as 0). */
+  private numFn(e: A.Expr): (u: number) => Decimal {
+    const f = this.fn(e);
+    return (u) => {
+      const v = f(u, undefined);
+      return v instanceof Decimal ? v : Decimal.ZERO;
+    };
   }
 
+  private ruleFns = new Map<A.Item, RuleFn>();
   private rule(it: A.Item, u: number, steps?: Text[]): Decimal {
+    let f = this.ruleFns.get(it);
+    if (!f) this.ruleFns.set(it, (f = this.compileRule(it)));
+    return f(u, steps);
+  }
+
+  /** A rule as a closure over unit indices, with its constants parsed once. */
+  private compileRule(it: A.Item): RuleFn {
     const r = it.rule;
     const M = this.max(it);
+    const dec = (n: A.Num) => Decimal.parse(n.value)!;
     switch (r.kind) {
       case 'Points': {
-        let sum = Decimal.ZERO;
-        for (const line of r.lines) {
-          const holds = this.fn(line.cond)(u, undefined) === true;
-          const p = Decimal.parse(line.points.value)!;
-          if (holds) sum = line.deduct ? sum.sub(p) : sum.add(p);
-          steps?.push(t(`${line.deduct ? '−' : '+'}${p} if ${this.src(line.cond)}: ${holds ? 'yes' : 'no'}${holds ? '' : ', 0'}`, `${line.deduct ? '扣' : '得'} ${p} 若 ${this.src(line.cond)}：${holds ? '是' : '否'}${holds ? '' : '，0'}`));
-        }
-        steps?.push(t(`sum ${sum}`, `合计 ${sum}`));
-        return sum;
+        const lines = r.lines.map((l) => ({ cond: this.fn(l.cond), p: dec(l.points), deduct: l.deduct, src: this.src(l.cond) }));
+        return (u, steps) => {
+          let sum = Decimal.ZERO;
+          for (const line of lines) {
+            const holds = line.cond(u, undefined) === true;
+            if (holds) sum = line.deduct ? sum.sub(line.p) : sum.add(line.p);
+            steps?.push(t(`${line.deduct ? '−' : '+'}${line.p} if ${line.src}: ${holds ? 'yes' : 'no, 0'}`, `${line.deduct ? '扣' : '得'} ${line.p} 若 ${line.src}：${holds ? '是' : '否，0'}`));
+          }
+          steps?.push(t(`sum ${sum}`, `合计 ${sum}`));
+          return sum;
+        };
       }
       case 'Deduct': {
-        const x = this.num(r.count, u);
-        const k = Decimal.parse(r.amount.value)!;
-        let d = k.mul(x);
-        let capped = '';
-        let cappedZh = '';
-        if (r.max) {
-          const most = Decimal.parse(r.max.value)!;
-          if (d.gt(most)) {
-            capped = `, at most ${most}`;
-            cappedZh = `，最多扣 ${most}`;
-            d = most;
-          }
-        }
-        steps?.push(t(`${M} − ${k} × ${x} (${this.src(r.count)})${capped} = ${M.sub(d)}`, `${M} − ${k} × ${x}（${this.src(r.count)}）${cappedZh} = ${M.sub(d)}`));
-        return M.sub(d);
+        const count = this.numFn(r.count);
+        const k = dec(r.amount);
+        const most = r.max ? dec(r.max) : undefined;
+        const src = this.src(r.count);
+        return (u, steps) => {
+          const x = count(u);
+          let d = k.mul(x);
+          const capped = most !== undefined && d.gt(most);
+          if (capped) d = most;
+          steps?.push(t(`${M} − ${k} × ${x} (${src})${capped ? `, at most ${most}` : ''} = ${M.sub(d)}`, `${M} − ${k} × ${x}（${src}）${capped ? `，最多扣 ${most}` : ''} = ${M.sub(d)}`));
+          return M.sub(d);
+        };
       }
       case 'Ratio': {
-        const done = this.num(r.done, u);
-        const target = this.num(r.target, u);
-        if (target.isZero()) {
-          if (!r.ifZero) throw new EvalFailure(diag('E0602', { ...r.target.span, file: this.scheme.file }, { unit: this.table.ids[u], item: it.label.text }));
-          const z = this.num(r.ifZero, u);
-          steps?.push(t(`the target is 0, so ${z} (if zero)`, `目标值为 0，按“为零时”计 ${z}`));
-          return z;
-        }
-        const v = Decimal.min(M, Decimal.max(Decimal.ZERO, M.mul(done).div(target)));
-        steps?.push(t(`${M} × ${done} / ${target} = ${M.mul(done).div(target)}${v.eq(M.mul(done).div(target)) ? '' : `, held within 0..${M}: ${v}`}`, `${M} × ${done} / ${target} = ${M.mul(done).div(target)}${v.eq(M.mul(done).div(target)) ? '' : `，限定在 0..${M}：${v}`}`));
-        return v;
+        const done = this.numFn(r.done);
+        const target = this.numFn(r.target);
+        const ifZero = r.ifZero ? this.numFn(r.ifZero) : undefined;
+        return (u, steps) => {
+          const d = done(u);
+          const tg = target(u);
+          if (tg.isZero()) {
+            if (!ifZero) throw new EvalFailure(diag('E0602', { ...r.target.span, file: this.scheme.file }, { unit: this.table.ids[u], item: it.label.text }));
+            const z = ifZero(u);
+            steps?.push(t(`the target is 0, so ${z} (if zero)`, `目标值为 0，按“为零时”计 ${z}`));
+            return z;
+          }
+          const q = M.mul(d).div(tg);
+          const v = q.clamp(Decimal.ZERO, M);
+          steps?.push(t(`${M} × ${d} / ${tg} = ${q}${v.eq(q) ? '' : `, held within 0..${M}: ${v}`}`, `${M} × ${d} / ${tg} = ${q}${v.eq(q) ? '' : `，限定在 0..${M}：${v}`}`));
+          return v;
+        };
       }
       case 'RankPoints': {
-        const rank = this.num(r.rank, u);
-        const first = Decimal.parse(r.first.value)!;
-        const step = Decimal.parse(r.step.value)!;
-        const v = Decimal.max(Decimal.ZERO, first.sub(step.mul(rank.sub(Decimal.ONE))));
-        steps?.push(t(`rank ${rank}: ${first} − ${step} × (${rank} − 1) = ${first.sub(step.mul(rank.sub(Decimal.ONE)))}${v.isZero() ? ', not below 0' : ''}`, `名次 ${rank}：${first} − ${step} × (${rank} − 1) = ${first.sub(step.mul(rank.sub(Decimal.ONE)))}${v.isZero() ? '，不低于 0' : ''}`));
-        return v;
+        const rank = this.numFn(r.rank);
+        const first = dec(r.first);
+        const step = dec(r.step);
+        return (u, steps) => {
+          const k = rank(u);
+          const raw = first.sub(step.mul(k.sub(Decimal.ONE)));
+          const v = Decimal.max(Decimal.ZERO, raw);
+          steps?.push(t(`rank ${k}: ${first} − ${step} × (${k} − 1) = ${raw}${v.eq(raw) ? '' : ', not below 0'}`, `名次 ${k}：${first} − ${step} × (${k} − 1) = ${raw}${v.eq(raw) ? '' : '，不低于 0'}`));
+          return v;
+        };
       }
       case 'RankScored': {
-        const ranks = this.ranks(r.by, r.dir);
-        const rank = ranks[u];
-        const n = this.n;
-        if (n <= 1) {
-          steps?.push(t(`the only unit, so the max ${M}`, `仅一个单位，得满分 ${M}`));
-          return M;
-        }
-        const v = M.mul(Decimal.fromInt(n - rank)).div(Decimal.fromInt(n - 1));
-        steps?.push(t(`place ${rank} of ${n} by ${this.src(r.by)} (${showValue(this.fn(r.by)(u, undefined), 'en')}): ${M} × (${n} − ${rank}) / (${n} − 1) = ${v}`, `按 ${this.src(r.by)}（${showValue(this.fn(r.by)(u, undefined), 'zh')}）排第 ${rank} 名，共 ${n} 个单位：${M} × (${n} − ${rank}) / (${n} − 1) = ${v}`));
-        return v;
+        const by = this.fn(r.by);
+        const src = this.src(r.by);
+        return (u, steps) => {
+          const n = this.n;
+          if (n <= 1) {
+            steps?.push(t(`the only unit, so the max ${M}`, `仅一个单位，得满分 ${M}`));
+            return M;
+          }
+          const rank = this.ranks(r.by, r.dir)[u];
+          const v = M.mul(Decimal.fromInt(n - rank)).div(Decimal.fromInt(n - 1));
+          if (steps) {
+            const value = by(u, undefined);
+            steps.push(t(`place ${rank} of ${n} by ${src} (${showValue(value, 'en')}): ${M} × (${n} − ${rank}) / (${n} − 1) = ${v}`, `按 ${src}（${showValue(value, 'zh')}）排第 ${rank} 名，共 ${n} 个单位：${M} × (${n} − ${rank}) / (${n} − 1) = ${v}`));
+          }
+          return v;
+        };
       }
       case 'Tiers':
-        return this.tiers(r, u, steps);
+        return this.compileTiers(r);
       case 'Formula': {
-        const v = this.num(r.expr, u);
-        steps?.push(t(`${this.src(r.expr)} = ${v}`, `${this.src(r.expr)} = ${v}`));
-        return v;
+        const f = this.numFn(r.expr);
+        const src = this.src(r.expr);
+        return (u, steps) => {
+          const v = f(u);
+          steps?.push(t(`${src} = ${v}`, `${src} = ${v}`));
+          return v;
+        };
       }
     }
   }
 
-  private tierPoints(r: Extract<A.Rule, { kind: 'Tiers' }>): Map<string, Decimal> {
-    return new Map(r.tiers.map((x) => [x.member.name, Decimal.parse(x.points.value)!]));
-  }
-
-  private tiers(r: Extract<A.Rule, { kind: 'Tiers' }>, u: number, steps?: Text[]): Decimal {
+  private compileTiers(r: Extract<A.Rule, { kind: 'Tiers' }>): RuleFn {
     const info = this.scheme.tiers.get(r);
-    if (!info) return Decimal.ZERO;
-    const points = this.tierPoints(r);
-    const value = this.fn(info.source)(u, undefined);
+    if (!info) return () => Decimal.ZERO;
+    const points = new Map(r.tiers.map((x) => [x.member.name, Decimal.parse(x.points.value)!]));
+    const source = this.fn(info.source);
+    const src = this.src(info.source);
     if (!info.isList) {
-      const p = typeof value === 'string' ? (points.get(value) ?? Decimal.ZERO) : Decimal.ZERO;
-      steps?.push(t(`${this.src(info.source)} is ${showValue(value, 'en')}: ${p}`, `${this.src(info.source)} 为 ${showValue(value, 'zh')}：${p}`));
-      return p;
+      return (u, steps) => {
+        const value = source(u, undefined);
+        const p = typeof value === 'string' ? (points.get(value) ?? Decimal.ZERO) : Decimal.ZERO;
+        steps?.push(t(`${src} is ${showValue(value, 'en')}: ${p}`, `${src} 为 ${showValue(value, 'zh')}：${p}`));
+        return p;
+      };
     }
     const field = info.enumField!;
     const pointsOf = (rec: Rec) => points.get(rec[field] as string) ?? Decimal.ZERO;
@@ -523,41 +565,42 @@ class Evaluator {
         .map((k) => `${k}: ${showValue(rec[k], 'en')}`);
       return `{${parts.join(', ')}}`;
     };
-    let entries = Array.isArray(value) ? (value as Rec[]) : [];
-    for (const f of r.filters) {
-      if (f.kind === 'With') {
-        const kept = entries.filter((e) => e[f.field.name] !== undefined);
-        if (steps) for (const e of entries) if (!kept.includes(e)) steps.push(t(`dropped ${describe(e)}: no ${f.field.name}`, `剔除 ${describe(e)}：缺少 ${f.field.name}`));
-        entries = kept;
-      } else if (f.kind === 'Where') {
-        const kept = entries.filter((e) => this.fn(f.cond)(u, e) === true);
-        if (steps) for (const e of entries) if (!kept.includes(e)) steps.push(t(`dropped ${describe(e)}: ${this.src(f.cond)} does not hold`, `剔除 ${describe(e)}：不满足 ${this.src(f.cond)}`));
-        entries = kept;
-      } else {
-        // best per key: of entries sharing the key, only the highest counts (the first of equals).
-        const best = new Map<string, Rec>();
-        const order: string[] = [];
-        for (const e of entries) {
-          const key = showValue(e[f.field.name], 'en');
-          const cur = best.get(key);
-          if (!cur) {
-            best.set(key, e);
-            order.push(key);
-          } else if (pointsOf(e).gt(pointsOf(cur))) best.set(key, e);
+    const filters = r.filters.map((f) => ({ f, cond: f.kind === 'Where' ? this.fn(f.cond) : undefined, src: f.kind === 'Where' ? this.src(f.cond) : '' }));
+    return (u, steps) => {
+      const value = source(u, undefined);
+      let entries = Array.isArray(value) ? (value as Rec[]) : [];
+      for (const { f, cond, src: condSrc } of filters) {
+        let kept: Rec[];
+        if (f.kind === 'With') {
+          const name = f.field.name;
+          kept = entries.filter((e) => e[name] !== undefined);
+          if (steps) for (const e of entries) if (!kept.includes(e)) steps.push(t(`dropped ${describe(e)}: no ${name}`, `剔除 ${describe(e)}：缺少 ${name}`));
+        } else if (f.kind === 'Where') {
+          kept = entries.filter((e) => cond!(u, e) === true);
+          if (steps) for (const e of entries) if (!kept.includes(e)) steps.push(t(`dropped ${describe(e)}: ${condSrc} does not hold`, `剔除 ${describe(e)}：不满足 ${condSrc}`));
+        } else {
+          // best per key: of entries sharing the key, only the highest counts (the first of equals).
+          const key = f.field.name;
+          const best = new Map<string, Rec>();
+          for (const e of entries) {
+            const k = showValue(e[key], 'en');
+            const cur = best.get(k);
+            if (!cur || pointsOf(e).gt(pointsOf(cur))) best.set(k, e);
+          }
+          kept = [...best.values()];
+          if (steps) for (const e of entries) if (!kept.includes(e)) steps.push(t(`not counted ${describe(e)}: the same ${key} counts once, at its highest`, `不计 ${describe(e)}：同一 ${key} 只按最高一项计`));
         }
-        const kept = order.map((k) => best.get(k)!);
-        if (steps) for (const e of entries) if (!kept.includes(e)) steps.push(t(`not counted ${describe(e)}: the same ${f.field.name} counts once, at its highest`, `不计 ${describe(e)}：同一 ${f.field.name} 只按最高一项计`));
         entries = kept;
       }
-    }
-    let sum = Decimal.ZERO;
-    for (const e of entries) {
-      const p = pointsOf(e);
-      sum = sum.add(p);
-      steps?.push(t(`${describe(e)}: ${e[field] as string} ${p}`, `${describe(e)}：${e[field] as string} ${p}`));
-    }
-    steps?.push(t(`sum ${sum}`, `合计 ${sum}`));
-    return sum;
+      let sum = Decimal.ZERO;
+      for (const e of entries) {
+        const p = pointsOf(e);
+        sum = sum.add(p);
+        steps?.push(t(`${describe(e)}: ${e[field] as string} ${p}`, `${describe(e)}：${e[field] as string} ${p}`));
+      }
+      steps?.push(t(`sum ${sum}`, `合计 ${sum}`));
+      return sum;
+    };
   }
 
   private itemTrace(it: A.Item, u: number): ItemTrace {
