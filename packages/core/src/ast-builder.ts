@@ -17,7 +17,8 @@ export interface AstResult {
 export function buildAst(tree: SyntaxTree, file?: string): AstResult {
   const b = new Builder(file);
   const ast = b.scheme(tree.cst);
-  return { ast, diagnostics: b.diagnostics };
+  // When the file was too deeply nested to parse (E0006) the tree is empty: no "missing header" on top.
+  return { ast, diagnostics: tree.diagnostics.some((d) => d.code === 'E0006') ? [] : b.diagnostics };
 }
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -101,6 +102,7 @@ const CLAUSE_NAMES: Record<string, [string, string]> = {
   Void: ['`void if`', '`作废 若`'],
 };
 const HEAD_NAMES: Record<string, [string, string]> = {
+  Points: ['a conditional line', '条件得分'],
   Deduct: ['a deduction', '扣分规则'],
   Ratio: ['a ratio', '比例规则'],
   RankPoints: ['rank points', '名次计分'],
@@ -110,6 +112,7 @@ const HEAD_NAMES: Record<string, [string, string]> = {
 };
 /** Which clauses each rule head accepts (modifiers go with every head). */
 const ALLOWED: Record<string, Set<string>> = {
+  Points: new Set([]),
   Deduct: new Set(['Max']),
   Ratio: new Set(['IfZero']),
   RankPoints: new Set(['First', 'Step']),
@@ -130,6 +133,9 @@ class Builder {
       if (x.isInsertedInRecovery || isNaN(x.startOffset)) return fallback ?? { start: 0, end: 0 };
       return { start: x.startOffset, end: (x.endOffset ?? x.startOffset) + 1 };
     }
+    // Chevrotain tracks node offsets; only a node that recovery touched needs a walk of its tokens.
+    const loc = x.location;
+    if (loc && !isNaN(loc.startOffset) && loc.endOffset !== undefined && !isNaN(loc.endOffset) && !x.recoveredNode) return { start: loc.startOffset, end: loc.endOffset + 1 };
     const ts = allTokensOf(x);
     if (ts.length === 0) return fallback ?? { start: 0, end: 0 };
     return { start: ts[0].startOffset, end: (ts[ts.length - 1].endOffset ?? ts[ts.length - 1].startOffset) + 1 };
@@ -377,7 +383,10 @@ class Builder {
     const hs = this.spanOf(head, span);
     let rule: A.Rule;
     const exprAt = (i: number) => this.expr(kid(head, 'expression', i), hs);
-    if (toks(head, 'Deduct').length) {
+    if (toks(head, 'If').length) {
+      const points = this.num(tok(head, 'NumberLit')) ?? this.zero(hs);
+      rule = { kind: 'Points', lines: [{ points, deduct: false, cond: exprAt(0), span: hs }], span };
+    } else if (toks(head, 'Deduct').length) {
       rule = { kind: 'Deduct', amount: this.num(tok(head, 'NumberLit')) ?? this.zero(hs), count: exprAt(0), span };
     } else if (toks(head, 'Ratio').length) {
       const e = exprAt(0);
@@ -529,7 +538,7 @@ class Builder {
   }
 
   record(n: CstNode): A.RecordValue {
-    const keys = toks(n, 'Identifier');
+    const keys = ordered(n, ['Identifier', 'Unit']).map((k) => (k.tokenType.name === 'Unit' ? { ...k, image: 'unit' } : k));
     const values = kids(n, 'value');
     const fields: A.RecordValue['fields'] = [];
     keys.forEach((k, i) => {

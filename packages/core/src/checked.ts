@@ -7,6 +7,7 @@ import type * as A from './ast.js';
 import { Decimal } from './decimal.js';
 import { diag, label, type Diagnostic, type Span } from './diagnostics.js';
 import { Interval } from './interval.js';
+import { KEYWORDS } from './tokens.js';
 
 // ── types ───────────────────────────────────────────────────────────
 export type Ty =
@@ -88,6 +89,11 @@ export interface CheckResult {
 }
 
 // ── helpers ─────────────────────────────────────────────────────────
+/**
+ * Expressions nest at most this deep (counting lets that read lets): every later pass
+ * (evaluation, formatting) recurses over expressions, so this bound keeps them all safe.
+ */
+export const MAX_EXPR_DEPTH = 400;
 const NUM_ANY: Ty = { k: 'num', range: Interval.ANY };
 const ERR: Ty = { k: 'error' };
 const BOOL: Ty = { k: 'bool' };
@@ -119,8 +125,16 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
       bestD = d;
     }
   }
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  // A short Chinese name is a different word when one character differs (丙镇 / 甲镇).
+  const limit = /[\u4e00-\u9fff]/.test(name) && name.length <= 2 ? 0 : Math.max(1, Math.floor(name.length / 3));
   return best !== undefined && bestD <= limit ? best : undefined;
+}
+
+/** A declared input type, as a drafter writes it. */
+export function describeDecl(t: A.TypeExpr, lang: 'en' | 'zh' = 'en'): string {
+  const en: Record<A.TypeExpr['kind'], string> = { YesNoType: 'yes/no', CountType: 'count', IntegerType: 'integer', NumberType: 'number', PercentType: 'percent', TextType: 'text', GradeType: 'grade', EnumType: 'a choice', ListType: 'a list' };
+  const zh: Record<A.TypeExpr['kind'], string> = { YesNoType: '是否', CountType: '次数', IntegerType: '整数', NumberType: '数值', PercentType: '百分比', TextType: '文本', GradeType: '等级', EnumType: '枚举', ListType: '列表' };
+  return (lang === 'en' ? en : zh)[t.kind];
 }
 
 export function describeTy(t: Ty, lang: 'en' | 'zh'): string {
@@ -290,12 +304,17 @@ class Checker {
     const total = ast.total ? dec(ast.total) : undefined;
     if (ast.total && total && total.sign() <= 0) this.report(diag('E0309', ast.total.span, { what: 'the total', whatZh: '总分' }));
     if (weighted) {
+      // With mixed weights E0304 says all there is to say.
+      if (ast.sections.some((s) => !s.weight)) {
+        /* reported above */
+      } else {
       let wsum = Decimal.ZERO;
       for (const s of ast.sections) if (s.weight) wsum = wsum.add(dec(s.weight));
       if (!wsum.eq(Decimal.ONE)) {
         const pct = (d: Decimal) => `${d.mul(Decimal.HUNDRED).toString()}%`;
         const parts = ast.sections.filter((s) => s.weight).map((s) => `"${s.label.text}" ${s.weight!.text}`).join(' + ');
         this.report(diag('E0303', ast.sections.find((s) => s.weight)!.weight!.span, { sum: pct(wsum), parts: `${parts} = ${pct(wsum)}` }));
+      }
       }
     } else if (total && (ast.sections.length > 0 || ast.items.length > 0)) {
       let sum = Decimal.ZERO;
@@ -392,7 +411,7 @@ class Checker {
         const mine = this.inputs.get(f.name);
         if (mine && mine.decl.kind !== f.decl.kind) {
           const use = this.ast.uses.find((u) => u.alias.name === alias);
-          this.report(diag('E0404', mine.span, { name: f.name, here: mine.decl.kind, there: f.decl.kind, path: use?.path.text ?? alias }));
+          this.report(diag('E0404', mine.span, { name: f.name, here: describeDecl(mine.decl), there: describeDecl(f.decl), hereZh: describeDecl(mine.decl, 'zh'), thereZh: describeDecl(f.decl, 'zh'), path: use?.path.text ?? alias }));
         }
       }
     }
@@ -493,7 +512,8 @@ class Checker {
     // The raw range of the rule, before it is held within 0..M.
     const raw = this.rule(it.rule, it, max);
     if (!max) {
-      if (isBonus && raw.hi) max = raw.hi;
+      // A bonus without a max reaches at most its rule's highest value (never below 0).
+      if (isBonus && raw.hi) max = Decimal.max(Decimal.ZERO, raw.hi);
       else {
         this.report(diag('E0305', it.label.span, { what: what.en, whatZh: what.zh }));
         max = Decimal.ZERO;
@@ -502,6 +522,18 @@ class Checker {
     let lo = Decimal.max(Decimal.ZERO, Decimal.min(raw.lo ?? Decimal.ZERO, max));
     let hi = raw.hi ? Decimal.max(Decimal.ZERO, Decimal.min(raw.hi, max)) : max;
     if (it.voids.length > 0) lo = Decimal.ZERO;
+    // `cap N prorata` scales every unit by N / r_max when the cohort's highest raw value is above N.
+    if (it.cap?.prorata && lo.sign() > 0) {
+      const cap = dec(it.cap.value);
+      if (!raw.hi) lo = Decimal.ZERO;
+      else if (raw.hi.gt(cap)) lo = Decimal.min(lo, raw.lo!.mul(cap).div(raw.hi));
+    }
+    // Scores are rounded half-up where the scheme says; rounding is monotone, so round the bounds.
+    const places = it.round ? Number(it.round.value) : this.ast.precision ? Number(this.ast.precision.value) : undefined;
+    if (places !== undefined && Number.isSafeInteger(places)) {
+      lo = lo.round(places);
+      hi = hi.round(places);
+    }
     if (hi.lt(max) && !isBonus && max.sign() > 0) this.report(diag('W0301', it.label.span, { item: it.label.text, max: max.toString(), high: hi.toString() }));
     if (lo.gt(hi)) lo = hi;
     return { max, range: { low: lo, high: hi } };
@@ -533,7 +565,9 @@ class Checker {
         const range = t.k === 'num' ? t.range : Interval.ANY;
         let most = range.hi ? k.mul(range.hi) : null;
         if (r.max) most = most ? Decimal.min(most, dec(r.max)) : dec(r.max);
-        const least = range.lo && range.lo.sign() > 0 ? k.mul(range.lo) : Decimal.ZERO;
+        let least = range.lo && range.lo.sign() > 0 ? k.mul(range.lo) : Decimal.ZERO;
+        // `max D` caps the smallest deduction too.
+        if (r.max) least = Decimal.min(least, dec(r.max));
         return new Interval(most ? M.sub(most) : null, M.sub(least));
       }
       case 'Ratio': {
@@ -549,7 +583,9 @@ class Checker {
         const step = dec(r.step);
         const range = t.k === 'num' ? t.range : Interval.ANY;
         const worst = range.hi ? Decimal.max(Decimal.ZERO, first.sub(step.mul(range.hi.sub(Decimal.ONE)))) : Decimal.ZERO;
-        return new Interval(worst, first);
+        // A rank below 1 (a `count` may be 0) scores above `first`.
+        const best = range.lo ? Decimal.max(first, first.sub(step.mul(range.lo.sub(Decimal.ONE)))) : null;
+        return new Interval(worst, best);
       }
       case 'RankScored':
         this.expectNum(r.by, this.expr(r.by, {}), { en: '`by rank of`', zh: '`按排名`' });
@@ -644,7 +680,12 @@ class Checker {
         this.expectBool(f.cond, this.expr(f.cond, { fields }), { en: '`where`', zh: '`其中`' });
         continue;
       }
-      if (!fields.has(f.field.name)) this.report(diag('E0103', f.field.span, { name: 'each entry', field: f.field.name, suggestion: suggest(f.field.name, fields.keys()) }));
+      if (!fields.has(f.field.name)) {
+        const d = diag('E0103', f.field.span, { name: 'x', field: f.field.name, suggestion: suggest(f.field.name, fields.keys()) });
+        const list = [...fields.keys()].map((k) => `\`${k}\``).join(', ');
+        d.message = { en: `the entries have no field \`${f.field.name}\` (they have ${list})`, zh: `列表条目没有字段 \`${f.field.name}\`（现有字段：${list}）` };
+        this.report(d);
+      }
     }
   }
 
@@ -760,11 +801,26 @@ class Checker {
       this.report(diag('E0102', id.span, { name: id.name, enum: t.k === 'enum' ? t.name : 'unit', members: members.join(', '), suggestion: suggest(id.name, members) }));
   }
 
+  /** How deep expressions (and lets reading lets) nest; past the limit the checker stops, not the stack. */
+  private depth = 0;
+  private tooDeepReported = false;
+
   /** Type an expression (memoised in `types`). */
   expr(e: A.Expr, scope: Scope): Ty {
-    const t = this.exprInner(e, scope);
-    this.types.set(e, t);
-    return t;
+    if (this.depth >= MAX_EXPR_DEPTH) {
+      if (!this.tooDeepReported) this.report(diag('E0006', e.span, { limit: MAX_EXPR_DEPTH }));
+      this.tooDeepReported = true;
+      this.types.set(e, ERR);
+      return ERR;
+    }
+    this.depth++;
+    try {
+      const t = this.exprInner(e, scope);
+      this.types.set(e, t);
+      return t;
+    } finally {
+      this.depth--;
+    }
   }
 
   private exprInner(e: A.Expr, scope: Scope): Ty {
@@ -820,7 +876,8 @@ class Checker {
         if (e.where) this.expectBool(e.where, this.expr(e.where, scope), { en: '`where`', zh: '`其中`' });
         if (e.fn === 'count') return { k: 'num', range: new Interval(Decimal.ZERO, null), int: true };
         if (e.fn === 'sum') return NUM_ANY;
-        return t.k === 'num' ? { k: 'num', range: t.range } : NUM_ANY;
+        // With `where`, no unit may match: an empty aggregate is 0.
+        return t.k === 'num' ? { k: 'num', range: e.where ? t.range.join(new Interval(Decimal.ZERO, Decimal.ZERO)) : t.range } : NUM_ANY;
       }
       case 'CohortRank': {
         this.expectNum(e.by, this.expr(e.by, scope), { en: '`rank by`', zh: '`排名 按`' });
@@ -891,17 +948,21 @@ class Checker {
       this.refs.set(e, { k: 'import', alias: n });
       return { k: 'scheme', scheme: imp };
     }
+    // The alias of a `use` whose file could not be used: that error is reported at the `use` line.
+    if (this.ast.uses.some((u) => u.alias.name === n)) return ERR;
     if (this.enums.some((x) => x.members.includes(n)) || this.unitKinds.includes(n)) {
       this.refs.set(e, { k: 'member', name: n });
       return { k: 'member', name: n };
     }
     const candidates = [...(scope.fields?.keys() ?? []), ...this.inputs.keys(), ...this.letsByName.keys(), ...this.imports.keys(), ...this.enums.flatMap((x) => x.members)];
-    const suggestion = suggest(n, candidates);
+    // `每少报次数扣1`: keywords glued to a known name are the likeliest reading.
+    const split = splitGlued(n, candidates);
+    const suggestion = split ? undefined : suggest(n, candidates);
     // The name the author probably meant counts as used: no second warning for one typo.
-    if (suggestion) this.used.add(this.inputs.has(suggestion) ? suggestion : `let:${suggestion}`);
+    const meant = split ? split.split(' ').filter((x) => candidates.includes(x)) : suggestion ? [suggestion] : [];
+    for (const m of meant) this.used.add(this.inputs.has(m) ? m : `let:${m}`);
     const d = diag('E0101', e.span, { name: n, suggestion });
-    const glued = /[\u4e00-\u9fff]/.test(n) ? gluedKeyword(n) : undefined;
-    if (!d.hint && glued) d.hint = { en: `\`${n}\` reads as one name; put spaces around the keyword \`${glued}\``, zh: `\`${n}\` 被当成了一个名称；请在关键字 \`${glued}\` 前后加空格` };
+    if (split) d.hint = { en: `\`${n}\` reads as one name; put spaces between keywords and names: \`${split}\``, zh: `\`${n}\` 被当成了一个名称；关键字与名称之间请加空格：\`${split}\`` };
     this.report(d);
     return ERR;
   }
@@ -924,6 +985,12 @@ class Checker {
       return l.k === 'error' ? r : l;
     }
     const l = this.expr(e.left, scope);
+    // `level = provincial`: an unknown name compared with a choice is a member that does not exist.
+    if ((e.op === '==' || e.op === '!=') && (l.k === 'enum' || l.k === 'unitKind') && e.right.kind === 'Name' && !this.resolvable(e.right.name, scope)) {
+      this.checkMember({ kind: 'Ident', name: e.right.name, span: e.right.span }, l);
+      this.types.set(e.right, ERR);
+      return BOOL;
+    }
     const r = this.expr(e.right, scope);
     switch (e.op) {
       case 'and':
@@ -945,6 +1012,10 @@ class Checker {
         this.comparable(e, l, r);
         return BOOL;
     }
+  }
+
+  private resolvable(n: string, scope: Scope): boolean {
+    return !!scope.fields?.has(n) || this.inputs.has(n) || this.letsByName.has(n) || this.imports.has(n) || this.enums.some((x) => x.members.includes(n)) || this.unitKinds.includes(n);
   }
 
   private markCoalesceLeft(e: A.Expr) {
@@ -971,6 +1042,13 @@ class Checker {
       return false;
     };
     if (l.k === 'num' && r.k === 'num') return;
+    if (ordering && [l.k, r.k].some((k) => k === 'enum' || k === 'member' || k === 'unitKind' || k === 'grade')) {
+      const d = diag('E0202', e.span, { left: describeTy(l, 'en'), right: describeTy(r, 'en'), leftZh: describeTy(l, 'zh'), rightZh: describeTy(r, 'zh') });
+      d.message = { en: `\`${e.op}\` needs numbers: choices have no order`, zh: `\`${e.op}\` 只能比较数值：枚举值没有大小之分` };
+      d.hint = { en: 'use `=` or `!=`, or a tier table to turn choices into points', zh: '请用 `=` 或 `!=`，或用档次表把枚举值换算成分数' };
+      this.report(d);
+      return;
+    }
     if (ordering) return bad();
     if (memberOf(r, l, e.right) || memberOf(l, r, e.left)) return;
     if (l.k === 'grade' && r.k === 'text' && e.right.kind === 'Str') {
@@ -1005,14 +1083,18 @@ class Checker {
 
   private call(e: Extract<A.Expr, { kind: 'Call' }>, scope: Scope): Ty {
     if (e.fn === 'round') {
-      const t = this.expr(e.args[0], scope);
+      const t = e.args[0] ? this.expr(e.args[0], scope) : ERR;
       this.expectNum(e.args[0], t, { en: '`round`', zh: '`四舍五入`' });
       if (e.args.length !== 2 || e.args[1].kind !== 'Num') {
         const d = diag('E0201', e.span, { what: '`round`', whatZh: '`四舍五入`', expected: '', expectedZh: '', expr: '', actual: '', actualZh: '' });
         d.message = { en: '`round` takes a value and a number of places: `round(x, 2)`', zh: '`四舍五入` 需要数值和小数位数：`四舍五入(x, 2)`' };
         this.report(d);
       }
-      return t.k === 'num' ? { k: 'num', range: t.range } : ERR;
+      const places = e.args[1]?.kind === 'Num' ? Number(e.args[1].value) : undefined;
+      if (t.k !== 'num') return ERR;
+      // Rounding is monotone: round the bounds (2.345 may become 2.35).
+      if (places === undefined || !Number.isSafeInteger(places) || places < 0) return { k: 'num', range: t.range };
+      return { k: 'num', range: new Interval(t.range.lo ? t.range.lo.round(places) : null, t.range.hi ? t.range.hi.round(places) : null) };
     }
     const first = e.args[0];
     const t0 = first ? this.expr(first, scope) : ERR;
@@ -1028,7 +1110,7 @@ class Checker {
       if (e.args.length > 1) this.report(diag('E0204', e.args[1].span, { fn: e.fn, expr: this.text(e.args[1]), actual: 'a second argument', actualZh: '多余的参数' }));
       if (e.fn === 'count') return { k: 'num', range: new Interval(Decimal.ZERO, null), int: true };
       if (t0.elem.k !== 'num') {
-        this.report(diag('E0201', first.span, { what: `\`${e.fn}\``, whatZh: `\`${e.fn}\``, expected: 'a list of numbers', expectedZh: '数值列表', expr: this.text(first), actual: `a list of ${describeTy(t0.elem, 'en')}`, actualZh: `${describeTy(t0.elem, 'zh')}列表`, hint: t0.elem.k === 'record' ? `pick a field: \`${this.text(first)}.field\`` : undefined, hintZh: t0.elem.k === 'record' ? `请取字段：\`${this.text(first)}.字段\`` : undefined }));
+        this.report(diag('E0201', first.span, { what: `\`${e.fn}\``, whatZh: `\`${e.fn}\``, expected: 'a list of numbers', expectedZh: '数值列表', expr: this.text(first), actual: t0.elem.k === 'record' ? 'a list of records' : `a list of ${describeTy(t0.elem, 'en')}`, actualZh: `${describeTy(t0.elem, 'zh')}列表`, hint: t0.elem.k === 'record' ? `pick a field: \`${this.text(first)}.field\`` : undefined, hintZh: t0.elem.k === 'record' ? `请取字段：\`${this.text(first)}.字段\`` : undefined }));
         return ERR;
       }
       const r = t0.elem.range;
@@ -1062,8 +1144,31 @@ function isBonusTextZh(it: A.Item): string {
   return it.kind === 'Bonus' ? `加分 "${it.label.text}"` : `指标 "${it.label.text}"`;
 }
 
-/** The Chinese keyword glued into a name, as in `每少报次数扣1`. */
-function gluedKeyword(name: string): string | undefined {
-  const zh = ['每', '扣', '若', '满分', '封顶', '按比例', '需', '同一', '取最高', '且', '或', '的'];
-  return zh.find((k) => name.includes(k) && name !== k);
+/**
+ * Split a name that swallowed keywords, as in `每少报次数扣1` → `每 少报次数 扣 1`, when the
+ * split finds a known name in it. Undefined when it does not read that way.
+ */
+export function splitGlued(name: string, known: string[]): string | undefined {
+  const keywords = KEYWORDS.flatMap((k) => k.zh).sort((a, b) => b.length - a.length);
+  const names = [...known].sort((a, b) => b.length - a.length);
+  const parts: string[] = [];
+  let rest = '';
+  let foundName = false;
+  let foundKeyword = false;
+  for (let i = 0; i < name.length; ) {
+    const n = names.find((x) => x.length > 0 && name.startsWith(x, i));
+    const k = n ? undefined : keywords.find((x) => name.startsWith(x, i));
+    const d = n || k ? undefined : /^\d+(\.\d+)?/.exec(name.slice(i))?.[0];
+    const piece = n ?? k ?? d;
+    if (piece) {
+      if (rest) parts.push(rest);
+      rest = '';
+      parts.push(piece);
+      foundName ||= !!n;
+      foundKeyword ||= !!k;
+      i += piece.length;
+    } else rest += name[i++];
+  }
+  if (rest) parts.push(rest);
+  return foundName && foundKeyword && parts.length > 1 ? parts.join(' ') : undefined;
 }

@@ -109,8 +109,11 @@ function compileFile(file: string, source: string, host: SourceHost | undefined,
     imports.set(u.alias.name, sub.scheme);
   }
   const checked = check(parsed.ast, { file, source, imports });
-  diagnostics.push(...checked.diagnostics);
-  return { parsed, scheme: checked.scheme, diagnostics: sortDiagnostics(dedupe(diagnostics)), ok: !hasErrors(diagnostics) };
+  // After a syntax error the checker sees a partial scheme: its warnings (unused inputs,
+  // maxima never reached) would be noise about text it could not read.
+  const syntaxBroken = hasErrors(parsed.diagnostics);
+  diagnostics.push(...checked.diagnostics.filter((d) => !syntaxBroken || d.severity === 'error'));
+  return { parsed, scheme: checked.scheme, diagnostics: sortDiagnostics(dedupe(diagnostics), stack[0] ?? file), ok: !hasErrors(diagnostics) };
 }
 
 /** The same error reached through two paths is reported once. */

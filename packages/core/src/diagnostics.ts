@@ -69,11 +69,6 @@ export const CATALOG = {
     hintEn: (a) => (a.hint ? String(a.hint) : undefined),
     hintZh: (a) => (a.hintZh ? String(a.hintZh) : undefined),
   },
-  E0003: {
-    severity: 'error',
-    en: (a) => `${q(a.text)} is not a number`,
-    zh: (a) => `${q(a.text)} 不是一个数`,
-  },
   E0004: {
     severity: 'error',
     en: () => 'a scheme starts with `scheme "name" total N`',
@@ -214,11 +209,6 @@ export const CATALOG = {
     hintEn: () => 'write `max N` after the label',
     hintZh: () => '请在名称后写 `满分 N`',
   },
-  E0306: {
-    severity: 'error',
-    en: (a) => `the points of the bands must be listed with a catch-all last line (\`else: N\`) or cover every value of ${q(a.expr)}`,
-    zh: (a) => `分段缺少兜底的 \`其他: N\`，${q(a.expr)} 的部分取值没有对应分数`,
-  },
   E0307: {
     severity: 'error',
     en: () => 'a linear scale needs its points in increasing order',
@@ -295,7 +285,7 @@ export const CATALOG = {
   E0404: {
     severity: 'error',
     en: (a) => `input ${q(a.name)} is ${a.here} here but ${a.there} in ${q(a.path)}`,
-    zh: (a) => `输入 ${q(a.name)} 在此处为${a.here}，在 ${q(a.path)} 中为${a.there}`,
+    zh: (a) => `输入 ${q(a.name)} 在此处为${a.hereZh}，在 ${q(a.path)} 中为${a.thereZh}`,
   },
   // ── data ───────────────────────────────────────────────────────────
   E0501: {
@@ -389,10 +379,12 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
-/** Sort by file, then position, then code: a stable order for rendering and golden files. */
-export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+/** Sort by file (the root file first), then position, then code: a stable order for rendering and golden files. */
+export function sortDiagnostics(ds: Diagnostic[], root?: string): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.span.file === undefined || d.span.file === root ? 0 : 1);
   return [...ds].sort(
     (a, b) =>
+      rank(a) - rank(b) ||
       (a.span.file ?? '').localeCompare(b.span.file ?? '') ||
       a.span.start - b.span.start ||
       a.code.localeCompare(b.code),

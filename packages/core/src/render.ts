@@ -44,7 +44,7 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : ch === '\t' ? 4 : 1;
+    w += ch === '\t' ? 4 : (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
   }
   return w;
 }
@@ -78,6 +78,7 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   const out: string[] = [`${paint(sevColor, `${w[d.severity]}[${d.code}]`)}${colon}${paint('1', d.message[opts.lang])}`];
   const file = d.span.file ?? defaultFile;
   const text = sources.get(file);
+  let gutterWidth = 1;
   if (text === undefined) {
     out.push(`  --> ${file}`);
   } else {
@@ -86,17 +87,22 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
     const frames = [{ span: d.span, primary: true, message: '' }, ...d.labels.filter((l) => (l.span.file ?? file) === file).map((l) => ({ span: l.span, primary: false, message: l.message[opts.lang] }))];
     const lines = frames.map((f) => map.position(f.span.start).line);
     const gutter = String(Math.max(...lines)).length;
+    gutterWidth = gutter;
     const pad = ' '.repeat(gutter);
     out.push(`${pad}${paint('34;1', '-->')} ${file}:${pos.line}:${pos.column}`);
     out.push(`${pad} ${paint('34;1', '|')}`);
     const byLine = new Map<number, typeof frames>();
     frames.forEach((f, i) => byLine.set(lines[i], [...(byLine.get(lines[i]) ?? []), f]));
     for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
-      const src = map.lineText(line);
+      // Tabs are shown as four spaces, so that carets line up whatever the terminal's tab stops.
+      const src = map.lineText(line).replace(/\t/g, '    ');
+      const tabShift = (upTo: number) => (map.lineText(line).slice(0, Math.max(0, upTo)).match(/\t/g)?.length ?? 0) * 3;
       out.push(`${paint('34;1', String(line).padStart(gutter))} ${paint('34;1', '|')} ${src}`);
       for (const f of byLine.get(line)!) {
-        const start = f.span.start - map.lineStart(line);
-        const end = Math.min(Math.max(f.span.end, f.span.start + 1), map.lineStart(line) + src.length + 1) - map.lineStart(line);
+        const rawStart = f.span.start - map.lineStart(line);
+        const rawEnd = Math.min(Math.max(f.span.end, f.span.start + 1), map.lineStart(line) + map.lineText(line).length + 1) - map.lineStart(line);
+        const start = rawStart + tabShift(rawStart);
+        const end = rawEnd + tabShift(rawEnd);
         const before = displayWidth(src.slice(0, Math.max(0, start)));
         const width = Math.max(1, displayWidth(src.slice(Math.max(0, start), Math.max(start + 1, end))));
         const mark = (f.primary ? '^' : '-').repeat(width);
@@ -105,7 +111,7 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
       }
     }
   }
-  if (d.hint) out.push(`${' '.repeat(text === undefined ? 1 : String(new LineMap(text).position(d.span.start).line).length)} = ${w.hint}${colon}${d.hint[opts.lang]}`);
+  if (d.hint) out.push(`${' '.repeat(gutterWidth)} = ${w.hint}${colon}${d.hint[opts.lang]}`);
   return out.join('\n');
 }
 

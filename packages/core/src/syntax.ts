@@ -18,7 +18,7 @@ import {
 } from 'chevrotain';
 import * as T from './tokens.js';
 import { kw } from './tokens.js';
-import { diag, type Diagnostic } from './diagnostics.js';
+import { diag, label, type Diagnostic } from './diagnostics.js';
 
 const K = kw;
 
@@ -38,7 +38,7 @@ function firstTokens(paths: TokenType[][]): string[] {
 
 export class AssessParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 
@@ -299,6 +299,15 @@ export class AssessParser extends CstParser {
           this.SUBRULE(this.direction);
         },
       },
+      // 10 if a  (one conditional line)
+      {
+        GATE: () => this.LA(1).tokenType === T.NumberLit && this.LA(2).tokenType === K.If,
+        ALT: () => {
+          this.CONSUME3(T.NumberLit);
+          this.CONSUME(K.If);
+          this.SUBRULE7(this.expression);
+        },
+      },
       // city 3  (a tier entry with the source left to the checker)
       {
         GATE: () => this.LA(1).tokenType === T.Identifier && this.LA(2).tokenType === T.NumberLit,
@@ -470,7 +479,8 @@ export class AssessParser extends CstParser {
   private record = this.RULE('record', () => {
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.CONSUME(T.Identifier);
+      // `unit: 街道` gives a unit's kind in an example
+      this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(K.Unit) }]);
       this.CONSUME(T.Colon);
       this.SUBRULE(this.value);
       this.OPTION(() => this.CONSUME(T.Comma));
@@ -783,9 +793,10 @@ function declarationChunks(tokens: IToken[]): IToken[][] {
   const chunks: IToken[][] = [];
   let current: IToken[] = [];
   let depth = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     const ty = t.tokenType;
-    const starts = (depth === 0 && DECLARATION_START.has(ty)) || ALWAYS_TOP_LEVEL.has(ty);
+    const starts = (depth === 0 && DECLARATION_START.has(ty) && !readsAsExpression(tokens, i)) || ALWAYS_TOP_LEVEL.has(ty);
     if (starts && current.length > 0) {
       chunks.push(current);
       current = [];
@@ -797,6 +808,22 @@ function declarationChunks(tokens: IToken[]): IToken[][] {
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
+}
+
+/**
+ * `unit`, `item "x"`, `section "x"` and `bonus` are also expressions (`veto "v" if unit = 街道`,
+ * `adjust total * bands unit {…}`): there they do not start a declaration.
+ */
+function readsAsExpression(tokens: IToken[], i: number): boolean {
+  const ty = tokens[i].tokenType;
+  const next = tokens[i + 1]?.tokenType;
+  if (ty === K.Unit) return next !== T.Identifier;
+  if (ty === K.Item || ty === K.Section || ty === K.Bonus) {
+    const after = tokens[i + 2]?.tokenType;
+    if (ty === K.Bonus && next !== T.StringLit) return true;
+    return next === T.StringLit && after !== K.Max && after !== K.Weight && after !== T.Colon && after !== T.LBrace;
+  }
+  return false;
 }
 
 /**
@@ -819,10 +846,20 @@ export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
     }
     parser.input = chunk;
     const node = first === K.Scheme ? parser.header() : parser.declaration();
-    for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(e, source));
+    for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(e, source, chunk));
     root.children[first === K.Scheme ? 'header' : 'declaration'].push(node);
   }
   return tree;
+}
+
+/** The last `{` of a declaration that no `}` closes. */
+function unclosedBrace(tokens: IToken[]): IToken | undefined {
+  const stack: IToken[] = [];
+  for (const t of tokens) {
+    if (t.tokenType === T.LBrace) stack.push(t);
+    else if (t.tokenType === T.RBrace) stack.pop();
+  }
+  return stack[stack.length - 1];
 }
 
 function strayTokens(chunk: IToken[], source: string): Diagnostic {
@@ -854,7 +891,7 @@ interface ErrorFacts {
   foundType: string;
 }
 
-function syntaxDiagnostic(e: IRecognitionException, source: string): Diagnostic {
+function syntaxDiagnostic(e: IRecognitionException, source: string, tokens: IToken[] = []): Diagnostic {
   let facts: ErrorFacts;
   try {
     facts = JSON.parse(e.message) as ErrorFacts;
@@ -863,15 +900,22 @@ function syntaxDiagnostic(e: IRecognitionException, source: string): Diagnostic 
   }
   const t = e.token;
   const atEnd = t.tokenType?.name === 'EOF' || isNaN(t.startOffset);
-  const span = atEnd ? { start: source.length, end: source.length } : { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
+  // The end of a declaration is just after its last token, not the end of the file.
+  const last = tokens[tokens.length - 1];
+  const endAt = last ? (last.endOffset ?? last.startOffset) + 1 : source.length;
+  const span = atEnd ? { start: endAt, end: endAt } : { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
   const expectedEn = describeExpected(facts.expected, 'en');
   const expectedZh = describeExpected(facts.expected, 'zh');
   const found = atEnd ? 'the end of the file' : `\`${facts.found}\``;
   const foundZh = atEnd ? '文件结尾' : `\`${facts.found}\``;
   const d = diag('E0002', span, { expected: expectedEn, expectedZh, found });
   d.message.zh = d.message.zh.replace(found, foundZh);
-  const h = syntaxHint(facts, e);
+  const at = tokens.indexOf(e.token);
+  const previous = at > 0 ? tokens[at - 1] : undefined;
+  const h = syntaxHint(facts, e, previous);
   if (h) d.hint = h;
+  const open = atEnd && facts.expected.includes('RBrace') ? unclosedBrace(tokens) : undefined;
+  if (open) d.labels.push(label({ start: open.startOffset, end: open.startOffset + 1 }, 'this `{` is never closed', '这个 `{` 没有闭合'));
   return d;
 }
 
@@ -879,7 +923,8 @@ const TOKEN_WORDS: Record<string, [string, string]> = {
   Identifier: ['a name', '名称'],
   NumberLit: ['a number', '数字'],
   StringLit: ['a quoted label', '带引号的名称'],
-  EOF: ['the end of the file', '文件结尾'],
+  // A declaration is parsed on its own, so its "end of input" is where the next declaration starts.
+  EOF: ['the end of the declaration', '声明结束'],
   declaration: ['a declaration (`section`, `item`, `input`, `bonus`, `veto`, `grade`, `let`, `example`, …)', '声明（`小节`、`输入`、`加分`、`否决`、`等级`、`设`、`示例` 等）'],
   Comparison: ['a comparison (`<`, `>=`, …)', '比较符（`<`、`>=` 等）'],
   AggregateFn: ['an aggregate (`sum`, `max`, …)', '汇总函数（`合计`、`最大值` 等）'],
@@ -907,15 +952,44 @@ function describeExpected(names: string[], lang: 'en' | 'zh'): string {
 }
 
 /** Targeted advice for the syntax mistakes drafters make most. */
-function syntaxHint(facts: ErrorFacts, e: IRecognitionException): { en: string; zh: string } | undefined {
+function alternativeName(keyword: string): string {
+  return /[\u4e00-\u9fff]/.test(keyword) ? `${keyword}名称` : `${keyword}_name`;
+}
+
+/** The Chinese keyword a name starts with, as in `每少报次数` (每 + 少报次数). */
+function gluedKeyword(name: string): string | undefined {
+  if (!/^[\u4e00-\u9fff]/.test(name)) return undefined;
+  return T.KEYWORDS.flatMap((k) => k.zh)
+    .filter((s) => name.startsWith(s) && name.length > s.length)
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+function syntaxHint(facts: ErrorFacts, e: IRecognitionException, previous?: IToken): { en: string; zh: string } | undefined {
   const rules = e.context?.ruleStack ?? [];
-  if (facts.foundType === 'Identifier' && /[\u4e00-\u9fff]/.test(facts.found)) {
-    const glued = T.KEYWORDS.flatMap((k) => k.zh).find((s) => facts.found.startsWith(s) && facts.found.length > s.length);
-    if (glued)
-      return {
-        en: `\`${facts.found}\` reads as one name; put a space after the keyword \`${glued}\``,
-        zh: `\`${facts.found}\` 被当成了一个名称；请在关键字 \`${glued}\` 后加空格`,
-      };
+  const glue = (name: string) => {
+    const kw = gluedKeyword(name);
+    return kw
+      ? {
+          en: `\`${name}\` reads as one name; put a space after the keyword: \`${kw} ${name.slice(kw.length)}\``,
+          zh: `\`${name}\` 被当成了一个名称；请在关键字后加空格：\`${kw} ${name.slice(kw.length)}\``,
+        }
+      : undefined;
+  };
+  if (facts.foundType === 'Identifier') {
+    const g = glue(facts.found);
+    if (g) return g;
+  }
+  if (previous?.tokenType === T.Identifier) {
+    const g = glue(previous.image);
+    if (g) return g;
+  }
+  const keyword = T.KEYWORDS.find((k) => k.name === facts.foundType);
+  const wantsName = facts.expected.includes('Identifier') || ((rules.includes('fieldList') || rules.includes('record')) && facts.expected.includes('RBrace'));
+  if (keyword && wantsName) {
+    return {
+      en: `\`${facts.found}\` is a keyword${facts.found === keyword.en[0] ? '' : ` (\`${keyword.en[0]}\`)`} and cannot be a name; choose another name, such as \`${alternativeName(facts.found)}\``,
+      zh: `\`${facts.found}\` 是关键字${facts.found === keyword.zh[0] ? '' : `（\`${keyword.zh[0]}\`）`}，不能用作名称；请换一个名称，如 \`${alternativeName(facts.found)}\``,
+    };
   }
   if (facts.expected.includes('StringLit') && facts.foundType === 'Identifier' && (rules.includes('item') || rules.includes('section') || rules.includes('header')))
     return { en: `labels are quoted: "${facts.found}"`, zh: `名称需加引号："${facts.found}"` };

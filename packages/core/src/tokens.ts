@@ -36,7 +36,7 @@ export const KEYWORDS: KeywordSpec[] = [
   { name: 'Precision', en: ['precision'], zh: ['精度'], meaning: 'decimal places of every score' },
   { name: 'Unit', en: ['unit'], zh: ['单位'], meaning: 'unit kinds; a unit of a cohort example; the unit kind in expressions' },
   { name: 'Input', en: ['input'], zh: ['输入'], meaning: 'the input block' },
-  { name: 'Section', en: ['section'], zh: ['小节', '类别'], meaning: 'a section of items' },
+  { name: 'Section', en: ['section'], zh: ['小节'], meaning: 'a section of items' },
   { name: 'Item', en: ['item'], zh: ['指标'], meaning: 'a scored item' },
   { name: 'Max', en: ['max'], zh: ['满分', '最多', '最大值', '最大'], meaning: 'maximum points; cap of a deduction; the max aggregate' },
   { name: 'Min', en: ['min'], zh: ['最小值', '最小'], meaning: 'the min aggregate' },
@@ -109,6 +109,8 @@ function spellingPattern(spellings: string[]): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((s) => {
       const body = escapeRegExp(s).replace(/ /g, '[ \\t]+');
+      // `if zero` needs the number it stands for, so that `2 if zero` can still read a name `zero`.
+      if (s === 'if zero') return body + '(?=[ \\t]*-?\\d)';
       return isChineseSpelling(s) ? body : body + NOT_ID_PART;
     });
   return new RegExp(alts.join('|'));
@@ -251,7 +253,7 @@ export function tokenize(source: string): Tokens {
 }
 
 function fullWidthHint(ch: string): string | undefined {
-  const table: Record<string, string> = { '；': ';', '＂': '"', '＃': '#', '＝': '=', '＞': '>', '＜': '<', '＋': '+', '－': '-', '【': '[', '】': ']', '｛': '{', '｝': '}' };
+  const table: Record<string, string> = { '＂': '"', '＃': '#', '＝': '=', '＞': '>', '＜': '<', '＋': '+', '－': '-', '【': '[', '】': ']', '｛': '{', '｝': '}' };
   return table[ch];
 }
 
