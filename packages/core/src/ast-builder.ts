@@ -367,7 +367,7 @@ class Builder {
     if (tok(m, 'Cap') || toks(m, 'Cap').length) {
       const value = this.num(tok(m, 'NumberLit'));
       if (!value) return;
-      if (item.cap) this.diagnostics.push(diag('E0007', span, { name: 'cap' }));
+      if (item.cap) this.diagnostics.push(repeated(span, '`cap`', '`封顶`'));
       item.cap = { value, prorata: !!tok(m, 'Prorata'), span };
     } else if (toks(m, 'Round').length) {
       const places = this.num(tok(m, 'NumberLit'));
@@ -392,7 +392,9 @@ class Builder {
       const e = exprAt(0);
       if (e.kind === 'Binary' && e.op === '/') rule = { kind: 'Ratio', done: e.left, target: e.right, span };
       else {
-        this.diagnostics.push(diag('E0201', e.span, { what: '`ratio`', whatZh: '`比例`', expected: 'a division `done / target`', expectedZh: '除法 `完成值 / 目标值`', expr: this.text(e), actual: 'not a division', actualZh: '非除法' }));
+        const d = diag('E0201', e.span, { what: '`ratio`', whatZh: '`比例`', expected: 'a division `done / target`', expectedZh: '除法', expr: this.text(e), actual: 'not a division', actualZh: '' });
+        d.message.zh = `\`比例\` 需要写成除法 \`完成值 / 目标值\`，但 \`${this.text(e)}\` 不是除法`;
+        this.diagnostics.push(d);
         rule = { kind: 'Ratio', done: e, target: { kind: 'Num', text: '1', value: '1', span: e.span }, span };
       }
     } else if (toks(head, 'Rank').length) {
@@ -430,7 +432,7 @@ class Builder {
         continue;
       }
       if (name !== 'Tier' && name !== 'With' && name !== 'Where' && seen.has(name)) {
-        this.diagnostics.push(diag('E0007', cs, { name: CLAUSE_NAMES[name][0].replace(/`/g, '') }));
+        this.diagnostics.push(repeated(cs, CLAUSE_NAMES[name][0], CLAUSE_NAMES[name][1]));
         continue;
       }
       seen.add(name);
@@ -725,6 +727,14 @@ class Builder {
     }
     return { kind: 'Error', span };
   }
+}
+
+/** A clause given twice in one rule (`cap 10, cap 8`). */
+function repeated(span: Span, en: string, zh: string): Diagnostic {
+  const d = diag('E0007', span, { name: en });
+  d.message = { en: `${en} is given twice in this rule`, zh: `该规则中 ${zh} 出现了两次` };
+  d.hint = { en: 'keep one', zh: '保留一个即可' };
+  return d;
 }
 
 function compareOp(image: string): A.BinaryOp {

@@ -254,7 +254,8 @@ class Checker {
     const byLabel = { item: new Map<string, A.Item>(), section: new Map<string, A.Section>(), bonus: new Map<string, A.Item>() };
 
     const registerLabel = <T extends { label: A.Str }>(map: Map<string, T>, node: T) => {
-      if (map.has(node.label.text)) this.report(diag('E0007', node.label.span, { name: node.label.text }));
+      const first = map.get(node.label.text);
+      if (first) this.report(diag('E0007', node.label.span, { name: node.label.text }, [label(first.label.span, 'first defined here', '首次定义在此')]));
       else map.set(node.label.text, node);
     };
     for (const s of ast.sections) {
@@ -371,6 +372,7 @@ class Checker {
     for (const f of ast.inputs) if (!this.used.has(f.name.name)) this.report(diag('W0303', f.name.span, { name: f.name.name }));
     for (const l of this.allLets()) if (!this.used.has(`let:${l.name.name}`)) this.report(diag('W0306', l.name.span, { name: l.name.name }));
 
+
     const imported = [...this.imports.values()].flatMap((s) => s.inputs).filter((f) => !this.inputs.has(f.name));
     const seen = new Set<string>();
     return {
@@ -400,7 +402,7 @@ class Checker {
   private declareInputs() {
     for (const f of this.ast.inputs) {
       if (this.inputs.has(f.name.name)) {
-        this.report(diag('E0007', f.name.span, { name: f.name.name }));
+        this.report(diag('E0007', f.name.span, { name: f.name.name }, [label(this.inputs.get(f.name.name)!.span, 'first defined here', '首次定义在此')]));
         continue;
       }
       this.inputs.set(f.name.name, this.fieldInfo(f));
@@ -452,7 +454,12 @@ class Checker {
           return ERR;
         }
         const dup = members.find((m, i) => members.indexOf(m) !== i);
-        if (dup) this.report(diag('E0007', t.members[members.lastIndexOf(dup)].span, { name: dup }));
+        if (dup) {
+          const d = diag('E0007', t.members[members.lastIndexOf(dup)].span, { name: dup });
+          d.message = { en: `\`${dup}\` is listed twice`, zh: `\`${dup}\` 重复列出` };
+          d.hint = { en: 'keep one', zh: '保留一个即可' };
+          this.report(d);
+        }
         this.enums.push({ name, members });
         return { k: 'enum', name, members };
       }
@@ -474,7 +481,8 @@ class Checker {
   private declareLets() {
     for (const l of this.allLets()) {
       const n = l.name.name;
-      if (this.letsByName.has(n) || this.inputs.has(n) || this.imports.has(n)) this.report(diag('E0007', l.name.span, { name: n }));
+      const first = this.letsByName.get(n)?.name.span ?? this.inputs.get(n)?.span;
+      if (first || this.imports.has(n)) this.report(diag('E0007', l.name.span, { name: n }, first ? [label(first, 'first defined here', '首次定义在此')] : []));
       else this.letsByName.set(n, l);
     }
   }
@@ -700,7 +708,7 @@ class Checker {
       if (line.kind === 'OtherwiseGrade' && ++otherwise > 1) this.report(diag('E0308', line.span, { what: '`otherwise`', whatZh: '`否则`' }));
       if (line.kind === 'IfGrade') {
         this.expectBool(line.cond, this.expr(line.cond, { scores: true }), { en: 'a grade line', zh: '等级条件' });
-        this.neverFires(line.cond, line.span, total);
+        this.neverFires(line.cond, line.span, total, { en: 'apply', zh: '适用' });
       }
     }
     const dupLabel = this.gradeLabels.find((l, i) => this.gradeLabels.indexOf(l) !== i && g.lines[i].kind !== 'VetoGrade');
@@ -710,7 +718,7 @@ class Checker {
   }
 
   /** Warn about a comparison that, given the static ranges, can never hold. */
-  private neverFires(cond: A.Expr, span: Span, total?: Interval) {
+  private neverFires(cond: A.Expr, span: Span, total?: Interval, what = { en: 'fire', zh: '生效' }) {
     if (cond.kind !== 'Binary' || !['<', '<=', '>', '>=', '=='].includes(cond.op)) return;
     const range = (e: A.Expr): Interval | undefined => {
       if (e.kind === 'TotalRef') return total;
@@ -730,8 +738,8 @@ class Checker {
       const rangeText = (i: Interval) => `${i.lo?.toString() ?? '−∞'}..${i.hi?.toString() ?? '∞'}`;
       this.report(
         diag('W0302', span, {
-          what: 'fire',
-          whatZh: '生效',
+          what: what.en,
+          whatZh: what.zh,
           why: `\`${this.text(cond.left)}\` is always within ${rangeText(l)}`,
           whyZh: `\`${this.text(cond.left)}\` 的取值总在 ${rangeText(l)} 之内`,
         }),

@@ -233,8 +233,8 @@ export const CATALOG = {
   },
   W0302: {
     severity: 'warning',
-    en: (a) => `this rule can never ${a.what}`,
-    zh: (a) => `这条规则永远不会${a.whatZh}`,
+    en: (a) => `this ${a.what === 'apply' ? 'grade line' : 'rule'} can never ${a.what}`,
+    zh: (a) => `${a.what === 'apply' ? '这一等级条件永远不会' : '这条规则永远不会'}${a.whatZh}`,
     hintEn: (a) => (a.why ? String(a.why) : undefined),
     hintZh: (a) => (a.whyZh ? String(a.whyZh) : undefined),
   },
@@ -261,8 +261,10 @@ export const CATALOG = {
   },
   W0306: {
     severity: 'warning',
-    en: (a) => `${q(a.name)} is never used`,
-    zh: (a) => `${q(a.name)} 没有被使用`,
+    en: (a) => `the named value ${q(a.name)} (\`let\`) is never used`,
+    zh: (a) => `命名值 ${q(a.name)}（\`设\`）没有被使用`,
+    hintEn: () => 'remove it, or use it in a rule',
+    hintZh: () => '删除它，或在规则中使用它',
   },
   // ── imports ────────────────────────────────────────────────────────
   E0401: {
