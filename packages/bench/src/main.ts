@@ -1,0 +1,204 @@
+// `pnpm bench`: the front end on a generated 5,000-line scheme, then the article-3 towns
+// scheme over 10k, 100k and 1M generated units against a hand-written baseline, each size
+// in a fresh `node --expose-gc` process so that its peak memory is its own.
+//
+//   node packages/bench/dist/main.js [--sizes 10000,100000] [--lines 5000]
+//                                    [--no-frontend] [--profile [units]]
+//
+// --profile runs one more child under `node --cpu-prof` (100,000 units unless given) and
+// prints where the evaluation's time goes. Not part of `pnpm test`.
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { EvalReport } from './eval-child.js';
+import type { FrontendReport } from './frontend-child.js';
+import { summariseProfile } from './profile.js';
+import { fmtInt, fmtMB, fmtMs, median } from './stats.js';
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+const ONE_GB = 1024 ** 3;
+/** Above this interpreter/baseline time ratio at 100k units, the interpreter deserves a profile. */
+const PROFILE_RATIO = 20;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function child<T>(script: string, args: string[], nodeFlags: string[] = []): T {
+  const r = spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, here(script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    console.error(`\n${script} ${args.join(' ')} failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''})`);
+    process.exit(1);
+  }
+  const line = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as T;
+}
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+const rate = (units: number, ms: number) => (units * 1000) / ms;
+const runs = (t: { wall: number[] }, warmup: number, inner = 1) =>
+  `${t.wall.length} run${t.wall.length === 1 ? '' : 's'}${inner > 1 ? ` of ${inner} calls` : ''}${warmup ? ` after ${warmup} warm-up${warmup === 1 ? '' : 's'}` : ''}`;
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+
+function frontend(lines: number): FrontendReport {
+  const r = child<FrontendReport>('./frontend-child.js', [String(lines)]);
+  const med = (t: { wall: number[] }) => median(t.wall);
+  const cpu = (t: { cpu: number[] }) => median(t.cpu);
+  console.log(
+    `1. Front end — a generated scheme of ${fmtInt(r.lines)} lines (${fmtInt(r.chars)} characters): ${r.sections} sections, ${fmtInt(r.items)} items, ${fmtInt(r.inputs)} inputs`,
+  );
+  console.log(`   compiles with ${r.errors} errors (asserted) and ${r.warnings} warnings`);
+  const row = (what: string, t: { wall: number[]; cpu: number[] }, warmup: number) =>
+    console.log(`   ${pad(what, 22)} median ${lpad(fmtMs(med(t)), 9)}  (CPU ${lpad(fmtMs(cpu(t)), 9)})  ${lpad(fmtInt(rate(r.lines, med(t))), 9)} lines/s   ${runs(t, warmup)}`);
+  row('parse', r.parse, r.plan.warmup);
+  row('parse + check', r.compile, r.plan.warmup);
+  console.log('   where parse goes:');
+  row('  tokenize', r.tokenize, 2);
+  row('  CST (parseTokens)', r.cst, 2);
+  const diff = (what: string, ms: number) =>
+    console.log(`   ${pad(what, 22)} median ${lpad(fmtMs(ms), 9)}  ${' '.repeat(17)}  ${lpad(fmtInt(rate(r.lines, ms)), 9)} lines/s   (parse − tokenize − CST, medians)`);
+  diff('  AST build', med(r.parse) - med(r.tokenize) - med(r.cst));
+  row('check alone', r.check, 2);
+  return r;
+}
+
+interface SizeSummary {
+  n: number;
+  validate: number;
+  validateRows: number;
+  interp: number;
+  baseline: number;
+  ratio: number;
+  ratioCpu: number;
+  maxRss: number;
+  peakHeap: number;
+}
+
+function size(n: number): SizeSummary {
+  const t0 = performance.now();
+  const r = child<EvalReport>('./eval-child.js', n <= 20_000 ? [String(n), '--verify-grades'] : [String(n)]);
+  const b = median(r.baseline.wall);
+  const v = median(r.validate.wall);
+  const e = median(r.evaluate.wall);
+  const ratio = e / b;
+  const ratioCpu = median(r.evaluate.cpu) / median(r.baseline.cpu);
+  const line = (what: string, ms: number, cpuMs: number, units: number, note: string) =>
+    console.log(`   ${pad(what, 26)} median ${lpad(fmtMs(ms), 9)}  (CPU ${lpad(fmtMs(cpuMs), 9)})  ${lpad(fmtInt(rate(units, ms)), 11)} units/s   ${note}`);
+  console.log(`\n   ${fmtInt(n)} units (fresh process; load average ${load()}; data generated in ${fmtMs(r.generateMs)})`);
+  line('baseline (hand-written)', b, median(r.baseline.cpu), n, runs(r.baseline, r.plan.baseline.warmup, r.plan.baseline.inner));
+  const vNote = r.validateRows === n ? 'whole cohort' : `first ${fmtInt(r.validateRows)} units only (whole cohort estimated at ${fmtMs((n / r.validateProbeRate) * 1000)})`;
+  line('validation (validateUnits)', v, median(r.validate.cpu), r.validateRows, `${runs(r.validate, r.plan.validate.warmup)}, ${vNote}`);
+  line('interpreter (evaluate)', e, median(r.evaluate.cpu), n, `${runs(r.evaluate, r.plan.evaluate.warmup)}, on a table from ${r.tableFrom}`);
+  console.log(`   interpreter / baseline     ${ratio.toFixed(1)}× the baseline's time (CPU time: ${ratioCpu.toFixed(1)}×)`);
+  const checks = [`${fmtInt(r.verified.totals)} totals`];
+  if (r.verified.grades) checks.push(`${fmtInt(r.verified.grades)} grades`, `${fmtInt(r.verified.bonuses)} bonuses`);
+  console.log(`   verified                   ${checks.join(', ')} equal to the baseline's, digit for digit (exact; precision ${r.precision ?? 'not declared'})`);
+  if (r.verified.precision2) console.log(`                              and, with \`precision 2\` declared, ${fmtInt(r.verified.precision2)} totals and bonuses (rounded half-up)`);
+  if (r.tableFrom === 'tableFromTowns')
+    console.log(`   table                      built directly; identical to validateUnits' table on the first ${fmtInt(r.verified.tableRows)} units (checked)`);
+  const heap = r.retained;
+  console.log(
+    `   memory                     peak RSS ${fmtMB(r.maxRss)}${r.maxRss > ONE_GB ? ' (OVER 1 GB)' : ''}, peak heap used ${fmtMB(r.peakHeapUsed)} (sampled after each phase)`,
+  );
+  console.log(
+    `                              live heap: rows ${fmtMB(heap.rows - heap.start)}, table ${fmtMB(heap.table - heap.start)}, evaluation +${fmtMB(heap.tableAndEvaluation - heap.table)}`,
+  );
+  console.log(
+    `   cohort                     r_max ${r.facts.rawBonusMax} (cap 10 prorata ${r.facts.rawBonusMax > 10 ? 'scales' : 'keeps raw'}), ${(r.facts.passRate * 100).toFixed(1)}% ≥ 85, ${r.facts.honorsPerUnit.toFixed(2)} honours/unit, ${(r.facts.honorsWithEvidence * 100).toFixed(0)}% with evidence; ${fmtMs(performance.now() - t0)} in all`,
+  );
+  return {
+    n,
+    validate: rate(r.validateRows, v),
+    validateRows: r.validateRows,
+    interp: rate(n, e),
+    baseline: rate(n, b),
+    ratio,
+    ratioCpu,
+    maxRss: r.maxRss,
+    peakHeap: r.peakHeapUsed,
+  };
+}
+
+function profile(n: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'assess-bench-prof-'));
+  console.log(`\n3. Profile — evaluate() over ${fmtInt(n)} units under node --cpu-prof (1 warm-up + 4 runs; samples outside the evaluation runs left out)`);
+  const r = child<EvalReport>('./eval-child.js', [String(n), '--profile'], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) {
+    console.log('   (no profile written)');
+    return;
+  }
+  const s = summariseProfile(join(dir, file), r.evaluateWindowUs, 18);
+  console.log(`   profile: ${join(dir, file)} (${fmtMs(s.totalMs)} of samples in the window)`);
+  console.log('   self time by file:');
+  for (const f of s.byFile.slice(0, 8)) console.log(`     ${lpad((f.share * 100).toFixed(1), 5)}%  ${lpad(fmtMs(f.selfMs), 9)}  ${f.file}`);
+  console.log('   self time by function:');
+  for (const f of s.byFunction) console.log(`     ${lpad((f.share * 100).toFixed(1), 5)}%  ${lpad(fmtMs(f.selfMs), 9)}  ${f.name}`);
+  console.log('   inclusive time, @assess/core functions:');
+  for (const f of s.inclusive.slice(0, 14)) console.log(`     ${lpad((f.share * 100).toFixed(1), 5)}%  ${lpad(fmtMs(f.ms), 9)}  ${f.name}`);
+}
+
+function main(): void {
+  const started = performance.now();
+  const sizes = (arg('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
+  const lines = Number(arg('--lines') ?? 5000);
+  const cpu = cpus();
+  console.log(`Assess benchmarks — node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, load average ${load()} at start`);
+  console.log('Times are wall-clock medians (CPU = user + system time of the process, all threads); a GC runs before each timed run, outside the timing.\n');
+  const fe = process.argv.includes('--no-frontend') ? undefined : frontend(lines);
+
+  console.log(`\n2. Evaluation — the article-3 towns scheme (packages/bench/fixtures/towns.assess) over generated units`);
+  console.log('   baseline: hand-written TypeScript on the rows as parsed from JSON (src/baseline.ts), exact integer arithmetic in units of 10^-10');
+  console.log('   interpreter: evaluate(scheme, table) on an already validated table; validation (rows → table) is timed separately');
+  const results = sizes.map(size);
+
+  console.log('\nSummary');
+  if (fe) {
+    const p = median(fe.parse.wall);
+    const c = median(fe.compile.wall);
+    console.log(
+      `  front end, ${fmtInt(fe.lines)} lines: parse ${fmtMs(p)} = ${fmtInt(rate(fe.lines, p))} lines/s; parse + check ${fmtMs(c)} = ${fmtInt(rate(fe.lines, c))} lines/s`,
+    );
+  }
+  console.log('  evaluation (units per second; ratio = interpreter time / baseline time, wall [CPU]):');
+  const head = ['units', 'validation/s', 'interpreter/s', 'baseline/s', 'ratio', 'peak RSS', 'peak heap'];
+  const rows = results.map((s) => [
+    fmtInt(s.n),
+    fmtInt(s.validate) + (s.validateRows === s.n ? '' : '*'),
+    fmtInt(s.interp),
+    fmtInt(s.baseline),
+    `${s.ratio.toFixed(1)}× [${s.ratioCpu.toFixed(1)}×]`,
+    fmtMB(s.maxRss) + (s.maxRss > ONE_GB ? ' !' : ''),
+    fmtMB(s.peakHeap),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmtRow = (r: string[]) => '  ' + r.map((c, i) => (i === 0 ? c.padStart(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(fmtRow(head));
+  for (const r of rows) console.log(fmtRow(r));
+  if (results.some((s) => s.validateRows !== s.n))
+    console.log('  * validation timed on a prefix of the cohort (it is too slow to validate the whole cohort within the time budget)');
+  if (results.some((s) => s.maxRss > ONE_GB)) console.log('  ! over the 1 GB budget');
+
+  const at100k = results.find((s) => s.n === 100_000);
+  const wantProfile = process.argv.includes('--profile');
+  if (wantProfile) profile(Number(arg('--profile')) || 100_000);
+  else if (at100k && Math.max(at100k.ratio, at100k.ratioCpu) > PROFILE_RATIO)
+    console.log(
+      `\nAt 100,000 units the interpreter takes ${at100k.ratio.toFixed(1)}× the baseline's time (CPU: ${at100k.ratioCpu.toFixed(1)}×), more than ${PROFILE_RATIO}×: \`pnpm bench --profile\` shows where it goes.`,
+    );
+  console.log(`\nTotal ${fmtMs(performance.now() - started)}; load average ${load()} at the end.`);
+}
+
+main();
