@@ -46,7 +46,7 @@ export function tableFromTowns(scheme: CheckedScheme, rows: Iterable<TownRow>, n
     dept[i] = num(r.dept_score);
     const list: Rec[] = [];
     for (const h of r.honors) {
-      const rec: Rec = Object.create(null);
+      const rec: Rec = new Entry();
       rec.project = h.project;
       rec.level = h.level.trim();
       rec.evidence = absent(h.evidence) ? undefined : (h.evidence as string);
@@ -66,6 +66,21 @@ export function tableFromTowns(scheme: CheckedScheme, rows: Iterable<TownRow>, n
   return { n, ids, kinds, columns };
 }
 
+/** Entries shaped like `validateUnits` builds them: one constructor, a prototype chain with nothing in it. */
+function EntryCtor(this: Rec) {
+  this.project = undefined;
+  this.level = undefined;
+  this.evidence = undefined;
+}
+EntryCtor.prototype = Object.create(null);
+const Entry = EntryCtor as unknown as new () => Rec;
+
+/** Nothing can be inherited: the prototype chain is empty or holds one empty null-prototype object. */
+function bareProto(x: object): boolean {
+  const p = Object.getPrototypeOf(x);
+  return p === null || (Object.getOwnPropertyNames(p).length === 0 && Object.getPrototypeOf(p) === null);
+}
+
 function sameValue(a: Value, b: Value): boolean {
   if (a instanceof Decimal || b instanceof Decimal) return a instanceof Decimal && b instanceof Decimal && a.eq(b) && a.toString() === b.toString();
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -73,7 +88,7 @@ function sameValue(a: Value, b: Value): boolean {
     for (let j = 0; j < a.length; j++) {
       const x = a[j];
       const y = b[j];
-      if (Object.getPrototypeOf(x) !== null || Object.getPrototypeOf(y) !== null) return false;
+      if (!bareProto(x) || !bareProto(y)) return false;
       const kx = Object.keys(x);
       if (kx.join() !== Object.keys(y).join()) return false;
       for (const k of kx) if (!sameValue(x[k], y[k])) return false;
