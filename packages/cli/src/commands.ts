@@ -35,7 +35,7 @@ function schemeOrReport(file: string, io: Io, lang: Lang, args: Args): Compiled 
 }
 
 /** Read, validate and evaluate the data file; undefined (after printing every error) when it is wrong. */
-function scoreData(c: Compiled, dataFile: string, io: Io, lang: Lang, args: Args, trace?: (u: number) => boolean): Evaluation | undefined {
+function scoreData(c: Compiled, dataFile: string, io: Io, lang: Lang, args: Args, trace?: (u: number) => boolean, tolerateEvalErrors = false): Evaluation | undefined {
   const ext = extname(dataFile).toLowerCase();
   if (ext !== '.json' && ext !== '.csv') throw new UsageError(`--data must be a .json or .csv file, not ${dataFile}`);
   let text: string;
@@ -55,7 +55,8 @@ function scoreData(c: Compiled, dataFile: string, io: Io, lang: Lang, args: Args
   const ev = evaluate(c.scheme, table, { trace });
   if (ev.diagnostics.length > 0) {
     report(io, ev.diagnostics, sources, dataFile, lang, args);
-    return undefined;
+    // `explain` still explains: the failure shows in the unit's steps.
+    if (!tolerateEvalErrors) return undefined;
   }
   return ev;
 }
@@ -149,7 +150,7 @@ registerCommand('explain', async (argv, io) => {
   const c = schemeOrReport(file, io, lang, args);
   if (!c) return EXIT.userError;
   let wanted = -1;
-  const ev = scoreData(c, args.values.data, io, lang, args, (u) => u === wanted);
+  const ev = scoreData(c, args.values.data, io, lang, args, (u) => u === wanted, true);
   if (!ev) return EXIT.userError;
   wanted = ev.ids.indexOf(id);
   if (wanted < 0) {
@@ -157,8 +158,9 @@ registerCommand('explain', async (argv, io) => {
     io.stderr.write(lang === 'zh' ? `错误：数据中没有单位 \`${id}\`${near.length ? `；是不是 ${near.map((x) => `\`${x}\``).join('、')}？` : ''}\n` : `error: no unit \`${id}\` in the data${near.length ? `; did you mean ${near.map((x) => `\`${x}\``).join(', ')}?` : ''}\n`);
     return EXIT.userError;
   }
-  io.stdout.write(explainUnit(c, ev.unit(wanted), lang));
-  return EXIT.ok;
+  const r = ev.unit(wanted);
+  io.stdout.write(explainUnit(c, r, lang));
+  return r.errors.length > 0 ? EXIT.userError : EXIT.ok;
 });
 
 /** One unit's trace as text a non-programmer can follow. */

@@ -510,11 +510,16 @@ class Checker {
   private item(it: A.Item): { max: Decimal; range: ScoreRange } {
     const isBonus = it.kind === 'Bonus';
     const what = { en: isBonus ? `bonus "${it.label.text}"` : `item "${it.label.text}"`, zh: isBonus ? `加分 "${it.label.text}"` : `指标 "${it.label.text}"` };
-    let max: Decimal | undefined = it.max ? dec(it.max) : undefined;
+    // M is the declared max; a cap limits the score afterwards (min(raw, N)), and stands in
+    // for M only where no max is declared (`bonus "x": …, cap 10`).
+    let max: Decimal | undefined = it.max ? dec(it.max) : it.cap ? dec(it.cap.value) : undefined;
     if (it.max && max && max.sign() <= 0) this.report(diag('E0309', it.max.span, { what: 'a max', whatZh: '满分' }));
-    if (it.cap) {
-      const cap = dec(it.cap.value);
-      max = max ? Decimal.min(max, cap) : cap;
+    const places = it.round ? Number(it.round.value) : this.ast.precision ? Number(this.ast.precision.value) : undefined;
+    if (it.max && max && places !== undefined && !max.round(places).eq(max)) {
+      const d = diag('E0309', it.max.span, { what: 'x', whatZh: 'x' });
+      d.message = { en: `the max ${it.max.text} has more decimal places than the scores are rounded to (${places})`, zh: `满分 ${it.max.text} 的小数位数多于计分精度（${places} 位）` };
+      d.hint = { en: 'raise the precision, or give a max with fewer decimal places', zh: '请提高精度，或改用小数位数更少的满分' };
+      this.report(d);
     }
     for (const v of it.voids) this.expectBool(v, this.expr(v, {}), { en: '`void if`', zh: '`作废 若`' });
     // The raw range of the rule, before it is held within 0..M.
@@ -529,6 +534,11 @@ class Checker {
     }
     let lo = Decimal.max(Decimal.ZERO, Decimal.min(raw.lo ?? Decimal.ZERO, max));
     let hi = raw.hi ? Decimal.max(Decimal.ZERO, Decimal.min(raw.hi, max)) : max;
+    if (it.cap) {
+      // Plain or prorata, a capped score never exceeds the cap.
+      hi = Decimal.min(hi, dec(it.cap.value));
+      if (!it.cap.prorata) lo = Decimal.min(lo, hi);
+    }
     if (it.voids.length > 0) lo = Decimal.ZERO;
     // `cap N prorata` scales every unit by N / r_max when the cohort's highest raw value is above N.
     if (it.cap?.prorata && lo.sign() > 0) {
@@ -537,7 +547,6 @@ class Checker {
       else if (raw.hi.gt(cap)) lo = Decimal.min(lo, raw.lo!.mul(cap).div(raw.hi));
     }
     // Scores are rounded half-up where the scheme says; rounding is monotone, so round the bounds.
-    const places = it.round ? Number(it.round.value) : this.ast.precision ? Number(this.ast.precision.value) : undefined;
     if (places !== undefined && Number.isSafeInteger(places)) {
       lo = lo.round(places);
       hi = hi.round(places);

@@ -134,6 +134,8 @@ export class Decimal {
       m /= 10; // exact: m is a multiple of 10
       s--;
     }
+    // Small whole numbers (most scores) are shared, not allocated: Decimals are immutable.
+    if (s === 0 && m > 0 && m < SMALL_INTS) return SMALL[m];
     return new Decimal(m, s);
   }
 
@@ -210,6 +212,8 @@ export class Decimal {
 
   /** this + other, exact. */
   add(other: Decimal): Decimal {
+    if (other.m === 0) return this;
+    if (this.m === 0) return other;
     return Decimal.sum(this.m, this.s, other.m, other.s);
   }
 
@@ -500,3 +504,8 @@ export class Decimal {
     return this.toString();
   }
 }
+
+/** Shared instances of the whole numbers 1..SMALL_INTS-1 (built once, after the class). */
+const SMALL_INTS = 1024;
+const SMALL: Decimal[] = [];
+for (let i = 0; i < SMALL_INTS; i++) SMALL.push(i === 0 ? Decimal.ZERO : Decimal.fromInt(i));

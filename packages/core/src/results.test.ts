@@ -698,7 +698,7 @@ item "x" max 10: 5 * share / avg of share across units where unit = township`,
         { id: 'c', unit: 'subdistrict', share: 100 },
       ],
     );
-    expect(item(ev, 'a', 'x')).toBe('3.3333333333');
+    expect(['a', 'b', 'c'].map((u) => item(ev, u, 'x'))).toEqual(['3.3333333333', '6.6666666667', '10']);
   });
   it('the Chinese word order 全体单位 X 的 最大值', () => {
     const ev = run(
@@ -1313,8 +1313,7 @@ item "d" max 1: deduct 0.2 per n, max 51%, round 0`,
     const r = rangeAndScores(
       `scheme "s" total 1
 input { a : yes/no }
-item "d" max 1: deduct 3.2 per 12.6, max 97%
-item "unused" max 0.0001 { 0.0001 if a }`.replace(' total 1\n', ' total 1.0001\n'),
+item "d" max 1: deduct 3.2 per 12.6, max 97%`,
       [{ id: 'u', a: 'yes' }],
       'd',
     );
@@ -1351,33 +1350,65 @@ bonus "b": - x`,
   });
 });
 
-// ── known problems, left failing on purpose ─────────────────────────
-describe('known problems', () => {
-  // The sketch: "M is the item's max" and `cap N` is min(raw, N). With `max 40` and `cap 30`,
-  // 50 of 100 is raw 40 × 0.5 = 20, capped at 30 → 20. The evaluator computes the rule with
-  // the effective max min(40, 30) = 30 (results.ts `rule()` uses `maxOf`), giving 15.
-  // (The checker also uses min(max, cap) as the item's max when adding up sections: which of
-  // the two readings is meant needs a decision; the generated-scheme arbitrary assumes the
-  // declared max.)
-  it.fails('`item max 40: ratio d / t, cap 30`: 50 of 100 scores 40 × 0.5 = 20, not 30 × 0.5', () => {
+// ── errors in cohort values ─────────────────────────────────────────
+describe('an error in a cohort value', () => {
+  it('cap prorata needs every unit’s raw value: one unit’s target 0 fails the item for all, reported once', () => {
     const ev = run(
-      `scheme "s" total 30
+      `scheme "r" total 40
+input { done : number  target : number }
+item "完成" max 40: ratio done / target, cap 40 prorata`,
+      [
+        { id: 'a', done: 72, target: 90 },
+        { id: 'b', done: 1, target: 0 },
+        { id: 'c', done: 1, target: 2 },
+      ],
+    );
+    expect(ev.diagnostics.map((d) => `${d.code} ${d.message.en}`)).toEqual(['E0602 unit `b`: the target of `完成` is 0, and the scheme does not say what that scores']);
+    for (const id of ['a', 'b', 'c']) {
+      expect(unit(ev, id).items[0].score).toBeNull();
+      expect(unit(ev, id).errors.map((d) => d.code)).toEqual(['E0602']);
+    }
+  });
+  it('an aggregate across units that divides by zero for one unit is reported once', () => {
+    const ev = run(
+      `scheme "r" total 10
+input { a : number  b : number }
+item "x" max 10: max of a / b across units`,
+      [
+        { id: 'p', a: 1, b: 1 },
+        { id: 'q', a: 1, b: 0 },
+        { id: 'r', a: 1, b: 2 },
+      ],
+    );
+    expect(ev.diagnostics.map((d) => d.code)).toEqual(['E0601']);
+    expect(ev.diagnostics[0].message.en).toContain('unit `q`');
+  });
+});
+
+// ── decisions once left open ────────────────────────────────────────
+describe('cap and max', () => {
+  // The sketch: "M is the item's max" and `cap N` is min(raw, N). With `max 40` and `cap 30`,
+  // 50 of 100 is raw 40 × 0.5 = 20, capped at 30 → 20; 90 of 100 is 36 → 30.
+  it('`item max 40: ratio d / t, cap 30`: 50 of 100 scores 40 × 0.5 = 20, not 30 × 0.5', () => {
+    const ev = run(
+      `scheme "s" total 40
 input { d : 0..100  t : 1..100 }
 item "r" max 40: ratio d / t, cap 30`,
-      [{ id: 'a', d: 50, t: 100 }],
+      [
+        { id: 'a', d: 50, t: 100 },
+        { id: 'b', d: 90, t: 100 },
+      ],
     );
     expect(item(ev, 'a', 'r')).toBe('20');
+    expect(item(ev, 'b', 'r')).toBe('30');
   });
-  // A max finer than the declared precision cannot be kept: `max 2.5` under `precision 0`
-  // holds 2.5 within 0..M and then rounds it to 3 > M. Expected: the checker rejects a max
-  // (or cap) with more decimals than the precision, or the score stays within 0..M.
-  it.fails('an item never scores above its max, even when the max is finer than the precision', () => {
-    const ev = run(
-      `scheme "s" total 2.5 precision 0
+  // A max finer than the declared precision cannot be kept (`max 2.5` under `precision 0`
+  // would round 2.5 to 3 > M): the checker rejects it.
+  it('a max finer than the precision is an error (E0309), so no score can round above its max', () => {
+    const c = compile('s.assess', `scheme "s" total 2.5 precision 0
 input { x : number }
-item "x" max 2.5: x`,
-      rowsOf('x', [2.5, 7]),
-    );
-    for (const u of ['u0', 'u1']) expect(Number(item(ev, u, 'x'))).toBeLessThanOrEqual(2.5);
+item "x" max 2.5: x`);
+    expect(c.ok).toBe(false);
+    expect(c.diagnostics.map((d) => d.code)).toContain('E0309');
   });
 });

@@ -213,8 +213,16 @@ class Evaluator {
     };
     // Vetoes and grades can fail too (division in a condition): collect every unit's errors.
     // (Results are not kept: a unit asked for later is built then, with its trace if wanted.)
-    if (ast.vetoes.length || ast.grades) for (let u = 0; u < n; u++) this.unitResult(u, false);
-    for (const [, ds] of [...this.errors.entries()].sort((a, b) => a[0] - b[0])) diagnostics.push(...ds);
+    if (ast.vetoes.length || ast.grades) for (let u = 0; u < n; u++) this.vetoesAndGrade(u);
+    // A failure in a cohort value (cap prorata, an aggregate across units) fails every unit that
+    // reads it: report it once, not once per unit.
+    const seen = new Set<string>();
+    for (const [, ds] of [...this.errors.entries()].sort((a, b) => a[0] - b[0]))
+      for (const d of ds) {
+        const key = `${d.code}:${d.span.file}:${d.span.start}:${d.span.end}:${d.message.en}`;
+        if (!seen.has(key)) diagnostics.push(d);
+        seen.add(key);
+      }
     return evaluation;
   }
 
@@ -236,8 +244,7 @@ class Evaluator {
     const ast = this.scheme.ast;
     const tracing = trace;
     const itemResult = (it: A.Item, section?: string): ItemResult => {
-      const r: ItemResult = { label: it.label.text, score: this.itemScores.get(it)![u], max: this.scheme.maxOf.get(it)!, section };
-      if (section === undefined) delete r.section;
+      const r: ItemResult = section === undefined ? { label: it.label.text, score: this.itemScores.get(it)![u], max: this.scheme.maxOf.get(it)! } : { label: it.label.text, section, score: this.itemScores.get(it)![u], max: this.scheme.maxOf.get(it)! };
       if (tracing) r.trace = this.itemTrace(it, u);
       return r;
     };
@@ -248,40 +255,10 @@ class Evaluator {
       return r;
     });
     const bonuses = ast.bonuses.map((b) => itemResult(b));
-    const steps: Text[] = [];
-    const vetoes: string[] = [];
-    for (const v of ast.vetoes) {
-      const fired = this.guard(u, () => this.fn(v.cond)(u, undefined));
-      if (fired === true) {
-        vetoes.push(v.reason.text);
-        if (tracing) steps.push(t(`veto "${v.reason.text}": ${this.src(v.cond)} holds`, `一票否决 "${v.reason.text}"：${this.src(v.cond)} 成立`));
-      }
-    }
+    const steps: Text[] | undefined = tracing ? [] : undefined;
+    const { vetoes, grade } = this.vetoesAndGrade(u, steps);
     const total = this.totals[u];
-    let grade: string | null = null;
-    if (ast.grades && total !== null) {
-      if (vetoes.length > 0) {
-        const line = ast.grades.lines.find((l) => l.kind === 'VetoGrade');
-        grade = line ? line.label.text : null;
-        if (tracing) steps.push(t(`vetoed, so the grade is ${grade === null ? 'none' : `"${grade}"`} whatever the points`, `被一票否决，无论得分多少，等级为 ${grade === null ? '无' : `"${grade}"`}`));
-      } else {
-        for (const line of ast.grades.lines) {
-          if (line.kind === 'VetoGrade') continue;
-          if (line.kind === 'OtherwiseGrade') {
-            grade = line.label.text;
-            if (tracing) steps.push(t(`no grade condition holds, so "${grade}"`, `以上等级条件均不成立，等级为 "${grade}"`));
-            break;
-          }
-          const holds = this.guard(u, () => this.fn(line.cond)(u, undefined));
-          if (holds === true) {
-            grade = line.label.text;
-            if (tracing) steps.push(t(`${this.src(line.cond)} holds (total ${total.toString()}), so "${grade}"`, `${this.src(line.cond)} 成立（总分 ${total.toString()}），等级为 "${grade}"`));
-            break;
-          }
-        }
-      }
-    }
-    if (tracing) steps.unshift(...this.totalSteps(u));
+    if (steps) steps.unshift(...this.totalSteps(u));
     const r: UnitResult = {
       id: this.table.ids[u],
       items,
@@ -295,8 +272,46 @@ class Evaluator {
       errors: this.errors.get(u) ?? [],
     };
     if (this.table.kinds[u] !== undefined && this.scheme.unitKinds.length > 1) r.kind = this.table.kinds[u];
-    if (tracing) r.steps = steps;
+    if (steps) r.steps = steps;
     return r;
+  }
+
+  /** Which vetoes fire and which grade applies (with the reasons, when tracing). */
+  private vetoesAndGrade(u: number, steps?: Text[]): { vetoes: string[]; grade: string | null } {
+    const ast = this.scheme.ast;
+    const vetoes: string[] = [];
+    for (const v of ast.vetoes) {
+      const fired = this.guard(u, () => this.fn(v.cond)(u, undefined));
+      if (fired === true) {
+        vetoes.push(v.reason.text);
+        steps?.push(t(`veto "${v.reason.text}": ${this.src(v.cond)} holds`, `一票否决 "${v.reason.text}"：${this.src(v.cond)} 成立`));
+      }
+    }
+    const total = this.totals[u];
+    let grade: string | null = null;
+    if (ast.grades && total !== null) {
+      if (vetoes.length > 0) {
+        const line = ast.grades.lines.find((l) => l.kind === 'VetoGrade');
+        grade = line ? line.label.text : null;
+        steps?.push(t(`vetoed, so the grade is ${grade === null ? 'none' : `"${grade}"`} whatever the points`, `被一票否决，无论得分多少，等级为 ${grade === null ? '无' : `"${grade}"`}`));
+      } else {
+        for (const line of ast.grades.lines) {
+          if (line.kind === 'VetoGrade') continue;
+          if (line.kind === 'OtherwiseGrade') {
+            grade = line.label.text;
+            steps?.push(t(`no grade condition holds, so "${grade}"`, `以上等级条件均不成立，等级为 "${grade}"`));
+            break;
+          }
+          const holds = this.guard(u, () => this.fn(line.cond)(u, undefined));
+          if (holds === true) {
+            grade = line.label.text;
+            steps?.push(t(`${this.src(line.cond)} holds (total ${total.toString()}), so "${grade}"`, `${this.src(line.cond)} 成立（总分 ${total.toString()}），等级为 "${grade}"`));
+            break;
+          }
+        }
+      }
+    }
+    return { vetoes, grade };
   }
 
   private totalSteps(u: number): Text[] {
@@ -336,8 +351,13 @@ class Evaluator {
   private scoreColumn(it: A.Item): (Decimal | null)[] {
     const col: (Decimal | null)[] = new Array(this.n);
     for (let u = 0; u < this.n; u++) {
-      const s = this.guard(u, () => this.score(it, u));
-      col[u] = s === undefined ? null : s;
+      try {
+        col[u] = this.score(it, u);
+      } catch (e) {
+        if (!(e instanceof EvalFailure)) throw e;
+        this.fail(u, e.diagnostic);
+        col[u] = null;
+      }
     }
     return col;
   }
@@ -583,7 +603,8 @@ class Evaluator {
           const key = f.field.name;
           const best = new Map<string, Rec>();
           for (const e of entries) {
-            const k = showValue(e[key], 'en');
+            const raw = e[key];
+            const k = typeof raw === 'string' ? raw : showValue(raw, 'en');
             const cur = best.get(k);
             if (!cur || pointsOf(e).gt(pointsOf(cur))) best.set(k, e);
           }

@@ -983,6 +983,8 @@ function syntaxHint(facts: ErrorFacts, e: IRecognitionException, previous?: ITok
     const g = glue(previous.image);
     if (g) return g;
   }
+  if (facts.foundType === 'IfZero' && facts.expected.includes('If'))
+    return { en: '`if zero` is read as one keyword (a ratio’s fallback); give the input another name than `zero`', zh: '`if zero` 是一个关键字（比例的目标值为零时）；请给该输入换一个名称，不要用 `zero`' };
   const keyword = T.KEYWORDS.find((k) => k.name === facts.foundType);
   const wantsName = facts.expected.includes('Identifier') || ((rules.includes('fieldList') || rules.includes('record')) && facts.expected.includes('RBrace'));
   if (keyword && wantsName) {

@@ -109,8 +109,6 @@ function spellingPattern(spellings: string[]): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((s) => {
       const body = escapeRegExp(s).replace(/ /g, '[ \\t]+');
-      // `if zero` needs the number it stands for, so that `2 if zero` can still read a name `zero`.
-      if (s === 'if zero') return body + '(?=[ \\t]*-?\\d)';
       return isChineseSpelling(s) ? body : body + NOT_ID_PART;
     });
   return new RegExp(alts.join('|'));

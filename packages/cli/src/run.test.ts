@@ -1,0 +1,413 @@
+// `assess run`, `assess explain` and `assess test`, in-process with a fake terminal.
+// Exit codes: 0 ok, 1 the scheme/data/examples are wrong, 2 bad usage. A user's mistake is
+// always a diagnostic, never a stack trace.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, type Io } from './main.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function assess(argv: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** No stack trace and no "internal error" in what the user sees. */
+function expectNoCrash(r: Run) {
+  const all = r.stdout + r.stderr;
+  expect(all).not.toMatch(/^\s+at /m);
+  expect(all).not.toContain('internal error');
+  expect(all).not.toMatch(/\b(TypeError|ReferenceError|RangeError)\b/);
+}
+
+const SCHEME = `scheme "新一轮农村实事工程考核（镇）" total 100
+
+unit town "镇（区）"
+
+input {
+  org_system      : yes/no   "组织领导体系健全且运转正常"
+  targets_split   : yes/no   "年度目标任务明确，分解到位"
+  missing_reports : count    "少报次数"
+  dept_score      : 0..90    "牵头部门定量考核得分"
+  deficit_budget  : yes/no
+  honors : list of {
+    project  : text
+    level    : district | city | province | national
+    evidence : text optional
+  }
+}
+
+section "定性考核" max 10 {
+  item "组织领导" max 5 {
+    2 if org_system
+    3 if targets_split
+  }
+  item "材料报送" max 5: deduct 1 per missing_reports
+}
+
+section "定量考核" max 90 {
+  item "部门考核" max 90: dept_score
+}
+
+bonus "项目加分": honors with evidence, best per project,
+  district 1, city 3, province 6, national 10, cap 10 prorata
+
+veto "编制赤字预算" if deficit_budget
+
+grade {
+  veto "不予命名"
+  "规范化单位" if total >= 85
+  otherwise "下年重新考评"
+}
+
+example "two missing reports, one provincial honour" {
+  given { org_system: yes, targets_split: yes, missing_reports: 2, dept_score: 80, deficit_budget: no,
+          honors: [{ project: "桥梁", level: province, evidence: "省政府文件" }] }
+  expect item "材料报送" = 3
+  expect total = 94
+  expect grade = "规范化单位"
+}
+
+example "cap prorata" {
+  unit "甲镇" { org_system: yes, targets_split: yes, missing_reports: 0, dept_score: 70, deficit_budget: no,
+    honors: [{ project: "桥", level: national, evidence: "a" }, { project: "路", level: province, evidence: "b" }] }
+  unit "乙镇" { org_system: yes, targets_split: yes, missing_reports: 0, dept_score: 70, deficit_budget: yes,
+    honors: [{ project: "桥", level: province, evidence: "a" }, { project: "路", level: district, evidence: "b" }, { project: "水", level: district, evidence: "c" }] }
+  expect "甲镇" bonus = 10
+  expect "乙镇" bonus = 5
+  expect "乙镇" veto "编制赤字预算"
+  expect "甲镇" not veto
+}
+`;
+
+const h = (project: string, level: string, evidence?: string) => ({ project, level, ...(evidence ? { evidence } : {}) });
+const UNITS = [
+  { id: '甲镇', org_system: 'yes', targets_split: 'yes', missing_reports: 2, dept_score: 80, deficit_budget: 'no', honors: [h('桥梁', 'province', '省政府文件')] },
+  { id: '乙镇', org_system: '是', targets_split: '否', missing_reports: 0, dept_score: 70, deficit_budget: 'yes', honors: [h('桥', 'national', 'a'), h('路', 'province', 'b'), h('路', 'city')] },
+  { id: '王家村', org_system: true, targets_split: true, missing_reports: 7, dept_score: 82.5, deficit_budget: false, honors: [h('桥', 'city', 'doc'), h('桥', 'district', 'doc')] },
+];
+// Raw bonuses: 6, 16 (the city honour has no evidence), 3 (best per project) → cap 10 prorata
+// over r_max 16: 3.75, 10, 1.875. Totals: 5+3+80+3.75, 2+5+70+10, 5+0+82.5+1.875.
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'assess-run-'));
+  writeFileSync(file('towns.assess'), SCHEME);
+  writeFileSync(file('towns.json'), JSON.stringify({ units: UNITS }, null, 2));
+  writeFileSync(
+    file('towns.csv'),
+    'id,org_system,targets_split,missing_reports,dept_score,deficit_budget,honors\n' +
+      UNITS.map((u) => [u.id, String(u.org_system), String(u.targets_split), u.missing_reports, u.dept_score, String(u.deficit_budget), `"${JSON.stringify(u.honors).replace(/"/g, '""')}"`].join(',')).join('\n') +
+      '\n',
+  );
+  writeFileSync(
+    file('bad.json'),
+    JSON.stringify({
+      units: [
+        { ...UNITS[0], org_system: 'maybe' },
+        { ...UNITS[1], dept_score: 95, missing_reports: -1 },
+        { ...UNITS[2], id: '甲镇', honors: [h('桥', 'galactic', 'x')] },
+        { org_system: 'yes', targets_split: 'yes', missing_reports: 0, dept_score: 1, deficit_budget: 'no', honors: [] },
+      ],
+    }),
+  );
+  writeFileSync(file('broken.json'), '{ "units": [ { "id": "a", ');
+  writeFileSync(file('towns.txt'), 'not data');
+  writeFileSync(file('wrong-example.assess'), SCHEME.replace('expect total = 94', 'expect total = 95'));
+  writeFileSync(file('scheme-error.assess'), SCHEME.replace('per missing_reports', 'per missing_report'));
+  writeFileSync(
+    file('ratio.assess'),
+    `scheme "r" total 40
+input { done : number  target : number }
+item "完成" max 40: ratio done / target`,
+  );
+  writeFileSync(file('ratio.json'), JSON.stringify([{ id: 'a', done: 72, target: 90 }, { id: 'b', done: 1, target: 0 }]));
+  writeFileSync(
+    file('comma.assess'),
+    `scheme "c" total 10
+input { n : count }
+item "a, b" max 10: deduct 1 per n`,
+  );
+  writeFileSync(file('comma.json'), JSON.stringify([{ id: 'x,"y"', n: 3 }]));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// ── run ─────────────────────────────────────────────────────────────
+describe('assess run', () => {
+  it('prints a table of every unit: sections, bonus, total, grade, vetoes', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('towns.json')]);
+    expectNoCrash(r);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('新一轮农村实事工程考核（镇）');
+    expect(lines[2]).toMatch(/^unit\s+定性考核\s+定量考核\s+bonus\s+total\s+grade\s+veto$/);
+    expect(lines[3]).toMatch(/^─+(\s+─+)+$/);
+    expect(lines[4].split(/\s{2,}/)).toEqual(['甲镇', '8', '80', '3.75', '91.75', '规范化单位']);
+    expect(lines[5].split(/\s{2,}/)).toEqual(['乙镇', '7', '70', '10', '87', '不予命名', '编制赤字预算']);
+    expect(lines[6].split(/\s{2,}/)).toEqual(['王家村', '5', '82.5', '1.875', '89.375', '规范化单位']);
+  });
+  it('the table in Chinese with --lang zh', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--lang', 'zh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[2]).toMatch(/^单位\s+定性考核\s+定量考核\s+加分\s+总分\s+等级\s+否决$/);
+  });
+  it('the language may come from LANG', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('towns.json')], { LANG: 'zh_CN.UTF-8' });
+    expect(r.stdout.split('\n')[2]).toMatch(/^单位/);
+  });
+  it('--format json: every unit with exact decimal strings', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--format', 'json']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.scheme).toBe('新一轮农村实事工程考核（镇）');
+    expect(out.total).toBe('100');
+    expect(out.units.map((u: { id: string }) => u.id)).toEqual(['甲镇', '乙镇', '王家村']);
+    expect(out.units[0]).toEqual({
+      id: '甲镇',
+      total: '91.75',
+      grade: '规范化单位',
+      vetoed: false,
+      vetoes: [],
+      sections: { 定性考核: '8', 定量考核: '80' },
+      items: { 组织领导: '5', 材料报送: '3', 部门考核: '80' },
+      bonus: '3.75',
+      bonuses: { 项目加分: '3.75' },
+    });
+    expect(out.units[1]).toMatchObject({ id: '乙镇', total: '87', grade: '不予命名', vetoed: true, vetoes: ['编制赤字预算'] });
+    expect(out.units[2]).toMatchObject({ total: '89.375', items: { 材料报送: '0' }, bonus: '1.875' });
+  });
+  it('--format csv: a header and one line per unit', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--format', 'csv']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      'id,组织领导,材料报送,部门考核,定性考核,定量考核,bonus,total,grade,vetoes',
+      '甲镇,5,3,80,8,80,3.75,91.75,规范化单位,',
+      '乙镇,2,5,70,7,70,10,87,不予命名,编制赤字预算',
+      '王家村,5,0,82.5,5,82.5,1.875,89.375,规范化单位,',
+    ]);
+  });
+  it('--format csv quotes cells with commas and quotes', async () => {
+    const r = await assess(['run', file('comma.assess'), '--data', file('comma.json'), '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toEqual(['id,"a, b",total,grade,vetoes', '"x,""y""",7,7,,']);
+  });
+  it('reads CSV data too, with the same results', async () => {
+    const json = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--format', 'json']);
+    const csv = await assess(['run', file('towns.assess'), '--data', file('towns.csv'), '--format', 'json']);
+    expectNoCrash(csv);
+    expect(csv.code).toBe(0);
+    expect(JSON.parse(csv.stdout)).toEqual(JSON.parse(json.stdout));
+  });
+  it('data errors: exit 1, EVERY error listed, no stack trace, nothing scored', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('bad.json')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const e = r.stderr;
+    expect(e).toContain('unit `甲镇`, field `org_system`: expected yes or no, found "maybe"');
+    expect(e).toContain('unit `乙镇`, field `dept_score`: expected a number from 0 to 90, found 95');
+    expect(e).toContain('unit `乙镇`, field `missing_reports`: expected a whole number, 0 or more, found -1');
+    expect(e).toContain('unit `甲镇`, field `honors[1].level`: expected one of district, city, province, national, found "galactic"');
+    expect(e).toContain('two units have the id `甲镇` (#1 and #3)');
+    expect(e).toContain('unit #4 has no `id`');
+    expect(e.match(/^error\[E05\d\d\]/gm)).toHaveLength(6);
+    expect(e).toContain('6 errors');
+    // Each error is shown with its place in the data file.
+    expect(e).toContain('bad.json');
+  });
+  it('data errors in Chinese', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('bad.json'), '--lang', 'zh']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('单位 `甲镇` 的 `org_system`：应为是或否，实际是 "maybe"');
+    expectNoCrash(r);
+  });
+  it('a data file that is not JSON: exit 1 with a diagnostic', async () => {
+    const r = await assess(['run', file('towns.assess'), '--data', file('broken.json')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E0505');
+    expect(r.stderr).toContain('not valid JSON');
+  });
+  it('an evaluation error (ratio target 0): exit 1 naming the unit', async () => {
+    const r = await assess(['run', file('ratio.assess'), '--data', file('ratio.json')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E0602');
+    expect(r.stderr).toContain('unit `b`');
+  });
+  it('an error in a cohort value (cap prorata over a target of 0) is listed once, not once per unit', async () => {
+    writeFileSync(file('prorata.assess'), 'scheme "r" total 40\ninput { done : number  target : number }\nitem "完成" max 40: ratio done / target, cap 40 prorata\n');
+    writeFileSync(file('prorata.json'), JSON.stringify([{ id: 'a', done: 72, target: 90 }, { id: 'b', done: 1, target: 0 }, { id: 'c', done: 1, target: 2 }]));
+    const r = await assess(['run', file('prorata.assess'), '--data', file('prorata.json')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/error\[E0602\]/g)).toHaveLength(1);
+    expect(r.stderr).toContain('1 error');
+  });
+  it('a scheme with errors: exit 1, the scheme’s diagnostics, no scoring', async () => {
+    const r = await assess(['run', file('scheme-error.assess'), '--data', file('towns.json')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('E0101');
+    expect(r.stderr).toContain('missing_report');
+  });
+  it('missing --data: usage error, exit 2', async () => {
+    const r = await assess(['run', file('towns.assess')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--data');
+    expect(r.stderr).toContain('Usage:');
+  });
+  it('other usage errors exit 2: no file, a bad --format, a data file that is neither .json nor .csv, an unknown flag', async () => {
+    for (const argv of [
+      ['run', '--data', file('towns.json')],
+      ['run', file('towns.assess'), '--data', file('towns.json'), '--format', 'xml'],
+      ['run', file('towns.assess'), '--data', file('towns.txt')],
+      ['run', file('towns.assess'), '--data', file('towns.json'), '--colour'],
+      ['run', file('towns.assess'), '--data'],
+    ]) {
+      const r = await assess(argv);
+      expectNoCrash(r);
+      expect(r.code, argv.join(' ')).toBe(2);
+    }
+  });
+  it('files that cannot be read: exit 1 with a message', async () => {
+    const a = await assess(['run', file('nope.assess'), '--data', file('towns.json')]);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain('cannot read');
+    const b = await assess(['run', file('towns.assess'), '--data', file('nope.json')]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('cannot read the data file');
+    expectNoCrash(a);
+    expectNoCrash(b);
+  });
+});
+
+// ── explain ─────────────────────────────────────────────────────────
+describe('assess explain', () => {
+  it('--unit ID shows every rule, the inputs it read and the steps, in English', async () => {
+    const r = await assess(['explain', file('towns.assess'), '--data', file('towns.json'), '--unit', '王家村']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    const o = r.stdout;
+    expect(o.split('\n')[0]).toBe('王家村: total 89.375, grade "规范化单位"');
+    expect(o).toContain('section "定性考核"  5 / 10');
+    expect(o).toContain('item "材料报送"  0 / 5');
+    expect(o).toContain('rule: deduct 1 per missing_reports');
+    expect(o).toContain('input: missing_reports (少报次数) = 7');
+    expect(o).toContain('5 − 1 × 7 (missing_reports) = -2');
+    expect(o).toContain('not below 0');
+    expect(o).toContain('input: org_system (组织领导体系健全且运转正常) = yes');
+    expect(o).toContain('bonus "项目加分"  1.875');
+    expect(o).toContain('rule: honors with evidence, best per project, district 1, city 3, province 6, national 10, cap 10 prorata');
+    expect(o).toContain('not counted');
+    expect(o).toContain('cap 10 prorata: the highest raw value in the cohort is 16 > 10, so 3 × 10 / 16 = 1.875');
+    expect(o).toContain('total = 5 + 82.5 + 1.875 (bonus) = 89.375');
+    expect(o).toContain('total >= 85 holds (total 89.375), so "规范化单位"');
+  });
+  it('in Chinese with --lang zh', async () => {
+    const r = await assess(['explain', file('towns.assess'), '--data', file('towns.json'), '--unit', '王家村', '--lang', 'zh']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    const o = r.stdout;
+    expect(o.split('\n')[0]).toBe('王家村：总分 89.375，等级 "规范化单位"');
+    expect(o).toContain('小节 "定性考核"  5 / 10');
+    expect(o).toContain('指标 "材料报送"  0 / 5');
+    expect(o).toContain('规则: deduct 1 per missing_reports');
+    expect(o).toContain('数据: missing_reports (少报次数) = 7');
+    expect(o).toContain('数据: org_system (组织领导体系健全且运转正常) = 是');
+    expect(o).toContain('不低于 0');
+    expect(o).toContain('封顶 10 按比例');
+    expect(o).toContain('总分 = 5 + 82.5 + 1.875（加分） = 89.375');
+    expect(o).not.toContain('holds');
+  });
+  it('a vetoed unit: the veto reason and the forced grade', async () => {
+    const r = await assess(['explain', file('towns.assess'), '--data', file('towns.json'), '--unit', '乙镇']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('乙镇: total 87, grade "不予命名" (vetoed: 编制赤字预算)');
+    expect(r.stdout).toContain('veto "编制赤字预算": deficit_budget holds');
+    expect(r.stdout).toContain('vetoed, so the grade is "不予命名" whatever the points');
+  });
+  it('an unknown unit: exit 1, with a suggestion when one is close', async () => {
+    const r = await assess(['explain', file('towns.assess'), '--data', file('towns.json'), '--unit', '王家']);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no unit `王家` in the data');
+    expect(r.stderr).toContain('`王家村`');
+    const far = await assess(['explain', file('towns.assess'), '--data', file('towns.json'), '--unit', 'Z']);
+    expect(far.code).toBe(1);
+    expect(far.stderr).toContain('no unit `Z`');
+  });
+  it('missing --unit or --data: exit 2', async () => {
+    expect((await assess(['explain', file('towns.assess'), '--data', file('towns.json')])).code).toBe(2);
+    expect((await assess(['explain', file('towns.assess'), '--unit', '甲镇'])).code).toBe(2);
+  });
+  it('data errors stop explain too: exit 1, every error listed', async () => {
+    const r = await assess(['explain', file('towns.assess'), '--data', file('bad.json'), '--unit', '甲镇']);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/^error\[E05\d\d\]/gm)).toHaveLength(6);
+  });
+});
+
+// ── test ────────────────────────────────────────────────────────────
+describe('assess test', () => {
+  it('all examples pass: exit 0 and `N passed, 0 failed`', async () => {
+    const r = await assess(['test', file('towns.assess')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓');
+    expect(r.stdout).toContain('two missing reports, one provincial honour (3)');
+    expect(r.stdout).toContain('cap prorata (4)');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('2 passed, 0 failed');
+  });
+  it('a failing example: exit 1, the expected and actual values, `1 passed, 1 failed`', async () => {
+    const r = await assess(['test', file('wrong-example.assess')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('1 passed, 1 failed');
+    expect(r.stderr).toContain('E0701');
+    expect(r.stderr).toContain('expected total = 95, got 94');
+  });
+  it('counts over several files', async () => {
+    const r = await assess(['test', file('towns.assess'), file('wrong-example.assess')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('3 passed, 1 failed');
+  });
+  it('a scheme with errors counts as failed', async () => {
+    const r = await assess(['test', file('scheme-error.assess')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('0 passed, 1 failed');
+  });
+  it('a scheme without examples says so', async () => {
+    const r = await assess(['test', file('ratio.assess')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no examples');
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('0 passed, 0 failed');
+  });
+  it('no file: exit 2', async () => {
+    expect((await assess(['test'])).code).toBe(2);
+  });
+});
