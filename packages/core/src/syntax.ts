@@ -846,7 +846,10 @@ export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
     }
     parser.input = chunk;
     const node = first === K.Scheme ? parser.header() : parser.declaration();
-    for (const e of parser.errors) diagnostics.push(syntaxDiagnostic(e, source, chunk));
+    // "Expected the end of the declaration" after another error in the same declaration is
+    // where recovery gave up, not a second mistake of the author's.
+    const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
+    for (const e of errors) diagnostics.push(syntaxDiagnostic(e, source, chunk));
     root.children[first === K.Scheme ? 'header' : 'declaration'].push(node);
   }
   return tree;
@@ -908,10 +911,19 @@ function syntaxDiagnostic(e: IRecognitionException, source: string, tokens: ITok
   const expectedZh = describeExpected(facts.expected, 'zh');
   const found = atEnd ? 'the end of the file' : `\`${facts.found}\``;
   const foundZh = atEnd ? '文件结尾' : `\`${facts.found}\``;
-  const d = diag('E0002', span, { expected: expectedEn, expectedZh, found });
-  d.message.zh = d.message.zh.replace(found, foundZh);
   const at = tokens.indexOf(e.token);
-  const previous = at > 0 ? tokens[at - 1] : undefined;
+  const previous = at > 0 ? tokens[at - 1] : atEnd ? last : undefined;
+  // When the unexpected token starts a new line, the mistake is where the previous line stopped
+  // (`deduct 1 per x,` then `}`): point just after the previous token.
+  // Only for a closing bracket or the end: any other token may itself be the mistake.
+  const closer = atEnd || e.token.tokenType === T.RBrace || e.token.tokenType === T.RParen || e.token.tokenType === T.RBracket;
+  const newLine = closer && previous && !isNaN(previous.startOffset) && (atEnd || source.slice((previous.endOffset ?? previous.startOffset) + 1, span.start).includes('\n'));
+  const d = diag('E0002', newLine ? { start: (previous!.endOffset ?? previous!.startOffset) + 1, end: (previous!.endOffset ?? previous!.startOffset) + 1 } : span, { expected: expectedEn, expectedZh, found });
+  d.message.zh = d.message.zh.replace(found, foundZh);
+  if (newLine) {
+    d.message.en = `expected ${expectedEn} after \`${previous!.image}\`, found ${found}`;
+    d.message.zh = `\`${previous!.image}\` 之后应为 ${expectedZh}，实际是 ${foundZh}`;
+  }
   const h = syntaxHint(facts, e, previous);
   if (h) d.hint = h;
   const open = atEnd && facts.expected.includes('RBrace') ? unclosedBrace(tokens) : undefined;
