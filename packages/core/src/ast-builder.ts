@@ -5,6 +5,7 @@
 // which rule head is decided here, where the message can name both.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
+import { exprText } from './ast.js';
 import { diag, type Diagnostic, type Span } from './diagnostics.js';
 import type { SyntaxTree } from './syntax.js';
 
@@ -392,8 +393,8 @@ class Builder {
       const e = exprAt(0);
       if (e.kind === 'Binary' && e.op === '/') rule = { kind: 'Ratio', done: e.left, target: e.right, span };
       else {
-        const d = diag('E0201', e.span, { what: '`ratio`', whatZh: '`比例`', expected: 'a division `done / target`', expectedZh: '除法', expr: this.text(e), actual: 'not a division', actualZh: '' });
-        d.message.zh = `\`比例\` 需要写成除法 \`完成值 / 目标值\`，但 \`${this.text(e)}\` 不是除法`;
+        const d = diag('E0201', e.span, { what: '`ratio`', whatZh: '`比例`', expected: 'a division `done / target`', expectedZh: '除法', expr: exprText(e), actual: 'not a division', actualZh: '' });
+        d.message.zh = `\`比例\` 需要写成除法 \`完成值 / 目标值\`，但 \`${exprText(e)}\` 不是除法`;
         this.diagnostics.push(d);
         rule = { kind: 'Ratio', done: e, target: { kind: 'Num', text: '1', value: '1', span: e.span }, span };
       }
@@ -583,24 +584,6 @@ class Builder {
   }
 
   // ── expressions ───────────────────────────────────────────────────
-  /** The source text of an expression, for messages (reconstructed from the AST). */
-  text(e: A.Expr): string {
-    switch (e.kind) {
-      case 'Num':
-        return e.text;
-      case 'Str':
-        return `"${e.text}"`;
-      case 'Name':
-        return e.name;
-      case 'Member':
-        return `${this.text(e.object)}.${e.field.name}`;
-      case 'Binary':
-        return `${this.text(e.left)} ${e.op} ${this.text(e.right)}`;
-      default:
-        return e.kind.toLowerCase();
-    }
-  }
-
   expr(n: CstNode | undefined, fallback: Span): A.Expr {
     if (!n) return { kind: 'Error', span: fallback };
     const span = this.spanOf(n, fallback);

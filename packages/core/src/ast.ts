@@ -218,3 +218,22 @@ export interface Expect extends Node {
 export function stripSpans<T>(node: T): T {
   return JSON.parse(JSON.stringify(node, (k, v) => (k === 'span' ? undefined : v))) as T;
 }
+
+/** The source text an expression was written as, for messages. */
+export function exprText(e: Expr, source?: string): string {
+  if (source !== undefined && e.span.end > e.span.start && e.span.end <= source.length) return source.slice(e.span.start, e.span.end);
+  switch (e.kind) {
+    case 'Num':
+      return e.text;
+    case 'Str':
+      return `"${e.text}"`;
+    case 'Name':
+      return e.name;
+    case 'Member':
+      return `${exprText(e.object)}.${e.field.name}`;
+    case 'Binary':
+      return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
+    default:
+      return e.kind;
+  }
+}

@@ -4,6 +4,8 @@
 // and computes the static range of every item, section, bonus and the total.
 // Never throws; every problem is a diagnostic.
 import type * as A from './ast.js';
+import { exprText } from './ast.js';
+export { exprText };
 import { Decimal } from './decimal.js';
 import { diag, label, type Diagnostic, type Span } from './diagnostics.js';
 import { Interval } from './interval.js';
@@ -165,24 +167,6 @@ export function describeTy(t: Ty, lang: 'en' | 'zh'): string {
   }
 }
 
-/** The source text an expression was written as, for messages. */
-export function exprText(e: A.Expr, source?: string): string {
-  if (source !== undefined && e.span.end > e.span.start && e.span.end <= source.length) return source.slice(e.span.start, e.span.end);
-  switch (e.kind) {
-    case 'Num':
-      return e.text;
-    case 'Str':
-      return `"${e.text}"`;
-    case 'Name':
-      return e.name;
-    case 'Member':
-      return `${exprText(e.object)}.${e.field.name}`;
-    case 'Binary':
-      return `${exprText(e.left)} ${e.op} ${exprText(e.right)}`;
-    default:
-      return e.kind;
-  }
-}
 
 interface Scope {
   /** Record fields in scope (inside `where` of a list). */

@@ -101,7 +101,8 @@ export interface SchemeOptions {
   examples?: boolean;
   /** Put the declarations after the header in a random order. Default false. */
   shuffle?: boolean;
-  /** Upper bounds on the size. */
+  /** Bounds on the size. */
+  minSections?: number;
   maxSections?: number;
   maxItemsPerSection?: number;
   /** Nesting depth of generated expressions. Default 2. */
@@ -799,7 +800,7 @@ class SchemeGen {
 
     // Sections and their items. Maxima in tenths, so that sums stay exact.
     const mode: 'max' | 'weight' = g.chance(25) ? 'weight' : 'max';
-    const sectionCount = g.int(1, opts.maxSections ?? 3);
+    const sectionCount = g.int(opts.minSections ?? 1, Math.max(opts.minSections ?? 1, opts.maxSections ?? 3));
     const weights = splitHundred(g, sectionCount);
     const sections: SchemeModel['sections'] = [];
     let totalTenths = 0;
