@@ -5,8 +5,11 @@ import { stripSpans } from './ast.js';
 import { numberValue } from './ast-builder.js';
 import { tokenize } from './tokens.js';
 
-const sketch = readFileSync(new URL('../../../../shared/design/language-sketch.md', import.meta.url), 'utf8');
-const blocks = [...sketch.matchAll(/```\n([\s\S]*?)```/g)].map((m) => m[1]);
+// The language sketch's schemes (kept in the repo as fixtures) and the brief's two phrases.
+const fixture = (name: string) => readFileSync(new URL(`../tests/fixtures/${name}`, import.meta.url), 'utf8');
+const PHRASES = `item "材料报送" max 5: deduct 1 per missing_reports
+bonus "项目加分": city 3, province 6, national 10, cap 10 prorata`;
+const blocks = [PHRASES, fixture('sketch-en.assess'), fixture('sketch-zh.assess')];
 
 describe('the sketch', () => {
   it('parses both phrases of the brief as written', () => {
