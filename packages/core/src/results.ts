@@ -581,7 +581,7 @@ class Evaluator {
     const pointsOf = (rec: Rec) => points.get(rec[field] as string) ?? Decimal.ZERO;
     const describe = (rec: Rec) => {
       const parts = Object.keys(rec)
-        .filter((k) => rec[k] !== undefined && typeof rec[k] !== 'object')
+        .filter((k) => rec[k] !== undefined && !Array.isArray(rec[k]))
         .map((k) => `${k}: ${showValue(rec[k], 'en')}`);
       return `{${parts.join(', ')}}`;
     };
@@ -651,7 +651,7 @@ class Evaluator {
     };
     for (const e of ruleExprs(it, this.scheme)) visit(e);
     const list = [...names.values()].map((x) => (x.label ? x : { name: x.name, value: x.value }));
-    return { rule: this.src(it.rule), inputs: list, steps };
+    return { rule: withoutComments(this.src(it.rule)), inputs: list, steps };
   }
 
   // ── cohort values ─────────────────────────────────────────────────
@@ -931,6 +931,25 @@ class Evaluator {
     }
     return ev;
   }
+}
+
+/** A rule's text on one line, without its comments (`#` outside quoted labels). */
+export function withoutComments(text: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      out += ch;
+    } else if (ch === '"' || ch === '“') {
+      quote = ch === '"' ? '"' : '”';
+      out += ch;
+    } else if (ch === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else out += ch;
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
 
 function compare(op: string, c: number): boolean {
