@@ -623,6 +623,7 @@ class Builder {
         return this.chain(n, 'postfix', ['QQ'], () => '??', span);
       case 'postfix': {
         let e = this.expr(kid(n, 'primary'), span);
+        if (!(n.children as Children).Dot) return e;
         for (const f of ordered(n, ['Identifier', 'Total'])) {
           e = { kind: 'Member', object: e, field: { kind: 'Ident', name: f.tokenType.name === 'Total' ? 'total' : f.image, span: this.spanOf(f) }, span: this.join(e.span, this.spanOf(f)) };
         }
@@ -637,6 +638,8 @@ class Builder {
 
   chain(n: CstNode, childName: string, opNames: string[], op: (t: IToken) => A.BinaryOp, span: Span): A.Expr {
     const operands = kids(n, childName);
+    // Most levels of the precedence ladder hold a single operand: pass straight through.
+    if (operands.length === 1) return this.expr(operands[0], span);
     const ops = ordered(n, opNames);
     let e = this.expr(operands[0], span);
     for (let i = 1; i < operands.length; i++) {

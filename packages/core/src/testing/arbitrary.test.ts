@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { parse } from '../compile.js';
+import { parse, compile } from '../compile.js';
 import { generateModel, renderScheme, scheme, seededRand, NEAT_STYLE, schemeModel, unitData } from './arbitrary.js';
 
 describe('the scheme arbitrary', () => {
@@ -9,6 +9,16 @@ describe('the scheme arbitrary', () => {
       fc.property(scheme({ imports: true, shuffle: true }), ({ text }) => {
         const { diagnostics } = parse(text);
         expect(diagnostics.map((d) => `${d.code} ${d.message.en} @${d.span.start}: ${JSON.stringify(text.slice(Math.max(0, d.span.start - 30), d.span.end + 30))}`)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+    );
+  });
+
+  test('generated schemes pass the checker: no errors, in any style and declaration order', () => {
+    fc.assert(
+      fc.property(scheme({ shuffle: true }), ({ text }) => {
+        const errors = compile('generated.assess', text).diagnostics.filter((d) => d.severity === 'error');
+        expect(errors.map((d) => `${d.code} ${d.message.en}`)).toEqual([]);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );

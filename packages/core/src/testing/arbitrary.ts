@@ -278,10 +278,7 @@ interface Scope {
   enums: { ref: Piece[]; members: string[] }[];
   texts: Piece[][];
   lists: ListInfo[];
-  /**
-   * Unit kinds, when there are several (`unit = township`). Empty at the top level: the core
-   * parser splits declarations at a top-level `unit` keyword, even inside an expression.
-   */
+  /** Unit kinds, when there are several (`unit = township`). */
   units: string[];
   lets: string[];
 }
@@ -305,6 +302,10 @@ class SchemeGen {
   countFields: Piece[][] = [];
   coefField?: string;
   gradeLabels: string[] = [];
+  /** The fewest places a `round` of the current item may have (its max has that many decimals). */
+  roundMin = 0;
+  /** Unit kinds when there are several: every row of data says its `unit`. */
+  unitKinds: string[] = [];
   itemLabels: string[] = [];
   sectionLabels: string[] = [];
   bonusLabels: string[] = [];
@@ -353,7 +354,8 @@ class SchemeGen {
       label: label(30),
       optional: false,
     });
-    if (withGrades && g.chance(60)) add({ name: this.names.fresh('grade'), type: { kind: 'grade' }, label: label(40), optional: true });
+    // A grade input is read in grade lines, compared with labels: never optional (no fallback needed).
+    if (withGrades && g.chance(60)) add({ name: this.names.fresh('grade'), type: { kind: 'grade' }, label: label(40), optional: false });
     if (g.chance(50)) this.coefField = add({ name: this.names.fresh('coef'), type: { kind: 'number', range: [0.5, 1.5] }, label: label(40), optional: false }).name;
     const extras = g.int(0, 4);
     for (let i = 0; i < extras; i++) {
@@ -514,7 +516,9 @@ class SchemeGen {
         const fn = g.pick(['Max', 'Min', 'Avg', 'Median', 'Sum', 'Count']);
         const value = this.numAtomOrParen(s, d);
         const where = g.chance(30) ? [kw('Where'), ...this.cond(s, 0)] : [];
-        return g.chance(50) ? [kw(fn), kw('Of'), ...value, kw('Across'), ...where] : [kw('Across'), ...value, kw('Of'), kw(fn), ...where];
+        const agg = g.chance(50) ? [kw(fn), kw('Of'), ...value, kw('Across'), ...where] : [kw('Across'), ...value, kw('Of'), kw(fn), ...where];
+        // A `where` reads as far as it can: in parentheses, what follows stays outside it.
+        return where.length > 0 ? [p('('), ...agg, p(')')] : agg;
       }
       case 'rank':
         return [kw('Rank'), kw('By'), ...this.numAtomOrParen(s, d), kw(g.pick(['Desc', 'Asc']))];
@@ -572,7 +576,7 @@ class SchemeGen {
     const g = this.g;
     const out: Piece[][] = [];
     if (g.chance(25)) out.push([kw('Cap'), this.posLit(), ...(g.chance(40) ? [kw('Prorata')] : [])]);
-    if (g.chance(15)) out.push([kw('Round'), num(String(g.int(0, 2)))]);
+    if (g.chance(15)) out.push([kw('Round'), num(String(g.int(this.roundMin, 2)))]);
     if (g.chance(20) && s.bools.length > 0) out.push([kw('Void'), kw('If'), ...this.cond(s, asLines ? 1 : 0)]);
     return out;
   }
@@ -607,12 +611,14 @@ class SchemeGen {
     return out;
   }
 
-  ruleBody(s: Scope, kind: 'item' | 'bonus'): Piece[] {
+  /** `needsCap`: a bonus without a max needs a bounded rule: points lines, or a `cap`. */
+  ruleBody(s: Scope, kind: 'item' | 'bonus', needsCap = false): Piece[] {
     const g = this.g;
     const kinds = kind === 'bonus' ? ['tiers', 'tiers', 'formula', 'points'] : ['points', 'points', 'deduct', 'ratio', 'rankPoints', 'rankScored', 'tiers', 'formula'];
     const choice = g.pick(kinds);
     if (choice === 'points') return this.pointsBlock(s);
     const mods = this.modifiers(s, false);
+    if (needsCap && !mods.some((m) => m[0].t === 'kw' && m[0].kw === 'Cap')) mods.unshift([kw('Cap'), this.posLit(), ...(g.chance(40) ? [kw('Prorata')] : [])]);
     let head: Piece[];
     let clauses: Piece[][] = [];
     switch (choice) {
@@ -706,7 +712,8 @@ class SchemeGen {
     const label = this.labels.fresh(kind === 'item' ? 'item' : 'bonus');
     (kind === 'item' ? this.itemLabels : this.bonusLabels).push(label);
     const head = [kw(kind === 'item' ? 'Item' : 'Bonus'), str(label), ...(max ? [kw('Max'), num(max)] : [])];
-    return [...head, ...this.ruleBody(s, kind)];
+    this.roundMin = max?.split('.')[1]?.length ?? 0;
+    return [...head, ...this.ruleBody(s, kind, kind === 'bonus' && !max)];
   }
 
   letDecl(s: Scope): Piece[] {
@@ -750,9 +757,10 @@ class SchemeGen {
     }
   }
 
-  record(fields: FieldSpec[]): Piece[] {
+  record(fields: FieldSpec[], withUnit = false): Piece[] {
     const g = this.g;
     const out: Piece[] = [p('{')];
+    if (withUnit && this.unitKinds.length > 0) out.push(kw('Unit'), p(':'), id(g.pick(this.unitKinds)), ...(fields.length > 0 ? [p(',', true)] : []));
     const present = fields.filter((f) => !f.optional || g.chance(60));
     present.forEach((f, i) => {
       out.push(...(i > 0 ? [p(',', true)] : []), id(f.name), p(':'), ...this.value(f.type));
@@ -781,14 +789,22 @@ class SchemeGen {
     const opts = this.opts;
     const decls: Decl[] = [];
     const hasGrades = g.chance(70);
+    // Maxima may not have more decimals than the declared precision.
+    const precision = g.chance(40) ? g.int(0, 2) : undefined;
+    const maxTenths = (whole: number) => (precision === 0 || g.chance(80) ? whole * 10 : whole * 10 + (g.chance(50) ? 5 : -5));
 
     const unitCount = g.chance(25) ? 2 : 1;
     const units = Array.from({ length: unitCount }, () => ({ name: this.names.unitKind(), label: g.chance(70) ? g.pick(UNIT_LABELS) : undefined }));
     const inputs = this.inputs(hasGrades);
-    const s = this.buildScope(inputs, []);
-    // Grade labels are known before anything refers to them.
+    const s = this.buildScope(inputs, unitCount > 1 ? units.map((u) => u.name) : []);
+    this.unitKinds = unitCount > 1 ? units.map((u) => u.name) : [];
+    // The grade block's labels are known before anything refers to them (grade inputs, examples).
+    const vetoCount = g.int(0, 2);
     const gradeLines = hasGrades ? g.int(1, 3) : 0;
-    for (let i = 0; i < gradeLines + 2 && hasGrades; i++) this.gradeLabels.push(this.labels.fresh('grade'));
+    const vetoGrade = hasGrades && vetoCount > 0 && g.chance(70) ? this.labels.fresh('grade') : undefined;
+    const ifGrades = Array.from({ length: gradeLines }, () => this.labels.fresh('grade'));
+    const otherwiseGrade = hasGrades && g.chance(80) ? this.labels.fresh('grade') : undefined;
+    this.gradeLabels.push(...(vetoGrade ? [vetoGrade] : []), ...ifGrades, ...(otherwiseGrade ? [otherwiseGrade] : []));
 
     if (opts.imports && g.chance(40)) decls.push({ kind: 'use', pieces: [kw('Use'), str(g.pick(['departments/agriculture.assess', '部门/农业.assess'])), kw('As'), id(this.names.fresh('alias'))] });
     decls.push({
@@ -807,13 +823,13 @@ class SchemeGen {
     for (let si = 0; si < sectionCount; si++) {
       const label = this.labels.fresh('section');
       this.sectionLabels.push(label);
-      const sectionScope: Scope = { ...s, lets: [...s.lets], units: unitCount > 1 ? units.map((u) => u.name) : [] };
+      const sectionScope: Scope = { ...s, lets: [...s.lets] };
       const body: Piece[] = [];
       const items: { label: string; max: string }[] = [];
       let sum = 0;
       if (g.chance(20)) body.push(NL, ...this.letDecl(sectionScope));
       for (let ii = g.int(1, opts.maxItemsPerSection ?? 4); ii > 0; ii--) {
-        const t = g.chance(80) ? g.int(1, 20) * 10 : g.int(5, 200);
+        const t = maxTenths(g.int(1, 20));
         sum += t;
         const pieces = this.itemDecl(sectionScope, 'item', tenths(t));
         items.push({ label: this.itemLabels[this.itemLabels.length - 1], max: tenths(t) });
@@ -841,7 +857,7 @@ class SchemeGen {
 
     for (let i = g.int(0, 2); i > 0; i--) decls.push({ kind: 'bonus', pieces: this.itemDecl(s, 'bonus', g.chance(40) ? String(g.int(1, 20)) : undefined) });
     const vetoes: string[] = [];
-    for (let i = g.int(0, 2); i > 0; i--) {
+    for (let i = vetoCount; i > 0; i--) {
       const reason = this.labels.fresh('veto');
       vetoes.push(reason);
       decls.push({ kind: 'veto', pieces: [kw('Veto'), str(reason), kw('If'), ...this.cond(s, 1)] });
@@ -849,10 +865,9 @@ class SchemeGen {
     if (hasGrades) {
       const gradeField = inputs.find((f) => f.type.kind === 'grade')?.name;
       const lines: Piece[][] = [];
-      const labels = [...this.gradeLabels];
-      if (vetoes.length > 0 && g.chance(70)) lines.push([kw('Veto'), str(labels.pop()!)]);
-      for (let i = 0; i < gradeLines; i++) lines.push([str(labels[i]), kw('If'), ...this.gradeCond(gradeField, 1)]);
-      if (g.chance(80)) lines.push([kw('Otherwise'), str(labels[labels.length - 1])]);
+      if (vetoGrade) lines.push([kw('Veto'), str(vetoGrade)]);
+      for (const l of ifGrades) lines.push([str(l), kw('If'), ...this.gradeCond(gradeField, 1)]);
+      if (otherwiseGrade) lines.push([kw('Otherwise'), str(otherwiseGrade)]);
       const pieces: Piece[] = [kw('Grade'), p('{'), IN];
       lines.forEach((l, i) => pieces.push(...(i > 0 ? [p(',', true)] : []), NL, ...l));
       pieces.push(OUT, NL, p('}'));
@@ -863,21 +878,20 @@ class SchemeGen {
       decls.push({ kind: 'adjust', pieces: [kw('Adjust'), kw('Total'), p('*'), ...factor] });
     }
 
-    // Examples. With several unit kinds a row would need a `unit` key, which a record cannot
-    // spell (`unit` is a keyword), so such schemes get no examples.
+    // Examples. With several unit kinds every row says its kind (`unit: township`).
     const examples: string[] = [];
-    if (opts.examples !== false && unitCount === 1) {
+    if (opts.examples !== false) {
       const facts = { items: this.itemLabels, sections: this.sectionLabels, bonuses: this.bonusLabels, vetoes, grades: this.gradeLabels };
       for (let i = g.int(0, 2); i > 0; i--) {
         const label = this.labels.fresh('example');
         examples.push(label);
         const body: Piece[] = [];
         if (g.chance(60)) {
-          body.push(NL, kw('Given'), ...this.record(inputs));
+          body.push(NL, kw('Given'), ...this.record(inputs, true));
           for (let k = g.int(1, 3); k > 0; k--) body.push(NL, ...this.expectation(facts));
         } else {
           const names = g.shuffle(LABELS.unitName).slice(0, g.int(2, 3));
-          for (const n of names) body.push(NL, kw('Unit'), str(n), ...this.record(inputs));
+          for (const n of names) body.push(NL, kw('Unit'), str(n), ...this.record(inputs, true));
           for (let k = g.int(1, 3); k > 0; k--) body.push(NL, ...this.expectation(facts, g.pick(names)));
         }
         decls.push({ kind: 'example', pieces: [kw('Example'), str(label), p('{'), IN, ...body, OUT, NL, p('}')] });
@@ -885,7 +899,6 @@ class SchemeGen {
     }
 
     const name = this.labels.fresh('scheme');
-    const precision = g.chance(40) ? g.int(0, 2) : undefined;
     const header: Decl = { kind: 'header', pieces: [kw('Scheme'), str(name), kw('Total'), num(total), ...(precision !== undefined ? [kw('Precision'), num(String(precision))] : [])] };
     return {
       lang: this.zh ? 'zh' : 'en',
@@ -1088,7 +1101,7 @@ export function schemeText(options: SchemeOptions = {}, style: Partial<RenderSty
 /**
  * Data for one unit, valid for the scheme's inputs, as a plain object (`yes`/`no` as booleans,
  * numbers as decimal strings, enum members and labels as strings, lists as arrays of objects).
- * Optional fields are sometimes left out.
+ * Optional fields are sometimes left out. With several unit kinds, `unit` holds the row's kind.
  */
 export function unitData(model: SchemeModel): fc.Arbitrary<Record<string, unknown>> {
   return fc.gen().map((gen) => {
@@ -1120,6 +1133,7 @@ export function unitData(model: SchemeModel): fc.Arbitrary<Record<string, unknow
       }
     };
     const record = (fields: FieldSpec[]) => Object.fromEntries(fields.filter((f) => !f.optional || g.chance(60)).map((f) => [f.name, value(f.type)]));
-    return record(model.inputs);
+    const data = record(model.inputs);
+    return model.units.length > 1 ? { unit: g.pick(model.units).name, ...data } : data;
   });
 }
