@@ -45,6 +45,12 @@ describe.each(folders)('examples/%s', (name) => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(expected, 'utf8')));
   });
 
+  it('is in the canonical layout (assess fmt --check)', async () => {
+    const r = await cli(['fmt', '--check', scheme]);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('has a README with hand calculations', () => {
     expect(existsSync(new URL('README.md', dir))).toBe(true);
   });

@@ -1,5 +1,5 @@
 // The commands that score data and run examples: run, explain, test.
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
   evaluate,
@@ -232,3 +232,47 @@ registerCommand('test', async (argv, io) => {
   io.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   return failed > 0 ? EXIT.userError : EXIT.ok;
 });
+
+registerCommand('fmt', async (argv, io) => {
+  const args = parseArgs(argv, { values: ['lang'], switches: ['check', 'no-color'] });
+  const lang = chooseLang(args, io.env);
+  if (args.positional.length === 0) throw new UsageError('assess fmt needs at least one FILE');
+  const { formatFile } = await import('./fmt.js');
+  const check = args.switches.has('check');
+  let failed = false;
+  const changed: string[] = [];
+  for (const file of args.positional) {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
+      failed = true;
+      continue;
+    }
+    const r = await formatFile(source, file);
+    if (!r.ok) {
+      // Refused whole: a file with syntax errors is never partly rewritten.
+      report(io, r.diagnostics, new Map([[file, source]]), file, lang, args);
+      failed = true;
+      continue;
+    }
+    if (r.formatted === source) continue;
+    changed.push(file);
+    if (!check) writeAtomically(file, r.formatted);
+  }
+  if (check) {
+    for (const f of changed) io.stdout.write(`${f}\n`);
+    if (changed.length) io.stderr.write(lang === 'zh' ? `${changed.length} 个文件需要格式化（运行 assess fmt）\n` : `${changed.length} file${changed.length === 1 ? '' : 's'} would be reformatted (run assess fmt)\n`);
+    return failed || changed.length > 0 ? EXIT.userError : EXIT.ok;
+  }
+  io.stdout.write(lang === 'zh' ? `已格式化 ${changed.length} 个文件\n` : `formatted ${changed.length} file${changed.length === 1 ? '' : 's'}\n`);
+  return failed ? EXIT.userError : EXIT.ok;
+});
+
+/** Write through a temporary file and a rename, so that a file is never left half-written. */
+function writeAtomically(file: string, text: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}

@@ -833,8 +833,8 @@ export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
   const diagnostics = [...tokens.diagnostics];
   const first = tokens.tokens[0];
   const last = tokens.tokens[tokens.tokens.length - 1];
-  const root: CstNode = { name: 'scheme', children: { header: [], declaration: [] } };
-  if (first && last) root.location = { startOffset: first.startOffset, endOffset: last.endOffset ?? last.startOffset };
+  const location = first && last ? { startOffset: first.startOffset, endOffset: last.endOffset ?? last.startOffset } : undefined;
+  const root: CstNode = { name: 'scheme', children: { header: [], declaration: [] }, location };
   const tree = { cst: root, tokens: tokens.tokens, comments: tokens.comments, diagnostics };
   const tooDeep = nestingTooDeep(tokens.tokens);
   if (tooDeep) {
