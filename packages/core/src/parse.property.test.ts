@@ -6,9 +6,10 @@
 // against hangs, not a performance test.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assessFiles } from './testing/files.js';
 import { compile, memoryHost, type Compiled } from './compile.js';
 import { CATALOG } from './diagnostics.js';
 import { KEYWORDS, tokenize } from './tokens.js';
@@ -23,14 +24,6 @@ const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
 /** Milliseconds one compile may take before we call it a hang. */
 const CASE_BOUND_MS = 2000;
 
-function assessFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return f === 'node_modules' ? [] : assessFiles(p);
-    return f.endsWith('.assess') ? [p] : [];
-  });
-}
 
 /** Every real scheme we have: examples/, the two sketch schemes, the golden cases. */
 const SEEDS: { path: string; text: string }[] = [...assessFiles(join(ROOT, 'examples')), ...assessFiles(join(TESTS, 'fixtures')), ...assessFiles(join(TESTS, 'diagnostics'))].map((path) => ({

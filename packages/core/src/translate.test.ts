@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assessFiles } from './testing/files.js';
 import type { IToken } from 'chevrotain';
 import { parse } from './compile.js';
 import { stripSpans } from './ast.js';
@@ -12,14 +13,6 @@ import { translateKeywords } from './translate.js';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TESTS = fileURLToPath(new URL('../tests/', import.meta.url));
 
-function assessFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) return f === 'node_modules' ? [] : assessFiles(p);
-    return f.endsWith('.assess') ? [p] : [];
-  });
-}
 
 const rel = (p: string) => p.slice(ROOT.length);
 /** examples/, the sketch schemes, and our own files that exercise every keyword and tight spacing. */
