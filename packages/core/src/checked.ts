@@ -289,17 +289,13 @@ class Checker {
     const total = ast.total ? dec(ast.total) : undefined;
     if (ast.total && total && total.sign() <= 0) this.report(diag('E0309', ast.total.span, { what: 'the total', whatZh: '总分' }));
     if (weighted) {
-      // With mixed weights E0304 says all there is to say.
-      if (ast.sections.some((s) => !s.weight)) {
-        /* reported above */
-      } else {
+      // With mixed weights E0304 says all there is to say; otherwise the weights must make 100%.
       let wsum = Decimal.ZERO;
       for (const s of ast.sections) if (s.weight) wsum = wsum.add(dec(s.weight));
-      if (!wsum.eq(Decimal.ONE)) {
+      if (ast.sections.every((s) => s.weight) && !wsum.eq(Decimal.ONE)) {
         const pct = (d: Decimal) => `${d.mul(Decimal.HUNDRED).toString()}%`;
         const parts = ast.sections.filter((s) => s.weight).map((s) => `"${s.label.text}" ${s.weight!.text}`).join(' + ');
         this.report(diag('E0303', ast.sections.find((s) => s.weight)!.weight!.span, { sum: pct(wsum), parts: `${parts} = ${pct(wsum)}` }));
-      }
       }
     } else if (total && (ast.sections.length > 0 || ast.items.length > 0)) {
       let sum = Decimal.ZERO;
@@ -704,8 +700,6 @@ class Checker {
         this.neverFires(line.cond, line.span, total, { en: 'apply', zh: '适用' });
       }
     }
-    const dupLabel = this.gradeLabels.find((l, i) => this.gradeLabels.indexOf(l) !== i && g.lines[i].kind !== 'VetoGrade');
-    void dupLabel;
     if (this.ast.vetoes.length > 0 && vetoLines === 0) this.report(diag('W0304', g.span));
     if (otherwise === 0 && g.lines.some((l) => l.kind === 'IfGrade')) this.report(diag('W0305', g.span));
   }
