@@ -16,7 +16,7 @@ import {
   type UnitResult,
 } from '@assess/core';
 import { parseArgs, UsageError, type Args } from './args.js';
-import { chooseLang, EXIT, formatFlag, loadScheme, registerCommand, report, type Io } from './main.js';
+import { cannotRead, chooseLang, EXIT, formatFlag, loadScheme, registerCommand, report, type Io } from './main.js';
 
 const DATA_FLAGS = { values: ['lang', 'format', 'data', 'unit'], switches: ['no-color'] };
 
@@ -24,7 +24,7 @@ const DATA_FLAGS = { values: ['lang', 'format', 'data', 'unit'], switches: ['no-
 function schemeOrReport(file: string, io: Io, lang: Lang, args: Args): Compiled | undefined {
   const c = loadScheme(file);
   if (!c) {
-    io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
+    cannotRead(io, lang, file);
     return undefined;
   }
   if (!c.ok) {
@@ -42,7 +42,7 @@ function scoreData(c: Compiled, dataFile: string, io: Io, lang: Lang, args: Args
   try {
     text = readFileSync(dataFile, 'utf8');
   } catch {
-    io.stderr.write(lang === 'zh' ? `错误：无法读取数据文件 ${dataFile}\n` : `error: cannot read the data file ${dataFile}\n`);
+    cannotRead(io, lang, dataFile, 'data');
     return undefined;
   }
   const sources = new Map(c.sources);
@@ -246,7 +246,7 @@ registerCommand('fmt', async (argv, io) => {
     try {
       source = readFileSync(file, 'utf8');
     } catch {
-      io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
+      cannotRead(io, lang, file);
       failed = true;
       continue;
     }

@@ -56,7 +56,7 @@ const commands: Record<string, Command> = {
       const c = loadScheme(file);
       if (!c) {
         failed = true;
-        io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
+        cannotRead(io, lang, file);
         continue;
       }
       if (!c.ok) failed = true;
@@ -88,6 +88,11 @@ export function loadScheme(file: string): Compiled | undefined {
     return undefined;
   }
   return compile(file, source, nodeHost);
+}
+
+export function cannotRead(io: Io, lang: Lang, file: string, what: 'scheme' | 'data' = 'scheme') {
+  if (what === 'data') io.stderr.write(lang === 'zh' ? `错误：无法读取数据文件 ${file}\n` : `error: cannot read the data file ${file}\n`);
+  else io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
 }
 
 /** Print diagnostics as code frames to stderr, followed by a summary line. */

@@ -489,7 +489,7 @@ class Checker {
   // ── items ─────────────────────────────────────────────────────────
   private item(it: A.Item): { max: Decimal; range: ScoreRange } {
     const isBonus = it.kind === 'Bonus';
-    const what = { en: isBonus ? `bonus "${it.label.text}"` : `item "${it.label.text}"`, zh: isBonus ? `加分 "${it.label.text}"` : `指标 "${it.label.text}"` };
+    const what = itemWhat(it);
     // M is the declared max; a cap limits the score afterwards (min(raw, N)), and stands in
     // for M only where no max is declared (`bonus "x": …, cap 10`).
     let max: Decimal | undefined = it.max ? dec(it.max) : it.cap ? dec(it.cap.value) : undefined;
@@ -591,7 +591,7 @@ class Checker {
         return this.tierRule(r, it);
       case 'Formula': {
         const t = this.expr(r.expr, {});
-        this.expectNum(r.expr, t, { en: isBonusText(it), zh: isBonusTextZh(it) });
+        this.expectNum(r.expr, t, itemWhat(it));
         return t.k === 'num' ? t.range : Interval.ANY;
       }
     }
@@ -1132,11 +1132,10 @@ class Checker {
   }
 }
 
-function isBonusText(it: A.Item): string {
-  return it.kind === 'Bonus' ? `bonus "${it.label.text}"` : `item "${it.label.text}"`;
-}
-function isBonusTextZh(it: A.Item): string {
-  return it.kind === 'Bonus' ? `加分 "${it.label.text}"` : `指标 "${it.label.text}"`;
+/** `item "x"` / `bonus "x"`, for messages. */
+function itemWhat(it: A.Item): { en: string; zh: string } {
+  const bonus = it.kind === 'Bonus';
+  return { en: `${bonus ? 'bonus' : 'item'} "${it.label.text}"`, zh: `${bonus ? '加分' : '指标'} "${it.label.text}"` };
 }
 
 /**

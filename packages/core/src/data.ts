@@ -78,6 +78,11 @@ export function expectedText(t: A.TypeExpr, grades: string[]): { en: string; zh:
   }
 }
 
+/** A field of a list entry as validation sees it: its declaration is all that matters. */
+function declaredField(sub: A.Field): FieldInfo {
+  return { name: sub.name.name, type: { k: 'error' }, decl: sub.type, optional: sub.optional, span: sub.span };
+}
+
 /** The zod schema of one field's value (after it is known to be present). */
 function fieldSchema(t: A.TypeExpr, grades: string[]): z.ZodType<Value> {
   const fail = (ctx: z.RefinementCtx<unknown>) => {
@@ -135,7 +140,7 @@ function fieldShape(f: FieldInfo, grades: string[]): z.ZodType {
   let s: z.ZodType;
   if (f.decl.kind === 'ListType') {
     const inner: Record<string, z.ZodType> = {};
-    for (const sub of f.decl.fields) inner[sub.name.name] = fieldShape({ name: sub.name.name, type: { k: 'error' }, decl: sub.type, optional: sub.optional, span: sub.span }, grades);
+    for (const sub of f.decl.fields) inner[sub.name.name] = fieldShape(declaredField(sub), grades);
     s = z.array(z.object(inner)).max(DATA_LIMITS.maxListEntries);
   } else s = fieldSchema(f.decl, grades);
   s = s.describe(f.label ?? f.name);
@@ -241,7 +246,7 @@ interface FieldValidator {
 function fieldValidator(info: FieldInfo, grades: string[]): FieldValidator {
   const v: FieldValidator = { info, schema: fieldSchema(info.decl, grades) };
   if (info.decl.kind === 'ListType') {
-    const validators = info.decl.fields.map((sub) => fieldValidator({ name: sub.name.name, type: { k: 'error' }, decl: sub.type, optional: sub.optional, span: sub.span }, grades));
+    const validators = info.decl.fields.map((sub) => fieldValidator(declaredField(sub), grades));
     v.entries = { validators, make: recordMaker(validators.map((x) => x.info.name)) };
   }
   return v;
