@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
 export default defineConfig({
   resolve: {
     alias: {
-      '@assess/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-      'prettier-plugin-assess': fileURLToPath(new URL('./packages/prettier-plugin-assess/src/index.ts', import.meta.url)),
+      '@assess/core/internal': src('./packages/core/src/internal.ts'),
+      '@assess/core': src('./packages/core/src/index.ts'),
+      '@assess/testing': src('./packages/testing/src/index.ts'),
+      'prettier-plugin-assess': src('./packages/prettier-plugin-assess/src/index.ts'),
     },
   },
   test: {

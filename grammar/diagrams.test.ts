@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HTML_PATH, JSON_PATH, VENDOR_DIR, VENDOR_FILES, chevrotain, renderGrammar } from './diagrams-lib.mjs';
-import { parser } from '../packages/core/src/syntax.js';
+import { parser } from '@assess/core/internal';
 
 describe('grammar diagrams', async () => {
   const { createSyntaxDiagramsCode, diagramsDir } = await chevrotain();

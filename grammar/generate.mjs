@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GRAMMAR_DIR, HTML_PATH, JSON_PATH, VENDOR_DIR, VENDOR_FILES, chevrotain, renderGrammar } from './diagrams-lib.mjs';
 
-const { parser } = await import(pathToFileURL(join(GRAMMAR_DIR, '..', 'packages', 'core', 'dist', 'syntax.js')).href);
+const { parser } = await import(pathToFileURL(join(GRAMMAR_DIR, '..', 'packages', 'core', 'dist', 'internal.js')).href);
 const { createSyntaxDiagramsCode, diagramsDir } = await chevrotain();
 
 const { html, json } = renderGrammar(parser, createSyntaxDiagramsCode);

@@ -106,7 +106,7 @@ function main(): void {
   const source = readFileSync(SCHEME_FILE, 'utf8');
   const compiled = compile('towns.assess', source);
   if (!compiled.ok) throw new Error(`the towns scheme does not compile: ${compiled.diagnostics.map((d) => `${d.code} ${d.message.en}`).join('; ')}`);
-  const scheme = compiled.scheme;
+  const scheme = compiled.plan!;
   const precision = scheme.precision;
   const retainedStart = liveHeap();
   sample(phases, 'start');
@@ -206,8 +206,8 @@ function main(): void {
   let precisionChecked = 0;
   if (verifyGrades && precision === undefined) {
     const p2 = compile('towns-p2.assess', source.replace(/^(scheme .* total \d+)\s*$/m, '$1 precision 2'));
-    if (!p2.ok || p2.scheme.precision !== 2) throw new Error('could not declare precision 2 on the towns scheme');
-    const ev2 = evaluate(p2.scheme, table);
+    if (!p2.ok || p2.plan?.precision !== 2) throw new Error('could not declare precision 2 on the towns scheme');
+    const ev2 = evaluate(p2.plan!, table);
     const base2 = baselineTowns(generateTowns(n), 2);
     for (let i = 0; i < n; i++) {
       const got = ev2.total(i)?.toString() ?? 'null';

@@ -2,7 +2,8 @@
 //   node --expose-gc dist/frontend-child.js <lines>
 // Prints one line of JSON (a FrontendReport) on stdout. Fails unless the generated scheme
 // compiles with zero errors.
-import { check, compile, parse, parseTokens, tokenize } from '@assess/core';
+import { compile, parse } from '@assess/core';
+import { check, lower, parseTokens, tokenize } from '@assess/core/internal';
 import { generateScheme } from './gen-scheme.js';
 import { timeRuns, type RunPlan } from './stats.js';
 
@@ -21,7 +22,9 @@ export interface FrontendReport {
   parse: { wall: number[]; cpu: number[] };
   /** `check` alone, on the AST of one parse. */
   check: { wall: number[]; cpu: number[] };
-  /** `compile`: parse + check (+ sorting the diagnostics). */
+  /** `lower` alone: checked scheme → plan. */
+  lower: { wall: number[]; cpu: number[] };
+  /** `compile`: parse + check + plan (+ sorting the diagnostics). */
   compile: { wall: number[]; cpu: number[] };
 }
 
@@ -44,6 +47,7 @@ function main(): void {
   const ast = p.last.ast;
   const ck = timeRuns(small, () => check(ast, { file: 'generated.assess', source: g.source }));
   if (ck.last.diagnostics.some((d) => d.severity === 'error')) throw new Error('check reported errors');
+  const lw = timeRuns(small, () => lower(ck.last.scheme));
   const c = timeRuns(plan, () => compile('generated.assess', g.source));
   if (!c.last.ok) throw new Error('compile failed');
   const report: FrontendReport = {
@@ -59,6 +63,7 @@ function main(): void {
     cst: { wall: cst.times, cpu: cst.cpu },
     parse: { wall: p.times, cpu: p.cpu },
     check: { wall: ck.times, cpu: ck.cpu },
+    lower: { wall: lw.times, cpu: lw.cpu },
     compile: { wall: c.times, cpu: c.cpu },
   };
   process.stdout.write(JSON.stringify(report) + '\n');

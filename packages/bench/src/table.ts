@@ -6,7 +6,7 @@
 // gives for valid towns rows (same values, same representations, same key order on the
 // null-prototype records, holey column arrays like data.ts's `new Array(n)`);
 // `sameTable` checks that on every cohort where both are built.
-import { Decimal, type CheckedScheme, type Rec, type UnitTable, type Value } from '@assess/core';
+import { Decimal, type Plan, type Rec, type UnitTable, type Value } from '@assess/core';
 import type { TownRow } from './gen-data.js';
 
 const YES = new Set(['yes', 'true', '1', '是', 'y', '√']);
@@ -24,7 +24,7 @@ function num(v: number): Decimal {
 const absent = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /** The table of the first `n` rows (an array, or a generator that never holds them all). */
-export function tableFromTowns(scheme: CheckedScheme, rows: Iterable<TownRow>, n: number): UnitTable {
+export function tableFromTowns(scheme: Plan.Plan, rows: Iterable<TownRow>, n: number): UnitTable {
   const names = scheme.inputs.map((f) => f.name).join(',');
   if (names !== 'org_system,targets_split,missing_reports,dept_score,honors') throw new Error(`tableFromTowns: unexpected inputs ${names}`);
   const kind = scheme.unitKinds[0];

@@ -186,6 +186,8 @@ describe('assess check', () => {
           start: { line: 12, column: 35 },
           end: { line: 12, column: 49 },
           labels: [],
+          // The suggestion as an edit an editor can apply.
+          fixes: [{ title: 'Change to `missing_reports`', edits: [{ file: file('errors.assess'), start: { line: 12, column: 35 }, end: { line: 12, column: 49 }, text: 'missing_reports' }] }],
         },
         {
           file: file('warnings.assess'),

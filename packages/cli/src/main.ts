@@ -1,17 +1,14 @@
 // The `assess` command. Exit codes: 0 ok; 1 the user's scheme, data or tests are wrong;
 // 2 bad usage. A user's mistake is always a diagnostic, never a stack trace.
-import { readFileSync } from 'node:fs';
-import { compile, diagnosticsToJson, renderDiagnostics, summary, type Compiled, type Diagnostic, type Lang } from '@assess/core';
-import { parseArgs, UsageError, type Args } from './args.js';
-import { nodeHost } from './host.js';
+import { UsageError } from './args.js';
+import { check } from './commands/check.js';
+import { explain } from './commands/explain.js';
+import { fmt } from './commands/fmt.js';
+import { run } from './commands/run.js';
+import { test } from './commands/test.js';
+import { EXIT, type Command, type Io } from './io.js';
 
-export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
-  env: Record<string, string | undefined>;
-}
-
-export const EXIT = { ok: 0, userError: 1, usage: 2 } as const;
+export type { Io } from './io.js';
 
 const HELP = `assess — write, check and run assessment schemes
 
@@ -29,82 +26,10 @@ Options:
   --no-color         plain output
 `;
 
-/** Message language: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG). */
-export function chooseLang(args: Args, env: Io['env']): Lang {
-  const flag = args.values.lang;
-  if (flag !== undefined) {
-    if (flag !== 'en' && flag !== 'zh') throw new UsageError(`--lang must be en or zh, not ${flag}`);
-    return flag;
-  }
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(loc) ? 'zh' : 'en';
-}
-
-export type Command = (argv: string[], io: Io) => Promise<number>;
-
-const COMMON = { values: ['lang', 'format'], switches: ['no-color'] };
-
-const commands: Record<string, Command> = {
-  check: async (argv, io) => {
-    const args = parseArgs(argv, COMMON);
-    const lang = chooseLang(args, io.env);
-    const format = formatFlag(args, ['text', 'json']);
-    if (args.positional.length === 0) throw new UsageError('assess check needs at least one FILE');
-    let failed = false;
-    const json: unknown[] = [];
-    for (const file of args.positional) {
-      const c = loadScheme(file);
-      if (!c) {
-        failed = true;
-        cannotRead(io, lang, file);
-        continue;
-      }
-      if (!c.ok) failed = true;
-      if (format === 'json') json.push(...diagnosticsToJson(c.diagnostics, c.sources, file, lang));
-      else report(io, c.diagnostics, c.sources, file, lang, args);
-    }
-    if (format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-    return failed ? EXIT.userError : EXIT.ok;
-  },
-};
-
-/** Register a command (the run/explain/test/fmt modules add theirs). */
-export function registerCommand(name: string, cmd: Command) {
-  commands[name] = cmd;
-}
-
-export function formatFlag<T extends string>(args: Args, allowed: T[]): T {
-  const f = (args.values.format ?? allowed[0]) as T;
-  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
-  return f;
-}
-
-/** Read and compile a scheme; undefined when the file cannot be read. */
-export function loadScheme(file: string): Compiled | undefined {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return compile(file, source, nodeHost);
-}
-
-export function cannotRead(io: Io, lang: Lang, file: string, what: 'scheme' | 'data' = 'scheme') {
-  if (what === 'data') io.stderr.write(lang === 'zh' ? `错误：无法读取数据文件 ${file}\n` : `error: cannot read the data file ${file}\n`);
-  else io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
-}
-
-/** Print diagnostics as code frames to stderr, followed by a summary line. */
-export function report(io: Io, ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, file: string, lang: Lang, args: Args) {
-  if (ds.length === 0) return;
-  const color = !args.switches.has('no-color') && !!io.stderr.isTTY && !io.env.NO_COLOR;
-  io.stderr.write(renderDiagnostics(ds, sources, file, { lang, color }) + '\n\n');
-  io.stderr.write(`${file}: ${summary(ds, lang)}\n`);
-}
+/** Every command, by name. */
+const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt };
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  await import('./commands.js');
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(HELP);
@@ -114,7 +39,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write('assess 0.1.0\n');
     return EXIT.ok;
   }
-  const cmd = commands[name];
+  const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!cmd) throw new UsageError(`unknown command \`${name}\``);
     return await cmd(rest, io);

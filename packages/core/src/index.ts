@@ -1,14 +1,49 @@
 // @assess/core — the Assess language for Node and browsers.
-export { parse, type Parsed } from './compile.js';
-export type * as Ast from './ast.js';
-export { stripSpans } from './ast.js';
-export * from './diagnostics.js';
-export { KEYWORDS, tokenize, isChineseSpelling, spelling } from './tokens.js';
-export { parser, parseTokens, LIMITS, type SyntaxTree } from './syntax.js';
-export { compile, memoryHost, joinPath, type Compiled, type SourceHost } from './compile.js';
-export { check, type CheckedScheme, type FieldInfo, type Ty } from './checked.js';
-export { Decimal, DIV_PLACES } from './decimal.js';
-export { renderDiagnostic, renderDiagnostics, diagnosticsToJson, summary, LineMap, displayWidth, type JsonDiagnostic } from './render.js';
-export { inputSchema, inputJsonSchema, validateUnits, rowsFromJson, rowsFromCsv, expectedText, DATA_LIMITS, type UnitTable, type Value, type Rec } from './data.js';
-export { evaluate, aggregate, type Evaluation, type UnitResult, type ItemResult, type SectionResult, type ItemTrace, type EvaluateOptions } from './results.js';
-export { runExamples, runExample, type ExampleOutcome } from './examples.js';
+//
+// The pipeline (pipeline.ts): source → tokens → syntax tree → AST → checked scheme and
+// semantic model → plan → evaluation and explanations. This file is the curated public API:
+// no parser instance and no Chevrotain type crosses it.
+
+// ── the pipeline ────────────────────────────────────────────────────
+export { parse, compileSource, type Compiled, type Parsed, type Imports } from './pipeline.js';
+export { Program, compile } from './program.js';
+export { memoryHost, joinPath, type SourceHost } from './host.js';
+
+// ── text and syntax ─────────────────────────────────────────────────
+export type { Lang, Text } from './common/text.js';
+export { KEYWORDS, isChineseSpelling, spelling, gluedKeyword, type KeywordSpec } from './syntax/keywords.js';
+export { translateKeywords } from './syntax/translate.js';
+export { LIMITS } from './syntax/parse.js';
+export { RULE_NAMES, isToken, tokensOf, type RuleName, type SyntaxElement, type SyntaxNode, type SyntaxToken, type SyntaxTree } from './syntax/tree.js';
+export { tokenize } from './syntax/public.js';
+export type * as Ast from './ast/ast.js';
+export { stripSpans, exprText } from './ast/ast.js';
+export { children, nodesAt } from './ast/walk.js';
+
+// ── diagnostics ─────────────────────────────────────────────────────
+export { CATALOG } from './diagnostics/catalog/index.js';
+export { hasErrors, sortDiagnostics, type Code, type Diagnostic, type Edit, type Fix, type Label, type Severity, type Span } from './diagnostics/diagnostic.js';
+export { renderDiagnostic, renderDiagnostics, summary, type RenderOptions } from './diagnostics/render/terminal.js';
+export { diagnosticsToJson, type JsonDiagnostic } from './diagnostics/render/json.js';
+export { LineMap, displayWidth, type Position } from './diagnostics/render/lines.js';
+
+// ── what tools read ─────────────────────────────────────────────────
+export { SemanticModel, type Definition, type DefinitionKind, type EntryScope, type NodeAt, type OutlineSymbol, type Reference } from './check/model.js';
+export { describeTy, type Ty } from './check/types.js';
+
+// ── what backends read ──────────────────────────────────────────────
+export type * as Plan from './ir/plan.js';
+export { PLAN_VERSION } from './ir/plan.js';
+export { Decimal, DIV_PLACES } from './common/decimal.js';
+
+// ── data, evaluation, explanations, examples ────────────────────────
+export { validateUnits, DATA_LIMITS, type UnitTable, type Value, type Rec } from './data/validate.js';
+export { inputSchema, inputJsonSchema } from './data/schema.js';
+export { expectedText } from './data/values.js';
+export { rowsFromJson, rowsFromCsv } from './data/files.js';
+export { evaluate, type Evaluation, type EvaluateOptions, type UnitResult, type ItemResult, type SectionResult, type ItemTrace } from './eval/evaluate.js';
+export type { Step, Shown, Entry as TraceEntry } from './eval/steps.js';
+export { aggregate } from './eval/values.js';
+export { explainStep, showValue } from './explain/steps.js';
+export { explainUnit, unitJson, explanationJson, type UnitJson } from './explain/unit.js';
+export { runExamples, runExample, type ExampleOutcome } from './examples/run.js';

@@ -2,7 +2,7 @@
 //   BENCH=1 npx vitest run packages/prettier-plugin-assess/src/bench.test.ts
 import { test } from 'vitest';
 import { parse } from '@assess/core';
-import { generateModel, renderScheme, seededRand, NEAT_STYLE } from '../../core/src/testing/arbitrary.js';
+import { generateModel, renderScheme, seededRand, NEAT_STYLE } from '@assess/testing';
 import { format } from '../tests/helpers.js';
 
 /** A scheme of at least `lines` lines: generated sections, comments, neat layout. */

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scheme } from '../../core/src/testing/arbitrary.js';
+import { scheme } from '@assess/testing';
 import { assessFiles, astOf, commentTexts, diagnosticsOf, format, goldenDir, placement, repoRoot, sketchSchemes } from '../tests/helpers.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 120);

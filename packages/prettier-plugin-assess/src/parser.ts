@@ -1,24 +1,13 @@
 // The Prettier parser: source text → the core parser's syntax tree (CST), wrapped in a root
 // node that the printer understands. A file with syntax errors is refused: Prettier must never
 // print a tree that error recovery patched up.
-import { parse, type Diagnostic, type Parsed } from '@assess/core';
+import { isToken, parse, type Diagnostic, type Parsed, type SyntaxElement, type SyntaxNode, type SyntaxToken } from '@assess/core';
 
-/** The parts of a Chevrotain token the printer reads (kept structural: no chevrotain import). */
-export interface Tok {
-  image: string;
-  startOffset: number;
-  endOffset?: number;
-  tokenType: { name: string };
-  isInsertedInRecovery?: boolean;
-}
-/** The parts of a Chevrotain CST node the printer reads. */
-export interface CNode {
-  name: string;
-  children: Record<string, Elem[] | undefined>;
-}
-export type Elem = Tok | CNode;
-
-export const isTok = (e: Elem): e is Tok => (e as Tok).tokenType !== undefined;
+/** The syntax tree's token and node types, under the printer's short names. */
+export type Tok = SyntaxToken;
+export type CNode = SyntaxNode;
+export type Elem = SyntaxElement;
+export const isTok = isToken;
 
 /** The root handed to the printer. `comments` is deliberately not a property: we attach them ourselves. */
 export interface AssessRoot {
@@ -78,9 +67,9 @@ export function parseAssess(text: string, options?: { filepath?: string }): Asse
   return {
     type: 'AssessFile',
     text,
-    cst: syntax.cst as unknown as CNode,
-    tokens: syntax.tokens as unknown as Tok[],
-    commentTokens: syntax.comments as unknown as Tok[],
+    cst: syntax.root,
+    tokens: syntax.tokens,
+    commentTokens: syntax.comments,
     start: 0,
     end: text.length,
   };

@@ -1,0 +1,33 @@
+// `assess explain FILE --data DATA --unit ID`: how each of one unit's numbers came about.
+import { explainUnit } from '@assess/core';
+import { parseArgs, UsageError } from '../args.js';
+import { DATA_FLAGS, scoreData } from '../data.js';
+import { chooseLang, EXIT, schemeOrReport, type Command } from '../io.js';
+
+export const explain: Command = async (argv, io) => {
+  const args = parseArgs(argv, DATA_FLAGS);
+  const lang = chooseLang(args, io.env);
+  const [file, ...extra] = args.positional;
+  if (!file || extra.length) throw new UsageError('assess explain needs one scheme FILE');
+  if (!args.values.data) throw new UsageError('assess explain needs --data FILE');
+  const id = args.values.unit;
+  if (id === undefined) throw new UsageError('assess explain needs --unit ID');
+  const c = schemeOrReport(file, io, lang, args);
+  if (!c) return EXIT.userError;
+  let wanted = -1;
+  const ev = scoreData(c, args.values.data, io, lang, args, (u) => u === wanted, true);
+  if (!ev) return EXIT.userError;
+  wanted = ev.ids.indexOf(id);
+  if (wanted < 0) {
+    const near = ev.ids.filter((x) => x.includes(id) || id.includes(x)).slice(0, 5);
+    io.stderr.write(
+      lang === 'zh'
+        ? `错误：数据中没有单位 \`${id}\`${near.length ? `；是不是 ${near.map((x) => `\`${x}\``).join('、')}？` : ''}\n`
+        : `error: no unit \`${id}\` in the data${near.length ? `; did you mean ${near.map((x) => `\`${x}\``).join(', ')}?` : ''}\n`,
+    );
+    return EXIT.userError;
+  }
+  const r = ev.unit(wanted);
+  io.stdout.write(explainUnit(r, lang));
+  return r.errors.length > 0 ? EXIT.userError : EXIT.ok;
+};

@@ -1,0 +1,43 @@
+// Walking the AST. The AST is plain data, so its children are found generically: every
+// property that holds a node (an object with a span) or a list of nodes.
+import type * as A from './ast.js';
+
+function isNode(v: unknown): v is A.Node {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as A.Node).span === 'object';
+}
+
+/** The direct child nodes of a node, in source order. */
+export function children(node: A.Node): A.Node[] {
+  const out: A.Node[] = [];
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'span') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (isNode(x)) out.push(x);
+        // example units: { name, data, span }
+        else if (x && typeof x === 'object') for (const y of Object.values(x)) if (isNode(y)) out.push(y);
+      }
+    } else if (isNode(v)) out.push(v);
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The nodes that contain `offset` (end inclusive), outermost first. */
+export function nodesAt(root: A.Node, offset: number): A.Node[] {
+  const path: A.Node[] = [];
+  let node: A.Node | undefined = root;
+  while (node) {
+    path.push(node);
+    // The innermost child that contains the offset; on a tie the later one (a cursor just after `a` in `a+b`).
+    node = children(node)
+      .filter((c) => c.span.start <= offset && offset <= c.span.end && c.span.end > c.span.start)
+      .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
+  }
+  return path;
+}
+
+/** Every node below (and including) a node, depth first. */
+export function* descendants(node: A.Node): Generator<A.Node> {
+  yield node;
+  for (const c of children(node)) yield* descendants(c);
+}

@@ -1,0 +1,95 @@
+// Pass 4: AST → checked scheme, and the semantic model that tools read.
+//
+// Resolves every name, gives every expression a type, checks that the points add up, and
+// computes the static range of every item, section, bonus and the total. Never throws;
+// every problem is a diagnostic, and the model is built even when there are errors.
+import type * as A from '../ast/ast.js';
+import { Decimal } from '../common/decimal.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TierInfo } from '../rules/index.js';
+import { Checker, type CheckOptions, type Ref } from './checker.js';
+import { declare } from './declarations.js';
+import { checkExamples } from './examples.js';
+import { checkOutcome } from './grades.js';
+import type { SemanticModel } from './model.js';
+import { checkPoints, type ScoreRange } from './points.js';
+import type { FieldInfo, Ty } from './types.js';
+
+export type { CheckOptions, Ref } from './checker.js';
+export type { ScoreRange } from './points.js';
+
+/** A scheme with its names resolved and its points checked: what lowering reads. */
+export interface CheckedScheme {
+  ast: A.Scheme;
+  file?: string;
+  /** The scheme's text, for traces that quote rules as written. */
+  source?: string;
+  model: SemanticModel;
+  /** Declared inputs, then those of imported schemes that this scheme does not declare. */
+  inputs: FieldInfo[];
+  unitKinds: string[];
+  gradeLabels: string[];
+  /** Lets in an order where each comes after what it reads. */
+  lets: A.Let[];
+  refs: Map<A.Expr, Ref>;
+  types: Map<A.Expr, Ty>;
+  tiers: Map<A.Rule, TierInfo>;
+  /** The effective max of each item and bonus (bonus: its max, or its cap). */
+  maxOf: Map<A.Item, Decimal>;
+  /** The scale of each section (its max, or the sum of its items' maxima). */
+  scaleOf: Map<A.Section, Decimal>;
+  itemRanges: Map<A.Item, ScoreRange>;
+  sectionRanges: Map<A.Section, ScoreRange>;
+  totalRange: { low: Decimal; high: Decimal | null };
+  /** Checked imported schemes, by alias. */
+  imports: Map<string, CheckedScheme>;
+  weighted: boolean;
+  precision?: number;
+}
+
+export interface CheckResult {
+  scheme: CheckedScheme;
+  diagnostics: Diagnostic[];
+}
+
+/** AST → checked scheme. Never throws. */
+export function check(ast: A.Scheme, options: CheckOptions = {}): CheckResult {
+  const cx = new Checker(ast, options);
+  declare(cx);
+  for (const l of cx.allLets()) cx.letType(l);
+  const points = checkPoints(cx);
+  const total = checkOutcome(cx, points.totalBeforeAdjust);
+  checkExamples(cx);
+  for (const f of ast.inputs) if (!cx.used.has(f.name.name)) cx.report(diag('W0303', f.name.span, { name: f.name.name }));
+  for (const l of cx.allLets()) if (!cx.used.has(`let:${l.name.name}`)) cx.report(diag('W0306', l.name.span, { name: l.name.name }));
+
+  const model = cx.model;
+  model.total = ast.total?.value;
+  const totalRange = { low: total.lo ?? Decimal.ZERO, high: total.hi };
+  model.totalRange = { low: totalRange.low.toString(), high: totalRange.high?.toString() ?? null };
+  model.finish();
+  const seen = new Set(cx.inputs.keys());
+  const imported = [...cx.imports.values()].flatMap((s) => s.inputs).filter((f) => !seen.has(f.name) && seen.add(f.name));
+  const scheme: CheckedScheme = {
+    ast,
+    file: options.file,
+    source: options.source,
+    model,
+    inputs: [...cx.inputs.values(), ...imported],
+    unitKinds: cx.unitKinds,
+    gradeLabels: cx.gradeLabels,
+    lets: cx.letOrder,
+    refs: cx.refs,
+    types: cx.types,
+    tiers: cx.tiers,
+    maxOf: points.maxOf,
+    scaleOf: points.scaleOf,
+    itemRanges: points.itemRanges,
+    sectionRanges: points.sectionRanges,
+    totalRange,
+    imports: cx.imports,
+    weighted: points.weighted,
+    precision: ast.precision ? Number(ast.precision.value) : undefined,
+  };
+  return { scheme, diagnostics: cx.diagnostics };
+}

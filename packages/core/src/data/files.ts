@@ -1,0 +1,88 @@
+// Reading data files: JSON and CSV → rows (plain records), with where each row is in the text.
+import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import type { Plan } from '../ir/plan.js';
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The rows of a JSON data file: `{ "units": [ … ] }` or a bare array. Also returns where
+ * each unit's record starts in the text, so that messages can point at it.
+ */
+export function rowsFromJson(text: string, file: string): { rows: unknown[]; rowSpan: (i: number) => Span; diagnostics: Diagnostic[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec(String(e));
+    const at = m ? Number(m[1]) : 0;
+    return { rows: [], rowSpan: () => ({ start: at, end: at + 1, file }), diagnostics: [diag('E0505', { start: at, end: at + 1, file }, { k: 'badJson' })] };
+  }
+  const rows = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.units) ? data.units : undefined;
+  if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
+  const rowSpan = (i: number): Span => {
+    const row = rows[i];
+    const id = isPlainObject(row) && (typeof row.id === 'string' || typeof row.id === 'number') ? JSON.stringify(row.id) : undefined;
+    const at = id ? text.indexOf(id) : -1;
+    return at >= 0 ? { start: at, end: at + id!.length, file } : { start: 0, end: 0, file };
+  };
+  return { rows, rowSpan, diagnostics: [] };
+}
+
+/**
+ * The rows of a CSV data file (RFC 4180: quoted fields, doubled quotes, CRLF). The first
+ * line names the columns; a list field's cell holds JSON (`[{"project":"桥梁",…}]`).
+ */
+export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unknown[]; rowSpan: (i: number) => Span; diagnostics: Diagnostic[] } {
+  const records: { cells: string[]; start: number; end: number }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let start = 0;
+  const src = text.replace(/^\ufeff/, '');
+  const offset = text.length - src.length;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.some((c) => c !== '')) records.push({ cells, start: start + offset, end: i + offset });
+      cells = [];
+      cell = '';
+      start = i + 1;
+    } else cell += ch;
+  }
+  cells.push(cell);
+  if (cells.some((c) => c !== '')) records.push({ cells, start: start + offset, end: src.length + offset });
+  const [header, ...body] = records;
+  if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), diagnostics: [] };
+  const names = header.cells.map((c) => c.trim());
+  const lists = new Set(plan.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
+  const diagnostics: Diagnostic[] = [];
+  const rows = body.map((r) => {
+    const row: Record<string, unknown> = Object.create(null);
+    names.forEach((name, j) => {
+      const v = r.cells[j] ?? '';
+      if (lists.has(name)) {
+        if (v.trim() === '') row[name] = [];
+        else
+          try {
+            row[name] = JSON.parse(v);
+          } catch {
+            row[name] = v;
+          }
+      } else if (v.trim() !== '') row[name] = v;
+    });
+    return row;
+  });
+  return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), diagnostics };
+}

@@ -1,0 +1,39 @@
+// E05xx and W05xx: the submitted data does not fit the scheme's input block.
+import type { Text } from '../../common/text.js';
+import { error, q, warning } from './entry.js';
+
+/** What is wrong with the shape of a data file as a whole. */
+export type FileProblem = { k: 'notRecord'; row: number } | { k: 'badJson' } | { k: 'notList' };
+
+export const data = {
+  E0501: error<{ unit: string; field: string; expected: Text; found: string }>({
+    en: (a) => `unit ${q(a.unit)}, field ${q(a.field)}: expected ${a.expected.en}, found ${a.found}`,
+    zh: (a) => `单位 ${q(a.unit)} 的 ${q(a.field)}：应为${a.expected.zh}，实际是 ${a.found}`,
+  }),
+  E0502: error<{ unit: string; field: string; expected: Text }>({
+    en: (a) => `unit ${q(a.unit)} has no value for ${q(a.field)} (expected ${a.expected.en})`,
+    zh: (a) => `单位 ${q(a.unit)} 缺少 ${q(a.field)}（应为${a.expected.zh}）`,
+    hint: () => ({ en: 'fill it in, or declare the field `optional` in the scheme', zh: '请补填，或在方案中将该字段声明为 `可选`' }),
+  }),
+  E0503: error<{ id: string; first: number; row: number }>({
+    en: (a) => `two units have the id ${q(a.id)} (#${a.first} and #${a.row})`,
+    zh: (a) => `有两个单位的编号都是 ${q(a.id)}（#${a.first} 与 #${a.row}）`,
+    hint: () => ({ en: 'every unit needs its own id', zh: '每个单位的编号必须唯一' }),
+  }),
+  E0504: error<{ row: number }>({
+    en: (a) => `unit #${a.row} has no \`id\``,
+    zh: (a) => `第 ${a.row} 个单位缺少 \`id\``,
+  }),
+  E0505: error<FileProblem>({
+    en: (a) => (a.k === 'notRecord' ? `unit #${a.row} is not a record` : a.k === 'badJson' ? 'the data file is not valid JSON' : 'the data file must be a list of units or `{ "units": [ … ] }`'),
+    zh: (a) => (a.k === 'notRecord' ? `第 ${a.row} 个单位不是记录` : a.k === 'badJson' ? '数据文件不是有效的 JSON' : '数据文件应为单位列表或 `{ "units": [ … ] }`'),
+  }),
+  E0507: error<{ count: number; limit: number }>({
+    en: (a) => `too many units (${a.count}; the limit is ${a.limit})`,
+    zh: (a) => `单位过多（${a.count} 个，上限 ${a.limit}）`,
+  }),
+  W0501: warning<{ field: string; unit: string }>({
+    en: (a) => `the data has a field ${q(a.field)} that the scheme does not declare (first seen in unit ${q(a.unit)}); it is ignored`,
+    zh: (a) => `数据中有方案未声明的字段 ${q(a.field)}（首见于单位 ${q(a.unit)}），已忽略`,
+  }),
+};

@@ -1,0 +1,48 @@
+// Offsets ↔ lines and columns, and how wide text is in a terminal.
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in characters. */
+  column: number;
+}
+
+/** Line starts of a text, for offset → line/column. */
+export class LineMap {
+  private starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: [...this.text.slice(this.starts[lo], o)].length + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length;
+    const end = this.starts[line] ?? this.text.length + 1;
+    return this.text.slice(start, end - 1).replace(/\r$/, '');
+  }
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += ch === '\t' ? 4 : (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}

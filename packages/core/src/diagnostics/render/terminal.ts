@@ -1,0 +1,84 @@
+// Diagnostics as a terminal code frame (rustc style). Diagnostics themselves are data;
+// this module only presents them.
+import type { Lang } from '../../common/text.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { displayWidth, LineMap } from './lines.js';
+
+export interface RenderOptions {
+  lang: Lang;
+  color?: boolean;
+}
+
+const WORDS = {
+  en: { error: 'error', warning: 'warning', hint: 'hint' },
+  zh: { error: '错误', warning: '警告', hint: '提示' },
+};
+
+/**
+ * A diagnostic as a code frame:
+ * ```
+ * error[E0101]: unknown name `missing_report`
+ *   --> scheme.assess:12:44
+ *    |
+ * 12 |   item "材料报送" max 5: deduct 1 per missing_report
+ *    |                                        ^^^^^^^^^^^^^^
+ *    = hint: did you mean `missing_reports`?
+ * ```
+ */
+export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, defaultFile: string, opts: RenderOptions): string {
+  const w = WORDS[opts.lang];
+  const paint = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sevColor = d.severity === 'error' ? '31;1' : '33;1';
+  const colon = opts.lang === 'zh' ? '：' : ': ';
+  const out: string[] = [`${paint(sevColor, `${w[d.severity]}[${d.code}]`)}${colon}${paint('1', d.message[opts.lang])}`];
+  const file = d.span.file ?? defaultFile;
+  const text = sources.get(file);
+  let gutterWidth = 1;
+  if (text === undefined) {
+    out.push(`  --> ${file}`);
+  } else {
+    const map = new LineMap(text);
+    const pos = map.position(d.span.start);
+    const frames = [{ span: d.span, primary: true, message: '' }, ...d.labels.filter((l) => (l.span.file ?? file) === file).map((l) => ({ span: l.span, primary: false, message: l.message[opts.lang] }))];
+    const lines = frames.map((f) => map.position(f.span.start).line);
+    const gutter = String(Math.max(...lines)).length;
+    gutterWidth = gutter;
+    const pad = ' '.repeat(gutter);
+    out.push(`${pad}${paint('34;1', '-->')} ${file}:${pos.line}:${pos.column}`);
+    out.push(`${pad} ${paint('34;1', '|')}`);
+    const byLine = new Map<number, typeof frames>();
+    frames.forEach((f, i) => byLine.set(lines[i], [...(byLine.get(lines[i]) ?? []), f]));
+    for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+      // Tabs are shown as four spaces, so that carets line up whatever the terminal's tab stops.
+      const src = map.lineText(line).replace(/\t/g, '    ');
+      const tabShift = (upTo: number) => (map.lineText(line).slice(0, Math.max(0, upTo)).match(/\t/g)?.length ?? 0) * 3;
+      out.push(`${paint('34;1', String(line).padStart(gutter))} ${paint('34;1', '|')} ${src}`);
+      for (const f of byLine.get(line)!) {
+        const rawStart = f.span.start - map.lineStart(line);
+        const rawEnd = Math.min(Math.max(f.span.end, f.span.start + 1), map.lineStart(line) + map.lineText(line).length + 1) - map.lineStart(line);
+        const start = rawStart + tabShift(rawStart);
+        const end = rawEnd + tabShift(rawEnd);
+        const before = displayWidth(src.slice(0, Math.max(0, start)));
+        const width = Math.max(1, displayWidth(src.slice(Math.max(0, start), Math.max(start + 1, end))));
+        const mark = (f.primary ? '^' : '-').repeat(width);
+        const note = f.message ? ` ${f.message}` : '';
+        out.push(`${pad} ${paint('34;1', '|')} ${' '.repeat(before)}${paint(f.primary ? sevColor : '34;1', mark + note)}`);
+      }
+    }
+  }
+  if (d.hint) out.push(`${' '.repeat(gutterWidth)} = ${w.hint}${colon}${d.hint[opts.lang]}`);
+  return out.join('\n');
+}
+
+export function renderDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, defaultFile: string, opts: RenderOptions): string {
+  return ds.map((d) => renderDiagnostic(d, sources, defaultFile, opts)).join('\n\n');
+}
+
+/** A one-line summary: `2 errors, 1 warning` / `2 个错误，1 个警告`. */
+export function summary(ds: readonly Diagnostic[], lang: Lang): string {
+  const e = ds.filter((d) => d.severity === 'error').length;
+  const w = ds.length - e;
+  if (lang === 'zh') return [e ? `${e} 个错误` : '', w ? `${w} 个警告` : ''].filter(Boolean).join('，') || '没有问题';
+  const n = (k: number, s: string) => `${k} ${s}${k === 1 ? '' : 's'}`;
+  return [e ? n(e, 'error') : '', w ? n(w, 'warning') : ''].filter(Boolean).join(', ') || 'no problems';
+}

@@ -1,0 +1,292 @@
+// Plan expressions → closures over unit indices, each built once. Lets and cohort values are
+// computed once and cached; a division by zero fails the unit (a diagnostic, never a 0).
+import { Decimal } from '../common/decimal.js';
+import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Rec } from '../data/validate.js';
+import type * as P from '../ir/plan.js';
+import { aggregate, compare, competitionRanks, type V } from './values.js';
+
+/** An expression as a closure: unit index and the list entry in scope (inside `where`) → value. */
+export type Fn = (u: number, rec: Rec | undefined) => V;
+
+/** A user-visible evaluation failure (division by zero, ratio target 0): a diagnostic, never a crash. */
+export class EvalFailure {
+  constructor(readonly diagnostic: Diagnostic) {}
+}
+
+/** What expressions read besides the data: scores and imported schemes, provided by the evaluator. */
+export interface ScoreSource {
+  column(field: string): readonly V[];
+  kind(u: number): string | undefined;
+  id(u: number): string;
+  total(u: number): Decimal | null;
+  itemScore(id: number, u: number): Decimal | null;
+  sectionScore(id: number, u: number): Decimal | null;
+  bonusTotal(u: number): Decimal;
+  importTotal(alias: string, u: number): Decimal | null;
+  /** The highest raw score of an item in the cohort (cap prorata). */
+  prorataMax(item: number): Decimal;
+}
+
+const UNSET: unique symbol = Symbol('unset');
+
+export class Expressions {
+  private readonly lets: Fn[];
+  private readonly cohort: (() => Decimal | number[])[];
+
+  constructor(
+    private readonly plan: P.Plan,
+    private readonly n: number,
+    private readonly src: ScoreSource,
+  ) {
+    this.lets = plan.lets.map((l) => this.cachedPerUnit(l.expr));
+    this.cohort = plan.cohort.map((c) => this.cohortValue(c));
+  }
+
+  /** A number-valued expression (the checker guarantees a number; absent reads as 0). */
+  num(e: P.Expr): (u: number) => Decimal {
+    const f = this.fn(e);
+    return (u) => {
+      const v = f(u, undefined);
+      return v instanceof Decimal ? v : Decimal.ZERO;
+    };
+  }
+
+  /** The places of a rank cohort value, one per unit. */
+  ranks(id: number): number[] {
+    return this.cohort[id]() as number[];
+  }
+
+  /** A let's value for a unit. */
+  letValue(id: number, u: number): V {
+    return this.lets[id](u, undefined);
+  }
+
+  private cachedPerUnit(e: P.Expr): Fn {
+    let inner: Fn | undefined;
+    const cache: (V | typeof UNSET)[] = new Array(this.n).fill(UNSET);
+    return (u) => {
+      const c = cache[u];
+      if (c !== UNSET) return c as V;
+      inner ??= this.fn(e);
+      const v = inner(u, undefined);
+      cache[u] = v;
+      return v;
+    };
+  }
+
+  private cohortValue(c: P.CohortValue): () => Decimal | number[] {
+    let cached: Decimal | number[] | undefined;
+    return () => {
+      if (cached !== undefined) return cached;
+      switch (c.k) {
+        case 'rank': {
+          const f = this.fn(c.by);
+          const values = Array.from({ length: this.n }, (_, u) => {
+            const v = f(u, undefined);
+            return v instanceof Decimal ? v : Decimal.ZERO;
+          });
+          return (cached = competitionRanks(values, c.dir));
+        }
+        case 'aggregate': {
+          const value = this.fn(c.value);
+          const where = c.where ? this.fn(c.where) : undefined;
+          const values: Decimal[] = [];
+          let count = 0;
+          for (let u = 0; u < this.n; u++) {
+            if (where && where(u, undefined) !== true) continue;
+            count++;
+            const v = value(u, undefined);
+            if (v instanceof Decimal) values.push(v);
+          }
+          return (cached = c.fn === 'count' ? Decimal.fromInt(count) : aggregate(c.fn, values));
+        }
+        case 'prorataMax':
+          return (cached = this.src.prorataMax(c.item));
+      }
+    };
+  }
+
+  fn(e: P.Expr): Fn {
+    switch (e.k) {
+      case 'num': {
+        const d = Decimal.parse(e.v) ?? Decimal.ZERO;
+        return () => d;
+      }
+      case 'text': {
+        const s = e.v;
+        return () => s;
+      }
+      case 'bool': {
+        const b = e.v;
+        return () => b;
+      }
+      case 'input': {
+        const col = this.src.column(e.field);
+        return (u) => col[u];
+      }
+      case 'entry': {
+        const name = e.field;
+        return (_u, rec) => (rec ? rec[name] : undefined);
+      }
+      case 'let': {
+        const lets = this.lets;
+        const id = e.id;
+        return (u) => lets[id](u, undefined);
+      }
+      case 'unitKind':
+        return (u) => this.src.kind(u);
+      case 'total':
+        return (u) => this.src.total(u) ?? undefined;
+      case 'itemScore': {
+        const id = e.id;
+        return (u) => this.src.itemScore(id, u) ?? undefined;
+      }
+      case 'sectionScore': {
+        const id = e.id;
+        return (u) => this.src.sectionScore(id, u) ?? undefined;
+      }
+      case 'bonusTotal':
+        return (u) => this.src.bonusTotal(u);
+      case 'importTotal': {
+        const alias = e.alias;
+        return (u) => this.src.importTotal(alias, u) ?? undefined;
+      }
+      case 'neg': {
+        const f = this.fn(e.x);
+        return (u, rec) => {
+          const v = f(u, rec);
+          return v instanceof Decimal ? v.neg() : undefined;
+        };
+      }
+      case 'not': {
+        const f = this.fn(e.x);
+        return (u, rec) => f(u, rec) !== true;
+      }
+      case 'arith': {
+        const l = this.fn(e.l);
+        const r = this.fn(e.r);
+        const op = e.op;
+        return (u, rec) => {
+          const a = l(u, rec);
+          const b = r(u, rec);
+          if (!(a instanceof Decimal) || !(b instanceof Decimal)) return undefined;
+          return op === '+' ? a.add(b) : op === '-' ? a.sub(b) : a.mul(b);
+        };
+      }
+      case 'div': {
+        const l = this.fn(e.l);
+        const r = this.fn(e.r);
+        const { places, text, span } = e;
+        const file = this.plan.file;
+        return (u, rec) => {
+          const a = l(u, rec);
+          const b = r(u, rec);
+          if (!(a instanceof Decimal) || !(b instanceof Decimal)) return undefined;
+          if (b.isZero()) throw new EvalFailure(diag('E0601', { ...span, file }, { unit: this.src.id(u), expr: text }));
+          return a.div(b, places);
+        };
+      }
+      case 'logic': {
+        const l = this.fn(e.l);
+        const r = this.fn(e.r);
+        return e.op === 'and' ? (u, rec) => l(u, rec) === true && r(u, rec) === true : (u, rec) => l(u, rec) === true || r(u, rec) === true;
+      }
+      case 'cmp': {
+        const l = this.fn(e.l);
+        const r = this.fn(e.r);
+        const op = e.op;
+        return (u, rec) => {
+          const a = l(u, rec);
+          const b = r(u, rec);
+          if (a instanceof Decimal && b instanceof Decimal) return compare(op, a.cmp(b));
+          if (op === '==') return a === b;
+          if (op === '!=') return a !== b;
+          return false;
+        };
+      }
+      case 'coalesce': {
+        const l = this.fn(e.l);
+        const r = this.fn(e.r);
+        return (u, rec) => {
+          const v = l(u, rec);
+          return v === undefined ? r(u, rec) : v;
+        };
+      }
+      case 'field': {
+        const of = this.fn(e.of);
+        const field = e.field;
+        return (u, rec) => {
+          const v = of(u, rec);
+          if (Array.isArray(v)) return (v as Rec[]).map((x) => (x && typeof x === 'object' && !(x instanceof Decimal) ? (x as Rec)[field] : undefined));
+          if (v && typeof v === 'object' && !(v instanceof Decimal)) return (v as unknown as Rec)[field];
+          return undefined;
+        };
+      }
+      case 'listAgg': {
+        const list = this.fn(e.list);
+        const where = e.where ? this.fn(e.where) : undefined;
+        const { fn, field } = e;
+        return (u) => {
+          let entries = list(u, undefined);
+          if (!Array.isArray(entries)) entries = [];
+          const kept = where ? (entries as Rec[]).filter((rec) => where(u, rec) === true) : (entries as V[]);
+          if (fn === 'count') return Decimal.fromInt(kept.length);
+          const values = (field !== undefined ? (kept as Rec[]).map((rec) => rec[field]) : kept).filter((v): v is Decimal => v instanceof Decimal);
+          return aggregate(fn, values);
+        };
+      }
+      case 'minmax': {
+        const args = e.args.map((a) => this.fn(a));
+        const fn = e.fn;
+        return (u, rec) => {
+          const values = args.map((a) => a(u, rec));
+          if (!values.every((v): v is Decimal => v instanceof Decimal)) return undefined;
+          return aggregate(fn, values);
+        };
+      }
+      case 'round': {
+        const x = this.fn(e.x);
+        const places = e.places;
+        return (u, rec) => {
+          const v = x(u, rec);
+          return v instanceof Decimal ? v.round(places) : undefined;
+        };
+      }
+      case 'cohort': {
+        const value = this.cohort[e.id];
+        if (this.plan.cohort[e.id].k === 'rank') return (u) => Decimal.fromInt((value() as number[])[u]);
+        return () => value() as Decimal;
+      }
+      case 'bands': {
+        const subject = this.fn(e.subject);
+        const bands = e.bands.map((b) => ({ test: b.test, value: b.test.k === 'cmp' ? Decimal.parse(b.test.v)! : undefined, points: this.fn(b.points) }));
+        return (u, rec) => {
+          const v = subject(u, rec);
+          for (const b of bands) {
+            const t = b.test;
+            const hit = t.k === 'else' ? true : t.k === 'is' ? v === t.v : v instanceof Decimal && compare(t.op, v.cmp(b.value!));
+            if (hit) return b.points(u, rec);
+          }
+          return Decimal.ZERO;
+        };
+      }
+      case 'linear': {
+        const subject = this.fn(e.subject);
+        const pts = e.points.map((p) => ({ x: Decimal.parse(p.x)!, y: Decimal.parse(p.y)! }));
+        const places = e.places;
+        return (u, rec) => {
+          const v = subject(u, rec);
+          if (!(v instanceof Decimal) || pts.length === 0) return Decimal.ZERO;
+          if (v.lte(pts[0].x)) return pts[0].y;
+          for (let i = 1; i < pts.length; i++) {
+            const a = pts[i - 1];
+            const b = pts[i];
+            if (v.lte(b.x)) return a.y.add(v.sub(a.x).mul(b.y.sub(a.y)).div(b.x.sub(a.x), places));
+          }
+          return pts[pts.length - 1].y;
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// Trace steps → prose, in English or Chinese. The only place a step becomes words.
+import type { Lang, Text } from '../common/text.js';
+import type { Entry, Shown, Step } from '../eval/steps.js';
+
+/** A value as a drafter reads it. */
+export function showValue(v: Shown, lang: Lang): string {
+  const en = lang === 'en';
+  switch (v.k) {
+    case 'absent':
+      return en ? 'not submitted' : '未填报';
+    case 'failed':
+      return '?';
+    case 'num':
+      return v.v;
+    case 'bool':
+      return v.v ? (en ? 'yes' : '是') : en ? 'no' : '否';
+    case 'text':
+      return v.v;
+    case 'list':
+      return en ? `${v.n} entries` : `${v.n} 条`;
+  }
+}
+
+function entry(e: Entry, lang: Lang): string {
+  return `{${e.map(([k, v]) => `${k}: ${showValue(v, lang)}`).join(', ')}}`;
+}
+
+const q = (d: string | null) => (d === null ? '?' : d);
+
+/** One step in both languages. */
+export function explainStep(s: Step): Text {
+  const t = (en: string, zh: string): Text => ({ en, zh });
+  switch (s.k) {
+    case 'void':
+      return t(`void: ${s.cond} holds, so this item scores 0`, `作废：${s.cond} 成立，本项计 0 分`);
+    case 'line':
+      return t(`${s.deduct ? '−' : '+'}${s.points} if ${s.cond}: ${s.holds ? 'yes' : 'no, 0'}`, `${s.deduct ? '扣' : '得'} ${s.points} 若 ${s.cond}：${s.holds ? '是' : '否，0'}`);
+    case 'sum':
+      return t(`sum ${s.value}`, `合计 ${s.value}`);
+    case 'deduct':
+      return t(
+        `${s.max} − ${s.per} × ${s.count} (${s.countText})${s.most !== undefined ? `, at most ${s.most}` : ''} = ${s.result}`,
+        `${s.max} − ${s.per} × ${s.count}（${s.countText}）${s.most !== undefined ? `，最多扣 ${s.most}` : ''} = ${s.result}`,
+      );
+    case 'ratioZero':
+      return t(`the target is 0, so ${s.value} (if zero)`, `目标值为 0，按“为零时”计 ${s.value}`);
+    case 'ratio':
+      return t(
+        `${s.max} × ${s.done} / ${s.target} = ${s.quotient}${s.clamped === undefined ? '' : `, held within 0..${s.max}: ${s.clamped}`}`,
+        `${s.max} × ${s.done} / ${s.target} = ${s.quotient}${s.clamped === undefined ? '' : `，限定在 0..${s.max}：${s.clamped}`}`,
+      );
+    case 'rankPoints':
+      return t(`rank ${s.rank}: ${s.first} − ${s.step} × (${s.rank} − 1) = ${s.raw}${s.floored ? ', not below 0' : ''}`, `名次 ${s.rank}：${s.first} − ${s.step} × (${s.rank} − 1) = ${s.raw}${s.floored ? '，不低于 0' : ''}`);
+    case 'onlyUnit':
+      return t(`the only unit, so the max ${s.max}`, `仅一个单位，得满分 ${s.max}`);
+    case 'rankScored':
+      return t(
+        `place ${s.place} of ${s.n} by ${s.by} (${showValue(s.value, 'en')}): ${s.max} × (${s.n} − ${s.place}) / (${s.n} − 1) = ${s.result}`,
+        `按 ${s.by}（${showValue(s.value, 'zh')}）排第 ${s.place} 名，共 ${s.n} 个单位：${s.max} × (${s.n} − ${s.place}) / (${s.n} − 1) = ${s.result}`,
+      );
+    case 'formula':
+      return t(`${s.text} = ${s.value}`, `${s.text} = ${s.value}`);
+    case 'tier':
+      return t(`${s.source} is ${showValue(s.value, 'en')}: ${s.points}`, `${s.source} 为 ${showValue(s.value, 'zh')}：${s.points}`);
+    case 'dropped': {
+      const [en, zh] = [entry(s.entry, 'en'), entry(s.entry, 'zh')];
+      const r = s.reason;
+      if (r.k === 'with') return t(`dropped ${en}: no ${r.field}`, `剔除 ${zh}：缺少 ${r.field}`);
+      if (r.k === 'where') return t(`dropped ${en}: ${r.cond} does not hold`, `剔除 ${zh}：不满足 ${r.cond}`);
+      return t(`not counted ${en}: the same ${r.field} counts once, at its highest`, `不计 ${zh}：同一 ${r.field} 只按最高一项计`);
+    }
+    case 'entry':
+      return t(`${entry(s.entry, 'en')}: ${s.member} ${s.points}`, `${entry(s.entry, 'zh')}：${s.member} ${s.points}`);
+    case 'prorata':
+      return t(
+        `cap ${s.cap} prorata: the highest raw value in the cohort is ${s.top} > ${s.cap}, so ${s.raw} × ${s.cap} / ${s.top} = ${s.scaled}`,
+        `封顶 ${s.cap} 按比例：全体单位中最高的原始分为 ${s.top}，超过 ${s.cap}，故 ${s.raw} × ${s.cap} / ${s.top} = ${s.scaled}`,
+      );
+    case 'prorataNone':
+      return t(`cap ${s.cap} prorata: the highest raw value in the cohort is ${s.top}, not above ${s.cap}, so no scaling`, `封顶 ${s.cap} 按比例：全体单位中最高的原始分为 ${s.top}，未超过 ${s.cap}，不折算`);
+    case 'cap':
+      return t(`cap ${s.cap}: ${s.from} → ${s.cap}`, `封顶 ${s.cap}：${s.from} → ${s.cap}`);
+    case 'atMostMax':
+      return t(`at most the max ${s.max}: ${s.from} → ${s.max}`, `不超过满分 ${s.max}：${s.from} → ${s.max}`);
+    case 'notBelowZero':
+      return t(`not below 0: ${s.from} → 0`, `不低于 0：${s.from} → 0`);
+    case 'rounded':
+      return t(`rounded half-up to ${s.places} places: ${s.from} → ${s.to}`, `四舍五入保留 ${s.places} 位小数：${s.from} → ${s.to}`);
+    case 'failure':
+      return s.message;
+    case 'section': {
+      const parts = s.parts.map(q);
+      const sum = parts.length > 1 ? `${parts.join(' + ')} = ${q(s.score)}` : q(s.score);
+      return t(`section "${s.label}" = ${sum}`, `小节 "${s.label}" = ${sum}`);
+    }
+    case 'weighted':
+      return t(`  weighted: ${q(s.score)} / ${s.scale} × ${s.weight} × ${s.total} = ${q(s.contribution)}`, `  按权重：${q(s.score)} / ${s.scale} × ${s.weight} × ${s.total} = ${q(s.contribution)}`);
+    case 'total': {
+      const parts = s.parts.map(q).join(' + ');
+      const result = s.result === undefined ? '' : ` = ${q(s.result)}`;
+      // A total that is its one part ("总分 = 3 = 3") says it once.
+      const same = s.parts.length === 1 && s.bonus === undefined && s.result !== undefined;
+      return same
+        ? t(`total = ${q(s.result!)}`, `总分 = ${q(s.result!)}`)
+        : t(`total = ${parts}${s.bonus !== undefined ? ` + ${s.bonus} (bonus)` : ''}${result}`, `总分 = ${parts}${s.bonus !== undefined ? ` + ${s.bonus}（加分）` : ''}${result}`);
+    }
+    case 'adjusted':
+      return t(`adjusted: × ${s.factor} (${showValue(s.value, 'en')}) = ${q(s.result)}`, `调整：× ${s.factor}（${showValue(s.value, 'zh')}）= ${q(s.result)}`);
+    case 'veto':
+      return t(`veto "${s.reason}": ${s.cond} holds`, `一票否决 "${s.reason}"：${s.cond} 成立`);
+    case 'vetoGrade':
+      return t(`vetoed, so the grade is ${s.grade === null ? 'none' : `"${s.grade}"`} whatever the points`, `被一票否决，无论得分多少，等级为 ${s.grade === null ? '无' : `"${s.grade}"`}`);
+    case 'otherwiseGrade':
+      return t(`no grade condition holds, so "${s.grade}"`, `以上等级条件均不成立，等级为 "${s.grade}"`);
+    case 'gradeLine':
+      return t(`${s.cond} holds (total ${s.total}), so "${s.grade}"`, `${s.cond} 成立（总分 ${s.total}），等级为 "${s.grade}"`);
+  }
+}

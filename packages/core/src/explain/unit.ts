@@ -1,0 +1,84 @@
+// One unit's result as text a non-programmer can follow (`assess explain`), and as JSON
+// (`assess run --format json`, the studio). The shapes are defined here once.
+import { Decimal } from '../common/decimal.js';
+import type { Lang } from '../common/text.js';
+import type { ItemResult, UnitResult } from '../eval/evaluate.js';
+import { explainStep, showValue } from './steps.js';
+
+const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
+
+/** One unit's explanation: each section and item with its rule, inputs and steps, then the total, vetoes and grade. */
+export function explainUnit(r: UnitResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  const out: string[] = [];
+  const head = zh ? `${r.id}：总分 ${show(r.total)}` : `${r.id}: total ${show(r.total)}`;
+  out.push(`${head}${r.grade ? (zh ? `，等级 "${r.grade}"` : `, grade "${r.grade}"`) : ''}${r.vetoed ? (zh ? `（一票否决：${r.vetoes.join('；')}）` : ` (vetoed: ${r.vetoes.join('; ')})`) : ''}`);
+  out.push('');
+  const item = (i: ItemResult, indent: string) => {
+    out.push(`${indent}${zh ? '指标' : 'item'} "${i.label}"  ${show(i.score)} / ${i.max}`);
+    if (!i.trace) return;
+    out.push(`${indent}  ${zh ? '规则' : 'rule'}: ${i.trace.rule}`);
+    for (const inp of i.trace.inputs) out.push(`${indent}  ${zh ? '数据' : 'input'}: ${inp.name}${inp.label ? ` (${inp.label})` : ''} = ${showValue(inp.value, lang)}`);
+    for (const s of i.trace.steps) out.push(`${indent}  · ${explainStep(s)[lang]}`);
+  };
+  for (const s of r.sections) {
+    const weight = s.weight ? `${s.weight.mul(Decimal.HUNDRED).toString()}%` : '';
+    out.push(`${zh ? '小节' : 'section'} "${s.label}"  ${show(s.score)} / ${s.max}${weight ? (zh ? `（权重 ${weight}）` : ` (weight ${weight})`) : ''}`);
+    for (const i of r.items.filter((x) => x.section === s.label)) item(i, '  ');
+    out.push('');
+  }
+  for (const i of r.items.filter((x) => x.section === undefined)) {
+    item(i, '');
+    out.push('');
+  }
+  for (const b of r.bonuses) {
+    out.push(`${zh ? '加分' : 'bonus'} "${b.label}"  ${show(b.score)}`);
+    if (b.trace) {
+      out.push(`  ${zh ? '规则' : 'rule'}: ${b.trace.rule}`);
+      for (const s of b.trace.steps) out.push(`  · ${explainStep(s)[lang]}`);
+    }
+    out.push('');
+  }
+  for (const s of r.steps ?? []) out.push(explainStep(s)[lang]);
+  return out.join('\n') + '\n';
+}
+
+/** One unit's result as plain JSON (scores as exact decimal strings). */
+export function unitJson(r: UnitResult) {
+  const scores = (xs: { label: string; score: Decimal | null }[]) => Object.fromEntries(xs.map((x) => [x.label, x.score === null ? null : x.score.toString()]));
+  return {
+    id: r.id,
+    ...(r.kind ? { kind: r.kind } : {}),
+    total: r.total === null ? null : r.total.toString(),
+    grade: r.grade,
+    vetoed: r.vetoed,
+    vetoes: r.vetoes,
+    sections: scores(r.sections),
+    items: scores(r.items),
+    bonus: r.bonus.toString(),
+    bonuses: scores(r.bonuses),
+  };
+}
+
+export type UnitJson = ReturnType<typeof unitJson>;
+
+/** One unit's explanation as JSON: every number with its steps, in one language. */
+export function explanationJson(r: UnitResult, lang: Lang) {
+  const item = (i: ItemResult) => ({
+    label: i.label,
+    ...(i.section !== undefined ? { section: i.section } : {}),
+    score: i.score === null ? null : i.score.toString(),
+    max: i.max.toString(),
+    ...(i.trace
+      ? { rule: i.trace.rule, inputs: i.trace.inputs.map((x) => ({ name: x.name, ...(x.label ? { label: x.label } : {}), value: showValue(x.value, lang) })), steps: i.trace.steps.map((s) => explainStep(s)[lang]) }
+      : {}),
+  });
+  return {
+    ...unitJson(r),
+    items: r.items.map(item),
+    bonuses: r.bonuses.map(item),
+    sections: r.sections.map((s) => ({ label: s.label, score: s.score === null ? null : s.score.toString(), max: s.max.toString(), ...(s.weight ? { weight: s.weight.toString() } : {}), contribution: s.contribution === null ? null : s.contribution.toString() })),
+    steps: (r.steps ?? []).map((s) => explainStep(s)[lang]),
+    errors: r.errors.map((d) => ({ code: d.code, message: d.message[lang] })),
+  };
+}

@@ -1,0 +1,407 @@
+// Pass 5: checked scheme → plan. Runs only when the scheme has no errors, so every name
+// resolves and every type fits; what is left is to take each decision once: constants to
+// exact decimals, names to columns, lets, cohort values and score ids, divisions to explicit
+// places, and each rule kind to its plan node (rules/).
+import type * as A from '../ast/ast.js';
+import { exprText } from '../ast/ast.js';
+import type { CheckedScheme } from '../check/check.js';
+import { Decimal, DIV_PLACES } from '../common/decimal.js';
+import { ruleKind, type LowerContext } from '../rules/index.js';
+import * as P from './plan.js';
+
+/** Checked scheme (without errors) → plan. `imports` are the plans of the schemes it uses, by alias. */
+export function lower(scheme: CheckedScheme, imports: ReadonlyMap<string, P.Plan> = new Map()): P.Plan {
+  return new Lowering(scheme, imports).plan();
+}
+
+/** Canonical decimal text of a number as the AST holds it. */
+function canonical(value: string): P.Dec {
+  return (Decimal.parse(value) ?? Decimal.ZERO).toString();
+}
+
+class Lowering implements LowerContext {
+  readonly divPlaces = DIV_PLACES;
+  private readonly letIds = new Map<A.Let, number>();
+  private readonly cohort: P.CohortValue[] = [];
+  private readonly rankIds = new Map<string, number>();
+  private readonly itemIds = new Map<A.Item, number>();
+  private readonly sectionIds = new Map<A.Section, number>();
+  private readonly ast: A.Scheme;
+
+  constructor(
+    private readonly scheme: CheckedScheme,
+    private readonly imports: ReadonlyMap<string, P.Plan>,
+  ) {
+    this.ast = scheme.ast;
+  }
+
+  plan(): P.Plan {
+    const { ast, scheme } = this;
+    scheme.lets.forEach((l, i) => this.letIds.set(l, i));
+    ast.sections.forEach((s, i) => this.sectionIds.set(s, i));
+    const all = [...ast.sections.flatMap((s) => s.items), ...ast.items, ...ast.bonuses];
+    all.forEach((it, i) => this.itemIds.set(it, i));
+    const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), span: l.span }));
+    const items = all.map((it, id) => this.item(it, id, ast.sections.find((s) => s.items.includes(it))));
+    const sections = ast.sections.map((s, id): P.Section => {
+      const out: P.Section = { id, label: s.label.text, scale: scheme.scaleOf.get(s)!.toString(), items: s.items.map((it) => this.itemIds.get(it)!), places: DIV_PLACES, span: s.span };
+      if (s.weight) {
+        out.weight = canonical(s.weight.value);
+        out.weightText = s.weight.text;
+      }
+      return out;
+    });
+    const plan: P.Plan = {
+      version: P.PLAN_VERSION,
+      ...(scheme.file !== undefined ? { file: scheme.file } : {}),
+      name: ast.name?.text ?? '',
+      total: ast.total ? canonical(ast.total.value) : '0',
+      ...(scheme.precision !== undefined ? { precision: scheme.precision } : {}),
+      unitKinds: scheme.unitKinds,
+      gradeLabels: scheme.gradeLabels,
+      inputs: scheme.inputs.map((f) => this.field(f.decl, f.name, f.label, f.optional, f.declSpan)),
+      lets,
+      cohort: this.cohort,
+      items,
+      sections,
+      topItems: ast.items.map((it) => this.itemIds.get(it)!),
+      bonuses: ast.bonuses.map((it) => this.itemIds.get(it)!),
+      adjusts: ast.adjusts.map((a) => ({ factor: this.cond(a.factor), span: a.span })),
+      vetoes: ast.vetoes.map((v) => ({ reason: v.reason.text, cond: this.cond(v.cond), span: v.span })),
+      imports: [...this.imports].map(([alias, p]) => ({ alias, plan: p })),
+      examples: ast.examples.map((ex) => this.example(ex)),
+    };
+    if (ast.grades) plan.grades = ast.grades.lines.map((l) => this.grade(l));
+    return plan;
+  }
+
+  // ── data ──────────────────────────────────────────────────────────
+  private field(t: A.TypeExpr, name: string, label: string | undefined, optional: boolean, span: A.Node['span']): P.Field {
+    const f: P.Field = { name, type: this.fieldType(t), optional, span };
+    if (label !== undefined) f.label = label;
+    return f;
+  }
+
+  private fieldType(t: A.TypeExpr): P.FieldType {
+    const bounds = (r: A.Range | undefined): { range?: P.Bounds } => (r ? { range: { low: canonical(r.low.value), high: canonical(r.high.value), lowText: r.low.text, highText: r.high.text } } : {});
+    switch (t.kind) {
+      case 'YesNoType':
+        return { k: 'yesno' };
+      case 'CountType':
+        return { k: 'count' };
+      case 'IntegerType':
+        return { k: 'integer', ...bounds(t.range) };
+      case 'NumberType':
+        return { k: 'number', ...bounds(t.range) };
+      case 'PercentType':
+        return { k: 'percent' };
+      case 'TextType':
+        return { k: 'text' };
+      case 'GradeType':
+        return { k: 'grade' };
+      case 'EnumType':
+        return { k: 'enum', members: t.members.map((m) => m.name) };
+      case 'ListType':
+        return { k: 'list', fields: t.fields.map((f) => this.field(f.type, f.name.name, f.label?.text, f.optional, f.span)) };
+    }
+  }
+
+  // ── scoring ───────────────────────────────────────────────────────
+  private item(it: A.Item, id: number, section: A.Section | undefined): P.Item {
+    const { scheme } = this;
+    const places = it.round ? Number(it.round.value) : scheme.precision;
+    const kind = ruleKind(it.rule);
+    const out: P.Item = {
+      id,
+      kind: it.kind === 'Bonus' ? 'bonus' : 'item',
+      label: it.label.text,
+      max: scheme.maxOf.get(it)!.toString(),
+      rule: kind.lower(it.rule, this, it),
+      voids: it.voids.map((v) => this.cond(v)),
+      text: withoutComments(this.src(it.rule)),
+      reads: this.reads([...it.voids, ...kind.reads(it.rule, scheme.tiers.get(it.rule))]),
+      span: it.span,
+    };
+    if (section) out.section = this.sectionIds.get(section);
+    if (it.cap) {
+      out.cap = { value: canonical(it.cap.value.value) };
+      if (it.cap.prorata) {
+        const cohort = this.cohort.length;
+        this.cohort.push({ id: cohort, k: 'prorataMax', item: id, span: it.cap.span });
+        out.cap.prorata = { cohort, places: DIV_PLACES };
+      }
+    }
+    if (places !== undefined) out.places = places;
+    return out;
+  }
+
+  /** The inputs and lets a rule reads, directly or through lets, in the order first read. */
+  private reads(exprs: A.Expr[]): P.Read[] {
+    const out: P.Read[] = [];
+    const seen = new Set<string>();
+    const visit = (e: A.Expr) => {
+      const ref = this.scheme.refs.get(e);
+      if (ref?.k === 'input' && !seen.has(ref.field.name)) {
+        seen.add(ref.field.name);
+        out.push(ref.field.label !== undefined ? { k: 'input', field: ref.field.name, label: ref.field.label } : { k: 'input', field: ref.field.name });
+      } else if (ref?.k === 'let' && !seen.has(ref.let.name.name)) {
+        seen.add(ref.let.name.name);
+        out.push({ k: 'let', id: this.letIds.get(ref.let)! });
+        visit(ref.let.value);
+      }
+      for (const c of childExprs(e)) visit(c);
+    };
+    for (const e of exprs) visit(e);
+    return out;
+  }
+
+  private grade(l: A.GradeLine): P.Grade {
+    switch (l.kind) {
+      case 'VetoGrade':
+        return { k: 'veto', label: l.label.text, span: l.span };
+      case 'OtherwiseGrade':
+        return { k: 'otherwise', label: l.label.text, span: l.span };
+      case 'IfGrade':
+        return { k: 'if', label: l.label.text, cond: this.cond(l.cond), span: l.span };
+    }
+  }
+
+  // ── LowerContext ──────────────────────────────────────────────────
+  dec(n: A.Num): P.Dec {
+    return canonical(n.value);
+  }
+
+  cond(e: A.Expr): P.Cond {
+    return { expr: this.expr(e), text: this.src(e) };
+  }
+
+  tiers(rule: A.Rule) {
+    return this.scheme.tiers.get(rule);
+  }
+
+  rank(by: A.Expr, dir: A.Direction): number {
+    const value = this.expr(by);
+    const key = `${dir}:${JSON.stringify(value, (k, v) => (k === 'span' ? undefined : v))}`;
+    let id = this.rankIds.get(key);
+    if (id === undefined) {
+      id = this.cohort.length;
+      this.cohort.push({ id, k: 'rank', by: value, dir, span: by.span });
+      this.rankIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** The text of a node as written (an expression's reconstructed text when it has no span). */
+  private src(n: A.Node): string {
+    const source = this.scheme.source;
+    if (source && n.span.end > n.span.start) return source.slice(n.span.start, n.span.end);
+    return 'kind' in n ? exprText(n as A.Expr) : '';
+  }
+
+  expr(e: A.Expr): P.Expr {
+    const span = e.span;
+    switch (e.kind) {
+      case 'Num':
+        return { k: 'num', v: canonical(e.value), span };
+      case 'Str':
+        return { k: 'text', v: e.text, span };
+      case 'Bool':
+        return { k: 'bool', v: e.value, span };
+      case 'Name': {
+        const ref = this.scheme.refs.get(e);
+        switch (ref?.k) {
+          case 'input':
+            return { k: 'input', field: ref.field.name, span };
+          case 'field':
+            return { k: 'entry', field: ref.field.name, span };
+          case 'let':
+            return { k: 'let', id: this.letIds.get(ref.let)!, span };
+          case 'member':
+            return { k: 'text', v: ref.name, span };
+          default:
+            throw new Error(`internal: lowering an unresolved name \`${e.name}\``);
+        }
+      }
+      case 'TotalRef':
+        return { k: 'total', span };
+      case 'UnitRef':
+        return { k: 'unitKind', span };
+      case 'ScoreRef': {
+        const label = e.label?.text;
+        if (e.target === 'bonus' && label === undefined) return { k: 'bonusTotal', span };
+        if (e.target === 'section') return { k: 'sectionScore', id: this.ast.sections.findIndex((s) => s.label.text === label), span };
+        const pool = e.target === 'item' ? [...this.ast.sections.flatMap((s) => s.items), ...this.ast.items] : this.ast.bonuses;
+        return { k: 'itemScore', id: this.itemIds.get(pool.find((it) => it.label.text === label)!)!, span };
+      }
+      case 'Neg':
+        return { k: 'neg', x: this.expr(e.operand), span };
+      case 'Not':
+        return { k: 'not', x: this.expr(e.operand), span };
+      case 'Binary': {
+        const l = this.expr(e.left);
+        const r = this.expr(e.right);
+        switch (e.op) {
+          case '??':
+            return { k: 'coalesce', l, r, span };
+          case 'and':
+          case 'or':
+            return { k: 'logic', op: e.op, l, r, span };
+          case '+':
+          case '-':
+          case '*':
+            return { k: 'arith', op: e.op, l, r, span };
+          case '/':
+            return { k: 'div', l, r, places: DIV_PLACES, text: this.src(e), span };
+          default:
+            return { k: 'cmp', op: e.op, l, r, span };
+        }
+      }
+      case 'Member': {
+        const ref = e.object.kind === 'Name' ? this.scheme.refs.get(e.object) : undefined;
+        if (ref?.k === 'import') return { k: 'importTotal', alias: ref.alias, span };
+        return { k: 'field', of: this.expr(e.object), field: e.field.name, span };
+      }
+      case 'Call': {
+        if (e.fn === 'round') return { k: 'round', x: this.expr(e.args[0]), places: Number(e.args[1]?.kind === 'Num' ? e.args[1].value : 0), span };
+        const first = e.args[0];
+        if (this.scheme.types.get(first)?.k === 'list') {
+          const projected = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list';
+          const out: P.Expr = projected
+            ? { k: 'listAgg', fn: e.fn, list: this.expr((first as Extract<A.Expr, { kind: 'Member' }>).object), field: (first as Extract<A.Expr, { kind: 'Member' }>).field.name, span }
+            : { k: 'listAgg', fn: e.fn, list: this.expr(first), span };
+          if (e.where) out.where = this.expr(e.where);
+          return out;
+        }
+        return { k: 'minmax', fn: e.fn === 'min' ? 'min' : 'max', args: e.args.map((a) => this.expr(a)), span };
+      }
+      case 'Cohort': {
+        const id = this.cohort.length;
+        const value: P.CohortValue = { id, k: 'aggregate', fn: e.fn, value: this.expr(e.value), span };
+        if (e.where) value.where = this.expr(e.where);
+        this.cohort.push(value);
+        return { k: 'cohort', id, span };
+      }
+      case 'CohortRank':
+        return { k: 'cohort', id: this.rank(e.by, e.dir), span };
+      case 'Bands':
+        return {
+          k: 'bands',
+          subject: this.expr(e.subject),
+          bands: e.bands.map((b) => ({
+            test: b.test.kind === 'Compare' ? { k: 'cmp', op: b.test.op, v: canonical(b.test.value.value) } : b.test.kind === 'Member' ? { k: 'is', v: b.test.member.name } : { k: 'else' },
+            points: this.expr(b.points),
+          })),
+          span,
+        };
+      case 'Linear':
+        return { k: 'linear', subject: this.expr(e.subject), points: e.points.map((p) => ({ x: canonical(p.x.value), y: canonical(p.y.value) })), places: DIV_PLACES, span };
+      case 'Error':
+        throw new Error('internal: lowering an expression with errors');
+    }
+  }
+
+  // ── examples ──────────────────────────────────────────────────────
+  private example(ex: A.Example): P.Example {
+    const rows: P.Example['rows'] = [];
+    if (ex.given) rows.push({ id: ex.label.text, data: plain(ex.given) as Record<string, unknown>, span: ex.given.span });
+    for (const u of ex.units) rows.push({ id: u.name.text, data: plain(u.data) as Record<string, unknown>, span: u.data.span });
+    const defaultUnit = ex.given ? ex.label.text : ex.units[0]?.name.text;
+    const out: P.Example = { label: ex.label.text, rows, expects: ex.expects.map((e) => this.expect(e)), span: ex.span };
+    if (defaultUnit !== undefined) out.defaultUnit = defaultUnit;
+    return out;
+  }
+
+  private expect(e: A.Expect): P.Expect {
+    const out: P.Expect = { target: e.target, span: e.span };
+    if (e.unit) out.unit = e.unit.text;
+    if (e.label) out.label = e.label.text;
+    if (e.value) {
+      const v = e.value;
+      out.value = { text: valueText(v) };
+      if (v.kind === 'Num') out.value.num = canonical(v.value);
+      if (v.kind === 'Str') out.value.str = v.text;
+    }
+    return out;
+  }
+}
+
+/** Example values → plain data, as a data file would give them. Numbers keep their text (`85%`, `1.5亿`). */
+function plain(v: A.Value): unknown {
+  switch (v.kind) {
+    case 'Num':
+      return v.text;
+    case 'Str':
+      return v.text;
+    case 'Bool':
+      return v.value;
+    case 'Symbol':
+      return v.name;
+    case 'ListValue':
+      return v.items.map(plain);
+    case 'RecordValue': {
+      // Keys are the author's: a key `__proto__` must stay a key.
+      const o: Record<string, unknown> = Object.create(null);
+      for (const f of v.fields) o[f.key.name] = plain(f.value);
+      return o;
+    }
+  }
+}
+
+function valueText(v: A.Value): string {
+  switch (v.kind) {
+    case 'Num':
+      return v.text;
+    case 'Str':
+      return `"${v.text}"`;
+    case 'Bool':
+      return v.value ? 'yes' : 'no';
+    case 'Symbol':
+      return v.name;
+    default:
+      return '…';
+  }
+}
+
+/** Direct sub-expressions of an expression (the order a trace lists what a rule reads). */
+function childExprs(e: A.Expr): A.Expr[] {
+  switch (e.kind) {
+    case 'Binary':
+      return [e.left, e.right];
+    case 'Neg':
+    case 'Not':
+      return [e.operand];
+    case 'Member':
+      return [e.object];
+    case 'Call':
+      return [...e.args, ...(e.where ? [e.where] : [])];
+    case 'Cohort':
+      return [e.value, ...(e.where ? [e.where] : [])];
+    case 'CohortRank':
+      return [e.by];
+    case 'Bands':
+      return [e.subject, ...e.bands.map((b) => b.points)];
+    case 'Linear':
+      return [e.subject];
+    default:
+      return [];
+  }
+}
+
+/** A rule's text on one line, without its comments (`#` outside quoted labels). */
+export function withoutComments(text: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      out += ch;
+    } else if (ch === '"' || ch === '“') {
+      quote = ch === '"' ? '"' : '”';
+      out += ch;
+    } else if (ch === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else out += ch;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,760 @@
+// The grammar (Chevrotain). Private to the syntax pass: the rest of the toolchain sees the
+// typed syntax tree of tree.ts, never the parser.
+//
+// Rules are written as a head followed by comma-separated clauses
+// (`deduct 1 per x, max 5`, `honors with evidence, best per project, city 3, cap 10 prorata`);
+// which clause may follow which head is checked when the AST is built, where the message
+// can be specific.
+import { CstParser, EMPTY_ALT, type IParserErrorMessageProvider, type TokenType } from 'chevrotain';
+import * as T from './lexer.js';
+import { kw } from './lexer.js';
+
+const K = kw;
+
+/** A message provider that keeps the facts (expected / found) as data for our own diagnostics. */
+const messageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => JSON.stringify({ expected: [expected.name], found: actual.image, foundType: actual.tokenType.name }),
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => JSON.stringify({ expected: ['EOF'], found: firstRedundant.image, foundType: firstRedundant.tokenType.name }),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual }) =>
+    JSON.stringify({ expected: firstTokens(expectedPathsPerAlt.flat()), found: actual[0].image, foundType: actual[0].tokenType.name }),
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual }) =>
+    JSON.stringify({ expected: firstTokens(expectedIterationPaths), found: actual[0].image, foundType: actual[0].tokenType.name }),
+};
+
+function firstTokens(paths: TokenType[][]): string[] {
+  return [...new Set(paths.map((p) => p[0]?.name).filter((n): n is string => !!n))];
+}
+
+export class AssessParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider, nodeLocationTracking: 'onlyOffset' });
+    this.performSelfAnalysis();
+  }
+
+  // ── file structure ───────────────────────────────────────────────
+  public scheme = this.RULE('scheme', () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  public header = this.RULE('header', () => {
+    this.CONSUME(K.Scheme);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(K.Total);
+    this.CONSUME(T.NumberLit);
+    this.OPTION(() => {
+      this.CONSUME(K.Precision);
+      this.CONSUME2(T.NumberLit);
+    });
+  });
+
+  public declaration = this.RULE('declaration', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.useDecl) },
+      { ALT: () => this.SUBRULE(this.unitDecl) },
+      { ALT: () => this.SUBRULE(this.inputBlock) },
+      { ALT: () => this.SUBRULE(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.section) },
+      { ALT: () => this.SUBRULE(this.item) },
+      { ALT: () => this.SUBRULE(this.bonus) },
+      { ALT: () => this.SUBRULE(this.veto) },
+      { ALT: () => this.SUBRULE(this.gradeBlock) },
+      { ALT: () => this.SUBRULE(this.adjust) },
+      { ALT: () => this.SUBRULE(this.example) },
+    ]);
+  });
+
+  private useDecl = this.RULE('useDecl', () => {
+    this.CONSUME(K.Use);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(K.As);
+    this.CONSUME(T.Identifier);
+  });
+
+  private unitDecl = this.RULE('unitDecl', () => {
+    this.CONSUME(K.Unit);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.unitKind) });
+  });
+
+  private unitKind = this.RULE('unitKind', () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+  });
+
+  // ── input ─────────────────────────────────────────────────────────
+  private inputBlock = this.RULE('inputBlock', () => {
+    this.CONSUME(K.Input);
+    this.SUBRULE(this.fieldList);
+  });
+
+  private fieldList = this.RULE('fieldList', () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.field);
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private field = this.RULE('field', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.type);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OPTION2(() => this.CONSUME(K.Optional));
+  });
+
+  private type = this.RULE('type', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.YesNoType) },
+      { ALT: () => this.CONSUME(K.Count) },
+      { ALT: () => this.CONSUME(K.PercentType) },
+      { ALT: () => this.CONSUME(K.TextType) },
+      { ALT: () => this.CONSUME(K.Grade) },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.IntegerType) }, { ALT: () => this.CONSUME(K.NumberType) }]);
+          this.OPTION(() => this.SUBRULE(this.range));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.range) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier);
+          this.MANY(() => {
+            this.CONSUME(T.Pipe);
+            this.CONSUME2(T.Identifier);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.List);
+          this.OPTION2(() => this.CONSUME(K.Of));
+          this.SUBRULE(this.fieldList);
+        },
+      },
+    ]);
+  });
+
+  private range = this.RULE('range', () => {
+    this.SUBRULE(this.signedNumber);
+    this.CONSUME(T.DotDot);
+    this.SUBRULE2(this.signedNumber);
+  });
+
+  private signedNumber = this.RULE('signedNumber', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.CONSUME(T.NumberLit);
+  });
+
+  // ── scoring ───────────────────────────────────────────────────────
+  private letDecl = this.RULE('letDecl', () => {
+    this.CONSUME(K.Let);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  private section = this.RULE('section', () => {
+    this.CONSUME(K.Section);
+    this.CONSUME(T.StringLit);
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.Max);
+            this.CONSUME(T.NumberLit);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Weight);
+            this.CONSUME2(T.NumberLit);
+          },
+        },
+      ]),
+    );
+    this.CONSUME(T.LBrace);
+    this.MANY2(() => this.OR2([{ ALT: () => this.SUBRULE(this.item) }, { ALT: () => this.SUBRULE(this.letDecl) }]));
+    this.CONSUME(T.RBrace);
+  });
+
+  private item = this.RULE('item', () => {
+    this.CONSUME(K.Item);
+    this.CONSUME(T.StringLit);
+    this.OPTION(() => {
+      this.CONSUME(K.Max);
+      this.CONSUME(T.NumberLit);
+    });
+    this.SUBRULE(this.itemBody);
+  });
+
+  private bonus = this.RULE('bonus', () => {
+    this.CONSUME(K.Bonus);
+    this.CONSUME(T.StringLit);
+    this.OPTION(() => {
+      this.CONSUME(K.Max);
+      this.CONSUME(T.NumberLit);
+    });
+    this.SUBRULE(this.itemBody);
+  });
+
+  private itemBody = this.RULE('itemBody', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Colon);
+          this.SUBRULE(this.rule);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBrace);
+          this.MANY(() => {
+            this.SUBRULE(this.blockLine);
+            this.OPTION(() => this.CONSUME(T.Comma));
+          });
+          this.CONSUME(T.RBrace);
+        },
+      },
+    ]);
+  });
+
+  /** One line of a `{ … }` item: `2 if x`, `deduct 1 if y`, `void if z`, `cap 10`, `round 2`. */
+  private blockLine = this.RULE('blockLine', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(K.Deduct));
+          this.CONSUME(T.NumberLit);
+          this.CONSUME(K.If);
+          this.SUBRULE(this.expression);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.modifier) },
+    ]);
+  });
+
+  /** A rule: a head, then comma-separated clauses. */
+  private rule = this.RULE('rule', () => {
+    this.SUBRULE(this.ruleHead);
+    this.MANY(() => {
+      this.OPTION(() => this.CONSUME(T.Comma));
+      this.SUBRULE(this.clause);
+    });
+  });
+
+  private ruleHead = this.RULE('ruleHead', () => {
+    this.OR([
+      // deduct K per X
+      {
+        ALT: () => {
+          this.CONSUME(K.Deduct);
+          this.CONSUME(T.NumberLit);
+          this.CONSUME(K.Per);
+          this.SUBRULE(this.expression);
+        },
+      },
+      // per X deduct K  (每 少报次数 扣 1)
+      {
+        ALT: () => {
+          this.CONSUME2(K.Per);
+          this.SUBRULE2(this.expression);
+          this.CONSUME2(K.Deduct);
+          this.CONSUME2(T.NumberLit);
+        },
+      },
+      // ratio done / target
+      {
+        ALT: () => {
+          this.CONSUME(K.Ratio);
+          this.SUBRULE3(this.expression);
+        },
+      },
+      // rank R   |   rank by X desc
+      {
+        GATE: () => this.LA(2).tokenType !== K.By,
+        ALT: () => {
+          this.CONSUME(K.Rank);
+          this.SUBRULE4(this.expression);
+        },
+      },
+      // by rank of X desc
+      {
+        ALT: () => {
+          this.CONSUME(K.ByRankOf);
+          this.SUBRULE5(this.expression);
+          this.SUBRULE(this.direction);
+        },
+      },
+      // 10 if a  (one conditional line)
+      {
+        GATE: () => this.LA(1).tokenType === T.NumberLit && this.LA(2).tokenType === K.If,
+        ALT: () => {
+          this.CONSUME3(T.NumberLit);
+          this.CONSUME(K.If);
+          this.SUBRULE7(this.expression);
+        },
+      },
+      // city 3  (a tier entry with the source left to the checker)
+      {
+        GATE: () => this.LA(1).tokenType === T.Identifier && this.LA(2).tokenType === T.NumberLit,
+        ALT: () => this.SUBRULE(this.tierEntry),
+      },
+      { ALT: () => this.SUBRULE6(this.expression) },
+    ]);
+  });
+
+  private clause = this.RULE('clause', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.With);
+          this.CONSUME(T.Identifier);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Where);
+          this.SUBRULE(this.expression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.BestPer);
+          this.CONSUME2(T.Identifier);
+          this.OPTION(() => this.CONSUME(K.Highest));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Max);
+          this.CONSUME(T.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.First);
+          this.CONSUME2(T.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Step);
+          this.CONSUME3(T.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.IfZero);
+          this.SUBRULE2(this.expression);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.tierEntry) },
+      { ALT: () => this.SUBRULE(this.modifier) },
+    ]);
+  });
+
+  private tierEntry = this.RULE('tierEntry', () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.NumberLit);
+  });
+
+  /** Clauses allowed after any rule and as lines of a block item. */
+  private modifier = this.RULE('modifier', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Cap);
+          this.CONSUME(T.NumberLit);
+          this.OPTION(() => this.CONSUME(K.Prorata));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Round);
+          this.CONSUME2(T.NumberLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Void);
+          this.CONSUME(K.If);
+          this.SUBRULE(this.expression);
+        },
+      },
+    ]);
+  });
+
+  private direction = this.RULE('direction', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Desc) }, { ALT: () => this.CONSUME(K.Asc) }]);
+  });
+
+  private veto = this.RULE('veto', () => {
+    this.CONSUME(K.Veto);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(K.If);
+    this.SUBRULE(this.expression);
+  });
+
+  private gradeBlock = this.RULE('gradeBlock', () => {
+    this.CONSUME(K.Grade);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.gradeLine);
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private gradeLine = this.RULE('gradeLine', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Veto);
+          this.CONSUME(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Otherwise);
+          this.CONSUME2(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME3(T.StringLit);
+          this.CONSUME(K.If);
+          this.SUBRULE(this.expression);
+        },
+      },
+    ]);
+  });
+
+  private adjust = this.RULE('adjust', () => {
+    this.CONSUME(K.Adjust);
+    this.CONSUME(K.Total);
+    this.CONSUME(T.Star);
+    this.SUBRULE(this.expression);
+  });
+
+  // ── examples ──────────────────────────────────────────────────────
+  private example = this.RULE('example', () => {
+    this.CONSUME(K.Example);
+    this.CONSUME(T.StringLit);
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.Given);
+            this.SUBRULE(this.record);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Unit);
+            this.CONSUME2(T.StringLit);
+            this.SUBRULE2(this.record);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.expectation) },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  private record = this.RULE('record', () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      // `unit: 街道` gives a unit's kind in an example
+      this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(K.Unit) }]);
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.value);
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private value = this.RULE('value', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.signedNumber) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(K.Yes) },
+      { ALT: () => this.CONSUME(K.No) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.SUBRULE(this.record) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.value) });
+          this.CONSUME(T.RBracket);
+        },
+      },
+    ]);
+  });
+
+  private expectation = this.RULE('expectation', () => {
+    this.CONSUME(K.Expect);
+    this.OPTION(() => this.CONSUME(T.StringLit));
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.Item) }, { ALT: () => this.CONSUME(K.Section) }]);
+          this.CONSUME2(T.StringLit);
+          this.SUBRULE(this.expectedValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Bonus);
+          this.OPTION2(() => this.CONSUME3(T.StringLit));
+          this.SUBRULE2(this.expectedValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME(K.Total) }, { ALT: () => this.CONSUME(K.Grade) }]);
+          this.SUBRULE3(this.expectedValue);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Veto);
+          this.OPTION3(() => this.CONSUME4(T.StringLit));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Not);
+          this.CONSUME2(K.Veto);
+        },
+      },
+    ]);
+  });
+
+  private expectedValue = this.RULE('expectedValue', () => {
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.value);
+  });
+
+  // ── expressions ───────────────────────────────────────────────────
+  public expression = this.RULE('expression', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(K.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(K.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  private notExpr = this.RULE('notExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  private comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.additive);
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Comparison) }, { ALT: () => this.CONSUME(T.Equals) }]);
+      this.SUBRULE2(this.additive);
+    });
+  });
+
+  private additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.SUBRULE2(this.multiplicative);
+    });
+  });
+
+  private multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  private unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.coalesce) },
+    ]);
+  });
+
+  private coalesce = this.RULE('coalesce', () => {
+    this.SUBRULE(this.postfix);
+    this.MANY(() => {
+      this.CONSUME(T.QQ);
+      this.SUBRULE2(this.postfix);
+    });
+  });
+
+  private postfix = this.RULE('postfix', () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(K.Total) }]);
+    });
+  });
+
+  private primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(K.Yes) },
+      { ALT: () => this.CONSUME(K.No) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(K.Total) },
+      { ALT: () => this.CONSUME(K.Unit) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.SUBRULE(this.cohortAggregate) },
+      { ALT: () => this.SUBRULE(this.acrossAggregate) },
+      { ALT: () => this.SUBRULE(this.cohortRank) },
+      { ALT: () => this.SUBRULE(this.bands) },
+      { ALT: () => this.SUBRULE(this.linear) },
+      { ALT: () => this.SUBRULE(this.scoreRef) },
+    ]);
+  });
+
+  /** sum(list.field where …), count(list where …), max(a, b), round(x, 2) */
+  private call = this.RULE('call', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.AggregateFn) }, { ALT: () => this.CONSUME(K.Round) }]);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(K.Where);
+      this.SUBRULE2(this.expression);
+    });
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE3(this.expression);
+    });
+    this.CONSUME(T.RParen);
+  });
+
+  /** max of X across units [where C] */
+  private cohortAggregate = this.RULE('cohortAggregate', () => {
+    this.CONSUME(T.AggregateFn);
+    this.CONSUME(K.Of);
+    this.SUBRULE(this.expression);
+    this.CONSUME(K.Across);
+    this.OPTION(() => {
+      this.CONSUME(K.Where);
+      this.SUBRULE2(this.expression);
+    });
+  });
+
+  /** 全体单位 完成率 的 最大值 [其中 C]  (across units X of max [where C]) */
+  private acrossAggregate = this.RULE('acrossAggregate', () => {
+    this.CONSUME(K.Across);
+    this.SUBRULE(this.expression);
+    this.CONSUME(K.Of);
+    this.CONSUME(T.AggregateFn);
+    this.OPTION(() => {
+      this.CONSUME(K.Where);
+      this.SUBRULE2(this.expression);
+    });
+  });
+
+  /** rank by X desc — the unit's place in the cohort (ties share the best place). */
+  private cohortRank = this.RULE('cohortRank', () => {
+    this.CONSUME(K.Rank);
+    this.CONSUME(K.By);
+    this.SUBRULE(this.expression);
+    this.SUBRULE(this.direction);
+  });
+
+  private bands = this.RULE('bands', () => {
+    this.CONSUME(K.Bands);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.band);
+      this.OPTION(() => this.CONSUME(T.Comma));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  private band = this.RULE('band', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Comparison);
+          this.SUBRULE(this.signedNumber);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(K.Otherwise) },
+    ]);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.expression);
+  });
+
+  private linear = this.RULE('linear', () => {
+    this.CONSUME(K.Linear);
+    this.SUBRULE(this.expression);
+    this.CONSUME(K.From);
+    this.SUBRULE(this.point);
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(K.To);
+      this.SUBRULE2(this.point);
+    });
+  });
+
+  private point = this.RULE('point', () => {
+    this.SUBRULE(this.signedNumber);
+    this.CONSUME(T.Arrow);
+    this.SUBRULE2(this.signedNumber);
+  });
+
+  /** item "label", section "label", bonus ["label"] — a score used in grades and adjustments. */
+  private scoreRef = this.RULE('scoreRef', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.Item) }, { ALT: () => this.CONSUME(K.Section) }]);
+          this.CONSUME(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Bonus);
+          this.OR3([{ ALT: () => this.CONSUME2(T.StringLit) }, { ALT: () => EMPTY_ALT() }]);
+        },
+      },
+    ]);
+  });
+}
+
+/** One parser instance, shared by every caller (parsing is synchronous). */
+export const parser = new AssessParser();

@@ -1,0 +1,178 @@
+// Pass 1: source text → tokens (Chevrotain token types built from the keyword table).
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { diag, replaceWith, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isChineseSpelling, KEYWORDS, type KeywordSpec } from './keywords.js';
+
+/** Characters allowed in identifiers besides ASCII letters, digits and `_`: CJK. */
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const ID_START = `A-Za-z_${CJK}`;
+const ID_PART = `A-Za-z0-9_${CJK}`;
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: new RegExp(`[${ID_START}][${ID_PART}]*`),
+  label: 'a name',
+});
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+const NOT_ID_PART = `(?![${ID_PART}])`;
+
+function spellingPattern(spellings: string[]): RegExp {
+  // Longest first, so that 最大值 wins over 最大. Spaces inside English phrases match any
+  // whitespace; an English spelling must end at a word boundary (`if zero_count` is `if` + a name).
+  const alts = [...spellings]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => {
+      const body = escapeRegExp(s).replace(/ /g, '[ \\t]+');
+      return isChineseSpelling(s) ? body : body + NOT_ID_PART;
+    });
+  return new RegExp(alts.join('|'));
+}
+
+/** Keyword tokens ordered so that a spelling that extends another's (每名 / 每) is tried first. */
+function lexingOrder(specs: KeywordSpec[]): KeywordSpec[] {
+  const spellings = (k: KeywordSpec) => [...k.en, ...k.zh];
+  const extendsOther = (a: KeywordSpec, b: KeywordSpec) =>
+    spellings(a).some((x) => spellings(b).some((y) => x !== y && x.startsWith(y)));
+  const out: KeywordSpec[] = [];
+  for (const k of specs) {
+    const at = out.findIndex((o) => extendsOther(k, o));
+    if (at < 0) out.push(k);
+    else out.splice(at, 0, k);
+  }
+  return out;
+}
+
+/** Category of every keyword token. */
+export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
+/** Category of the aggregate function keywords. */
+export const AggregateFn = createToken({ name: 'AggregateFn', pattern: Lexer.NA });
+const AGGREGATES = new Set(['Max', 'Min', 'Sum', 'Avg', 'Median', 'Count']);
+
+export const kw: Record<string, TokenType> = {};
+for (const k of KEYWORDS) {
+  kw[k.name] = createToken({
+    name: k.name,
+    pattern: spellingPattern([...k.en, ...k.zh]),
+    longer_alt: Identifier,
+    categories: AGGREGATES.has(k.name) ? [Keyword, AggregateFn] : [Keyword],
+    label: `\`${k.en[0]}\``,
+  });
+}
+
+// Comments are kept in their own group so the formatter can put them back.
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\u3000\ufeff]+/, group: Lexer.SKIPPED });
+
+/** 12, 1.5, 5000万, 1.5亿, 40%, 12.5% */
+export const NumberLit = createToken({
+  name: 'NumberLit',
+  pattern: /\d+(?:\.\d+)?(?:万|亿)?%?/,
+  label: 'a number',
+});
+/** "…" or “…” (no newlines inside). */
+export const StringLit = createToken({
+  name: 'StringLit',
+  pattern: /"[^"\n\r]*"|“[^”\n\r]*”/,
+  label: 'a quoted label',
+});
+
+export const Arrow = createToken({ name: 'Arrow', pattern: /->|→/, label: '`->`' });
+export const QQ = createToken({ name: 'QQ', pattern: /\?\?/, label: '`??`' });
+export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: '`..`' });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
+export const Comparison = createToken({ name: 'Comparison', pattern: Lexer.NA });
+export const Le = createToken({ name: 'Le', pattern: /<=|≤/, categories: [Comparison], label: '`<=`' });
+export const Ge = createToken({ name: 'Ge', pattern: />=|≥/, categories: [Comparison], label: '`>=`' });
+export const Ne = createToken({ name: 'Ne', pattern: /!=|≠|<>/, categories: [Comparison], label: '`!=`' });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [Comparison], label: '`==`' });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [Comparison], label: '`<`' });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [Comparison], label: '`>`' });
+export const Equals = createToken({ name: 'Equals', pattern: /=/, label: '`=`' });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: '`+`' });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, label: '`-`' });
+export const Star = createToken({ name: 'Star', pattern: /\*|×/, label: '`*`' });
+export const Slash = createToken({ name: 'Slash', pattern: /\/|÷/, label: '`/`' });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: '`|`' });
+export const Colon = createToken({ name: 'Colon', pattern: /:|：/, label: '`:`' });
+export const Comma = createToken({ name: 'Comma', pattern: /,|，|、/, label: '`,`' });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: '`{`' });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, label: '`}`' });
+export const LParen = createToken({ name: 'LParen', pattern: /\(|（/, label: '`(`' });
+export const RParen = createToken({ name: 'RParen', pattern: /\)|）/, label: '`)`' });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: '`[`' });
+export const RBracket = createToken({ name: 'RBracket', pattern: /\]/, label: '`]`' });
+
+const keywordTokens = lexingOrder(KEYWORDS).map((k) => kw[k.name]);
+
+/** Order matters: longer and more specific patterns first. */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  Keyword,
+  AggregateFn,
+  Comparison,
+  ...keywordTokens,
+  Identifier,
+  NumberLit,
+  StringLit,
+  Arrow,
+  QQ,
+  DotDot,
+  Dot,
+  Le,
+  Ge,
+  Ne,
+  EqEq,
+  Lt,
+  Gt,
+  Equals,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Pipe,
+  Colon,
+  Comma,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+];
+
+const lexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+export interface Tokens {
+  tokens: IToken[];
+  /** Comments, kept out of the token stream (the formatter puts them back). */
+  comments: IToken[];
+  diagnostics: Diagnostic[];
+}
+
+/** Source text → tokens (comments kept aside), with a diagnostic per unknown character run. */
+export function tokenize(source: string): Tokens {
+  const result = lexer.tokenize(source);
+  const diagnostics = result.errors.map((e) => {
+    const text = source.substr(e.offset, e.length);
+    const halfWidth = fullWidthHint(text.charAt(0));
+    const span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
+    const fixes = halfWidth && text.length === 1 ? [replaceWith(span, halfWidth, { en: `Use the half-width \`${halfWidth}\``, zh: `改用半角的 \`${halfWidth}\`` })] : [];
+    return diag('E0001', span, { text, halfWidth }, { fixes });
+  });
+  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
+}
+
+function fullWidthHint(ch: string): string | undefined {
+  const table: Record<string, string> = { '＂': '"', '＃': '#', '＝': '=', '＞': '>', '＜': '<', '＋': '+', '－': '-', '【': '[', '】': ']', '｛': '{', '｝': '}' };
+  return table[ch];
+}
+

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse, stripSpans, tokenize } from '../index.js';
+import { numberValue } from '../common/numbers.js';
+
+// The language sketch's schemes (kept in the repo as fixtures) and the brief's two phrases.
+const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/${name}`, import.meta.url), 'utf8');
+const PHRASES = `item "材料报送" max 5: deduct 1 per missing_reports
+bonus "项目加分": city 3, province 6, national 10, cap 10 prorata`;
+const blocks = [PHRASES, fixture('sketch-en.assess'), fixture('sketch-zh.assess')];
+
+describe('the sketch', () => {
+  it('parses both phrases of the brief as written', () => {
+    const phrases = blocks[0].trim().split('\n');
+    expect(phrases).toHaveLength(2);
+    for (const p of phrases) {
+      const r = parse(`scheme "x" total 5\ninput { missing_reports : count  level : city | province | national }\n${p}`);
+      expect(r.diagnostics.map((d) => d.message.en)).toEqual([]);
+    }
+    const deduct = parse(`scheme "x" total 5\n${phrases[0]}`).ast.items[0];
+    expect(deduct.rule).toMatchObject({ kind: 'Deduct', amount: { value: '1' }, count: { kind: 'Name', name: 'missing_reports' } });
+    const bonus = parse(`scheme "x" total 5\n${phrases[1]}`).ast.bonuses[0];
+    expect(bonus.rule).toMatchObject({ kind: 'Tiers', tiers: [{ member: { name: 'city' } }, { member: { name: 'province' } }, { member: { name: 'national' } }] });
+    expect(bonus.cap).toMatchObject({ value: { value: '10' }, prorata: true });
+  });
+
+  it('parses the English and the Chinese towns schemes without errors', () => {
+    expect(parse(blocks[1]).diagnostics).toEqual([]);
+    expect(parse(blocks[2]).diagnostics).toEqual([]);
+  });
+
+  it('reads Chinese word order: 每 X 扣 K is deduct K per X', () => {
+    const zh = parse('方案 "x" 总分 5\n指标 "材料报送" 满分 5: 每 少报次数 扣 1, 最多 3');
+    const en = parse('scheme "x" total 5\nitem "材料报送" max 5: deduct 1 per 少报次数, max 3');
+    expect(stripSpans(zh.ast)).toEqual(stripSpans(en.ast));
+  });
+});
+
+describe('numbers', () => {
+  it.each([
+    ['12', '12'],
+    ['2.50', '2.5'],
+    ['5000万', '50000000'],
+    ['1.5亿', '150000000'],
+    ['40%', '0.4'],
+    ['12.5%', '0.125'],
+    ['0.5万', '5000'],
+    ['-3', '-3'],
+  ])('%s is %s', (text, value) => expect(numberValue(text)).toBe(value));
+});
+
+describe('tokens', () => {
+  it('keeps comments in their own group', () => {
+    const t = tokenize('# 说明\nscheme "x" total 1 # 行尾\n');
+    expect(t.comments.map((c) => c.image)).toEqual(['# 说明', '# 行尾']);
+    expect(t.tokens.some((x) => x.image.startsWith('#'))).toBe(false);
+  });
+  it('reads a Chinese keyword glued to a name as a name', () => {
+    expect(tokenize('次数统计').tokens.map((x) => x.tokenType.name)).toEqual(['Identifier']);
+    expect(tokenize('每名 每').tokens.map((x) => x.tokenType.name)).toEqual(['Step', 'Per']);
+    expect(tokenize('if zero_count').tokens.map((x) => x.tokenType.name)).toEqual(['If', 'Identifier']);
+  });
+  it('accepts full-width punctuation', () => {
+    expect(tokenize('a：b，c（d）≥ 1').diagnostics).toEqual([]);
+  });
+});
+
+describe('recovery', () => {
+  it('reports the errors of every declaration in one run', () => {
+    const r = parse(`scheme "x" total 10
+section "a" max 5 { item "b" max 5: deduct per x }
+section "c" max 5 { item d max 5: x }
+veto "e" x
+`);
+    const lines = r.diagnostics.map((d) => r.syntax.tokens.length && d.span.start);
+    expect(r.diagnostics.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(lines).size).toBe(r.diagnostics.length);
+  });
+});
