@@ -30,6 +30,7 @@ export { LineMap, displayWidth, type Position } from './diagnostics/render/lines
 // ── what tools read ─────────────────────────────────────────────────
 export { SemanticModel, type Definition, type DefinitionKind, type EntryScope, type NodeAt, type OutlineSymbol, type Reference } from './check/model.js';
 export { describeTy, type Ty } from './check/types.js';
+export { ruleSentence } from './check/sentences.js';
 
 // ── what backends read ──────────────────────────────────────────────
 export type * as Plan from './ir/plan.js';

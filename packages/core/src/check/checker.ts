@@ -81,7 +81,7 @@ export class Checker implements CheckContext {
     readonly options: CheckOptions,
   ) {
     this.imports = options.imports ?? new Map();
-    this.model = new SemanticModel(ast, options.file, this.types);
+    this.model = new SemanticModel(ast, options.file, options.source, this.types);
   }
 
   report(d: Diagnostic) {

@@ -146,17 +146,17 @@ function declareLabels(cx: Checker) {
     const sd = register('section', s);
     for (const it of s.items) {
       const d = register('item', it, sd);
-      if (d) d.rule = it.rule;
+      if (d) d.item = it;
     }
     if (sd) for (const l of s.lets) { const ld = cx.defs.let.get(l); if (ld) ld.parent = sd.id; }
   }
   for (const it of cx.ast.items) {
     const d = register('item', it);
-    if (d) d.rule = it.rule;
+    if (d) d.item = it;
   }
   for (const b of cx.ast.bonuses) {
     const d = register('bonus', b);
-    if (d) d.rule = b.rule;
+    if (d) d.item = b;
   }
   for (const v of cx.ast.vetoes) if (!cx.defs.veto.has(v.reason.text)) cx.defs.veto.set(v.reason.text, cx.model.define({ kind: 'veto', name: v.reason.text, nameSpan: labelSpan(v.reason), span: v.span }));
 }

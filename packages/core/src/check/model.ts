@@ -42,8 +42,8 @@ export interface Definition {
   weight?: string;
   /** The definition this one belongs to: an entry field's list input, an item's section, a member's enum input. */
   parent?: number;
-  /** Items and bonuses: the rule (for hover). */
-  rule?: A.Rule;
+  /** Items and bonuses: the declaration (its rule, cap, rounding and voids, for hover and the rules table). */
+  item?: A.Item;
   /** Where it is used, in source order. */
   references: Span[];
 }
@@ -93,6 +93,7 @@ export class SemanticModel {
   constructor(
     readonly ast: A.Scheme,
     readonly file: string | undefined,
+    readonly source: string | undefined,
     private readonly types: ReadonlyMap<A.Expr, Ty>,
   ) {}
 
