@@ -12,8 +12,8 @@ import { dedupe, diag, hasErrors, sortDiagnostics, type Diagnostic } from './dia
 import { lower } from './ir/lower.js';
 import type { Plan } from './ir/plan.js';
 import { tokenize } from './syntax/lexer.js';
-import { LIMITS, parseTokens } from './syntax/parse.js';
-import type { SyntaxTree } from './syntax/tree.js';
+import { parseTokens } from './syntax/parse.js';
+import { LIMITS, type SyntaxTree } from './syntax/tree.js';
 
 export interface Parsed {
   syntax: SyntaxTree;

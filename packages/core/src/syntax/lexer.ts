@@ -165,10 +165,23 @@ export function tokenize(source: string): Tokens {
     const text = source.substr(e.offset, e.length);
     const halfWidth = fullWidthHint(text.charAt(0));
     const span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
-    const fixes = halfWidth && text.length === 1 ? [replaceWith(span, halfWidth, { en: `Use the half-width \`${halfWidth}\``, zh: `改用半角的 \`${halfWidth}\`` })] : [];
-    return diag('E0001', span, { text, halfWidth }, { fixes });
+    return diag('E0001', span, { text, halfWidth }, { fixes: halfWidth && text.length === 1 ? [halfWidthFix(source, span, text, halfWidth)] : [] });
   });
   return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
+}
+
+/**
+ * Replace a full-width character with its half-width twin. A full-width quote is replaced with
+ * the other quotes of its line, so that the label they enclose stays one label.
+ */
+function halfWidthFix(source: string, span: { start: number; end: number }, ch: string, halfWidth: string) {
+  const title = { en: `Use the half-width \`${halfWidth}\``, zh: `改用半角的 \`${halfWidth}\`` };
+  if (ch !== '＂') return replaceWith(span, halfWidth, title);
+  const lineStart = source.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = source.indexOf('\n', span.start) < 0 ? source.length : source.indexOf('\n', span.start);
+  const edits = [];
+  for (let i = lineStart; i < lineEnd; i++) if (source[i] === ch) edits.push({ span: { start: i, end: i + 1 }, text: halfWidth });
+  return { title, edits };
 }
 
 function fullWidthHint(ch: string): string | undefined {

@@ -9,10 +9,9 @@ import { strayTokens, syntaxDiagnostic } from './errors.js';
 import { parser } from './grammar.js';
 import * as T from './lexer.js';
 import { kw as K } from './lexer.js';
-import type { SyntaxNode, SyntaxTree } from './tree.js';
+import { LIMITS, type SyntaxNode, type SyntaxTree } from './tree.js';
 
-/** Limits that keep a hostile file from exhausting the stack or memory. */
-export const LIMITS = { maxSourceChars: 2_000_000, maxNesting: 64 };
+export { LIMITS } from './tree.js';
 
 /** Keywords that start a declaration at the top level of a file. */
 const DECLARATION_START = new Set<TokenType>([K.Scheme, K.Use, K.Unit, K.Input, K.Let, K.Section, K.Item, K.Bonus, K.Veto, K.Grade, K.Adjust, K.Example]);

@@ -45,6 +45,9 @@ export interface SyntaxTree {
   diagnostics: Diagnostic[];
 }
 
+/** Limits that keep a hostile file from exhausting the stack or memory. */
+export const LIMITS = { maxSourceChars: 2_000_000, maxNesting: 64 };
+
 export const isToken = (e: SyntaxElement): e is SyntaxToken => (e as SyntaxToken).tokenType !== undefined;
 
 /** Every token below a node, in source order (without tokens made up by recovery). */
