@@ -28,7 +28,7 @@ export { LineMap, displayWidth, type Position } from './diagnostics/render/lines
 
 // ── what tools read ─────────────────────────────────────────────────
 export { SemanticModel, type Definition, type DefinitionKind, type EntryScope, type NodeAt, type OutlineSymbol, type Reference } from './check/model.js';
-export { describeTy, type Ty } from './check/types.js';
+export { describeTy, type Ty } from './types/types.js';
 export { ruleSentence } from './check/sentences.js';
 
 // ── what backends read ──────────────────────────────────────────────

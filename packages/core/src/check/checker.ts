@@ -13,22 +13,14 @@ import type { CheckContext, Scope, TierInfo } from '../rules/index.js';
 import { dec } from '../rules/numbers.js';
 import { splitGlued } from '../syntax/keywords.js';
 import { labelSpan, SemanticModel, type Definition } from './model.js';
-import { BOOL, COUNT, describeTy, ERR, NUM_ANY, type FieldInfo, type Ty } from './types.js';
-import type { CheckedScheme } from './check.js';
+import type { CheckedScheme } from './checked.js';
+import { BOOL, COUNT, describeTy, ERR, NUM_ANY, type FieldInfo, type Ref, type Ty } from '../types/types.js';
 
 /**
  * Expressions nest at most this deep (counting lets that read lets): every later pass
  * (lowering, evaluation, formatting) recurses over expressions, so this bound keeps them all safe.
  */
 export const MAX_EXPR_DEPTH = 400;
-
-/** What a name refers to. */
-export type Ref =
-  | { k: 'input'; field: FieldInfo }
-  | { k: 'let'; let: A.Let }
-  | { k: 'member'; name: string }
-  | { k: 'field'; field: FieldInfo }
-  | { k: 'import'; alias: string };
 
 export interface CheckOptions {
   file?: string;

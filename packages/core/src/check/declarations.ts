@@ -9,7 +9,7 @@ import { diag, label, type Span } from '../diagnostics/diagnostic.js';
 import { dec } from '../rules/numbers.js';
 import type { Checker } from './checker.js';
 import { labelSpan, type Definition, type DefinitionKind } from './model.js';
-import { BOOL, describeDecl, ERR, type FieldInfo, type Ty } from './types.js';
+import { BOOL, describeDecl, ERR, type FieldInfo, type Ty } from '../types/types.js';
 
 export function declare(cx: Checker) {
   const ast = cx.ast;

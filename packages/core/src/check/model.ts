@@ -11,7 +11,7 @@ import type * as A from '../ast/ast.js';
 import { nodesAt } from '../ast/walk.js';
 import type { Text } from '../common/text.js';
 import type { Span } from '../diagnostics/diagnostic.js';
-import { describeTy, type Ty } from './types.js';
+import { describeTy, type Ty } from '../types/types.js';
 
 export type DefinitionKind = 'input' | 'entryField' | 'let' | 'section' | 'item' | 'bonus' | 'veto' | 'grade' | 'import' | 'member' | 'unitKind';
 

@@ -8,11 +8,7 @@ import { diag, label } from '../diagnostics/diagnostic.js';
 import { ruleKind } from '../rules/index.js';
 import { dec } from '../rules/numbers.js';
 import type { Checker } from './checker.js';
-
-export interface ScoreRange {
-  low: Decimal;
-  high: Decimal;
-}
+import type { ScoreRange } from '../types/types.js';
 
 export interface Points {
   /** The effective max of each item and bonus (bonus: its max, or its cap). */
