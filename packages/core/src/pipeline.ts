@@ -39,8 +39,8 @@ export interface Compiled {
   parsed: Parsed;
   /** What tools read (definitions, references, types, ranges); present even when there are errors. */
   model: SemanticModel;
-  /** What backends read; present only when there are no errors. */
-  plan?: Plan;
+  /** What backends read; present only when there are no errors (made on first use). */
+  readonly plan?: Plan;
   /** This file's diagnostics, and the errors of files it imports, sorted. */
   diagnostics: Diagnostic[];
   /** The text of this file and of every file it imports, by path (for rendering diagnostics). */
@@ -68,8 +68,22 @@ export function compileSource(file: string, source: string, resolveImports: (ast
   const syntaxBroken = hasErrors(parsed.diagnostics);
   const diagnostics = sortDiagnostics(dedupe([...parsed.diagnostics, ...imports.diagnostics, ...checked.diagnostics.filter((d) => !syntaxBroken || d.severity === 'error')]), file);
   const ok = !hasErrors(diagnostics);
-  const plan = ok ? lower(checked.scheme, map(imports.compiled, (c) => c.plan!)) : undefined; // checked scheme → plan
-  return { file, source, parsed, model: checked.scheme.model, plan, diagnostics, sources: new Map([[file, source], ...imports.sources]), ok, checked: checked.scheme };
+  let plan: Plan | undefined;
+  return {
+    file,
+    source,
+    parsed,
+    model: checked.scheme.model,
+    // checked scheme → plan, when a backend first asks for it (checking alone never needs it)
+    get plan() {
+      if (ok) plan ??= lower(checked.scheme, map(imports.compiled, (c) => c.plan!));
+      return plan;
+    },
+    diagnostics,
+    sources: new Map([[file, source], ...imports.sources]),
+    ok,
+    checked: checked.scheme,
+  };
 }
 
 function map<K, V, W>(m: Map<K, V>, f: (v: V) => W): Map<K, W> {

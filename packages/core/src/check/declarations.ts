@@ -61,7 +61,9 @@ function declText(cx: Checker, t: A.TypeExpr): { en: string; zh: string } {
     return { en: `list of { ${names} }`, zh: `列表 { ${names} }` };
   }
   const source = cx.options.source;
-  const written = source && t.span.end > t.span.start && t.span.end <= source.length ? source.slice(t.span.start, t.span.end).replace(/\s+/g, ' ') : describeDecl(t).en;
+  if (!source || t.span.end <= t.span.start || t.span.end > source.length) return describeDecl(t);
+  const raw = source.slice(t.span.start, t.span.end);
+  const written = /\s\s|[\t\r\n]/.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
   return { en: written, zh: written };
 }
 

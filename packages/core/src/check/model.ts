@@ -99,22 +99,28 @@ export class SemanticModel {
 
   // ── building (the checker) ────────────────────────────────────────
   define(d: Omit<Definition, 'id' | 'references'>): Definition {
-    const def: Definition = { ...d, id: this.definitions.length, references: [] };
+    const def = d as Definition;
+    def.id = this.definitions.length;
+    def.references = [];
     this.definitions.push(def);
     return def;
   }
 
   refer(span: Span, target: Definition | undefined) {
-    if (!target || span.end <= span.start) return;
-    if (this.references.some((r) => r.target === target.id && r.span.start === span.start && r.span.end === span.end)) return;
-    this.references.push({ span, target: target.id });
-    target.references.push(span);
+    if (target && span.end > span.start) this.references.push({ span, target: target.id });
   }
 
-  /** Sort references once the checker is done. */
+  /** Once the checker is done: references in source order (each once), and each definition's list of them. */
   finish() {
-    this.references.sort((a, b) => a.span.start - b.span.start);
-    for (const d of this.definitions) d.references.sort((a, b) => a.start - b.start);
+    const refs = this.references.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.target - b.target);
+    let n = 0;
+    for (const r of refs) {
+      const prev = refs[n - 1];
+      if (prev && prev.span.start === r.span.start && prev.span.end === r.span.end && prev.target === r.target) continue;
+      refs[n++] = r;
+    }
+    refs.length = n;
+    for (const r of refs) this.definitions[r.target].references.push(r.span);
   }
 
   // ── queries ───────────────────────────────────────────────────────

@@ -42,7 +42,8 @@ class Lowering implements LowerContext {
     const all = [...ast.sections.flatMap((s) => s.items), ...ast.items, ...ast.bonuses];
     all.forEach((it, i) => this.itemIds.set(it, i));
     const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), span: l.span }));
-    const items = all.map((it, id) => this.item(it, id, ast.sections.find((s) => s.items.includes(it))));
+    const sectionOf = new Map(ast.sections.flatMap((s) => s.items.map((it) => [it, s] as const)));
+    const items = all.map((it, id) => this.item(it, id, sectionOf.get(it)));
     const sections = ast.sections.map((s, id): P.Section => {
       const out: P.Section = { id, label: s.label.text, scale: scheme.scaleOf.get(s)!.toString(), items: s.items.map((it) => this.itemIds.get(it)!), places: DIV_PLACES, span: s.span };
       if (s.weight) {
