@@ -502,7 +502,10 @@ export class Checker implements CheckContext {
         const inner = fields ? { ...scope, ...this.entryScope(listExpr, fields, { ...e.span, start: first.span.end }) } : scope;
         this.expectBool(e.where, this.expr(e.where, inner), { en: '`where`', zh: '`其中`' });
       }
-      if (e.args.length > 1) this.report(diag('E0210', e.args[1].span, { fn: e.fn, expr: this.text(e.args[1]) }));
+      if (e.args.length > 1) {
+        for (const a of e.args.slice(1)) this.expr(a, scope);
+        this.report(diag('E0210', e.args[1].span, { fn: e.fn, expr: this.text(e.args[1]) }));
+      }
       if (e.fn === 'count') return COUNT;
       if (t0.elem.k !== 'num') {
         const expr = this.text(first);
