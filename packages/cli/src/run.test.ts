@@ -182,6 +182,7 @@ describe('assess run', () => {
     expect(out.units[0]).toEqual({
       id: '甲镇',
       total: '91.75',
+      place: 1,
       grade: '规范化单位',
       vetoed: false,
       vetoes: [],
@@ -309,7 +310,7 @@ describe('assess explain', () => {
     expectNoCrash(r);
     expect(r.code).toBe(0);
     const o = r.stdout;
-    expect(o.split('\n')[0]).toBe('王家村: total 89.375, grade "规范化单位"');
+    expect(o.split('\n')[0]).toBe('王家村: total 89.375, place 2, grade "规范化单位"');
     expect(o).toContain('section "定性考核"  5 / 10');
     expect(o).toContain('item "材料报送"  0 / 5');
     expect(o).toContain('rule: deduct 1 per missing_reports');
@@ -329,7 +330,7 @@ describe('assess explain', () => {
     expectNoCrash(r);
     expect(r.code).toBe(0);
     const o = r.stdout;
-    expect(o.split('\n')[0]).toBe('王家村：总分 89.375，等级 "规范化单位"');
+    expect(o.split('\n')[0]).toBe('王家村：总分 89.375，第 2 名，等级 "规范化单位"');
     expect(o).toContain('小节 "定性考核"  5 / 10');
     expect(o).toContain('指标 "材料报送"  0 / 5');
     expect(o).toContain('规则: deduct 1 per missing_reports');
@@ -343,7 +344,7 @@ describe('assess explain', () => {
   it('a vetoed unit: the veto reason and the forced grade', async () => {
     const r = await assess(['explain', file('towns.assess'), '--data', file('towns.json'), '--unit', '乙镇']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('乙镇: total 87, grade "不予命名" (vetoed: 编制赤字预算)');
+    expect(r.stdout.split('\n')[0]).toBe('乙镇: total 87, place 3, grade "不予命名" (vetoed: 编制赤字预算)');
     expect(r.stdout).toContain('veto "编制赤字预算": deficit_budget holds');
     expect(r.stdout).toContain('vetoed, so the grade is "不予命名" whatever the points');
   });

@@ -10,7 +10,7 @@ import type { CheckedScheme } from './checked.js';
 import { Checker, type CheckOptions } from './checker.js';
 import { declare } from './declarations.js';
 import { checkExamples } from './examples.js';
-import { checkOutcome } from './grades.js';
+import { checkCohort, checkOutcome } from './grades.js';
 import { checkPoints } from './points.js';
 
 export type { CheckOptions } from './checker.js';
@@ -27,6 +27,7 @@ export function check(ast: A.Scheme, options: CheckOptions = {}): CheckResult {
   const cx = new Checker(ast, options);
   declare(cx);
   for (const l of cx.allLets()) cx.letType(l);
+  checkCohort(cx);
   const points = checkPoints(cx);
   const total = checkOutcome(cx, points.totalBeforeAdjust);
   checkExamples(cx);

@@ -4,6 +4,7 @@
 // points.ts, grades.ts, examples.ts) and each rule kind's check (rules/) build on it.
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
+import { allSections, children } from '../ast/walk.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { suggest } from '../common/suggest.js';
@@ -91,7 +92,7 @@ export class Checker implements CheckContext {
   }
 
   allLets(): A.Let[] {
-    return [...this.ast.lets, ...this.ast.sections.flatMap((s) => s.lets)];
+    return [...this.ast.lets, ...allSections(this.ast).flatMap((s) => s.lets)];
   }
 
   enumMembers(): string[] {
@@ -189,6 +190,17 @@ export class Checker implements CheckContext {
     if (never) this.report(diag('W0302', span, { what, left: this.text(cond.left), range: `${l.lo?.toString() ?? '−∞'}..${l.hi?.toString() ?? '∞'}` }));
   }
 
+  /** Whether an expression reads a value across units (directly or through lets): a rank, an aggregate, the cohort size. */
+  readsCohort(e: A.Expr, seen = new Set<A.Let>()): boolean {
+    if (e.kind === 'Cohort' || e.kind === 'CohortRank' || e.kind === 'CohortSizeRef') return true;
+    const ref = this.refs.get(e);
+    if (ref?.k === 'let' && !seen.has(ref.let)) {
+      seen.add(ref.let);
+      if (this.readsCohort(ref.let.value, seen)) return true;
+    }
+    return children(e).some((c) => 'kind' in c && this.readsCohort(c as A.Expr, seen));
+  }
+
   // ── expressions ───────────────────────────────────────────────────
   /** Type an expression (memoised in `types`). */
   expr(e: A.Expr, scope: Scope = {}): Ty {
@@ -227,6 +239,14 @@ export class Checker implements CheckContext {
         return NUM_ANY;
       case 'UnitRef':
         return { k: 'unitKind', members: this.unitKinds };
+      case 'PlaceRef':
+        if (!scope.scores) {
+          this.report(diag('E0208', e.span, { what: { en: '`place`', zh: '`名次`' } }));
+          return NUM_ANY;
+        }
+        return { k: 'num', range: new Interval(Decimal.ONE, null), int: true };
+      case 'CohortSizeRef':
+        return COUNT;
       case 'ScoreRef':
         return this.scoreRef(e, scope);
       case 'Neg': {

@@ -2,6 +2,7 @@
 // lets, imports, and the labels of sections, items, bonuses, vetoes and grades. Each becomes a
 // definition of the semantic model, so that every later use can point back at it.
 import type * as A from '../ast/ast.js';
+import { allSections } from '../ast/walk.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { suggest } from '../common/suggest.js';
@@ -115,7 +116,7 @@ function typeOf(cx: Checker, t: A.TypeExpr, name: string, def: Definition): Ty {
 }
 
 function declareLets(cx: Checker) {
-  for (const s of [undefined, ...cx.ast.sections]) {
+  for (const s of [undefined, ...allSections(cx.ast)]) {
     for (const l of s ? s.lets : cx.ast.lets) {
       const n = l.name.name;
       const first = cx.letsByName.get(n)?.name.span ?? cx.inputs.get(n)?.span;
@@ -144,14 +145,22 @@ function declareLabels(cx: Checker) {
     map.set(node.label.text, def);
     return def;
   };
-  for (const s of cx.ast.sections) {
-    const sd = register('section', s);
-    for (const it of s.items) {
-      const d = register('item', it, sd);
-      if (d) d.item = it;
+  const section = (s: A.Section, parent?: Definition) => {
+    const sd = register('section', s, parent);
+    const parts: (A.Item | A.Section)[] = [...s.items, ...s.sections].sort((a, b) => a.span.start - b.span.start);
+    for (const p of parts) {
+      if (p.kind === 'Section') section(p, sd);
+      else {
+        const d = register('item', p, sd);
+        if (d) d.item = p;
+      }
     }
-    if (sd) for (const l of s.lets) { const ld = cx.defs.let.get(l); if (ld) ld.parent = sd.id; }
-  }
+    if (sd) for (const l of s.lets) {
+      const ld = cx.defs.let.get(l);
+      if (ld) ld.parent = sd.id;
+    }
+  };
+  for (const s of cx.ast.sections) section(s);
   for (const it of cx.ast.items) {
     const d = register('item', it);
     if (d) d.item = it;

@@ -13,7 +13,6 @@ export type RuleFn = (u: number, steps?: Step[]) => Decimal;
 
 export interface RuleEnv {
   exprs: Expressions;
-  n: number;
   file?: string;
   id(u: number): string;
 }
@@ -88,7 +87,7 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
       const by = exprs.fn(r.by.expr);
       const places = r.places;
       return (u, steps) => {
-        const n = env.n;
+        const n = exprs.groupSize(u);
         if (n <= 1) {
           steps?.push({ k: 'onlyUnit', max: M.toString() });
           return M;

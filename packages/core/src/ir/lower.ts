@@ -4,6 +4,7 @@
 // places, and each rule kind to its plan node (rules/).
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
+import { allItems, allSections, sectionedItems } from '../ast/walk.js';
 import type { CheckedScheme } from '../check/check.js';
 import { Decimal, DIV_PLACES } from '../common/decimal.js';
 import { ruleKind, type LowerContext } from '../rules/index.js';
@@ -38,14 +39,27 @@ class Lowering implements LowerContext {
   plan(): P.Plan {
     const { ast, scheme } = this;
     scheme.lets.forEach((l, i) => this.letIds.set(l, i));
-    ast.sections.forEach((s, i) => this.sectionIds.set(s, i));
-    const all = [...ast.sections.flatMap((s) => s.items), ...ast.items, ...ast.bonuses];
+    const allSecs = allSections(ast);
+    allSecs.forEach((s, i) => this.sectionIds.set(s, i));
+    const all = allItems(ast);
     all.forEach((it, i) => this.itemIds.set(it, i));
     const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), span: l.span }));
-    const sectionOf = new Map(ast.sections.flatMap((s) => s.items.map((it) => [it, s] as const)));
+    const sectionOf = new Map(allSecs.flatMap((s) => s.items.map((it) => [it, s] as const)));
+    const parentOf = new Map(allSecs.flatMap((s) => s.sections.map((c) => [c, s] as const)));
     const items = all.map((it, id) => this.item(it, id, sectionOf.get(it)));
-    const sections = ast.sections.map((s, id): P.Section => {
-      const out: P.Section = { id, label: s.label.text, scale: scheme.scaleOf.get(s)!.toString(), items: s.items.map((it) => this.itemIds.get(it)!), places: DIV_PLACES, span: s.span };
+    const sections = allSecs.map((s, id): P.Section => {
+      const out: P.Section = {
+        id,
+        label: s.label.text,
+        scale: scheme.scaleOf.get(s)!.toString(),
+        items: s.items.map((it) => this.itemIds.get(it)!),
+        sections: s.sections.map((c) => this.sectionIds.get(c)!),
+        weighted: s.sections.some((c) => c.weight),
+        places: DIV_PLACES,
+        span: s.span,
+      };
+      const parent = parentOf.get(s);
+      if (parent) out.parent = this.sectionIds.get(parent);
       if (s.weight) {
         out.weight = canonical(s.weight.value);
         out.weightText = s.weight.text;
@@ -65,13 +79,17 @@ class Lowering implements LowerContext {
       cohort: this.cohort,
       items,
       sections,
+      topSections: ast.sections.map((s) => this.sectionIds.get(s)!),
       topItems: ast.items.map((it) => this.itemIds.get(it)!),
       bonuses: ast.bonuses.map((it) => this.itemIds.get(it)!),
       adjusts: ast.adjusts.map((a) => ({ factor: this.cond(a.factor), span: a.span })),
       vetoes: ast.vetoes.map((v) => ({ reason: v.reason.text, cond: this.cond(v.cond), span: v.span })),
       imports: [...this.imports].map(([alias, p]) => ({ alias, plan: p })),
       examples: ast.examples.map((ex) => this.example(ex)),
+      places: { vetoed: ast.places?.vetoed ?? 'last', ineligible: ast.places?.ineligible ?? 'unplaced' },
     };
+    if (ast.eligible) plan.eligible = this.cond(ast.eligible.cond);
+    if (ast.within) plan.within = this.cond(ast.within.key);
     if (ast.grades) plan.grades = ast.grades.lines.map((l) => this.grade(l));
     return plan;
   }
@@ -119,8 +137,9 @@ class Lowering implements LowerContext {
       max: scheme.maxOf.get(it)!.toString(),
       rule: kind.lower(it.rule, this, it),
       voids: it.voids.map((v) => this.cond(v)),
+      notApplicable: it.notApplicable.map((v) => this.cond(v)),
       text: withoutComments(this.src(it.rule)),
-      reads: this.reads([...it.voids, ...kind.reads(it.rule, scheme.tiers.get(it.rule))]),
+      reads: this.reads([...it.notApplicable, ...it.voids, ...kind.reads(it.rule, scheme.tiers.get(it.rule))]),
       span: it.span,
     };
     if (section) out.section = this.sectionIds.get(section);
@@ -162,8 +181,13 @@ class Lowering implements LowerContext {
         return { k: 'veto', label: l.label.text, span: l.span };
       case 'OtherwiseGrade':
         return { k: 'otherwise', label: l.label.text, span: l.span };
-      case 'IfGrade':
-        return { k: 'if', label: l.label.text, cond: this.cond(l.cond), span: l.span };
+      case 'IneligibleGrade':
+        return { k: 'ineligible', label: l.label.text, span: l.span };
+      case 'IfGrade': {
+        const g: P.Grade = { k: 'if', label: l.label.text, cond: this.cond(l.cond), span: l.span };
+        if (l.quota) g.quota = l.quota.text.endsWith('%') ? { share: canonical(l.quota.value), text: l.quota.text } : { count: Number(l.quota.value), text: l.quota.text };
+        return g;
+      }
     }
   }
 
@@ -227,11 +251,15 @@ class Lowering implements LowerContext {
         return { k: 'total', span };
       case 'UnitRef':
         return { k: 'unitKind', span };
+      case 'PlaceRef':
+        return { k: 'place', span };
+      case 'CohortSizeRef':
+        return { k: 'cohortSize', span };
       case 'ScoreRef': {
         const label = e.label?.text;
         if (e.target === 'bonus' && label === undefined) return { k: 'bonusTotal', span };
-        if (e.target === 'section') return { k: 'sectionScore', id: this.ast.sections.findIndex((s) => s.label.text === label), span };
-        const pool = e.target === 'item' ? [...this.ast.sections.flatMap((s) => s.items), ...this.ast.items] : this.ast.bonuses;
+        if (e.target === 'section') return { k: 'sectionScore', id: this.sectionIds.get(allSections(this.ast).find((s) => s.label.text === label)!)!, span };
+        const pool = e.target === 'item' ? [...sectionedItems(this.ast), ...this.ast.items] : this.ast.bonuses;
         return { k: 'itemScore', id: this.itemIds.get(pool.find((it) => it.label.text === label)!)!, span };
       }
       case 'Neg':

@@ -14,9 +14,9 @@ import { LIMITS, type SyntaxNode, type SyntaxTree } from './tree.js';
 export { LIMITS } from './tree.js';
 
 /** Keywords that start a declaration at the top level of a file. */
-const DECLARATION_START = new Set<TokenType>([K.Scheme, K.Use, K.Unit, K.Input, K.Let, K.Section, K.Item, K.Bonus, K.Veto, K.Grade, K.Adjust, K.Example]);
+const DECLARATION_START = new Set<TokenType>([K.Scheme, K.Use, K.Unit, K.Input, K.Let, K.Section, K.Item, K.Bonus, K.Veto, K.Grade, K.Adjust, K.Example, K.Eligible, K.Within, K.Place]);
 /** Of those, the ones that never appear nested, so they start a declaration even after an unclosed `{`. */
-const ALWAYS_TOP_LEVEL = new Set<TokenType>([K.Scheme, K.Use, K.Input, K.Adjust, K.Example]);
+const ALWAYS_TOP_LEVEL = new Set<TokenType>([K.Scheme, K.Use, K.Input, K.Adjust, K.Example, K.Eligible, K.Within]);
 
 /**
  * Split the tokens into top-level declarations, so that a mistake in one declaration
@@ -51,6 +51,8 @@ function readsAsExpression(tokens: IToken[], i: number): boolean {
   const ty = tokens[i].tokenType;
   const next = tokens[i + 1]?.tokenType;
   if (ty === K.Unit) return next !== T.Identifier;
+  // `place: vetoed last` is a declaration; `place <= 3` and `place r, first 40, step 5` are not.
+  if (ty === K.Place) return next !== T.Colon;
   if (ty === K.Item || ty === K.Section || ty === K.Bonus) {
     const after = tokens[i + 2]?.tokenType;
     if (ty === K.Bonus && next !== T.StringLit) return true;

@@ -3,9 +3,9 @@ import type { Text } from '../../common/text.js';
 import { error, q, warning, type NoArgs } from './entry.js';
 
 export const points = {
-  E0301: error<{ section: string; sum: string; max: string; parts: string }>({
-    en: (a) => `the items of section "${a.section}" add up to ${a.sum}, but the section's max is ${a.max}`,
-    zh: (a) => `小节 "${a.section}" 各指标满分合计 ${a.sum}，与小节满分 ${a.max} 不符`,
+  E0301: error<{ section: string; sum: string; max: string; parts: string; withSections?: boolean }>({
+    en: (a) => `the ${a.withSections ? 'items and sections' : 'items'} of section "${a.section}" add up to ${a.sum}, but the section's max is ${a.max}`,
+    zh: (a) => `小节 "${a.section}" 各${a.withSections ? '指标与子小节' : '指标'}满分合计 ${a.sum}，与小节满分 ${a.max} 不符`,
     hint: (a) => ({ en: a.parts, zh: a.parts }),
   }),
   E0302: error<{ sum: string; total: string; parts: string }>({
@@ -44,6 +44,16 @@ export const points = {
     en: (a) => `the max ${a.max} has more decimal places than the scores are rounded to (${a.places})`,
     zh: (a) => `满分 ${a.max} 的小数位数多于计分精度（${a.places} 位）`,
     hint: () => ({ en: 'raise the precision, or give a max with fewer decimal places', zh: '请提高精度，或改用小数位数更少的满分' }),
+  }),
+  E0311: error<{ what: Text }>({
+    en: (a) => `${a.what.en} cannot read values across units: who is assessed, and in which group, is settled before any of them`,
+    zh: (a) => `${a.what.zh} 不能使用全体单位的汇总值或排名：参评与分组要先于它们确定`,
+    hint: () => ({ en: 'use the unit’s own inputs here', zh: '此处请只用本单位自己的数据' }),
+  }),
+  E0312: error<{ quota: string }>({
+    en: (a) => `a grade quota must be a whole number of units or a percentage of the units assessed, not ${a.quota}`,
+    zh: (a) => `等级名额应为单位个数（整数）或参评单位数的百分比，不能是 ${a.quota}`,
+    hint: () => ({ en: 'for example `, max 20%` or `, max 3`', zh: '例如 `，最多 20%` 或 `，最多 3`' }),
   }),
   W0301: warning<{ item: string; max: string; high: string }>({
     en: (a) => `item "${a.item}" can never reach its max ${a.max} (at most ${a.high})`,
