@@ -197,7 +197,15 @@ export class SemanticModel {
       });
     }
     for (const l of this.ofKind('let')) if (!this.ast.sections.some((s) => s.span.start <= l.span.start && l.span.end <= s.span.end)) out.push(sym(l));
-    for (const s of this.ofKind('section')) out.push(sym(s, this.definitions.filter((d) => d.parent === s.id && (d.kind === 'item' || d.kind === 'let')).map((d) => sym(d))));
+    const section = (s: Definition): OutlineSymbol =>
+      sym(
+        s,
+        this.definitions
+          .filter((d) => d.parent === s.id && (d.kind === 'item' || d.kind === 'let' || d.kind === 'section'))
+          .sort((a, b) => a.span.start - b.span.start)
+          .map((d) => (d.kind === 'section' ? section(d) : sym(d))),
+      );
+    for (const s of this.ofKind('section')) if (s.parent === undefined) out.push(section(s));
     for (const d of this.ofKind('item', 'bonus', 'veto')) if (d.parent === undefined) out.push(sym(d));
     if (this.ast.grades) {
       const g = this.ast.grades;

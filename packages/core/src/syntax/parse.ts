@@ -53,6 +53,8 @@ function readsAsExpression(tokens: IToken[], i: number): boolean {
   if (ty === K.Unit) return next !== T.Identifier;
   // `place: vetoed last` is a declaration; `place <= 3` and `place r, first 40, step 5` are not.
   if (ty === K.Place) return next !== T.Colon;
+  // `place: vetoed last`: `vetoed` here says where vetoed units go.
+  if (ty === K.Veto) return next === K.Last || next === K.Unplaced;
   if (ty === K.Item || ty === K.Section || ty === K.Bonus) {
     const after = tokens[i + 2]?.tokenType;
     if (ty === K.Bonus && next !== T.StringLit) return true;
