@@ -2,7 +2,7 @@
 // assessed, groups assessed separately in one run, nested sections and weights, and items that
 // do not apply. Numbers worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, explainUnit, runExamples, validateUnits, type Evaluation, type UnitResult } from '../index.js';
+import { compile, evaluate, explainUnit, runExamples, translateKeywords, unitJson, validateUnits, type Evaluation, type UnitResult } from '../index.js';
 
 function run(src: string, rows: Record<string, unknown>[]): Evaluation {
   const c = compile('c.assess', src);
@@ -227,5 +227,52 @@ section "乙" weight 60% { item "b" max 100: b }
     // all: 40 + 30 = 70. part: 乙 alone, 30 of its 60% → 30 / 0.6 = 50.
     expect(by(ev, (r) => r.total!.toString())).toEqual({ all: '70', part: '50' });
     expect(explainUnit(unit(ev, 'part'), 'en')).toContain("parts that do not apply are left out: the others' weights (60%) count as 100%: 30 / 0.6 = 50");
+  });
+});
+
+describe('in Chinese keywords', () => {
+  it('every construct reads the same with Chinese keywords (参评条件, 分组, 名次, 最多, 不适用, nested 小节)', () => {
+    const src = `scheme "s" total 100
+unit city "城市", town "乡镇"
+input { self : 0..100, a : 0..100, b : 0..100, skip : yes/no, report : yes/no }
+eligible if self >= 60
+within unit
+place: vetoed unplaced, ineligible last
+section "实绩" weight 60% {
+  section "现状" weight 40% { item "a" max 100: by rank of a desc }
+  section "改善" weight 60% { item "b" max 100: b, not applicable if skip }
+}
+section "保障" weight 40% { item "c" max 100: 100 * a / max of a across units }
+veto "v" if not report
+grade {
+  veto "否决"
+  ineligible "未申报"
+  "优秀" if total >= 50 and place <= cohort size, max 50%
+  otherwise "合格"
+}
+`;
+    const zh = translateKeywords(src, 'zh');
+    expect(zh).toContain('参评条件 若 self >= 60');
+    expect(zh).toContain('分组 单位');
+    expect(zh).toContain('名次: 一票否决 不排名, 不参评 排后');
+    expect(zh).toContain('名次 <= 参评单位数, 满分 50%');
+    expect(zh).toContain('不适用 若 skip');
+    const rows = [
+      { id: 'c1', unit: 'city', self: 90, a: 80, b: 70, skip: 'no', report: 'yes' },
+      { id: 'c2', unit: 'city', self: 50, a: 99, b: 99, skip: 'no', report: 'yes' },
+      { id: 'c3', unit: 'city', self: 70, a: 40, b: 10, skip: 'yes', report: 'yes' },
+      { id: 't1', unit: 'town', self: 95, a: 20, b: 50, skip: 'no', report: 'no' },
+      { id: 't2', unit: 'town', self: 95, a: 10, b: 60, skip: 'no', report: 'yes' },
+    ];
+    const json = (s: string) => run(s, rows).units.map((u) => unitJson(u));
+    expect(json(zh)).toEqual(json(src));
+    expect(json(src).map((u) => [u.id, u.place, u.grade])).toEqual([
+      ['c1', 1, '优秀'],
+      ['c2', 3, '未申报'],
+      ['c3', 2, '合格'],
+      ['t1', null, '否决'],
+      // towns: t1 is vetoed (unplaced); t2 = 0 × 40% + 60 × 60% = 36 → 21.6, plus 100 × 10 / 20 = 50 → 20: 41.6 < 50
+      ['t2', 1, '合格'],
+    ]);
   });
 });
