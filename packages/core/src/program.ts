@@ -108,7 +108,7 @@ export class Program {
       const span = { ...u.path.span, file };
       const path = this.host.resolve(file, u.path.text);
       if (path === file || stack.includes(path)) {
-        const cycle = [...stack.slice(Math.max(0, stack.indexOf(path))), file, path].join(' → ');
+        const cycle = path === file ? undefined : [...stack.slice(Math.max(0, stack.indexOf(path))), file, path].join(' → ');
         fail(diag('E0402', span, { path: u.path.text, cycle }));
         cyclic = true;
         continue;

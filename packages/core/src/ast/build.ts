@@ -71,7 +71,9 @@ class Builder {
   // ── leaves ────────────────────────────────────────────────────────
   str(t: IToken | undefined, fallback?: Span): A.Str | undefined {
     if (!t) return undefined;
-    return { kind: 'Str', text: t.image.slice(1, -1), span: this.spanOf(t, fallback) };
+    // A label that is not closed (reported by the lexer) has no closing quote to drop.
+    const text = t.tokenType.name === 'UnclosedLabel' ? t.image.slice(1) : t.image.slice(1, -1);
+    return { kind: 'Str', text, span: this.spanOf(t, fallback) };
   }
   ident(t: IToken | undefined): A.Ident | undefined {
     if (!t) return undefined;
@@ -529,10 +531,10 @@ class Builder {
         const right = kid(n, 'additive', 1);
         if (!right) return left;
         const opTok = ordered(n, ['Comparison', 'Equals', 'Le', 'Ge', 'Ne', 'EqEq', 'Lt', 'Gt'])[0];
-        return { kind: 'Binary', op: compareOp(opTok?.image ?? '=='), left, right: this.expr(right, span), span };
+        return { kind: 'Binary', op: compareOp(opTok), left, right: this.expr(right, span), span };
       }
       case 'additive':
-        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.image === '+' ? '+' : '-'), span);
+        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.tokenType.name === 'Plus' ? '+' : '-'), span);
       case 'multiplicative':
         return this.chain(n, 'unary', ['Star', 'Slash'], (t) => (t.tokenType.name === 'Star' ? '*' : '/'), span);
       case 'unary': {
@@ -618,7 +620,7 @@ class Builder {
         const bs = this.spanOf(b, span);
         let test: A.BandTest;
         const cmp = ordered(b, ['Comparison', 'Le', 'Ge', 'Ne', 'EqEq', 'Lt', 'Gt'])[0];
-        if (cmp) test = { kind: 'Compare', op: compareOp(cmp.image) as '<', value: this.signed(kid(b, 'signedNumber')) ?? this.zero(bs), span: bs };
+        if (cmp) test = { kind: 'Compare', op: compareOp(cmp) as '<', value: this.signed(kid(b, 'signedNumber')) ?? this.zero(bs), span: bs };
         else if (tok(b, 'Identifier')) test = { kind: 'Member', member: this.ident(tok(b, 'Identifier'))!, span: bs };
         else test = { kind: 'Else', span: bs };
         out.push({ test, points: this.expr(kid(b, 'expression'), bs), span: bs });
@@ -644,25 +646,10 @@ class Builder {
   }
 }
 
-function compareOp(image: string): A.BinaryOp {
-  switch (image) {
-    case '<=':
-    case '≤':
-      return '<=';
-    case '>=':
-    case '≥':
-      return '>=';
-    case '!=':
-    case '≠':
-    case '<>':
-      return '!=';
-    case '<':
-      return '<';
-    case '>':
-      return '>';
-    default:
-      return '==';
-  }
+/** A comparison operator by its token's kind (it may be written `<=`, `≤` or `＜＝`). */
+function compareOp(t: IToken | undefined): A.BinaryOp {
+  const ops: Record<string, A.BinaryOp> = { Le: '<=', Ge: '>=', Ne: '!=', Lt: '<', Gt: '>', EqEq: '==', Equals: '==' };
+  return (t && ops[t.tokenType.name]) || '==';
 }
 
 function fnName(t: IToken | undefined): A.AggregateName | 'round' {

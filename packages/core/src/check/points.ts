@@ -191,7 +191,7 @@ function checkItem(cx: Checker, it: A.Item): { max: Decimal; range: ScoreRange }
     // A bonus without a max reaches at most its rule's highest value (never below 0).
     if (isBonus && raw.hi) max = Decimal.max(Decimal.ZERO, raw.hi);
     else {
-      cx.report(diag('E0305', it.label.span, { what: itemWhat(it) }));
+      cx.report(diag('E0305', it.label.span, { what: itemWhat(it), bonus: isBonus }));
       max = Decimal.ZERO;
     }
   }

@@ -40,7 +40,7 @@ export function syntaxDiagnostic(e: IRecognitionException, source: string, token
   const afterPrevious = closer && previous && !isNaN(previous.startOffset) && (atEnd || source.slice((previous.endOffset ?? previous.startOffset) + 1, span.start).includes('\n'));
   const previousEnd = previous ? (previous.endOffset ?? previous.startOffset) + 1 : 0;
   const where = afterPrevious ? { start: previousEnd, end: previousEnd } : span;
-  const open = atEnd && facts.expected.includes('RBrace') ? unclosedBrace(tokens) : undefined;
+  const open = facts.expected.includes('RBrace') ? unclosedBrace(atEnd ? tokens : tokens.slice(0, Math.max(0, at))) : undefined;
   const advice = syntaxAdvice(facts, e, previous);
   return diag(
     'E0002',

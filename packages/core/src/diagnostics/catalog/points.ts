@@ -23,10 +23,13 @@ export const points = {
     zh: () => '部分小节设了权重，部分没有',
     hint: () => ({ en: 'give every section a weight, or none', zh: '要么每个小节都设权重，要么都不设' }),
   }),
-  E0305: error<{ what: Text }>({
-    en: (a) => `${a.what.en} needs a max`,
-    zh: (a) => `${a.what.zh} 需要设满分`,
-    hint: () => ({ en: 'write `max N` after the label', zh: '请在名称后写 `满分 N`' }),
+  E0305: error<{ what: Text; bonus?: boolean }>({
+    en: (a) => (a.bonus ? `${a.what.en} needs a max: its rule has no highest value` : `${a.what.en} needs a max`),
+    zh: (a) => (a.bonus ? `${a.what.zh} 需要设满分：其规则没有最高值` : `${a.what.zh} 需要设满分`),
+    hint: (a) =>
+      a.bonus
+        ? { en: 'write `max N` after the label, or end the rule with `cap N`', zh: '请在名称后写 `满分 N`，或在规则末尾加 `封顶 N`' }
+        : { en: 'write `max N` after the label', zh: '请在名称后写 `满分 N`' },
   }),
   E0307: error<NoArgs>({
     en: () => 'a linear scale needs its points in increasing order',
