@@ -187,6 +187,8 @@ export type Expr =
   | ({ kind: 'Neg'; operand: Expr } & Node)
   | ({ kind: 'Not'; operand: Expr } & Node)
   | ({ kind: 'Member'; object: Expr; field: Ident } & Node)
+  /** `agri.item "x"`, `agri.section "y"`: a score of an imported scheme. */
+  | ({ kind: 'ImportScore'; object: Expr; target: 'item' | 'section'; label: Str } & Node)
   | ({ kind: 'Call'; fn: AggregateName | 'round'; args: Expr[]; where?: Expr } & Node)
   | ({ kind: 'Cohort'; fn: AggregateName; value: Expr; where?: Expr } & Node)
   | ({ kind: 'CohortRank'; by: Expr; dir: Direction } & Node)

@@ -553,7 +553,14 @@ class Builder {
       case 'postfix': {
         let e = this.expr(kid(n, 'primary'), span);
         if (!(n.children as Children).Dot) return e;
-        for (const f of ordered(n, ['Identifier', 'Total'])) {
+        const strings = toks(n, 'StringLit');
+        for (const f of ordered(n, ['Identifier', 'Total', 'Item', 'Section'])) {
+          if (f.tokenType.name === 'Item' || f.tokenType.name === 'Section') {
+            const label = this.str(strings.find((t) => t.startOffset > f.startOffset));
+            if (!label) return { kind: 'Error', span };
+            e = { kind: 'ImportScore', object: e, target: f.tokenType.name === 'Item' ? 'item' : 'section', label, span: this.join(e.span, label.span) };
+            continue;
+          }
           e = { kind: 'Member', object: e, field: { kind: 'Ident', name: f.tokenType.name === 'Total' ? 'total' : f.image, span: this.spanOf(f) }, span: this.join(e.span, this.spanOf(f)) };
         }
         return e;
@@ -592,7 +599,8 @@ class Builder {
     if (c.Unit) return { kind: 'UnitRef', span };
     if (c.Place) return { kind: 'PlaceRef', span };
     if (c.CohortSize) return { kind: 'CohortSizeRef', span };
-    if (c.expression) return this.expr(kid(n, 'expression'), span);
+    // A parenthesised expression keeps its parentheses in its span, so that quoting it quotes them.
+    if (c.expression) return { ...this.expr(kid(n, 'expression'), span), span };
     const call = kid(n, 'call');
     if (call) {
       const fnTok = ordered(call, ['AggregateFn', 'Max', 'Min', 'Sum', 'Avg', 'Median', 'Count', 'Round'])[0];

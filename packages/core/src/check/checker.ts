@@ -263,6 +263,8 @@ export class Checker implements CheckContext {
         return this.binary(e, scope);
       case 'Member':
         return this.member(e, this.expr(e.object, scope));
+      case 'ImportScore':
+        return this.importScore(e, this.expr(e.object, scope));
       case 'Call':
         return this.call(e, scope);
       case 'Cohort': {
@@ -498,6 +500,23 @@ export class Checker implements CheckContext {
     }
     this.report(diag('E0103', e.field.span, { of: { k: 'value', name: this.text(e.object) }, field: f }));
     return ERR;
+  }
+
+  /** `agri.item "x"`: the label must name an item (or section) of the imported scheme. */
+  private importScore(e: Extract<A.Expr, { kind: 'ImportScore' }>, obj: Ty): Ty {
+    if (obj.k === 'error') return ERR;
+    if (obj.k !== 'scheme') {
+      this.report(diag('E0103', e.label.span, { of: { k: 'value', name: this.text(e.object) }, field: `${e.target} "${e.label.text}"` }));
+      return ERR;
+    }
+    const labels = this.imports.get(obj.alias)!.model.ofKind(e.target).map((d) => d.name);
+    if (!labels.includes(e.label.text)) {
+      const s = suggest(e.label.text, labels);
+      const what = { en: `${e.target} of \`${obj.alias}\``, zh: `\`${obj.alias}\` 中的${e.target === 'item' ? '指标' : '小节'}` };
+      this.report(diag('E0105', e.label.span, { what, label: e.label.text, suggestion: s }, { fixes: s ? [fixTo(labelSpan(e.label), s)] : [] }));
+      return ERR;
+    }
+    return NUM_ANY;
   }
 
   private call(e: Extract<A.Expr, { kind: 'Call' }>, scope: Scope): Ty {

@@ -19,8 +19,8 @@ import { shown, type V } from './values.js';
 export interface ItemTrace {
   /** The rule as written in the scheme (one line, without comments). */
   rule: string;
-  /** The inputs and named values the rule read, with this unit's values. */
-  inputs: { name: string; label?: string; value: Shown }[];
+  /** The inputs, named values and imported scores the rule read, with this unit's values (a named value with its formula). */
+  inputs: { name: string; label?: string; value: Shown; formula?: string }[];
   /** How the score came about, step by step. */
   steps: Step[];
 }
@@ -84,6 +84,10 @@ export interface Evaluation {
   unit(i: number): UnitResult;
   /** The total of unit i (null when it failed): cheap, for embedding and benchmarks. */
   total(i: number): Decimal | null;
+  /** The score of item (or bonus) `id` of the plan for unit i. */
+  itemScore(id: number, i: number): Decimal | null;
+  /** The score of section `id` of the plan for unit i. */
+  sectionScore(id: number, i: number): Decimal | null;
   diagnostics: Diagnostic[];
 }
 
@@ -215,13 +219,21 @@ class Evaluator implements ScoreSource {
     return this.unitPlaces[u] ?? null;
   }
   importTotal(alias: string, u: number) {
+    return this.imported(alias).total(u);
+  }
+  importScore(alias: string, target: 'item' | 'section', id: number, u: number) {
+    const ev = this.imported(alias);
+    return target === 'item' ? ev.itemScore(id, u) : ev.sectionScore(id, u);
+  }
+  /** An imported scheme, scored on the same data (once). */
+  private imported(alias: string): Evaluation {
     let ev = this.subEvaluations.get(alias);
     if (!ev) {
       const sub = this.plan.imports.find((i) => i.alias === alias)!.plan;
       ev = evaluate(sub, this.table, {});
       this.subEvaluations.set(alias, ev);
     }
-    return ev.total(u);
+    return ev;
   }
   prorataMax(item: number, group: number): Decimal {
     const key = `${item}:${group}`;
@@ -330,6 +342,8 @@ class Evaluator implements ScoreSource {
         return r;
       },
       total: (i) => this.totals[i],
+      itemScore: (id, i) => this.itemScores[id]?.[i] ?? null,
+      sectionScore: (id, i) => this.sectionScores[id]?.[i] ?? null,
       diagnostics,
     };
     // A failure in a cohort value (cap prorata, an aggregate across units) fails every unit that
@@ -682,18 +696,22 @@ class Evaluator implements ScoreSource {
         if (!(e instanceof EvalFailure)) throw e;
         steps.push({ k: 'failure', message: e.diagnostic.message });
       }
-    const inputs = it.reads.map((r) => {
+    const computed = (f: () => V): Shown => {
+      try {
+        return shown(f());
+      } catch {
+        return { k: 'failed' };
+      }
+    };
+    const inputs = it.reads.map((r): ItemTrace['inputs'][number] => {
       if (r.k === 'input') {
         const value = shown(this.column(r.field)[u]);
+        if (r.percent && value.k === 'num') value.percent = true;
         return r.label !== undefined ? { name: r.field, label: r.label, value } : { name: r.field, value };
       }
-      let value: Shown;
-      try {
-        value = shown(this.exprs.letValue(r.id, u));
-      } catch {
-        value = { k: 'failed' };
-      }
-      return { name: this.plan.lets[r.id].name, value };
+      if (r.k === 'import') return { name: r.text, value: computed(() => this.exprs.fn(r.expr)(u, undefined)) };
+      const l = this.plan.lets[r.id];
+      return { name: l.name, value: computed(() => this.exprs.letValue(r.id, u)), formula: l.text };
     });
     return { rule: it.text, inputs, steps };
   }

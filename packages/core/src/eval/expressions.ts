@@ -32,6 +32,7 @@ export interface ScoreSource {
   sectionScore(id: number, u: number): Decimal | null;
   bonusTotal(u: number): Decimal;
   importTotal(alias: string, u: number): Decimal | null;
+  importScore(alias: string, target: 'item' | 'section', id: number, u: number): Decimal | null;
   /** The highest raw score of an item among the units of a group (cap prorata). */
   prorataMax(item: number, group: number): Decimal;
   /** The unit's final place (grade lines). */
@@ -183,6 +184,10 @@ export class Expressions {
       case 'importTotal': {
         const alias = e.alias;
         return (u) => this.src.importTotal(alias, u) ?? undefined;
+      }
+      case 'importScore': {
+        const { alias, target, id } = e;
+        return (u) => this.src.importScore(alias, target, id, u) ?? undefined;
       }
       case 'neg': {
         const f = this.fn(e.x);

@@ -94,7 +94,7 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
         }
         const place = exprs.ranks(r.place)[u];
         const v = M.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), places);
-        steps?.push({ k: 'rankScored', place, n, by: r.by.text, value: shown(by(u, undefined)), max: M.toString(), result: v.toString() });
+        steps?.push({ k: 'rankScored', place, n, by: r.by.text, value: shown(by(u, undefined), r.by.percent), max: M.toString(), result: v.toString() });
         return v;
       };
     }

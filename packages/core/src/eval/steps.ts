@@ -6,7 +6,7 @@ import type { Dec } from '../ir/plan.js';
 
 /** A value as a trace shows it. */
 /** `failed`: the value could not be computed (see the unit's errors). */
-export type Shown = { k: 'num'; v: Dec } | { k: 'bool'; v: boolean } | { k: 'text'; v: string } | { k: 'absent' } | { k: 'list'; n: number } | { k: 'failed' };
+export type Shown = { k: 'num'; v: Dec; percent?: true } | { k: 'bool'; v: boolean } | { k: 'text'; v: string } | { k: 'absent' } | { k: 'list'; n: number } | { k: 'failed' };
 
 /** A part of a section or of the total: its score, failed (null), or not applicable. */
 export type Part = Dec | null | 'n/a';

@@ -12,7 +12,7 @@ export function showValue(v: Shown, lang: Lang): string {
     case 'failed':
       return '?';
     case 'num':
-      return v.v;
+      return v.percent ? `${Decimal.parse(v.v)!.mul(Decimal.HUNDRED).toString()}%` : v.v;
     case 'bool':
       return v.v ? (en ? 'yes' : '是') : en ? 'no' : '否';
     case 'text':

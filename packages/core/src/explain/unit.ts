@@ -20,7 +20,11 @@ export function explainUnit(r: UnitResult, lang: Lang): string {
     out.push(`${indent}${zh ? '指标' : 'item'} "${i.label}"  ${score(i)} / ${i.max}`);
     if (!i.trace) return;
     out.push(`${indent}  ${zh ? '规则' : 'rule'}: ${i.trace.rule}`);
-    for (const inp of i.trace.inputs) out.push(`${indent}  ${zh ? '数据' : 'input'}: ${inp.name}${inp.label ? ` (${inp.label})` : ''} = ${showValue(inp.value, lang)}`);
+    for (const inp of i.trace.inputs) {
+      // A named value is computed, not submitted: shown with its formula.
+      if (inp.formula !== undefined) out.push(`${indent}  ${zh ? '计算' : 'computed'}: ${inp.name} = ${inp.formula} = ${showValue(inp.value, lang)}`);
+      else out.push(`${indent}  ${zh ? '数据' : 'input'}: ${inp.name}${inp.label ? ` (${inp.label})` : ''} = ${showValue(inp.value, lang)}`);
+    }
     for (const s of i.trace.steps) out.push(`${indent}  · ${explainStep(s)[lang]}`);
   };
   const section = (s: SectionResult, indent: string) => {
@@ -79,7 +83,11 @@ export function explanationJson(r: UnitResult, lang: Lang) {
     score: i.score === null ? null : i.score.toString(),
     max: i.max.toString(),
     ...(i.trace
-      ? { rule: i.trace.rule, inputs: i.trace.inputs.map((x) => ({ name: x.name, ...(x.label ? { label: x.label } : {}), value: showValue(x.value, lang) })), steps: i.trace.steps.map((s) => explainStep(s)[lang]) }
+      ? {
+          rule: i.trace.rule,
+          inputs: i.trace.inputs.map((x) => ({ name: x.name, ...(x.label ? { label: x.label } : {}), ...(x.formula !== undefined ? { formula: x.formula } : {}), value: showValue(x.value, lang) })),
+          steps: i.trace.steps.map((s) => explainStep(s)[lang]),
+        }
       : {}),
   });
   return {

@@ -5,7 +5,7 @@
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
 import { allItems, allSections, sectionedItems } from '../ast/walk.js';
-import type { CheckedScheme } from '../check/check.js';
+import type { CheckedScheme, Ref } from '../check/check.js';
 import { Decimal, DIV_PLACES } from '../common/decimal.js';
 import { ruleKind, type LowerContext } from '../rules/index.js';
 import * as P from './plan.js';
@@ -43,7 +43,7 @@ class Lowering implements LowerContext {
     allSecs.forEach((s, i) => this.sectionIds.set(s, i));
     const all = allItems(ast);
     all.forEach((it, i) => this.itemIds.set(it, i));
-    const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), span: l.span }));
+    const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), text: withoutComments(this.src(l.value)), span: l.span }));
     const sectionOf = new Map(allSecs.flatMap((s) => s.items.map((it) => [it, s] as const)));
     const parentOf = new Map(allSecs.flatMap((s) => s.sections.map((c) => [c, s] as const)));
     const items = all.map((it, id) => this.item(it, id, sectionOf.get(it)));
@@ -163,7 +163,13 @@ class Lowering implements LowerContext {
       const ref = this.scheme.refs.get(e);
       if (ref?.k === 'input' && !seen.has(ref.field.name)) {
         seen.add(ref.field.name);
-        out.push(ref.field.label !== undefined ? { k: 'input', field: ref.field.name, label: ref.field.label } : { k: 'input', field: ref.field.name });
+        const read: P.Read = { k: 'input', field: ref.field.name };
+        if (ref.field.label !== undefined) read.label = ref.field.label;
+        if (ref.field.decl.kind === 'PercentType') read.percent = true;
+        out.push(read);
+      } else if ((e.kind === 'ImportScore' || (e.kind === 'Member' && this.scheme.refs.get(e.object)?.k === 'import')) && !seen.has(`import:${e.span.start}`)) {
+        seen.add(`import:${e.span.start}`);
+        out.push({ k: 'import', expr: this.expr(e), text: this.src(e) });
       } else if (ref?.k === 'let' && !seen.has(ref.let.name.name)) {
         seen.add(ref.let.name.name);
         out.push({ k: 'let', id: this.letIds.get(ref.let)! });
@@ -197,7 +203,9 @@ class Lowering implements LowerContext {
   }
 
   cond(e: A.Expr): P.Cond {
-    return { expr: this.expr(e), text: this.src(e) };
+    const ref = this.scheme.refs.get(e);
+    const percent = (ref?.k === 'input' || ref?.k === 'field') && ref.field.decl.kind === 'PercentType';
+    return percent ? { expr: this.expr(e), text: this.src(e), percent: true } : { expr: this.expr(e), text: this.src(e) };
   }
 
   tiers(rule: A.Rule) {
@@ -289,6 +297,12 @@ class Lowering implements LowerContext {
         const ref = e.object.kind === 'Name' ? this.scheme.refs.get(e.object) : undefined;
         if (ref?.k === 'import') return { k: 'importTotal', alias: ref.alias, span };
         return { k: 'field', of: this.expr(e.object), field: e.field.name, span };
+      }
+      case 'ImportScore': {
+        const alias = (this.scheme.refs.get(e.object) as Extract<Ref, { k: 'import' }>).alias;
+        const sub = this.imports.get(alias)!;
+        const pool = e.target === 'item' ? sub.items.filter((it) => it.kind === 'item') : sub.sections;
+        return { k: 'importScore', alias, target: e.target, id: pool.find((x) => x.label === e.label.text)!.id, label: e.label.text, span };
       }
       case 'Call': {
         if (e.fn === 'round') return { k: 'round', x: this.expr(e.args[0]), places: Number(e.args[1]?.kind === 'Num' ? e.args[1].value : 0), span };
@@ -400,6 +414,7 @@ function childExprs(e: A.Expr): A.Expr[] {
     case 'Not':
       return [e.operand];
     case 'Member':
+    case 'ImportScore':
       return [e.object];
     case 'Call':
       return [...e.args, ...(e.where ? [e.where] : [])];

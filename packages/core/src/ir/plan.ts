@@ -123,6 +123,8 @@ export type Expr = { span: Span } & (
   | { k: 'bonusTotal' }
   /** The total of an imported scheme for this unit. */
   | { k: 'importTotal'; alias: string }
+  /** A score of an imported scheme for this unit (the id of the item or section in its plan). */
+  | { k: 'importScore'; alias: string; target: 'item' | 'section'; id: number; label: string }
   | { k: 'neg'; x: Expr }
   | { k: 'not'; x: Expr }
   | { k: 'arith'; op: '+' | '-' | '*'; l: Expr; r: Expr }
@@ -154,6 +156,8 @@ export interface Let {
   id: number;
   name: string;
   expr: Expr;
+  /** The formula as written, for traces. */
+  text: string;
   span: Span;
 }
 
@@ -172,6 +176,8 @@ export type CohortValue = { id: number; span: Span } & (
 export interface Cond {
   expr: Expr;
   text: string;
+  /** The expression is a percentage input: its value is shown as a percentage. */
+  percent?: true;
 }
 
 export interface Item {
@@ -198,7 +204,11 @@ export interface Item {
   span: Span;
 }
 
-export type Read = { k: 'input'; field: string; label?: string } | { k: 'let'; id: number };
+/** What a rule reads, for the trace: an input (a percentage shown as one), a named value, an imported score. */
+export type Read =
+  | { k: 'input'; field: string; label?: string; percent?: true }
+  | { k: 'let'; id: number }
+  | { k: 'import'; expr: Expr; text: string };
 
 export type Rule = { span: Span } & (
   /** Lines `N if cond` / `deduct N if cond`: the sum of the lines that hold. */

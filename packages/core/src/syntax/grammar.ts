@@ -668,7 +668,17 @@ export class AssessParser extends CstParser {
     this.SUBRULE(this.primary);
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(K.Total) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Identifier) },
+        { ALT: () => this.CONSUME(K.Total) },
+        // an imported scheme's scores: `agri.item "x"`, `agri.section "y"`
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(K.Item) }, { ALT: () => this.CONSUME(K.Section) }]);
+            this.CONSUME(T.StringLit);
+          },
+        },
+      ]);
     });
   });
 
