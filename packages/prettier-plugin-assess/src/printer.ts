@@ -384,6 +384,8 @@ class Printer {
         return this.bands(n);
       case 'linear':
         return this.linear(n);
+      case 'conditional':
+        return this.conditional(n);
       default:
         return this.words(n);
     }
@@ -426,6 +428,45 @@ class Printer {
     const rest: Doc[] = [];
     for (let i = 1; i < elems.length; i += 2) rest.push(this.gap(unbroken ? 'space' : 'line', elems[i]), this.gap('space', elems[i + 1]));
     return unbroken ? [first, rest] : group([first, indent(rest)]);
+  }
+
+  /**
+   * `if c then a else b` on one line if it fits; else each `else` on its own line, indented,
+   * an `else if` chain flat:
+   *     item "x" max 10: if days <= 5 then 10
+   *       else if days <= 10 then 6
+   *       else 0
+   */
+  private conditional(n: CNode): Doc {
+    const shape = (c: CNode) => {
+      const e = this.ordered(c);
+      return e.length === 6 && this.is(e[0], 'If') && this.is(e[2], 'Then') && this.is(e[4], 'Otherwise') ? e : null;
+    };
+    if (!shape(n)) return this.words(n);
+    const segs: Doc[] = [];
+    let cur: CNode | null = n;
+    for (let first = true; cur; first = false) {
+      const e = shape(cur)!;
+      segs.push(first ? this.el(e[0]) : this.gap('space', e[0]), this.gap('space', e[1]), this.gap('space', e[2]), this.gap('space', e[3]), this.gap('line', e[4]));
+      // `else if …`: the nested conditional continues the chain.
+      const nested = this.innerConditional(e[5]);
+      if (nested && shape(nested)) cur = nested;
+      else {
+        segs.push(this.gap('space', e[5]));
+        cur = null;
+      }
+    }
+    return group(indent(segs));
+  }
+
+  /** The conditional an expression is, through the single-child levels of the precedence ladder. */
+  private innerConditional(e: Elem): CNode | null {
+    let cur: Elem | null = e;
+    while (cur && !isTok(cur)) {
+      if (cur.name === 'conditional') return cur;
+      cur = this.only(cur);
+    }
+    return null;
   }
 
   /** `sum(x.y where c)`, `max(a, b)`, `round(x, 2)` */

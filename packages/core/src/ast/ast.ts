@@ -35,6 +35,10 @@ export interface Scheme extends Node {
   /** Items written outside any section. */
   items: Item[];
   bonuses: Item[];
+  /** `penalty "x": rule`: points taken off the total. */
+  penalties: Item[];
+  /** `floor N` in the header: the lowest total a unit can have. */
+  floor?: Num;
   vetoes: Veto[];
   grades?: GradeBlock;
   adjusts: Adjust[];
@@ -103,9 +107,9 @@ export interface Section extends Node {
   lets: Let[];
 }
 
-/** An item of a section, or a bonus block (same shape). */
+/** An item of a section, a bonus or a penalty (same shape). */
 export interface Item extends Node {
-  kind: 'Item' | 'Bonus';
+  kind: 'Item' | 'Bonus' | 'Penalty';
   label: Str;
   max?: Num;
   rule: Rule;
@@ -120,11 +124,10 @@ export interface Cap extends Node {
   prorata: boolean;
 }
 
-export interface PointsLine extends Node {
-  points: Num;
-  deduct: boolean;
-  cond: Expr;
-}
+/** A line of a `{ … }` block: `N if C`, `deduct N if C` (N any expression), or `deduct 1, 2, 4 per X [, max D]`. */
+export type PointsLine =
+  | ({ kind: 'When'; points: Expr; deduct: boolean; cond: Expr } & Node)
+  | ({ kind: 'Per'; amounts: Num[]; count: Expr; max?: Num } & Node);
 
 export type Filter =
   | ({ kind: 'With'; field: Ident } & Node)
@@ -138,7 +141,8 @@ export interface Tier extends Node {
 
 export type Rule =
   | ({ kind: 'Points'; lines: PointsLine[] } & Node)
-  | ({ kind: 'Deduct'; amount: Num; count: Expr; max?: Num } & Node)
+  /** `deduct K per X`; with several amounts (`deduct 1, 2, 4 per X`) the n-th occurrence costs the n-th, the last repeating. */
+  | ({ kind: 'Deduct'; amounts: Num[]; count: Expr; max?: Num } & Node)
   | ({ kind: 'Ratio'; done: Expr; target: Expr; ifZero?: Expr } & Node)
   | ({ kind: 'RankPoints'; rank: Expr; first: Num; step: Num } & Node)
   | ({ kind: 'RankScored'; by: Expr; dir: Direction } & Node)
@@ -190,7 +194,10 @@ export type Expr =
   /** `agri.item "x"`, `agri.section "y"`: a score of an imported scheme. */
   | ({ kind: 'ImportScore'; object: Expr; target: 'item' | 'section'; label: Str } & Node)
   | ({ kind: 'Call'; fn: AggregateName | 'round'; args: Expr[]; where?: Expr } & Node)
-  | ({ kind: 'Cohort'; fn: AggregateName; value: Expr; where?: Expr } & Node)
+  /** `max of X across units`; `percentile 80 of X …` (p = 0.8); `top 3 avg of X …` (top = 3). */
+  | ({ kind: 'Cohort'; fn: AggregateName | 'percentile'; p?: Num; top?: Num; value: Expr; where?: Expr } & Node)
+  /** `if C then A else B`. */
+  | ({ kind: 'If'; cond: Expr; then: Expr; else: Expr } & Node)
   | ({ kind: 'CohortRank'; by: Expr; dir: Direction } & Node)
   | ({ kind: 'Bands'; subject: Expr; bands: Band[] } & Node)
   | ({ kind: 'Linear'; subject: Expr; points: LinearPoint[] } & Node)
@@ -198,8 +205,11 @@ export type Expr =
   | ({ kind: 'Error' } & Node);
 
 export type BandTest =
-  | ({ kind: 'Compare'; op: '<' | '<=' | '>' | '>=' | '==' | '!='; value: Num } & Node)
+  /** `< 60:`, `< 目标值:` (a threshold may be a named value or an input). */
+  | ({ kind: 'Compare'; op: '<' | '<=' | '>' | '>=' | '==' | '!='; value: Num | Extract<Expr, { kind: 'Name' }> } & Node)
   | ({ kind: 'Member'; member: Ident } & Node)
+  /** `yes:` / `no:` over a yes/no. */
+  | ({ kind: 'Is'; value: boolean } & Node)
   | ({ kind: 'Else' } & Node);
 export interface Band extends Node {
   test: BandTest;

@@ -104,6 +104,7 @@ class Builder {
       sections: [],
       items: [],
       bonuses: [],
+      penalties: [],
       vetoes: [],
       adjusts: [],
       examples: [],
@@ -121,7 +122,8 @@ class Builder {
       }
       s.name = this.str(tok(h, 'StringLit'));
       s.total = this.num(tok(h, 'NumberLit'));
-      s.precision = this.num(tok(h, 'NumberLit', 1));
+      if (tok(h, 'Precision')) s.precision = this.num(tok(h, 'NumberLit', 1));
+      if (tok(h, 'Floor')) s.floor = this.signed(kid(h, 'signedNumber'));
     });
     let inputSeen = false;
     for (const d of kids(cst, 'declaration')) {
@@ -163,6 +165,11 @@ class Builder {
         case 'bonus': {
           const b = this.item(node, 'Bonus');
           if (b) s.bonuses.push(b);
+          break;
+        }
+        case 'penalty': {
+          const p = this.item(node, 'Penalty');
+          if (p) s.penalties.push(p);
           break;
         }
         case 'veto': {
@@ -287,7 +294,7 @@ class Builder {
     return s;
   }
 
-  item(n: CstNode, kind: 'Item' | 'Bonus'): A.Item | undefined {
+  item(n: CstNode, kind: A.Item['kind']): A.Item | undefined {
     const label = this.str(tok(n, 'StringLit'));
     if (!label) return undefined;
     const span = this.spanOf(n);
@@ -304,9 +311,15 @@ class Builder {
           this.modifier(mod, item);
           continue;
         }
-        const points = this.num(tok(line, 'NumberLit'));
-        if (!points) continue;
-        lines.push({ points, deduct: !!tok(line, 'Deduct'), cond: this.expr(kid(line, 'expression'), this.spanOf(line)), span: this.spanOf(line) });
+        const ls = this.spanOf(line);
+        const per = kid(line, 'deductPer') ?? kid(line, 'perDeduct');
+        if (per) {
+          const max = kid(per, 'deductionMax');
+          lines.push({ kind: 'Per', amounts: this.amounts(kid(per, 'amounts'), ls), count: this.expr(kid(per, 'expression'), ls), max: max && this.num(tok(max, 'NumberLit')), span: ls });
+          continue;
+        }
+        const points = this.expr(kid(line, 'expression', 0), ls);
+        lines.push({ kind: 'When', points, deduct: !!tok(line, 'Deduct'), cond: this.expr(kid(line, 'expression', 1), ls), span: ls });
       }
       item.rule = { kind: 'Points', lines, span: this.spanOf(body) };
     }
@@ -376,9 +389,9 @@ class Builder {
     const exprAt = (i: number) => this.expr(kid(head, 'expression', i), hs);
     if (toks(head, 'If').length) {
       const points = this.num(tok(head, 'NumberLit')) ?? this.zero(hs);
-      return { kind: 'Points', lines: [{ points, deduct: false, cond: exprAt(0), span: hs }], span };
+      return { kind: 'Points', lines: [{ kind: 'When', points, deduct: false, cond: exprAt(0), span: hs }], span };
     }
-    if (toks(head, 'Deduct').length) return { kind: 'Deduct', amount: this.num(tok(head, 'NumberLit')) ?? this.zero(hs), count: exprAt(0), span };
+    if (toks(head, 'Deduct').length) return { kind: 'Deduct', amounts: this.amounts(kid(head, 'amounts'), hs), count: exprAt(0), span };
     if (toks(head, 'Ratio').length) {
       const e = exprAt(0);
       if (e.kind === 'Binary' && e.op === '/') return { kind: 'Ratio', done: e.left, target: e.right, span };
@@ -396,6 +409,12 @@ class Builder {
       return { kind: 'Tiers', filters: [], tiers: t ? [t] : [], span };
     }
     return { kind: 'Formula', expr: exprAt(0), span };
+  }
+
+  /** `1` or `1, 2, 4`: the amount of each occurrence. */
+  amounts(n: CstNode | undefined, span: Span): A.Num[] {
+    const out = toks(n, 'NumberLit').filter((t) => !t.isInsertedInRecovery).map((t) => this.num(t)!);
+    return out.length ? out : [this.zero(span)];
   }
 
   /** A clause after a rule's head, read from the syntax tree. */
@@ -604,17 +623,32 @@ class Builder {
     const call = kid(n, 'call');
     if (call) {
       const fnTok = ordered(call, ['AggregateFn', 'Max', 'Min', 'Sum', 'Avg', 'Median', 'Count', 'Round'])[0];
+      // The condition is the expression right after `where` (after the list, or after a per-entry formula).
+      const whereTok = tok(call, 'Where');
+      const second = tok(call, 'Where', 1);
+      if (second) this.diagnostics.push(diag('E0012', this.spanOf(second), { clause: CLAUSE_NAMES.Where }));
       const exprs = kids(call, 'expression');
-      const hasWhere = !!tok(call, 'Where');
-      const args = exprs.filter((_, i) => !(hasWhere && i === 1)).map((x) => this.expr(x, span));
-      const where = hasWhere ? this.expr(exprs[1], span) : undefined;
+      const isWhere = (x: CstNode) => !!whereTok && this.spanOf(x).start > whereTok.startOffset && !exprs.some((y) => y !== x && this.spanOf(y).start > whereTok.startOffset && this.spanOf(y).start < this.spanOf(x).start);
+      const args = exprs.filter((x) => !isWhere(x)).map((x) => this.expr(x, span));
+      const whereNode = exprs.find(isWhere);
+      const where = whereNode ? this.expr(whereNode, span) : undefined;
       return { kind: 'Call', fn: fnName(fnTok), args, where, span };
     }
     const agg = kid(n, 'cohortAggregate') ?? kid(n, 'acrossAggregate');
     if (agg) {
       const fnTok = ordered(agg, ['AggregateFn', 'Max', 'Min', 'Sum', 'Avg', 'Median', 'Count'])[0];
       const fn = fnName(fnTok);
-      return { kind: 'Cohort', fn: fn === 'round' ? 'max' : fn, value: this.expr(kid(agg, 'expression', 0), span), where: kid(agg, 'expression', 1) ? this.expr(kid(agg, 'expression', 1), span) : undefined, span };
+      const value = this.expr(kid(agg, 'expression', 0), span);
+      const where = kid(agg, 'expression', 1) ? this.expr(kid(agg, 'expression', 1), span) : undefined;
+      const k = this.num(tok(agg, 'NumberLit'));
+      if (tok(agg, 'Percentile')) return { kind: 'Cohort', fn: 'percentile', p: k, value, where, span };
+      const top = tok(agg, 'Top') ? k : undefined;
+      return { kind: 'Cohort', fn: fn === 'round' ? 'max' : fn, ...(top ? { top } : {}), value, where, span };
+    }
+    const cond = kid(n, 'conditional');
+    if (cond) {
+      const [c, a, b] = [0, 1, 2].map((i) => this.expr(kid(cond, 'expression', i), span));
+      return { kind: 'If', cond: c, then: a, else: b, span };
     }
     const rank = kid(n, 'cohortRank');
     if (rank) {
@@ -628,8 +662,13 @@ class Builder {
         const bs = this.spanOf(b, span);
         let test: A.BandTest;
         const cmp = ordered(b, ['Comparison', 'Le', 'Ge', 'Ne', 'EqEq', 'Lt', 'Gt'])[0];
-        if (cmp) test = { kind: 'Compare', op: compareOp(cmp) as '<', value: this.signed(kid(b, 'signedNumber')) ?? this.zero(bs), span: bs };
+        const threshold = (): A.Num | Extract<A.Expr, { kind: 'Name' }> => {
+          const name = tok(b, 'Identifier');
+          return name ? { kind: 'Name', name: name.image, span: this.spanOf(name) } : (this.signed(kid(b, 'signedNumber')) ?? this.zero(bs));
+        };
+        if (cmp) test = { kind: 'Compare', op: compareOp(cmp) as '<', value: threshold(), span: bs };
         else if (tok(b, 'Identifier')) test = { kind: 'Member', member: this.ident(tok(b, 'Identifier'))!, span: bs };
+        else if (tok(b, 'Yes') || tok(b, 'No')) test = { kind: 'Is', value: !!tok(b, 'Yes'), span: bs };
         else test = { kind: 'Else', span: bs };
         out.push({ test, points: this.expr(kid(b, 'expression'), bs), span: bs });
       }

@@ -65,7 +65,7 @@ export function sectionedItems(scheme: A.Scheme): A.Item[] {
   return out;
 }
 
-/** Every item and bonus: items of sections, items outside sections, bonuses. */
+/** Every item, bonus and penalty: items of sections, items outside sections, bonuses, penalties. */
 export function allItems(scheme: A.Scheme): A.Item[] {
-  return [...sectionedItems(scheme), ...scheme.items, ...scheme.bonuses];
+  return [...sectionedItems(scheme), ...scheme.items, ...scheme.bonuses, ...scheme.penalties];
 }

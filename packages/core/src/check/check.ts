@@ -11,6 +11,7 @@ import { Checker, type CheckOptions } from './checker.js';
 import { declare } from './declarations.js';
 import { checkExamples } from './examples.js';
 import { checkCohort, checkOutcome } from './grades.js';
+import { scoreOrder } from './order.js';
 import { checkPoints } from './points.js';
 
 export type { CheckOptions } from './checker.js';
@@ -30,6 +31,7 @@ export function check(ast: A.Scheme, options: CheckOptions = {}): CheckResult {
   checkCohort(cx);
   const points = checkPoints(cx);
   const total = checkOutcome(cx, points.totalBeforeAdjust);
+  const order = scoreOrder(cx);
   checkExamples(cx);
   for (const f of ast.inputs) if (!cx.used.has(f.name.name)) cx.report(diag('W0303', f.name.span, { name: f.name.name }));
   for (const l of cx.allLets()) if (!cx.used.has(`let:${l.name.name}`)) cx.report(diag('W0306', l.name.span, { name: l.name.name }));
@@ -61,6 +63,9 @@ export function check(ast: A.Scheme, options: CheckOptions = {}): CheckResult {
     imports: cx.imports,
     weighted: points.weighted,
     precision: ast.precision ? Number(ast.precision.value) : undefined,
+    order: order.order,
+    readsTotal: order.readsTotal,
+    asNumber: cx.asNumber,
   };
   return { scheme, diagnostics: cx.diagnostics };
 }

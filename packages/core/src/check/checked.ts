@@ -33,4 +33,10 @@ export interface CheckedScheme {
   imports: Map<string, CheckedScheme>;
   weighted: boolean;
   precision?: number;
+  /** Every item, bonus, penalty and section, each after the scores it reads. */
+  order: (A.Item | A.Section)[];
+  /** Lets that read the unit's total (directly or through lets). */
+  readsTotal: Set<A.Let>;
+  /** Yes/no expressions read as numbers (1 for yes, 0 for no). */
+  asNumber: Set<A.Expr>;
 }

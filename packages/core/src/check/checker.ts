@@ -10,6 +10,7 @@ import { Interval } from '../common/interval.js';
 import { suggest } from '../common/suggest.js';
 import type { Text } from '../common/text.js';
 import { diag, label, replaceWith, type Diagnostic, type Fix, type Span } from '../diagnostics/diagnostic.js';
+import type { TypeAdvice } from '../diagnostics/catalog/types.js';
 import type { CheckContext, Scope, TierInfo } from '../rules/index.js';
 import { dec } from '../rules/numbers.js';
 import { splitGlued } from '../syntax/keywords.js';
@@ -39,6 +40,8 @@ export class Checker implements CheckContext {
   readonly refs = new Map<A.Expr, Ref>();
   readonly types = new Map<A.Expr, Ty>();
   readonly tiers = new Map<A.Rule, TierInfo>();
+  /** Yes/no expressions read as numbers (1 for yes, 0 for no): in arithmetic and sums. */
+  readonly asNumber = new Set<A.Expr>();
   /** Inputs (by name) and lets (`let:name`) that something reads. */
   readonly used = new Set<string>();
   readonly letOrder: A.Let[] = [];
@@ -58,6 +61,7 @@ export class Checker implements CheckContext {
     item: new Map<string, Definition>(),
     section: new Map<string, Definition>(),
     bonus: new Map<string, Definition>(),
+    penalty: new Map<string, Definition>(),
     veto: new Map<string, Definition>(),
     grade: new Map<string, Definition>(),
   };
@@ -235,12 +239,12 @@ export class Checker implements CheckContext {
       case 'Name':
         return this.name(e, scope);
       case 'TotalRef':
-        if (!scope.scores) this.report(diag('E0208', e.span, { what: { en: '`total`', zh: '`总分`' } }));
+        // Where the total can be read (not in an item it is made of) is the score order's check (check/order.ts).
         return NUM_ANY;
       case 'UnitRef':
         return { k: 'unitKind', members: this.unitKinds };
       case 'PlaceRef':
-        if (!scope.scores) {
+        if (!scope.place) {
           this.report(diag('E0208', e.span, { what: { en: '`place`', zh: '`名次`' } }));
           return NUM_ANY;
         }
@@ -267,14 +271,19 @@ export class Checker implements CheckContext {
         return this.importScore(e, this.expr(e.object, scope));
       case 'Call':
         return this.call(e, scope);
-      case 'Cohort': {
-        const t = this.expr(e.value, scope);
-        if (e.fn !== 'count') this.expectNum(e.value, t, { en: `\`${e.fn} of … across units\``, zh: '全体单位汇总' });
-        if (e.where) this.expectBool(e.where, this.expr(e.where, scope), { en: '`where`', zh: '`其中`' });
-        if (e.fn === 'count') return COUNT;
-        if (e.fn === 'sum') return NUM_ANY;
-        // With `where`, no unit may match: an empty aggregate is 0.
-        return t.k === 'num' ? { k: 'num', range: e.where ? t.range.join(new Interval(Decimal.ZERO, Decimal.ZERO)) : t.range } : NUM_ANY;
+      case 'Cohort':
+        return this.cohort(e, scope);
+      case 'If': {
+        this.expectBool(e.cond, this.expr(e.cond, scope), { en: '`if … then … else`', zh: '`若 … 则 … 否则`' });
+        const a = this.expr(e.then, scope);
+        const b = this.expr(e.else, scope);
+        if (a.k === 'error' || b.k === 'error') return ERR;
+        if (a.k === 'num' && b.k === 'num') return { k: 'num', range: a.range.join(b.range), int: a.int && b.int };
+        const same = a.k === b.k && (a.k !== 'enum' || (b.k === 'enum' && a.name === b.name));
+        const member = (x: Ty, y: Ty) => x.k === 'member' && (y.k === 'enum' || y.k === 'unitKind' || y.k === 'member');
+        if (same || member(a, b) || member(b, a)) return a.k === 'member' ? b : a;
+        this.report(diag('E0211', e.span, { then: describeTy(a), else: describeTy(b) }, { labels: [label(e.then.span, describeTy(a).en, describeTy(a).zh), label(e.else.span, describeTy(b).en, describeTy(b).zh)] }));
+        return ERR;
       }
       case 'CohortRank':
         this.expectNum(e.by, this.expr(e.by, scope), { en: '`rank by`', zh: '`排名 按`' });
@@ -291,9 +300,37 @@ export class Checker implements CheckContext {
     }
   }
 
+  /** A yes/no where a number is wanted reads as 1 or 0 (recorded for lowering); any other type is left as it is. */
+  private numeric(e: A.Expr, t: Ty): Ty {
+    if (t.k !== 'bool') return t;
+    this.asNumber.add(e);
+    return { k: 'num', range: new Interval(Decimal.ZERO, Decimal.ONE), int: true };
+  }
+
+  /** `max of X across units`, `percentile 80 of X across units`, `top 3 avg of X across units`. */
+  private cohort(e: Extract<A.Expr, { kind: 'Cohort' }>, scope: Scope): Ty {
+    const t = e.fn === 'count' ? this.expr(e.value, scope) : this.numeric(e.value, this.expr(e.value, scope));
+    const what = { en: e.fn === 'percentile' ? '`percentile … across units`' : `\`${e.top ? `top ${e.top.text} ` : ''}${e.fn} of … across units\``, zh: '全体单位汇总' };
+    if (e.fn !== 'count') this.expectNum(e.value, t, what);
+    if (e.where) this.expectBool(e.where, this.expr(e.where, scope), { en: '`where`', zh: '`其中`' });
+    if (e.p) {
+      const p = dec(e.p);
+      // `percentile 80`: a number of percent (80, or 80%), within 0..100.
+      const whole = e.p.text.endsWith('%') ? p.mul(Decimal.HUNDRED) : p;
+      if (whole.sign() < 0 || whole.gt(Decimal.HUNDRED)) this.report(diag('E0213', e.p.span, { what: { en: 'a percentile', zh: '百分位' }, value: e.p.text, range: { en: 'between 0 and 100', zh: ' 0 到 100 之间的数' } }));
+    }
+    if (e.top) {
+      const k = dec(e.top);
+      if (!k.isInteger() || k.sign() <= 0) this.report(diag('E0213', e.top.span, { what: { en: '`top`', zh: '`前`' }, value: e.top.text, range: { en: 'a whole number of units (1, 2, 3, …)', zh: '单位个数（1、2、3 …）' } }));
+      if (e.fn === 'count' || e.fn === 'median') this.report(diag('E0213', e.span, { what: { en: 'what `top` takes', zh: '`前` 之后的汇总' }, value: e.fn, range: { en: 'one of sum, avg, min or max', zh: '合计、平均值、最小值或最大值之一' } }));
+    }
+    if (e.fn === 'count') return COUNT;
+    if (e.fn === 'sum') return NUM_ANY;
+    // With `where`, no unit may match: an empty aggregate is 0.
+    return t.k === 'num' ? { k: 'num', range: e.where ? t.range.join(new Interval(Decimal.ZERO, Decimal.ZERO)) : t.range } : NUM_ANY;
+  }
+
   private scoreRef(e: Extract<A.Expr, { kind: 'ScoreRef' }>, scope: Scope): Ty {
-    const zh = { item: '指标', section: '小节', bonus: '加分' }[e.target];
-    if (!scope.scores) this.report(diag('E0208', e.span, { what: { en: `\`${e.target}\``, zh: `\`${zh}\`` } }));
     if (e.label) {
       const defs = this.defs[e.target];
       const found = defs.get(e.label.text);
@@ -312,12 +349,30 @@ export class Checker implements CheckContext {
     let lo: Decimal | null = null;
     let hi: Decimal | null = null;
     let first = true;
+    let subjectReported = false;
+    const wrongSubject = (expected: Text, advice?: TypeAdvice) => {
+      if (subjectReported || subj.k === 'error') return;
+      subjectReported = true;
+      this.report(diag('E0201', e.subject.span, { what: { en: '`bands`', zh: '`分段`' }, expected, expr: this.text(e.subject), actual: describeTy(subj), advice }));
+    };
     for (const b of e.bands) {
-      if (b.test.kind === 'Compare') this.expectNum(e.subject, subj, { en: '`bands`', zh: '`分段`' });
-      if (b.test.kind === 'Member') {
-        if (subj.k === 'enum' || subj.k === 'unitKind') this.checkMember(b.test.member, subj);
-        else if (subj.k !== 'error')
-          this.report(diag('E0201', b.test.span, { what: { en: 'a band', zh: '分段' }, expected: { en: 'a comparison such as `< 10`', zh: '比较（如 `< 10`）' }, expr: b.test.member.name, actual: { en: 'a name', zh: '名称' } }));
+      const test = b.test;
+      if (test.kind === 'Compare') {
+        if (subj.k === 'bool') wrongSubject({ en: 'a number', zh: '数值' }, { k: 'yesNoBands' });
+        else if (subj.k !== 'num') wrongSubject({ en: 'a number', zh: '数值' });
+        if (test.value.kind === 'Name') this.expectNum(test.value, this.expr(test.value, scope), { en: 'a band threshold', zh: '分段界限' });
+      }
+      if (test.kind === 'Is' && subj.k !== 'bool') wrongSubject({ en: 'a yes/no for `yes:` and `no:` bands', zh: '是否值（才能用 `是:`、`否:` 分段）' });
+      if (test.kind === 'Member') {
+        if (subj.k === 'enum' || subj.k === 'unitKind') this.checkMember(test.member, subj);
+        else if (subj.k === 'num') {
+          // `bands x { 目标值: 5 }`: a name where a number is compared; say how to compare with it.
+          if (this.letsByName.has(test.member.name)) this.used.add(`let:${test.member.name}`);
+          if (this.inputs.has(test.member.name)) this.used.add(test.member.name);
+          const fix = replaceWith({ start: test.member.span.start, end: test.member.span.start }, '>= ', { en: `Compare: \`>= ${test.member.name}\``, zh: `改为比较：\`>= ${test.member.name}\`` });
+          this.report(diag('E0212', test.member.span, { name: test.member.name, known: this.resolvable(test.member.name, scope) }, { fixes: [fix] }));
+        } else if (subj.k === 'bool') wrongSubject({ en: 'a choice', zh: '枚举值' }, { k: 'yesNoBands' });
+        else if (subj.k !== 'error') wrongSubject({ en: 'a choice or a number', zh: '枚举值或数值' });
       }
       const p = this.expr(b.points, scope);
       this.expectNum(b.points, p, { en: 'band points', zh: '分段分值' });
@@ -422,16 +477,21 @@ export class Checker implements CheckContext {
       case '*':
       case '/': {
         const what = { en: `\`${e.op}\``, zh: `\`${e.op}\`` };
-        this.expectNum(e.left, l, what);
-        this.expectNum(e.right, r, what);
-        if (l.k !== 'num' || r.k !== 'num') return ERR;
-        const range = e.op === '+' ? l.range.add(r.range) : e.op === '-' ? l.range.sub(r.range) : e.op === '*' ? l.range.mul(r.range) : l.range.div(r.range);
-        return { k: 'num', range, int: e.op !== '/' && l.int && r.int };
+        const [ln, rn] = [this.numeric(e.left, l), this.numeric(e.right, r)];
+        this.expectNum(e.left, ln, what);
+        this.expectNum(e.right, rn, what);
+        if (ln.k !== 'num' || rn.k !== 'num') return ERR;
+        return this.arith(e.op, ln, rn);
       }
       default:
         this.comparable(e, l, r);
         return BOOL;
     }
+  }
+
+  private arith(op: '+' | '-' | '*' | '/', l: Extract<Ty, { k: 'num' }>, r: Extract<Ty, { k: 'num' }>): Ty {
+    const range = op === '+' ? l.range.add(r.range) : op === '-' ? l.range.sub(r.range) : op === '*' ? l.range.mul(r.range) : l.range.div(r.range);
+    return { k: 'num', range, int: op !== '/' && l.int && r.int };
   }
 
   private resolvable(n: string, scope: Scope): boolean {
@@ -519,6 +579,50 @@ export class Checker implements CheckContext {
     return NUM_ANY;
   }
 
+  /**
+   * An aggregate over a list: of a field (`sum(items.amount)`), of a formula for each entry
+   * (`sum(targets, base * min(done / goal, 1))`), or of the entries (`count(honors)`); `where`
+   * and the formula see each entry's fields. A yes/no counts as 1 or 0.
+   */
+  private listAggregate(e: Extract<A.Expr, { kind: 'Call' }>, first: A.Expr, t0: Extract<Ty, { k: 'list' }>, scope: Scope): Ty {
+    const projected = first.kind === 'Member' && this.types.get(first.object)?.k === 'list';
+    const listExpr = projected ? (first as Extract<A.Expr, { kind: 'Member' }>).object : first;
+    const lt = this.types.get(listExpr);
+    const fields = lt && lt.k === 'list' && lt.elem.k === 'record' ? lt.elem.fields : undefined;
+    const inner = fields ? { ...scope, ...this.entryScope(listExpr, fields, { ...e.span, start: first.span.end }) } : scope;
+    if (e.where) this.expectBool(e.where, this.expr(e.where, inner), { en: '`where`', zh: '`其中`' });
+    const what = { en: `\`${e.fn}\``, zh: `\`${e.fn}\`` };
+    const formula = e.args[1];
+    let elem: Ty = t0.elem;
+    if (formula && !projected && fields && e.fn !== 'count' && e.args.length === 2) {
+      // A formula for each entry.
+      elem = this.numeric(formula, this.expr(formula, inner));
+      this.expectNum(formula, elem, what);
+      if (elem.k !== 'num') return ERR;
+    } else if (e.args.length > 1) {
+      for (const a of e.args.slice(1)) this.expr(a, inner);
+      this.report(diag('E0210', e.args[1].span, { fn: e.fn, expr: this.text(e.args[1]), projected }));
+    }
+    if (e.fn === 'count') return COUNT;
+    if (elem.k === 'bool') elem = this.numeric(first, elem);
+    if (elem.k !== 'num') {
+      const expr = this.text(first);
+      this.report(
+        diag('E0201', first.span, {
+          what,
+          expected: { en: 'a list of numbers', zh: '数值列表' },
+          expr,
+          actual: elem.k === 'record' ? { en: 'a list of records', zh: '记录列表' } : { en: `a list of ${describeTy(elem).en}`, zh: `${describeTy(elem).zh}列表` },
+          advice: elem.k === 'record' ? { k: 'pickField', expr } : undefined,
+        }),
+      );
+      return ERR;
+    }
+    const r = elem.range;
+    if (e.fn === 'sum') return { k: 'num', range: r.lo && r.lo.sign() >= 0 ? new Interval(Decimal.ZERO, null) : Interval.ANY };
+    return { k: 'num', range: r.join(new Interval(Decimal.ZERO, Decimal.ZERO)) };
+  }
+
   private call(e: Extract<A.Expr, { kind: 'Call' }>, scope: Scope): Ty {
     if (e.fn === 'round') {
       const t = e.args[0] ? this.expr(e.args[0], scope) : ERR;
@@ -532,37 +636,7 @@ export class Checker implements CheckContext {
     }
     const first = e.args[0];
     const t0 = first ? this.expr(first, scope) : ERR;
-    if (t0.k === 'list') {
-      // An aggregate over a list; `where` sees each entry's fields.
-      if (e.where) {
-        const listExpr = first.kind === 'Member' ? first.object : first;
-        const lt = this.types.get(listExpr);
-        const fields = lt && lt.k === 'list' && lt.elem.k === 'record' ? lt.elem.fields : t0.elem.k === 'record' ? t0.elem.fields : undefined;
-        const inner = fields ? { ...scope, ...this.entryScope(listExpr, fields, { ...e.span, start: first.span.end }) } : scope;
-        this.expectBool(e.where, this.expr(e.where, inner), { en: '`where`', zh: '`其中`' });
-      }
-      if (e.args.length > 1) {
-        for (const a of e.args.slice(1)) this.expr(a, scope);
-        this.report(diag('E0210', e.args[1].span, { fn: e.fn, expr: this.text(e.args[1]) }));
-      }
-      if (e.fn === 'count') return COUNT;
-      if (t0.elem.k !== 'num') {
-        const expr = this.text(first);
-        this.report(
-          diag('E0201', first.span, {
-            what: { en: `\`${e.fn}\``, zh: `\`${e.fn}\`` },
-            expected: { en: 'a list of numbers', zh: '数值列表' },
-            expr,
-            actual: t0.elem.k === 'record' ? { en: 'a list of records', zh: '记录列表' } : { en: `a list of ${describeTy(t0.elem).en}`, zh: `${describeTy(t0.elem).zh}列表` },
-            advice: t0.elem.k === 'record' ? { k: 'pickField', expr } : undefined,
-          }),
-        );
-        return ERR;
-      }
-      const r = t0.elem.range;
-      if (e.fn === 'sum') return { k: 'num', range: r.lo && r.lo.sign() >= 0 ? new Interval(Decimal.ZERO, null) : Interval.ANY };
-      return { k: 'num', range: r.join(new Interval(Decimal.ZERO, Decimal.ZERO)) };
-    }
+    if (t0.k === 'list') return this.listAggregate(e, first, t0, scope);
     if (e.args.length === 1 || e.where) {
       if (t0.k !== 'error') this.report(diag('E0204', first.span, { fn: e.fn, expr: this.text(first), actual: describeTy(t0) }));
       return ERR;

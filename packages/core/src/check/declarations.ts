@@ -132,8 +132,8 @@ function declareLets(cx: Checker) {
 
 /** Sections, items and bonuses by label: each label names one thing of its kind. */
 function declareLabels(cx: Checker) {
-  const firsts = { section: new Map<string, A.Str>(), item: new Map<string, A.Str>(), bonus: new Map<string, A.Str>() };
-  const register = (kind: 'section' | 'item' | 'bonus', node: { label: A.Str; span: Span }, parent?: Definition): Definition | undefined => {
+  const firsts = { section: new Map<string, A.Str>(), item: new Map<string, A.Str>(), bonus: new Map<string, A.Str>(), penalty: new Map<string, A.Str>() };
+  const register = (kind: 'section' | 'item' | 'bonus' | 'penalty', node: { label: A.Str; span: Span }, parent?: Definition): Definition | undefined => {
     const map = cx.defs[kind];
     const first = firsts[kind].get(node.label.text);
     if (first) {
@@ -168,6 +168,10 @@ function declareLabels(cx: Checker) {
   for (const b of cx.ast.bonuses) {
     const d = register('bonus', b);
     if (d) d.item = b;
+  }
+  for (const p of cx.ast.penalties) {
+    const d = register('penalty', p);
+    if (d) d.item = p;
   }
   for (const v of cx.ast.vetoes) if (!cx.defs.veto.has(v.reason.text)) cx.defs.veto.set(v.reason.text, cx.model.define({ kind: 'veto', name: v.reason.text, nameSpan: labelSpan(v.reason), span: v.span }));
 }

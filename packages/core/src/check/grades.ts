@@ -18,6 +18,12 @@ export function checkOutcome(cx: Checker, beforeAdjust: Interval): Interval {
     cx.expectNum(a.factor, t, { en: '`adjust total *`', zh: '`调整 总分 *`' });
     total = total.mul(t.k === 'num' ? t.range : Interval.ANY);
   }
+  if (ast.floor) {
+    // No total below the floor.
+    const f = dec(ast.floor);
+    total = new Interval(total.lo ? Decimal.max(total.lo, f) : f, total.hi ? Decimal.max(total.hi, f) : null);
+    if (ast.total && !f.lt(dec(ast.total))) cx.report(diag('E0213', ast.floor.span, { what: { en: 'the floor', zh: '最低分' }, value: ast.floor.text, range: { en: `less than the total ${ast.total.text}`, zh: `小于总分 ${ast.total.text} 的数` } }));
+  }
   for (const v of ast.vetoes) cx.expectBool(v.cond, cx.expr(v.cond), { en: 'a veto condition', zh: '否决条件' });
   const g = ast.grades;
   if (!g) return total;
@@ -29,7 +35,7 @@ export function checkOutcome(cx: Checker, beforeAdjust: Interval): Interval {
     if (line.kind === 'OtherwiseGrade' && ++otherwise > 1) cx.report(diag('E0308', line.span, { what: { en: '`otherwise`', zh: '`否则`' } }));
     if (line.kind === 'IneligibleGrade' && ++ineligible > 1) cx.report(diag('E0308', line.span, { what: { en: '`ineligible`', zh: '`不参评`' } }));
     if (line.kind === 'IfGrade') {
-      cx.expectBool(line.cond, cx.expr(line.cond, { scores: true }), { en: 'a grade line', zh: '等级条件' });
+      cx.expectBool(line.cond, cx.expr(line.cond, { place: true }), { en: 'a grade line', zh: '等级条件' });
       cx.neverFires(line.cond, line.span, total, 'apply');
       if (line.quota) checkQuota(cx, line.quota);
     }

@@ -13,7 +13,7 @@ import type { Text } from '../common/text.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 import { describeTy, type Ty } from '../types/types.js';
 
-export type DefinitionKind = 'input' | 'entryField' | 'let' | 'section' | 'item' | 'bonus' | 'veto' | 'grade' | 'import' | 'member' | 'unitKind';
+export type DefinitionKind = 'input' | 'entryField' | 'let' | 'section' | 'item' | 'bonus' | 'penalty' | 'veto' | 'grade' | 'import' | 'member' | 'unitKind';
 
 export interface Definition {
   id: number;
@@ -206,7 +206,7 @@ export class SemanticModel {
           .map((d) => (d.kind === 'section' ? section(d) : sym(d))),
       );
     for (const s of this.ofKind('section')) if (s.parent === undefined) out.push(section(s));
-    for (const d of this.ofKind('item', 'bonus', 'veto')) if (d.parent === undefined) out.push(sym(d));
+    for (const d of this.ofKind('item', 'bonus', 'penalty', 'veto')) if (d.parent === undefined) out.push(sym(d));
     if (this.ast.grades) {
       const g = this.ast.grades;
       out.push({ name: 'grade', kind: 'grades', span: g.span, nameSpan: { start: g.span.start, end: g.span.start }, children: this.ofKind('grade').map((d) => sym(d)) });

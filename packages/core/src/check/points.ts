@@ -12,7 +12,7 @@ import type { Checker } from './checker.js';
 import type { ScoreRange } from '../types/types.js';
 
 export interface Points {
-  /** The effective max of each item and bonus (bonus: its max, or its cap). */
+  /** The effective max of each item, bonus and penalty (bonus: its max, or its cap); none for a penalty without a limit. */
   maxOf: Map<A.Item, Decimal>;
   /** The scale of each section (its max, or the sum of its items' maxima). */
   scaleOf: Map<A.Section, Decimal>;
@@ -23,7 +23,9 @@ export interface Points {
   totalBeforeAdjust: Interval;
 }
 
-const itemWhat = (it: A.Item) => (it.kind === 'Bonus' ? { en: `bonus "${it.label.text}"`, zh: `加分 "${it.label.text}"` } : { en: `item "${it.label.text}"`, zh: `指标 "${it.label.text}"` });
+const itemWhat = (it: A.Item) =>
+  it.kind === 'Bonus' ? { en: `bonus "${it.label.text}"`, zh: `加分 "${it.label.text}"` } : it.kind === 'Penalty' ? { en: `penalty "${it.label.text}"`, zh: `减分 "${it.label.text}"` } : { en: `item "${it.label.text}"`, zh: `指标 "${it.label.text}"` };
+const defKind = (it: A.Item) => (it.kind === 'Bonus' ? 'bonus' : it.kind === 'Penalty' ? 'penalty' : 'item');
 
 export function checkPoints(cx: Checker): Points {
   const ast = cx.ast;
@@ -31,12 +33,12 @@ export function checkPoints(cx: Checker): Points {
   const itemRanges = new Map<A.Item, ScoreRange>();
   for (const it of allItems(ast)) {
     const r = checkItem(cx, it);
-    maxOf.set(it, r.max);
+    if (r.max) maxOf.set(it, r.max);
     itemRanges.set(it, r.range);
-    const def = cx.defs[it.kind === 'Bonus' ? 'bonus' : 'item'].get(it.label.text);
+    const def = cx.defs[defKind(it)].get(it.label.text);
     if (def && def.span === it.span) {
-      def.max = r.max.toString();
-      def.range = { low: r.range.low.toString(), high: r.range.high.toString() };
+      if (r.max) def.max = r.max.toString();
+      def.range = { low: r.range.low.toString(), high: r.range.high?.toString() ?? null };
     }
   }
   const p = new PartsChecker(cx, maxOf, itemRanges);
@@ -59,6 +61,8 @@ export function checkPoints(cx: Checker): Points {
     range = p.plainRange(ast.sections, []);
   }
   range = range.add(p.plainRange([], [...ast.items, ...ast.bonuses]));
+  // Penalties take points off, as far as the floor the scheme declares.
+  range = range.sub(p.plainRange([], ast.penalties));
   return { maxOf, scaleOf: p.scaleOf, itemRanges, sectionRanges: p.sectionRanges, weighted, totalBeforeAdjust: range };
 }
 
@@ -104,7 +108,7 @@ class PartsChecker {
     if (def && def.span === s.span) {
       def.max = scale.toString();
       def.itemsMax = this.sum(s.sections, s.items).sum.toString();
-      def.range = { low: r.low.toString(), high: r.high.toString() };
+      def.range = { low: r.low.toString(), high: r.high?.toString() ?? null };
       if (s.weight) def.weight = s.weight.text;
     }
   }
@@ -152,7 +156,7 @@ class PartsChecker {
       if (own.isZero() || !c.weight) continue;
       const w = dec(c.weight).mul(scale);
       lo = lo.add(r.low.mul(w).div(own));
-      hi = hi.add(r.high.mul(w).div(own));
+      hi = hi.add(r.high!.mul(w).div(own));
     }
     return new Interval(lo, hi);
   }
@@ -160,10 +164,10 @@ class PartsChecker {
   /** The range of parts that add up. */
   plainRange(sections: A.Section[], items: A.Item[]): Interval {
     let lo = Decimal.ZERO;
-    let hi = Decimal.ZERO;
+    let hi: Decimal | null = Decimal.ZERO;
     for (const r of [...sections.map((c) => this.sectionRanges.get(c)!), ...items.map((it) => this.itemRanges.get(it)!)]) {
       lo = lo.add(r.low);
-      hi = hi.add(r.high);
+      hi = hi && r.high ? hi.add(r.high) : null;
     }
     return new Interval(lo, hi);
   }
@@ -175,8 +179,9 @@ function mayNotApply(s: A.Section): boolean {
 }
 
 /** An item's max and the static range of its score: its rule's raw range, capped, held within 0..M, rounded. */
-function checkItem(cx: Checker, it: A.Item): { max: Decimal; range: ScoreRange } {
-  const isBonus = it.kind === 'Bonus';
+function checkItem(cx: Checker, it: A.Item): { max?: Decimal; range: ScoreRange } {
+  // Bonuses and penalties may leave their max to the rule.
+  const isBonus = it.kind !== 'Item';
   // M is the declared max; a cap limits the score afterwards (min(raw, N)), and stands in
   // for M only where no max is declared (`bonus "x": …, cap 10`).
   let max: Decimal | undefined = it.max ? dec(it.max) : it.cap ? dec(it.cap.value) : undefined;
@@ -186,10 +191,13 @@ function checkItem(cx: Checker, it: A.Item): { max: Decimal; range: ScoreRange }
   for (const v of it.voids) cx.expectBool(v, cx.expr(v), { en: '`void if`', zh: '`作废 若`' });
   for (const v of it.notApplicable) cx.expectBool(v, cx.expr(v), { en: '`not applicable if`', zh: '`不适用 若`' });
   // The raw range of the rule, before it is held within 0..M.
-  const raw = ruleKind(it.rule).check(it.rule, cx, it, max);
+  const kind = ruleKind(it.rule);
+  const raw = kind.check(it.rule, cx, it, max);
   if (!max) {
     // A bonus without a max reaches at most its rule's highest value (never below 0).
     if (isBonus && raw.hi) max = Decimal.max(Decimal.ZERO, raw.hi);
+    // A penalty may take off any number of points (a floor on the total, if declared, limits it).
+    else if (it.kind === 'Penalty' && !kind.scaled) return { range: { low: Decimal.max(Decimal.ZERO, raw.lo ?? Decimal.ZERO), high: null } };
     else {
       cx.report(diag('E0305', it.label.span, { what: itemWhat(it), bonus: isBonus }));
       max = Decimal.ZERO;

@@ -33,8 +33,25 @@ class Sentences {
     return raw.replace(/\s+/g, ' ');
   }
 
-  private points(n: A.Num): string {
+  private points(n: A.Num | A.Expr): string {
+    if (n.kind !== 'Num') return this.zh ? `${this.text(n)} 分` : `${this.text(n)} points`;
     return this.zh ? `${n.text} 分` : `${n.text} point${n.text === '1' ? '' : 's'}`;
+  }
+
+  /** `1 point` or, progressive, `1, 2, then 4 points`. */
+  private amounts(ns: A.Num[]): string {
+    if (ns.length === 1) return this.points(ns[0]);
+    const head = ns.slice(0, -1).map((n) => n.text);
+    const last = ns[ns.length - 1].text;
+    return this.zh ? `第 1 至 ${ns.length - 1} 次依次扣 ${head.join('、')} 分，以后每次扣 ${last} 分` : `${head.join(', ')}, then ${last} points each`;
+  }
+
+  /** `x 每次扣 1 分，最多扣 5 分` / `1 point off per x, at most 5 off`. */
+  private perOccurrence(amounts: A.Num[], count: A.Expr, max: A.Num | undefined, floor: boolean): string {
+    const zh = this.zh;
+    const most = max ? (zh ? `，最多扣 ${this.points(max)}` : `, at most ${this.points(max)} off`) : floor ? (zh ? '，扣完为止' : ', down to 0') : '';
+    if (amounts.length > 1) return zh ? `${this.text(count)}${this.amounts(amounts)}${most}` : `per ${this.text(count)}: ${this.amounts(amounts)} off${most}`;
+    return zh ? `${this.text(count)}每次扣 ${this.points(amounts[0])}${most}` : `${this.points(amounts[0])} off per ${this.text(count)}${most}`;
   }
 
   rule(item: A.Item): string {
@@ -44,12 +61,14 @@ class Sentences {
     switch (r.kind) {
       case 'Points':
         return r.lines
-          .map((l) => (zh ? `${this.text(l.cond)}${l.deduct ? '扣' : '得'} ${this.points(l.points)}` : `${l.deduct ? '−' : ''}${this.points(l.points)} if ${this.text(l.cond)}`))
+          .map((l) => {
+            if (l.kind === 'Per') return this.perOccurrence(l.amounts, l.count, l.max, false);
+            const off = l.deduct || item.kind === 'Penalty';
+            return zh ? `${this.text(l.cond)}${off ? '扣' : '得'} ${this.points(l.points)}` : `${off ? '−' : ''}${this.points(l.points)} if ${this.text(l.cond)}`;
+          })
           .join(zh ? '；' : '; ');
       case 'Deduct':
-        return zh
-          ? `${this.text(r.count)}每次扣 ${this.points(r.amount)}${r.max ? `，最多扣 ${this.points(r.max)}` : '，扣完为止'}`
-          : `${this.points(r.amount)} off per ${this.text(r.count)}${r.max ? `, at most ${this.points(r.max)} off` : ', down to 0'}`;
+        return this.perOccurrence(r.amounts, r.count, r.max, item.kind !== 'Penalty');
       case 'Ratio': {
         const zero = r.ifZero ? (zh ? `；目标为 0 时得 ${this.text(r.ifZero)} 分` : `; a target of 0 scores ${this.text(r.ifZero)}`) : '';
         return zh ? `按完成比例计分：${max ?? 'M'} × ${this.text(r.done)} / ${this.text(r.target)}，不超过满分${zero}` : `in proportion to completion: ${max ?? 'M'} × ${this.text(r.done)} / ${this.text(r.target)}, at most the max${zero}`;

@@ -28,9 +28,10 @@ export interface ItemTrace {
 export interface ItemResult {
   label: string;
   section?: string;
-  /** null when the score could not be computed (see the unit's errors) or the item does not apply. */
+  /** null when the score could not be computed (see the unit's errors) or the item does not apply. A penalty's score is the points it takes off. */
   score: Decimal | null;
-  max: Decimal;
+  /** null for a penalty without a limit. */
+  max: Decimal | null;
   /** `not applicable if` held (or the unit is not assessed): not scored, never a 0. */
   notApplicable?: true;
   trace?: ItemTrace;
@@ -56,6 +57,9 @@ export interface UnitResult {
   sections: SectionResult[];
   bonuses: ItemResult[];
   bonus: Decimal;
+  penalties: ItemResult[];
+  /** The points the penalties take off. */
+  penalty: Decimal;
   total: Decimal | null;
   /** The final place (ties share the best place), or null when the unit has none. */
   place: number | null;
@@ -114,7 +118,7 @@ class Evaluator implements ScoreSource {
   private readonly n: number;
   private readonly exprs: Expressions;
   private readonly rules: RuleFn[];
-  private readonly max: Decimal[];
+  private readonly max: (Decimal | null)[];
   private readonly cap: (Decimal | undefined)[];
   private readonly places: (number | undefined)[];
   private readonly voids: Fn[][];
@@ -133,6 +137,7 @@ class Evaluator implements ScoreSource {
   private contributions: (Decimal | null)[][] = [];
   private totals: (Decimal | null)[] = [];
   private bonusTotals: Decimal[] = [];
+  private penaltyTotals: Decimal[] = [];
   private vetoed: boolean[] = [];
   private unitPlaces: (number | null)[] = [];
   private grades: (GradeOutcome | undefined)[] = [];
@@ -157,7 +162,7 @@ class Evaluator implements ScoreSource {
     this.exprs = new Expressions(plan, this.n, this, groups);
     const env = { exprs: this.exprs, file: plan.file, id: (u: number) => this.table.ids[u] };
     this.rules = plan.items.map((it) => compileRule(it, env));
-    this.max = plan.items.map((it) => Decimal.parse(it.max)!);
+    this.max = plan.items.map((it) => (it.max !== undefined ? Decimal.parse(it.max)! : null));
     this.cap = plan.items.map((it) => (it.cap ? Decimal.parse(it.cap.value)! : undefined));
     this.places = plan.items.map((it) => it.places);
     this.voids = plan.items.map((it) => it.voids.map((v) => this.exprs.fn(v.expr)));
@@ -278,47 +283,58 @@ class Evaluator implements ScoreSource {
     return places === undefined ? d : d.round(places);
   }
 
+  /** The sum of some items' scores for a unit (those that apply); null when one failed. */
+  private sumOf(ids: number[], u: number): Decimal | null {
+    let sum = Decimal.ZERO;
+    for (const id of ids) {
+      if (this.itemNA[id][u]) continue;
+      const v = this.itemScores[id][u];
+      if (v === null) return null;
+      sum = sum.add(v);
+    }
+    return sum;
+  }
+
   run(): Evaluation {
     const { plan, n } = this;
-    for (const it of plan.items) this.scoreColumn(it.id);
     this.sectionScores = plan.sections.map(() => new Array(n));
     this.sectionNA = plan.sections.map(() => new Array(n));
     this.contributions = plan.sections.map(() => new Array(n));
-    // Children before the sections that hold them (ids are in pre-order).
-    for (let id = plan.sections.length - 1; id >= 0; id--) {
-      const s = plan.sections[id];
+    // Every score after the scores it reads; a section after its parts.
+    for (const step of plan.order) {
+      if (step.k === 'item') {
+        this.scoreColumn(step.id);
+        continue;
+      }
+      const s = plan.sections[step.id];
       const whole: Whole = { label: s.label, scale: Decimal.parse(s.scale)!, weighted: s.weighted, items: s.items, sections: s.sections };
       for (let u = 0; u < n; u++) {
         const r = this.combine(whole, u);
-        this.sectionScores[id][u] = r.score;
-        this.sectionNA[id][u] = r.na;
+        this.sectionScores[step.id][u] = r.score;
+        this.sectionNA[step.id][u] = r.na;
       }
     }
-    this.totals = new Array(n);
+    this.totals = new Array(n).fill(null);
     this.bonusTotals = new Array(n);
+    this.penaltyTotals = new Array(n);
     const adjusts = plan.adjusts.map((a) => this.exprs.fn(a.factor.expr));
+    const floor = plan.floor !== undefined ? Decimal.parse(plan.floor)! : undefined;
     for (let u = 0; u < n; u++) {
-      let bonus = Decimal.ZERO;
-      let failed = false;
-      for (const id of plan.bonuses) {
-        if (this.itemNA[id][u]) continue;
-        const v = this.itemScores[id][u];
-        if (v === null) failed = true;
-        else bonus = bonus.add(v);
-      }
-      this.bonusTotals[u] = bonus;
-      if (!this.eligible[u]) {
-        this.totals[u] = null;
-        continue;
-      }
+      const bonus = this.sumOf(plan.bonuses, u);
+      const penalty = this.sumOf(plan.penalties, u);
+      this.bonusTotals[u] = bonus ?? Decimal.ZERO;
+      this.penaltyTotals[u] = penalty ?? Decimal.ZERO;
+      if (!this.eligible[u]) continue;
       const r = this.combine(this.root, u);
-      let sum: Decimal | null = failed || r.score === null ? null : r.na ? bonus : r.score.add(bonus);
+      let sum: Decimal | null = bonus === null || penalty === null || r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(bonus).sub(penalty);
+      // `total` in an adjustment is the total before it.
       for (const f of adjusts) {
+        this.totals[u] = sum;
         if (sum === null) break;
         const factor = this.guard(u, () => f(u, undefined));
         sum = factor instanceof Decimal ? this.roundScore(sum.mul(factor)) : null;
       }
-      this.totals[u] = sum;
+      this.totals[u] = sum !== null && floor !== undefined && sum.lt(floor) ? floor : sum;
     }
     this.vetoed = Array.from({ length: n }, (_, u) => this.eligible[u] && this.vetoes(u).length > 0);
     this.placeUnits();
@@ -378,7 +394,7 @@ class Evaluator implements ScoreSource {
       const v = this.itemScores[id][u];
       if (v === null) failed = true;
       else sum = sum.add(v);
-      applicable = applicable.add(this.max[id]);
+      applicable = applicable.add(this.max[id]!);
     }
     for (const id of w.sections) {
       const s = this.plan.sections[id];
@@ -520,6 +536,7 @@ class Evaluator implements ScoreSource {
       return r;
     });
     const bonuses = plan.bonuses.map((id) => itemResult(plan.items[id]));
+    const penalties = plan.penalties.map((id) => itemResult(plan.items[id]));
     const steps: Step[] | undefined = tracing ? [] : undefined;
     if (steps) steps.push(...this.totalSteps(u));
     const vetoes = this.eligible[u] ? this.vetoes(u, steps) : [];
@@ -531,6 +548,8 @@ class Evaluator implements ScoreSource {
       sections,
       bonuses,
       bonus: this.bonusTotals[u],
+      penalties,
+      penalty: this.penaltyTotals[u],
       total: this.totals[u],
       place: this.unitPlaces[u],
       eligible: this.eligible[u],
@@ -576,19 +595,23 @@ class Evaluator implements ScoreSource {
     const parts = [...plan.topSections.map((id) => part(this.root.weighted ? this.contributions[id][u] : this.sectionScores[id][u], this.sectionNA[id][u])), ...plan.topItems.map((id) => part(this.itemScores[id][u], this.itemNA[id][u]))];
     const step: Step = { k: 'total', parts };
     if (plan.bonuses.length) step.bonus = this.bonusTotals[u].toString();
-    if (!plan.adjusts.length) step.result = str(this.totals[u]);
+    if (plan.penalties.length) step.penalty = this.penaltyTotals[u].toString();
+    const r = this.combine(this.root, u);
+    let running: Decimal | null = r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(this.bonusTotals[u]).sub(this.penaltyTotals[u]);
+    if (!plan.adjusts.length) step.result = str(running);
     out.push(...rootSteps.filter((x) => x.k !== 'weighted'));
     out.push(step);
     // The running total after each adjustment (the stored total is after all of them).
-    if (plan.adjusts.length) {
-      const r = this.combine(this.root, u);
-      let running: Decimal | null = r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(this.bonusTotals[u]);
-      for (const a of plan.adjusts) {
-        const f = this.guard(u, () => this.exprs.fn(a.factor.expr)(u, undefined));
-        running = running !== null && f instanceof Decimal ? this.roundScore(running.mul(f)) : null;
-        out.push({ k: 'adjusted', factor: a.factor.text, value: shown(f as V), result: str(running) });
-      }
+    const final = this.totals[u];
+    for (const a of plan.adjusts) {
+      // `total` in the factor reads the total before this adjustment.
+      this.totals[u] = running;
+      const f = this.guard(u, () => this.exprs.fn(a.factor.expr)(u, undefined));
+      running = running !== null && f instanceof Decimal ? this.roundScore(running.mul(f)) : null;
+      out.push({ k: 'adjusted', factor: a.factor.text, value: shown(f as V), result: str(running) });
     }
+    this.totals[u] = final;
+    if (plan.floor !== undefined && running !== null && final !== null && !final.eq(running)) out.push({ k: 'floor', floor: plan.floor, from: running.toString() });
     return out;
   }
 
@@ -669,7 +692,7 @@ class Evaluator implements ScoreSource {
         v = cap;
       }
     }
-    if (v.gt(M)) {
+    if (M !== null && v.gt(M)) {
       steps?.push({ k: 'atMostMax', max: M.toString(), from: v.toString() });
       v = M;
     } else if (v.sign() < 0) {

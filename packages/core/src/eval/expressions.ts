@@ -4,7 +4,7 @@ import { Decimal } from '../common/decimal.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rec } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
-import { aggregate, compare, competitionRanks, type V } from './values.js';
+import { aggregate, compare, competitionRanks, percentile, topK, type V } from './values.js';
 
 /** An expression as a closure: unit index and the list entry in scope (inside `where`) → value. */
 export type Fn = (u: number, rec: Rec | undefined) => V;
@@ -52,7 +52,8 @@ export class Expressions {
     private readonly src: ScoreSource,
     private readonly groups: Groups,
   ) {
-    this.lets = plan.lets.map((l) => this.cachedPerUnit(l.expr));
+    // A let that reads the total is computed afresh: the total changes as adjustments apply.
+    this.lets = plan.lets.map((l) => (l.readsTotal ? this.lazy(l.expr) : this.cachedPerUnit(l.expr)));
     this.cohort = plan.cohort.map((c) => this.cohortValue(c));
   }
 
@@ -78,6 +79,11 @@ export class Expressions {
   /** A let's value for a unit. */
   letValue(id: number, u: number): V {
     return this.lets[id](u, undefined);
+  }
+
+  private lazy(e: P.Expr): Fn {
+    let inner: Fn | undefined;
+    return (u) => (inner ??= this.fn(e))(u, undefined);
   }
 
   private cachedPerUnit(e: P.Expr): Fn {
@@ -112,9 +118,11 @@ export class Expressions {
           }
           return (cached = ranks);
         }
-        case 'aggregate': {
+        case 'aggregate':
+        case 'percentile': {
           const value = this.fn(c.value);
           const where = c.where ? this.fn(c.where) : undefined;
+          const p = c.k === 'percentile' ? Decimal.parse(c.p)! : undefined;
           return (cached = members.map((units) => {
             const values: Decimal[] = [];
             let count = 0;
@@ -124,7 +132,9 @@ export class Expressions {
               const v = value(u, undefined);
               if (v instanceof Decimal) values.push(v);
             }
-            return c.fn === 'count' ? Decimal.fromInt(count) : aggregate(c.fn, values);
+            if (c.k === 'percentile') return percentile(values, p!);
+            if (c.fn === 'count') return Decimal.fromInt(count);
+            return c.top !== undefined ? topK(c.fn, values, c.top) : aggregate(c.fn, values);
           }));
         }
         case 'prorataMax':
@@ -242,6 +252,19 @@ export class Expressions {
           return false;
         };
       }
+      case 'if': {
+        const c = this.fn(e.c);
+        const a = this.fn(e.then);
+        const b = this.fn(e.else);
+        return (u, rec) => (c(u, rec) === true ? a(u, rec) : b(u, rec));
+      }
+      case 'num01': {
+        const x = this.fn(e.x);
+        return (u, rec) => {
+          const v = x(u, rec);
+          return v === true ? Decimal.ONE : v === false ? Decimal.ZERO : undefined;
+        };
+      }
       case 'coalesce': {
         const l = this.fn(e.l);
         const r = this.fn(e.r);
@@ -263,14 +286,15 @@ export class Expressions {
       case 'listAgg': {
         const list = this.fn(e.list);
         const where = e.where ? this.fn(e.where) : undefined;
+        const value = e.value ? this.fn(e.value) : undefined;
         const { fn, field } = e;
         return (u) => {
           let entries = list(u, undefined);
           if (!Array.isArray(entries)) entries = [];
           const kept = where ? (entries as Rec[]).filter((rec) => where(u, rec) === true) : (entries as V[]);
           if (fn === 'count') return Decimal.fromInt(kept.length);
-          const values = (field !== undefined ? (kept as Rec[]).map((rec) => rec[field]) : kept).filter((v): v is Decimal => v instanceof Decimal);
-          return aggregate(fn, values);
+          const raw = value ? (kept as Rec[]).map((rec) => value(u, rec)) : field !== undefined ? (kept as Rec[]).map((rec) => rec[field]) : kept;
+          return aggregate(fn, raw.filter((v): v is Decimal => v instanceof Decimal));
         };
       }
       case 'minmax': {
@@ -298,12 +322,16 @@ export class Expressions {
       }
       case 'bands': {
         const subject = this.fn(e.subject);
-        const bands = e.bands.map((b) => ({ test: b.test, value: b.test.k === 'cmp' ? Decimal.parse(b.test.v)! : undefined, points: this.fn(b.points) }));
+        const bands = e.bands.map((b) => ({ test: b.test, threshold: b.test.k === 'cmp' ? this.fn(b.test.v) : undefined, points: this.fn(b.points) }));
         return (u, rec) => {
           const v = subject(u, rec);
           for (const b of bands) {
             const t = b.test;
-            const hit = t.k === 'else' ? true : t.k === 'is' ? v === t.v : v instanceof Decimal && compare(t.op, v.cmp(b.value!));
+            let hit: boolean;
+            if (t.k === 'cmp') {
+              const x = b.threshold!(u, rec);
+              hit = v instanceof Decimal && x instanceof Decimal && compare(t.op, v.cmp(x));
+            } else hit = t.k === 'else' || v === t.v;
             if (hit) return b.points(u, rec);
           }
           return Decimal.ZERO;

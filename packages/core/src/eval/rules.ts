@@ -1,6 +1,7 @@
 // Each rule kind of the plan as a closure over unit indices, with its constants parsed once.
 // With `steps`, the closure also records how it got its number (structured trace steps).
 import { Decimal } from '../common/decimal.js';
+import { deduction } from '../common/deduction.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Rec } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
@@ -19,35 +20,59 @@ export interface RuleEnv {
 
 const dec = (d: P.Dec) => Decimal.parse(d)!;
 
+/** What `count` occurrences cost, at most `most`, with the step that shows it. */
+function perOccurrence(amounts: Decimal[], count: (u: number) => Decimal, countText: string, most: Decimal | undefined) {
+  return (u: number): { d: Decimal; step: Omit<Extract<Step, { k: 'deduct' }>, 'result' | 'max'> } => {
+    const x = count(u);
+    let d = deduction(amounts, x);
+    const capped = most !== undefined && d.gt(most);
+    const step = { k: 'deduct' as const, amounts: amounts.map((a) => a.toString()), count: x.toString(), countText, deduction: d.toString(), ...(capped ? { most: most.toString() } : {}) };
+    if (capped) d = most;
+    return { d, step };
+  };
+}
+
 export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
   const r = item.rule;
-  const M = dec(item.max);
+  // M is needed by the rules that take it (a penalty without a limit has none, and takes none of them).
+  const M = item.max !== undefined ? dec(item.max) : Decimal.ZERO;
+  // A penalty's rule gives the points it takes off: its lines count up, however they are written.
+  const penalty = item.kind === 'penalty';
   const { exprs } = env;
   switch (r.k) {
     case 'points': {
-      const lines = r.lines.map((l) => ({ cond: exprs.fn(l.cond.expr), p: dec(l.points), deduct: l.deduct, text: l.cond.text }));
+      const lines = r.lines.map((l) =>
+        l.k === 'per'
+          ? { k: 'per' as const, cost: perOccurrence(l.amounts.map(dec), exprs.num(l.count.expr), l.count.text, l.most !== undefined ? dec(l.most) : undefined) }
+          : { k: 'when' as const, cond: exprs.fn(l.cond.expr), p: exprs.num(l.points.expr), literal: l.points.expr.k === 'num', pointsText: l.points.text, deduct: l.deduct || penalty, text: l.cond.text },
+      );
       return (u, steps) => {
         let sum = Decimal.ZERO;
         for (const line of lines) {
+          if (line.k === 'per') {
+            const { d, step } = line.cost(u);
+            sum = penalty ? sum.add(d) : sum.sub(d);
+            steps?.push({ ...step, result: (penalty ? d : d.neg()).toString(), line: true });
+            continue;
+          }
           const holds = line.cond(u, undefined) === true;
-          if (holds) sum = line.deduct ? sum.sub(line.p) : sum.add(line.p);
-          steps?.push({ k: 'line', points: line.p.toString(), deduct: line.deduct, cond: line.text, holds });
+          // The points are worked out only where the line holds.
+          const p = holds ? line.p(u) : undefined;
+          if (p) sum = line.deduct && !penalty ? sum.sub(p) : sum.add(p);
+          const step: Step = { k: 'line', points: p?.toString() ?? line.pointsText, deduct: line.deduct, cond: line.text, holds };
+          if (!line.literal) step.formula = line.pointsText;
+          steps?.push(step);
         }
         steps?.push({ k: 'sum', value: sum.toString() });
         return sum;
       };
     }
     case 'deduct': {
-      const count = exprs.num(r.count.expr);
-      const k = dec(r.per);
-      const most = r.most !== undefined ? dec(r.most) : undefined;
+      const cost = perOccurrence(r.amounts.map(dec), exprs.num(r.count.expr), r.count.text, r.most !== undefined ? dec(r.most) : undefined);
       return (u, steps) => {
-        const x = count(u);
-        let d = k.mul(x);
-        const capped = most !== undefined && d.gt(most);
-        if (capped) d = most;
-        const result = M.sub(d);
-        steps?.push({ k: 'deduct', max: M.toString(), per: k.toString(), count: x.toString(), countText: r.count.text, ...(capped ? { most: most.toString() } : {}), result: result.toString() });
+        const { d, step } = cost(u);
+        const result = penalty ? d : M.sub(d);
+        steps?.push(penalty ? { ...step, result: result.toString() } : { ...step, max: M.toString(), result: result.toString() });
         return result;
       };
     }

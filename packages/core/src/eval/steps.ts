@@ -18,9 +18,15 @@ export type Step =
   // ── an item's rule ─────────────────────────────────────────────────
   | { k: 'void'; cond: string }
   | { k: 'notApplicable'; cond: string }
-  | { k: 'line'; points: Dec; deduct: boolean; cond: string; holds: boolean }
+  /** `N if cond`: the points (an expression's value where the line holds, else as written, with the formula). */
+  | { k: 'line'; points: Dec; formula?: string; deduct: boolean; cond: string; holds: boolean }
   | { k: 'sum'; value: Dec }
-  | { k: 'deduct'; max: Dec; per: Dec; count: Dec; countText: string; most?: Dec; result: Dec }
+  /**
+   * A deduction per occurrence: `count` occurrences at `amounts` (the last repeating) cost
+   * `deduction`, at most `most`; from the max (an item), as a penalty (no max), or as a line of
+   * a block (`line`, result negative in an item).
+   */
+  | { k: 'deduct'; max?: Dec; amounts: Dec[]; count: Dec; countText: string; deduction: Dec; most?: Dec; result: Dec; line?: true }
   | { k: 'ratioZero'; value: Dec }
   | { k: 'ratio'; max: Dec; done: Dec; target: Dec; quotient: Dec; clamped?: Dec }
   | { k: 'rankPoints'; rank: Dec; first: Dec; step: Dec; raw: Dec; floored: boolean }
@@ -49,7 +55,9 @@ export type Step =
   | { k: 'rescaled'; label: string; sum: Dec; applicable: Dec; scale: Dec; result: Dec }
   /** Weighted parts that do not apply are left out: the weights of the rest count as 100%. */
   | { k: 'renormalised'; label: string; sum: Dec; weights: Dec; result: Dec }
-  | { k: 'total'; parts: Part[]; bonus?: Dec; result?: Dec | null }
+  | { k: 'total'; parts: Part[]; bonus?: Dec; penalty?: Dec; result?: Dec | null }
+  /** The total is raised to the floor the scheme declares. */
+  | { k: 'floor'; floor: Dec; from: Dec }
   | { k: 'adjusted'; factor: string; value: Shown; result: Dec | null }
   | { k: 'veto'; reason: string; cond: string }
   | { k: 'vetoGrade'; grade: string | null }

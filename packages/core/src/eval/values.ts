@@ -60,6 +60,27 @@ export function aggregate(fn: AggregateFn, values: Decimal[]): Decimal {
   }
 }
 
+/** The mean of the k highest values (or their sum, min, max); fewer than k: all of them. */
+export function topK(fn: AggregateFn, values: Decimal[], k: number): Decimal {
+  const s = [...values].sort((a, b) => b.cmp(a)).slice(0, k);
+  return aggregate(fn, s);
+}
+
+/**
+ * The p-th percentile (p in 0..1) of values, as spreadsheets' PERCENTILE.INC: the value at
+ * rank p·(n − 1) of the sorted values, interpolated between its neighbours (exactly); empty gives 0.
+ */
+export function percentile(values: Decimal[], p: Decimal): Decimal {
+  if (values.length === 0) return Decimal.ZERO;
+  const s = [...values].sort((a, b) => a.cmp(b));
+  const rank = p.mul(Decimal.fromInt(s.length - 1));
+  const lo = rank.floor();
+  const i = Number(lo.toString());
+  if (i >= s.length - 1) return s[s.length - 1];
+  const frac = rank.sub(lo);
+  return frac.isZero() ? s[i] : s[i].add(s[i + 1].sub(s[i]).mul(frac));
+}
+
 /** Competition ranking of values: ties share the best place (1, 2, 2, 4). */
 export function competitionRanks(values: Decimal[], dir: 'asc' | 'desc'): number[] {
   const order = values.map((_, i) => i).sort((a, b) => (dir === 'desc' ? values[b].cmp(values[a]) : values[a].cmp(values[b])));

@@ -29,6 +29,22 @@ function entry(e: Entry, lang: Lang): string {
 }
 
 const q = (d: string | null) => (d === null ? '?' : d);
+
+/** What `count` occurrences cost, written out: `1 × 3`, or `1 + 2 + 4 × 3` (the last amount repeating). */
+function occurrences(amounts: string[], count: string): string {
+  if (amounts.length === 1) return `${amounts[0]} × ${count}`;
+  const x = Decimal.parse(count)!;
+  if (x.sign() <= 0) return '0';
+  const whole = Number(x.floor().toString());
+  const n = Math.min(whole, amounts.length);
+  const terms = amounts.slice(0, n);
+  const last = amounts[amounts.length - 1];
+  // The last amount repeats: `1 + 2 + 4 × 3`.
+  if (whole > n) terms[terms.length - 1] = `${last} × ${whole - n + 1}`;
+  const frac = x.sub(x.floor());
+  if (!frac.isZero()) terms.push(`${n < amounts.length ? amounts[n] : last} × ${frac.toString()}`);
+  return terms.join(' + ');
+}
 /** A part of a sum, in one language. */
 const p = (d: Part, lang: Lang) => (d === 'n/a' ? (lang === 'en' ? 'n/a' : '不适用') : q(d));
 
@@ -44,15 +60,31 @@ export function explainStep(s: Step): Text {
       return t(`not assessed: ${s.cond} does not hold, so the unit has no scores and takes no part in rankings or values across units`, `不参评：${s.cond} 不成立，本单位不计分，也不参与排名和全体单位汇总`);
     case 'group':
       return t(`assessed within the group "${s.key}" (${s.size} units): rankings, values across units, places and quotas are taken within it`, `在“${s.key}”组内考核（${s.size} 个单位）：排名、全体单位汇总、名次和名额均在组内计算`);
-    case 'line':
-      return t(`${s.deduct ? '−' : '+'}${s.points} if ${s.cond}: ${s.holds ? 'yes' : 'no, 0'}`, `${s.deduct ? '扣' : '得'} ${s.points} 若 ${s.cond}：${s.holds ? '是' : '否，0'}`);
+    case 'line': {
+      // `+基本分 × 2 if x: yes, 6`: a formula shows its value where the line holds.
+      const pts = s.formula ?? s.points;
+      const value = s.formula !== undefined && s.holds ? `, ${s.points}` : '';
+      return t(`${s.deduct ? '−' : '+'}${pts} if ${s.cond}: ${s.holds ? `yes${value}` : 'no, 0'}`, `${s.deduct ? '扣' : '得'} ${pts} 若 ${s.cond}：${s.holds ? `是${value ? `，${s.points}` : ''}` : '否，0'}`);
+    }
     case 'sum':
       return t(`sum ${s.value}`, `合计 ${s.value}`);
-    case 'deduct':
-      return t(
-        `${s.max} − ${s.per} × ${s.count} (${s.countText})${s.most !== undefined ? `, at most ${s.most}` : ''} = ${s.result}`,
-        `${s.max} − ${s.per} × ${s.count}（${s.countText}）${s.most !== undefined ? `，最多扣 ${s.most}` : ''} = ${s.result}`,
-      );
+    case 'deduct': {
+      const cost = occurrences(s.amounts, s.count);
+      const most = (lang: Lang) => (s.most === undefined ? '' : lang === 'en' ? `, at most ${s.most}` : `，最多扣 ${s.most}`);
+      const worked = cost === s.deduction ? '' : ` = ${s.deduction}`;
+      // From the max: `10 − 1 × 3 (少报次数) = 7`; progressive: `10 − (1 + 2 + 4) (少报次数 3) = 3`.
+      if (s.max !== undefined) {
+        const of = s.amounts.length > 1 ? `(${cost})` : cost;
+        const deducted = s.most !== undefined ? s.most : s.deduction;
+        return s.amounts.length > 1 || s.most !== undefined
+          ? t(`${s.countText} = ${s.count}: deduct ${cost}${worked}${most('en')}; ${s.max} − ${deducted} = ${s.result}`, `${s.countText} = ${s.count}：扣 ${cost}${worked}${most('zh')}；${s.max} − ${deducted} = ${s.result}`)
+          : t(`${s.max} − ${of} (${s.countText}) = ${s.result}`, `${s.max} − ${of}（${s.countText}）= ${s.result}`);
+      }
+      // A line of a block, or a penalty: the points it takes off.
+      return s.most === undefined
+        ? t(`${s.countText} = ${s.count}: deduct ${cost}${worked}`, `${s.countText} = ${s.count}：扣 ${cost}${worked}`)
+        : t(`${s.countText} = ${s.count}: deduct ${cost}${worked}, at most ${s.most}: ${s.most} off`, `${s.countText} = ${s.count}：扣 ${cost}${worked}，最多扣 ${s.most}：扣 ${s.most}`);
+    }
     case 'ratioZero':
       return t(`the target is 0, so ${s.value} (if zero)`, `目标值为 0，按“为零时”计 ${s.value}`);
     case 'ratio':
@@ -118,14 +150,16 @@ export function explainStep(s: Step): Text {
     case 'total': {
       const result = s.result === undefined ? '' : ` = ${q(s.result)}`;
       // A total that is its one part ("总分 = 3 = 3") says it once.
-      const same = s.parts.length === 1 && s.bonus === undefined && s.result !== undefined;
+      const same = s.parts.length === 1 && s.bonus === undefined && s.penalty === undefined && s.result !== undefined;
       return same
         ? t(`total = ${q(s.result!)}`, `总分 = ${q(s.result!)}`)
         : t(
-            `total = ${s.parts.map((x) => p(x, 'en')).join(' + ')}${s.bonus !== undefined ? ` + ${s.bonus} (bonus)` : ''}${result}`,
-            `总分 = ${s.parts.map((x) => p(x, 'zh')).join(' + ')}${s.bonus !== undefined ? ` + ${s.bonus}（加分）` : ''}${result}`,
+            `total = ${s.parts.map((x) => p(x, 'en')).join(' + ')}${s.bonus !== undefined ? ` + ${s.bonus} (bonus)` : ''}${s.penalty !== undefined ? ` − ${s.penalty} (penalties)` : ''}${result}`,
+            `总分 = ${s.parts.map((x) => p(x, 'zh')).join(' + ')}${s.bonus !== undefined ? ` + ${s.bonus}（加分）` : ''}${s.penalty !== undefined ? ` − ${s.penalty}（减分）` : ''}${result}`,
           );
     }
+    case 'floor':
+      return t(`not below the floor ${s.floor}: ${s.from} → ${s.floor}`, `不低于最低分 ${s.floor}：${s.from} → ${s.floor}`);
     case 'adjusted':
       return t(`adjusted: × ${s.factor} (${showValue(s.value, 'en')}) = ${q(s.result)}`, `调整：× ${s.factor}（${showValue(s.value, 'zh')}）= ${q(s.result)}`);
     case 'veto':

@@ -16,8 +16,10 @@ export function explainUnit(r: UnitResult, lang: Lang): string {
   out.push(`${head}${r.grade ? (zh ? `，等级 "${r.grade}"` : `, grade "${r.grade}"`) : ''}${r.vetoed ? (zh ? `（一票否决：${r.vetoes.join('；')}）` : ` (vetoed: ${r.vetoes.join('; ')})`) : ''}`);
   out.push('');
   const score = (x: { score: Decimal | null; notApplicable?: true }) => (x.notApplicable ? (zh ? '不适用' : 'n/a') : show(x.score));
-  const item = (i: ItemResult, indent: string) => {
-    out.push(`${indent}${zh ? '指标' : 'item'} "${i.label}"  ${score(i)} / ${i.max}`);
+  const item = (i: ItemResult, indent: string, kind: 'item' | 'bonus' | 'penalty' = 'item') => {
+    if (kind === 'item') out.push(`${indent}${zh ? '指标' : 'item'} "${i.label}"  ${score(i)} / ${show(i.max)}`);
+    else if (kind === 'bonus') out.push(`${indent}${zh ? '加分' : 'bonus'} "${i.label}"  ${score(i)}`);
+    else out.push(`${indent}${zh ? '减分' : 'penalty'} "${i.label}"  ${i.score === null || i.notApplicable ? score(i) : `−${i.score.toString()}`}`);
     if (!i.trace) return;
     out.push(`${indent}  ${zh ? '规则' : 'rule'}: ${i.trace.rule}`);
     for (const inp of i.trace.inputs) {
@@ -41,11 +43,11 @@ export function explainUnit(r: UnitResult, lang: Lang): string {
       out.push('');
     }
     for (const b of r.bonuses) {
-      out.push(`${zh ? '加分' : 'bonus'} "${b.label}"  ${score(b)}`);
-      if (b.trace) {
-        out.push(`  ${zh ? '规则' : 'rule'}: ${b.trace.rule}`);
-        for (const s of b.trace.steps) out.push(`  · ${explainStep(s)[lang]}`);
-      }
+      item(b, '', 'bonus');
+      out.push('');
+    }
+    for (const p of r.penalties) {
+      item(p, '', 'penalty');
       out.push('');
     }
   }
@@ -70,6 +72,7 @@ export function unitJson(r: UnitResult) {
     items: scores(r.items),
     bonus: r.bonus.toString(),
     bonuses: scores(r.bonuses),
+    ...(r.penalties.length ? { penalty: r.penalty.toString(), penalties: scores(r.penalties) } : {}),
   };
 }
 
@@ -81,7 +84,7 @@ export function explanationJson(r: UnitResult, lang: Lang) {
     label: i.label,
     ...(i.section !== undefined ? { section: i.section } : {}),
     score: i.score === null ? null : i.score.toString(),
-    max: i.max.toString(),
+    max: i.max === null ? null : i.max.toString(),
     ...(i.trace
       ? {
           rule: i.trace.rule,
@@ -94,6 +97,7 @@ export function explanationJson(r: UnitResult, lang: Lang) {
     ...unitJson(r),
     items: r.items.map(item),
     bonuses: r.bonuses.map(item),
+    penalties: r.penalties.map(item),
     sections: r.sections.map((s) => ({ label: s.label, score: s.score === null ? null : s.score.toString(), max: s.max.toString(), ...(s.weight ? { weight: s.weight.toString() } : {}), contribution: s.contribution === null ? null : s.contribution.toString() })),
     steps: (r.steps ?? []).map((s) => explainStep(s)[lang]),
     errors: r.errors.map((d) => ({ code: d.code, message: d.message[lang] })),

@@ -43,7 +43,7 @@ class Lowering implements LowerContext {
     allSecs.forEach((s, i) => this.sectionIds.set(s, i));
     const all = allItems(ast);
     all.forEach((it, i) => this.itemIds.set(it, i));
-    const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), text: withoutComments(this.src(l.value)), span: l.span }));
+    const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), text: withoutComments(this.src(l.value)), ...(scheme.readsTotal.has(l) ? { readsTotal: true as const } : {}), span: l.span }));
     const sectionOf = new Map(allSecs.flatMap((s) => s.items.map((it) => [it, s] as const)));
     const parentOf = new Map(allSecs.flatMap((s) => s.sections.map((c) => [c, s] as const)));
     const items = all.map((it, id) => this.item(it, id, sectionOf.get(it)));
@@ -82,12 +82,15 @@ class Lowering implements LowerContext {
       topSections: ast.sections.map((s) => this.sectionIds.get(s)!),
       topItems: ast.items.map((it) => this.itemIds.get(it)!),
       bonuses: ast.bonuses.map((it) => this.itemIds.get(it)!),
+      penalties: ast.penalties.map((it) => this.itemIds.get(it)!),
+      order: scheme.order.map((x): P.Step => (x.kind === 'Section' ? { k: 'section', id: this.sectionIds.get(x)! } : { k: 'item', id: this.itemIds.get(x)! })),
       adjusts: ast.adjusts.map((a) => ({ factor: this.cond(a.factor), span: a.span })),
       vetoes: ast.vetoes.map((v) => ({ reason: v.reason.text, cond: this.cond(v.cond), span: v.span })),
       imports: [...this.imports].map(([alias, p]) => ({ alias, plan: p })),
       examples: ast.examples.map((ex) => this.example(ex)),
       places: { vetoed: ast.places?.vetoed ?? 'last', ineligible: ast.places?.ineligible ?? 'unplaced' },
     };
+    if (ast.floor) plan.floor = canonical(ast.floor.value);
     if (ast.eligible) plan.eligible = this.cond(ast.eligible.cond);
     if (ast.within) plan.within = this.cond(ast.within.key);
     if (ast.grades) plan.grades = ast.grades.lines.map((l) => this.grade(l));
@@ -130,15 +133,16 @@ class Lowering implements LowerContext {
     const { scheme } = this;
     const places = it.round ? Number(it.round.value) : scheme.precision;
     const kind = ruleKind(it.rule);
+    const max = scheme.maxOf.get(it);
     const out: P.Item = {
       id,
-      kind: it.kind === 'Bonus' ? 'bonus' : 'item',
+      kind: it.kind === 'Bonus' ? 'bonus' : it.kind === 'Penalty' ? 'penalty' : 'item',
       label: it.label.text,
-      max: scheme.maxOf.get(it)!.toString(),
+      ...(max ? { max: max.toString() } : {}),
       rule: kind.lower(it.rule, this, it),
       voids: it.voids.map((v) => this.cond(v)),
       notApplicable: it.notApplicable.map((v) => this.cond(v)),
-      text: withoutComments(this.src(it.rule)),
+      text: ruleText(this.src(it.rule)),
       reads: this.reads([...it.notApplicable, ...it.voids, ...kind.reads(it.rule, scheme.tiers.get(it.rule))]),
       span: it.span,
     };
@@ -232,6 +236,11 @@ class Lowering implements LowerContext {
   }
 
   expr(e: A.Expr): P.Expr {
+    const x = this.exprOf(e);
+    return this.scheme.asNumber.has(e) ? { k: 'num01', x, span: e.span } : x;
+  }
+
+  private exprOf(e: A.Expr): P.Expr {
     const span = e.span;
     switch (e.kind) {
       case 'Num':
@@ -267,7 +276,7 @@ class Lowering implements LowerContext {
         const label = e.label?.text;
         if (e.target === 'bonus' && label === undefined) return { k: 'bonusTotal', span };
         if (e.target === 'section') return { k: 'sectionScore', id: this.sectionIds.get(allSections(this.ast).find((s) => s.label.text === label)!)!, span };
-        const pool = e.target === 'item' ? [...sectionedItems(this.ast), ...this.ast.items] : this.ast.bonuses;
+        const pool = e.target === 'item' ? [...sectionedItems(this.ast), ...this.ast.items] : e.target === 'bonus' ? this.ast.bonuses : this.ast.penalties;
         return { k: 'itemScore', id: this.itemIds.get(pool.find((it) => it.label.text === label)!)!, span };
       }
       case 'Neg':
@@ -308,10 +317,13 @@ class Lowering implements LowerContext {
         if (e.fn === 'round') return { k: 'round', x: this.expr(e.args[0]), places: Number(e.args[1]?.kind === 'Num' ? e.args[1].value : 0), span };
         const first = e.args[0];
         if (this.scheme.types.get(first)?.k === 'list') {
-          const projected = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list';
-          const out: P.Expr = projected
-            ? { k: 'listAgg', fn: e.fn, list: this.expr((first as Extract<A.Expr, { kind: 'Member' }>).object), field: (first as Extract<A.Expr, { kind: 'Member' }>).field.name, span }
-            : { k: 'listAgg', fn: e.fn, list: this.expr(first), span };
+          const projected = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list' ? first : undefined;
+          const list = this.expr(projected ? projected.object : first);
+          const out: Extract<P.Expr, { k: 'listAgg' }> = { k: 'listAgg', fn: e.fn, list, span };
+          // A yes/no field counts as 1 or 0: read per entry.
+          if (projected && this.scheme.asNumber.has(first)) out.value = { k: 'num01', x: { k: 'entry', field: projected.field.name, span: projected.field.span }, span: projected.span };
+          else if (projected) out.field = projected.field.name;
+          else if (e.args[1] && e.fn !== 'count') out.value = this.expr(e.args[1]);
           if (e.where) out.where = this.expr(e.where);
           return out;
         }
@@ -319,11 +331,16 @@ class Lowering implements LowerContext {
       }
       case 'Cohort': {
         const id = this.cohort.length;
-        const value: P.CohortValue = { id, k: 'aggregate', fn: e.fn, value: this.expr(e.value), span };
-        if (e.where) value.where = this.expr(e.where);
-        this.cohort.push(value);
+        const where = e.where ? { where: this.expr(e.where) } : {};
+        if (e.fn === 'percentile') {
+          // `percentile 80` and `percentile 80%` both mean the 80th percentile.
+          const p = Decimal.parse(e.p!.value)!;
+          this.cohort.push({ id, k: 'percentile', p: (e.p!.text.endsWith('%') ? p : p.div(Decimal.HUNDRED)).toString(), value: this.expr(e.value), ...where, span });
+        } else this.cohort.push({ id, k: 'aggregate', fn: e.fn, value: this.expr(e.value), ...where, ...(e.top ? { top: Number(e.top.value) } : {}), span });
         return { k: 'cohort', id, span };
       }
+      case 'If':
+        return { k: 'if', c: this.expr(e.cond), then: this.expr(e.then), else: this.expr(e.else), span };
       case 'CohortRank':
         return { k: 'cohort', id: this.rank(e.by, e.dir), span };
       case 'Bands':
@@ -331,7 +348,7 @@ class Lowering implements LowerContext {
           k: 'bands',
           subject: this.expr(e.subject),
           bands: e.bands.map((b) => ({
-            test: b.test.kind === 'Compare' ? { k: 'cmp', op: b.test.op, v: canonical(b.test.value.value) } : b.test.kind === 'Member' ? { k: 'is', v: b.test.member.name } : { k: 'else' },
+            test: b.test.kind === 'Compare' ? { k: 'cmp', op: b.test.op, v: this.expr(b.test.value) } : b.test.kind === 'Member' ? { k: 'is', v: b.test.member.name } : b.test.kind === 'Is' ? { k: 'is', v: b.test.value } : { k: 'else' },
             points: this.expr(b.points),
           })),
           span,
@@ -420,15 +437,28 @@ function childExprs(e: A.Expr): A.Expr[] {
       return [...e.args, ...(e.where ? [e.where] : [])];
     case 'Cohort':
       return [e.value, ...(e.where ? [e.where] : [])];
+    case 'If':
+      return [e.cond, e.then, e.else];
     case 'CohortRank':
       return [e.by];
     case 'Bands':
-      return [e.subject, ...e.bands.map((b) => b.points)];
+      return [e.subject, ...e.bands.flatMap((b) => (b.test.kind === 'Compare' ? [b.test.value, b.points] : [b.points]))];
     case 'Linear':
       return [e.subject];
     default:
       return [];
   }
+}
+
+/** A rule's text on one line, without comments; the lines of a `{ … }` block separated by `;`. */
+function ruleText(text: string): string {
+  if (!text.startsWith('{')) return withoutComments(text);
+  const lines = text
+    .slice(1, text.endsWith('}') ? -1 : undefined)
+    .split('\n')
+    .map((l) => withoutComments(l).replace(/,$/, ''))
+    .filter(Boolean);
+  return `{ ${lines.join('; ')} }`;
 }
 
 /** A rule's text on one line, without its comments (`#` outside quoted labels). */

@@ -19,7 +19,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 /** An exact decimal as canonical text: no exponent, no trailing fraction zeros, no `-0`. */
 export type Dec = string;
 
-export const PLAN_VERSION = 1;
+export const PLAN_VERSION = 2;
 
 export interface Plan {
   version: typeof PLAN_VERSION;
@@ -49,6 +49,12 @@ export interface Plan {
   topItems: number[];
   /** Bonuses (ids), in the order written. */
   bonuses: number[];
+  /** Penalties (ids), in the order written: points taken off the total. */
+  penalties: number[];
+  /** Every item and section, each after the scores it reads (a section after its parts). */
+  order: Step[];
+  /** The lowest total a unit can have (after penalties and adjustments), when declared. */
+  floor?: Dec;
   /** `adjust total * factor`, applied in order. */
   adjusts: Adjust[];
   vetoes: Veto[];
@@ -62,6 +68,12 @@ export interface Plan {
   within?: Cond;
   /** Where vetoed and ineligible units are placed. */
   places: { vetoed: Placing; ineligible: Placing };
+}
+
+/** One score to compute, for every unit. */
+export interface Step {
+  k: 'item' | 'section';
+  id: number;
 }
 
 /** After the units that are ranked (sharing one place among themselves), or without a place. */
@@ -111,7 +123,7 @@ export type Expr = { span: Span } & (
   | { k: 'let'; id: number }
   /** The unit's kind. */
   | { k: 'unitKind' }
-  /** The unit's total (grade lines). */
+  /** The unit's total so far: in an adjustment, the total before it; in grade lines and vetoes, the final total. */
   | { k: 'total' }
   /** The unit's final place (grade lines). */
   | { k: 'place' }
@@ -132,12 +144,20 @@ export type Expr = { span: Span } & (
   | { k: 'div'; l: Expr; r: Expr; places: number; text: string }
   | { k: 'logic'; op: 'and' | 'or'; l: Expr; r: Expr }
   | { k: 'cmp'; op: CompareOp; l: Expr; r: Expr }
+  /** `if c then a else b`. */
+  | { k: 'if'; c: Expr; then: Expr; else: Expr }
+  /** A yes/no read as a number: 1 for yes, 0 for no. */
+  | { k: 'num01'; x: Expr }
   /** `l ?? r`: l, or r when l is absent. */
   | { k: 'coalesce'; l: Expr; r: Expr }
   /** `x.field`: the field of a record, or of every entry of a list (`honors.level`). */
   | { k: 'field'; of: Expr; field: string }
-  /** An aggregate over a list (`count(honors where …)`, `sum(items.amount)`), empty → 0. */
-  | { k: 'listAgg'; fn: AggregateFn; list: Expr; field?: string; where?: Expr }
+  /**
+   * An aggregate over a list, empty → 0: of a field (`sum(items.amount)`), of a formula per
+   * entry (`sum(targets, base * min(done / goal, 1))`, `value`, read with the entry in scope),
+   * or of the entries (`count(honors where …)`).
+   */
+  | { k: 'listAgg'; fn: AggregateFn; list: Expr; field?: string; value?: Expr; where?: Expr }
   /** `min(a, b, …)` / `max(a, b, …)`. */
   | { k: 'minmax'; fn: 'min' | 'max'; args: Expr[] }
   | { k: 'round'; x: Expr; places: number }
@@ -148,7 +168,8 @@ export type Expr = { span: Span } & (
 );
 
 export interface Band {
-  test: { k: 'cmp'; op: CompareOp; v: Dec } | { k: 'is'; v: string } | { k: 'else' };
+  /** `< 60` (the threshold may be a named value), a member of a choice, yes/no, or `otherwise`. */
+  test: { k: 'cmp'; op: CompareOp; v: Expr } | { k: 'is'; v: string | boolean } | { k: 'else' };
   points: Expr;
 }
 
@@ -158,6 +179,8 @@ export interface Let {
   expr: Expr;
   /** The formula as written, for traces. */
   text: string;
+  /** It reads the unit's total (directly or through lets): computed afresh each time, since the total changes as adjustments apply. */
+  readsTotal?: true;
   span: Span;
 }
 
@@ -165,8 +188,10 @@ export interface Let {
 export type CohortValue = { id: number; span: Span } & (
   /** Each unit's place by a value (competition ranking: ties share the best place, 1, 2, 2, 4). */
   | { k: 'rank'; by: Expr; dir: 'asc' | 'desc' }
-  /** One number over every unit (optionally those where `where` holds). */
-  | { k: 'aggregate'; fn: AggregateFn; value: Expr; where?: Expr }
+  /** One number over every unit (optionally those where `where` holds); `top`: of the K highest values only. */
+  | { k: 'aggregate'; fn: AggregateFn; value: Expr; where?: Expr; top?: number }
+  /** The p-th percentile of a value over every unit (p in 0..1), interpolated between neighbours as spreadsheets' PERCENTILE.INC does. */
+  | { k: 'percentile'; p: Dec; value: Expr; where?: Expr }
   /** The highest raw score of an item in the cohort (for `cap N prorata`). */
   | { k: 'prorataMax'; item: number }
 );
@@ -182,12 +207,13 @@ export interface Cond {
 
 export interface Item {
   id: number;
-  kind: 'item' | 'bonus';
+  /** A penalty's score is the points it takes off the total. */
+  kind: 'item' | 'bonus' | 'penalty';
   label: string;
   /** The section it belongs to (id), for items of a section. */
   section?: number;
-  /** M: the score is held within 0..M. */
-  max: Dec;
+  /** M: the score is held within 0..M. None for a penalty without a limit. */
+  max?: Dec;
   rule: Rule;
   /** `void if …`: the item scores 0 when one holds. */
   voids: Cond[];
@@ -211,10 +237,10 @@ export type Read =
   | { k: 'import'; expr: Expr; text: string };
 
 export type Rule = { span: Span } & (
-  /** Lines `N if cond` / `deduct N if cond`: the sum of the lines that hold. */
-  | { k: 'points'; lines: { points: Dec; deduct: boolean; cond: Cond; span: Span }[] }
-  /** `deduct K per X [, max D]`: M − min(K·X, D). */
-  | { k: 'deduct'; per: Dec; count: Cond; most?: Dec }
+  /** Lines `N if cond`, `deduct N if cond` and `deduct K per X`: the sum of the lines. In a penalty every line counts as points taken off. */
+  | { k: 'points'; lines: Line[] }
+  /** `deduct K per X [, max D]`: M − min(deduction, D); in a penalty, min(deduction, D). */
+  | { k: 'deduct'; amounts: Dec[]; count: Cond; most?: Dec }
   /** `ratio done / target [, if zero Z]`: M × done / target, within 0..M. */
   | { k: 'ratio'; done: Expr; target: Expr; ifZero?: Expr; places: number }
   /** `rank R, first F, step S`: max(0, F − S·(R − 1)). */
@@ -226,6 +252,13 @@ export type Rule = { span: Span } & (
   /** Any number-valued expression. */
   | { k: 'formula'; expr: Cond }
 );
+
+/**
+ * A line of a points block: `N if cond` (N an expression), or a deduction per occurrence. With
+ * several amounts (`deduct 1, 2, 4 per X`) the n-th occurrence costs the n-th amount, the last
+ * repeating; a fractional count pays its fraction of the next amount.
+ */
+export type Line = { span: Span } & ({ k: 'when'; points: Cond; deduct: boolean; cond: Cond } | { k: 'per'; amounts: Dec[]; count: Cond; most?: Dec });
 
 export type Filter = { span: Span } & ({ k: 'with'; field: string } | { k: 'where'; cond: Cond } | { k: 'bestPer'; field: string });
 

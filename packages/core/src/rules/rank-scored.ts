@@ -11,6 +11,7 @@ export const rankScored: RuleKind<RankScored> = {
   kind: 'RankScored',
   name: { en: '`by rank of`', zh: '`按排名`' },
   clauses: {},
+  scaled: true,
   check(r, cx, _item, max) {
     cx.expectNum(r.by, cx.expr(r.by), { en: '`by rank of`', zh: '`按排名`' });
     return new Interval(Decimal.ZERO, max ?? null);

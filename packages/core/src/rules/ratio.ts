@@ -15,6 +15,7 @@ export const ratio: RuleKind<Ratio> = {
       if (c.name === 'IfZero') r.ifZero = c.value;
     },
   },
+  scaled: true,
   check(r, cx, _item, max) {
     cx.expectNum(r.done, cx.expr(r.done), { en: '`ratio`', zh: '`比例`' });
     cx.expectNum(r.target, cx.expr(r.target), { en: '`ratio`', zh: '`比例`' });

@@ -42,8 +42,8 @@ export interface Scope {
   fields?: Map<string, FieldInfo>;
   /** The list whose entries are in scope (a definition id of the semantic model). */
   list?: number;
-  /** Scores (`total`, `item "x"`) can be read (grade lines). */
-  scores?: boolean;
+  /** The unit's place can be read (grade lines). */
+  place?: boolean;
 }
 
 /** What a rule kind's check may ask of the checker. */
@@ -100,6 +100,8 @@ export interface RuleKind<R extends A.Rule = A.Rule> {
   name: Text;
   /** The clauses that may follow the head, and how each fills in the rule. */
   clauses: Partial<Record<ClauseName, (rule: R, clause: Clause) => void>>;
+  /** Its value is a share of the item's max (`ratio`, `by rank of`): the item must declare one, even as a bonus or penalty. */
+  scaled?: true;
   /** Clauses that may be given more than once. */
   repeatable?: ClauseName[];
   /** A rule this head becomes when a clause it does not take follows (`x, city 3` makes `x` a tier table's source). */

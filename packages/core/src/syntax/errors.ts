@@ -40,8 +40,10 @@ export function syntaxDiagnostic(e: IRecognitionException, source: string, token
   const afterPrevious = closer && previous && !isNaN(previous.startOffset) && (atEnd || source.slice((previous.endOffset ?? previous.startOffset) + 1, span.start).includes('\n'));
   const previousEnd = previous ? (previous.endOffset ?? previous.startOffset) + 1 : 0;
   const where = afterPrevious ? { start: previousEnd, end: previousEnd } : span;
-  const open = facts.expected.includes('RBrace') ? unclosedBrace(atEnd ? tokens : tokens.slice(0, Math.max(0, at))) : undefined;
-  const advice = syntaxAdvice(facts, e, previous);
+  // A declaration where a block's line was expected: the block before it lacks its `}`.
+  const declaration = ['Item', 'Section', 'Bonus', 'Penalty'].includes(facts.foundType);
+  const open = facts.expected.includes('RBrace') ? unclosedBrace(tokens, atEnd ? tokens.length : Math.max(0, at), !declaration) : undefined;
+  const advice = syntaxAdvice(facts, e, previous, declaration);
   return diag(
     'E0002',
     where,
@@ -62,12 +64,18 @@ export function strayTokens(chunk: IToken[], source: string): Diagnostic {
   );
 }
 
-/** The last `{` of a declaration that no `}` closes. */
-function unclosedBrace(tokens: IToken[]): IToken | undefined {
+/** The innermost `{` open before token `at` that no `}` closes before it (nor after it, with `after`). */
+function unclosedBrace(tokens: IToken[], at: number, after: boolean): IToken | undefined {
   const stack: IToken[] = [];
-  for (const t of tokens) {
+  for (const t of tokens.slice(0, at)) {
     if (t.tokenType === T.LBrace) stack.push(t);
     else if (t.tokenType === T.RBrace) stack.pop();
+  }
+  // A `}` further on may close it: the mistake is then something else in the block.
+  let depth = stack.length;
+  if (after) for (const t of tokens.slice(at)) {
+    if (t.tokenType === T.LBrace) depth++;
+    else if (t.tokenType === T.RBrace && --depth < stack.length) stack.pop();
   }
   return stack[stack.length - 1];
 }
@@ -108,7 +116,7 @@ function alternativeName(keyword: string): string {
 }
 
 /** Advice for the syntax mistakes drafters make most. */
-function syntaxAdvice(facts: ErrorFacts, e: IRecognitionException, previous?: IToken): SyntaxAdvice | undefined {
+function syntaxAdvice(facts: ErrorFacts, e: IRecognitionException, previous: IToken | undefined, declaration: boolean): SyntaxAdvice | undefined {
   const rules = e.context?.ruleStack ?? [];
   const glued = (name: string): SyntaxAdvice | undefined => {
     const keyword = gluedKeyword(name);
@@ -128,6 +136,7 @@ function syntaxAdvice(facts: ErrorFacts, e: IRecognitionException, previous?: IT
   if (keyword && wantsName) return { k: 'keywordAsName', found: facts.found, canonical: { en: keyword.en[0], zh: keyword.zh[0] }, alternative: alternativeName(facts.found) };
   if (facts.expected.includes('StringLit') && facts.foundType === 'Identifier' && (rules.includes('item') || rules.includes('section') || rules.includes('header'))) return { k: 'quoteLabel', name: facts.found };
   if (facts.expected.includes('RBrace') && facts.foundType === 'EOF') return { k: 'unclosed' };
+  if (!declaration && (rules.includes('blockLine') || (rules.includes('itemBody') && facts.expected.includes('RBrace')))) return { k: 'blockLine' };
   return undefined;
 }
 

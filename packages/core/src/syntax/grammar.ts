@@ -31,6 +31,31 @@ export class AssessParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** At `deduct 1, 2, 4 per`: a per-occurrence deduction (not `deduct 1 if …`). */
+  private perDeduction(): boolean {
+    if (this.LA(1).tokenType !== K.Deduct) return false;
+    let k = 2;
+    while (this.LA(k).tokenType === T.NumberLit && this.LA(k + 1).tokenType === T.Comma) k += 2;
+    return this.LA(k).tokenType === T.NumberLit && this.LA(k + 1).tokenType === K.Per;
+  }
+
+  /**
+   * At `item "x" max 5 …` (a declaration, as when a `{` before it was never closed), not at a
+   * points line reading a score (`item "x" * 0.5 if …`).
+   */
+  private declarationAhead(): boolean {
+    const t = this.LA(1).tokenType;
+    if (t !== K.Item && t !== K.Section && t !== K.Bonus && t !== K.Penalty) return false;
+    const after = this.LA(3).tokenType;
+    return this.LA(2).tokenType === T.StringLit && (after === K.Max || after === K.Weight || after === T.Colon || after === T.LBrace);
+  }
+
+  /** A block line that is a modifier (`cap`, `round`, `void if`, `not applicable if`), not points. */
+  private modifierAhead(): boolean {
+    const t = this.LA(1).tokenType;
+    return t === K.Cap || t === K.Void || t === K.NotApplicable || (t === K.Round && this.LA(2).tokenType === T.NumberLit);
+  }
+
   // ── file structure ───────────────────────────────────────────────
   public scheme = this.RULE('scheme', () => {
     this.OPTION(() => this.SUBRULE(this.header));
@@ -42,10 +67,22 @@ export class AssessParser extends CstParser {
     this.CONSUME(T.StringLit);
     this.CONSUME(K.Total);
     this.CONSUME(T.NumberLit);
-    this.OPTION(() => {
-      this.CONSUME(K.Precision);
-      this.CONSUME2(T.NumberLit);
-    });
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.Precision);
+            this.CONSUME2(T.NumberLit);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Floor);
+            this.SUBRULE(this.signedNumber);
+          },
+        },
+      ]),
+    );
   });
 
   public declaration = this.RULE('declaration', () => {
@@ -57,6 +94,7 @@ export class AssessParser extends CstParser {
       { ALT: () => this.SUBRULE(this.section) },
       { ALT: () => this.SUBRULE(this.item) },
       { ALT: () => this.SUBRULE(this.bonus) },
+      { ALT: () => this.SUBRULE(this.penalty) },
       { ALT: () => this.SUBRULE(this.veto) },
       { ALT: () => this.SUBRULE(this.gradeBlock) },
       { ALT: () => this.SUBRULE(this.adjust) },
@@ -228,6 +266,17 @@ export class AssessParser extends CstParser {
     this.SUBRULE(this.itemBody);
   });
 
+  /** penalty "通报批评" [max N]: rule — points off the total (减分项). */
+  private penalty = this.RULE('penalty', () => {
+    this.CONSUME(K.Penalty);
+    this.CONSUME(T.StringLit);
+    this.OPTION(() => {
+      this.CONSUME(K.Max);
+      this.CONSUME(T.NumberLit);
+    });
+    this.SUBRULE(this.itemBody);
+  });
+
   private itemBody = this.RULE('itemBody', () => {
     this.OR([
       {
@@ -239,9 +288,13 @@ export class AssessParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.LBrace);
-          this.MANY(() => {
-            this.SUBRULE(this.blockLine);
-            this.OPTION(() => this.CONSUME(T.Comma));
+          this.MANY({
+            // A declaration ends the block (its `}` is missing): the error is the missing `}`.
+            GATE: () => !this.declarationAhead(),
+            DEF: () => {
+              this.SUBRULE(this.blockLine);
+              this.OPTION(() => this.CONSUME(T.Comma));
+            },
           });
           this.CONSUME(T.RBrace);
         },
@@ -252,16 +305,55 @@ export class AssessParser extends CstParser {
   /** One line of a `{ … }` item: `2 if x`, `deduct 1 if y`, `void if z`, `cap 10`, `round 2`. */
   private blockLine = this.RULE('blockLine', () => {
     this.OR([
+      // deduct 1, 2, 4 per X [, max D] — per occurrence (progressive when several amounts)
+      { GATE: () => this.perDeduction(), ALT: () => this.SUBRULE(this.deductPer) },
+      // per X deduct 1 [, max D]  (每 X 扣 1)
+      { ALT: () => this.SUBRULE(this.perDeduct) },
+      // [deduct] points if condition; the points may be any expression
       {
+        GATE: () => !this.modifierAhead() && !this.declarationAhead(),
         ALT: () => {
           this.OPTION(() => this.CONSUME(K.Deduct));
-          this.CONSUME(T.NumberLit);
-          this.CONSUME(K.If);
           this.SUBRULE(this.expression);
+          this.CONSUME(K.If);
+          this.SUBRULE2(this.expression);
         },
       },
       { ALT: () => this.SUBRULE(this.modifier) },
     ]);
+  });
+
+  /** `deduct 1, 2, 4 per X [, max D]`. */
+  private deductPer = this.RULE('deductPer', () => {
+    this.CONSUME(K.Deduct);
+    this.SUBRULE(this.amounts);
+    this.CONSUME(K.Per);
+    this.SUBRULE(this.expression);
+    this.OPTION({ GATE: () => this.LA(2).tokenType === K.Max, DEF: () => this.SUBRULE(this.deductionMax) });
+  });
+
+  /** `per X deduct 1, 2, 4 [, max D]` (每 X 扣 1、2、4). */
+  private perDeduct = this.RULE('perDeduct', () => {
+    this.CONSUME(K.Per);
+    this.SUBRULE(this.expression);
+    this.CONSUME(K.Deduct);
+    this.SUBRULE(this.amounts);
+    this.OPTION({ GATE: () => this.LA(2).tokenType === K.Max, DEF: () => this.SUBRULE(this.deductionMax) });
+  });
+
+  /** 1 or 1, 2, 4: the amount of each occurrence (the last one repeats). */
+  private amounts = this.RULE('amounts', () => {
+    this.CONSUME(T.NumberLit);
+    this.MANY({ GATE: () => this.LA(2).tokenType === T.NumberLit, DEF: () => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.NumberLit);
+    } });
+  });
+
+  private deductionMax = this.RULE('deductionMax', () => {
+    this.CONSUME(T.Comma);
+    this.CONSUME(K.Max);
+    this.CONSUME(T.NumberLit);
   });
 
   /** A rule: a head, then comma-separated clauses. */
@@ -275,11 +367,11 @@ export class AssessParser extends CstParser {
 
   private ruleHead = this.RULE('ruleHead', () => {
     this.OR([
-      // deduct K per X
+      // deduct K per X   |   deduct 1, 2, 4 per X
       {
         ALT: () => {
           this.CONSUME(K.Deduct);
-          this.CONSUME(T.NumberLit);
+          this.SUBRULE(this.amounts);
           this.CONSUME(K.Per);
           this.SUBRULE(this.expression);
         },
@@ -290,7 +382,7 @@ export class AssessParser extends CstParser {
           this.CONSUME2(K.Per);
           this.SUBRULE2(this.expression);
           this.CONSUME2(K.Deduct);
-          this.CONSUME2(T.NumberLit);
+          this.SUBRULE2(this.amounts);
         },
       },
       // ratio done / target
@@ -707,7 +799,18 @@ export class AssessParser extends CstParser {
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.linear) },
       { ALT: () => this.SUBRULE(this.scoreRef) },
+      { ALT: () => this.SUBRULE(this.conditional) },
     ]);
+  });
+
+  /** if C then A else B (若 C 则 A 否则 B). */
+  private conditional = this.RULE('conditional', () => {
+    this.CONSUME(K.If);
+    this.SUBRULE(this.expression);
+    this.CONSUME(K.Then);
+    this.SUBRULE2(this.expression);
+    this.CONSUME(K.Otherwise);
+    this.SUBRULE3(this.expression);
   });
 
   /** sum(list.field where …), count(list where …), max(a, b), round(x, 2) */
@@ -723,12 +826,34 @@ export class AssessParser extends CstParser {
       this.CONSUME(T.Comma);
       this.SUBRULE3(this.expression);
     });
+    // sum(list, formula where condition): the filter may also follow the formula
+    this.OPTION2(() => {
+      this.CONSUME2(K.Where);
+      this.SUBRULE4(this.expression);
+    });
     this.CONSUME(T.RParen);
   });
 
   /** max of X across units [where C] */
   private cohortAggregate = this.RULE('cohortAggregate', () => {
-    this.CONSUME(T.AggregateFn);
+    this.OR([
+      { ALT: () => this.CONSUME(T.AggregateFn) },
+      // percentile 80 of X across units
+      {
+        ALT: () => {
+          this.CONSUME(K.Percentile);
+          this.CONSUME(T.NumberLit);
+        },
+      },
+      // top 3 avg of X across units
+      {
+        ALT: () => {
+          this.CONSUME(K.Top);
+          this.CONSUME2(T.NumberLit);
+          this.CONSUME2(T.AggregateFn);
+        },
+      },
+    ]);
     this.CONSUME(K.Of);
     this.SUBRULE(this.expression);
     this.CONSUME(K.Across);
@@ -743,7 +868,24 @@ export class AssessParser extends CstParser {
     this.CONSUME(K.Across);
     this.SUBRULE(this.expression);
     this.CONSUME(K.Of);
-    this.CONSUME(T.AggregateFn);
+    this.OR([
+      { ALT: () => this.CONSUME(T.AggregateFn) },
+      // 全体单位 X 的 80 百分位数
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLit);
+          this.CONSUME(K.Percentile);
+        },
+      },
+      // 全体单位 X 的 前 3 平均值
+      {
+        ALT: () => {
+          this.CONSUME(K.Top);
+          this.CONSUME2(T.NumberLit);
+          this.CONSUME2(T.AggregateFn);
+        },
+      },
+    ]);
     this.OPTION(() => {
       this.CONSUME(K.Where);
       this.SUBRULE2(this.expression);
@@ -774,10 +916,13 @@ export class AssessParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Comparison);
-          this.SUBRULE(this.signedNumber);
+          // a threshold: a number, or a named value or input (`< 目标值`)
+          this.OR2([{ ALT: () => this.SUBRULE(this.signedNumber) }, { ALT: () => this.CONSUME2(T.Identifier) }]);
         },
       },
       { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(K.Yes) },
+      { ALT: () => this.CONSUME(K.No) },
       { ALT: () => this.CONSUME(K.Otherwise) },
     ]);
     this.CONSUME(T.Colon);

@@ -14,7 +14,7 @@ import { LIMITS, type SyntaxNode, type SyntaxTree } from './tree.js';
 export { LIMITS } from './tree.js';
 
 /** Keywords that start a declaration at the top level of a file. */
-const DECLARATION_START = new Set<TokenType>([K.Scheme, K.Use, K.Unit, K.Input, K.Let, K.Section, K.Item, K.Bonus, K.Veto, K.Grade, K.Adjust, K.Example, K.Eligible, K.Within, K.Place]);
+const DECLARATION_START = new Set<TokenType>([K.Scheme, K.Use, K.Unit, K.Input, K.Let, K.Section, K.Item, K.Bonus, K.Penalty, K.Veto, K.Grade, K.Adjust, K.Example, K.Eligible, K.Within, K.Place]);
 /** Of those, the ones that never appear nested, so they start a declaration even after an unclosed `{`. */
 const ALWAYS_TOP_LEVEL = new Set<TokenType>([K.Scheme, K.Use, K.Input, K.Adjust, K.Example, K.Eligible, K.Within]);
 
@@ -89,7 +89,14 @@ export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
     // "Expected the end of the declaration" after another error in the same declaration is
     // where recovery gave up, not a second mistake of the author's.
     const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
-    for (const e of errors) diagnostics.push(syntaxDiagnostic(e, source, chunk));
+    // Nor is a second error on the line of the one before: recovery resumed inside the same mistake.
+    const lineOf = (d: Diagnostic) => source.lastIndexOf('\n', d.span.start - 1);
+    let previous: Diagnostic | undefined;
+    for (const e of errors) {
+      const d = syntaxDiagnostic(e, source, chunk);
+      if (previous && lineOf(previous) === lineOf(d)) continue;
+      diagnostics.push((previous = d));
+    }
     root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node as SyntaxNode);
   }
   return tree;

@@ -18,7 +18,7 @@ describe('the sketch', () => {
       expect(r.diagnostics.map((d) => d.message.en)).toEqual([]);
     }
     const deduct = parse(`scheme "x" total 5\n${phrases[0]}`).ast.items[0];
-    expect(deduct.rule).toMatchObject({ kind: 'Deduct', amount: { value: '1' }, count: { kind: 'Name', name: 'missing_reports' } });
+    expect(deduct.rule).toMatchObject({ kind: 'Deduct', amounts: [{ value: '1' }], count: { kind: 'Name', name: 'missing_reports' } });
     const bonus = parse(`scheme "x" total 5\n${phrases[1]}`).ast.bonuses[0];
     expect(bonus.rule).toMatchObject({ kind: 'Tiers', tiers: [{ member: { name: 'city' } }, { member: { name: 'province' } }, { member: { name: 'national' } }] });
     expect(bonus.cap).toMatchObject({ value: { value: '10' }, prorata: true });

@@ -11,7 +11,7 @@ export const RULE_NAMES = [
   'modifier', 'direction', 'veto', 'gradeBlock', 'gradeLine', 'adjust', 'example', 'record', 'value', 'expectation',
   'expectedValue', 'expression', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'coalesce',
   'postfix', 'primary', 'call', 'cohortAggregate', 'acrossAggregate', 'cohortRank', 'bands', 'band', 'linear', 'point',
-  'scoreRef', 'eligibleDecl', 'withinDecl', 'placeDecl', 'placeRule',
+  'scoreRef', 'eligibleDecl', 'withinDecl', 'placeDecl', 'placeRule', 'penalty', 'deductPer', 'perDeduct', 'amounts', 'deductionMax', 'conditional',
 ] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 

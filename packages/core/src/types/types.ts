@@ -87,5 +87,6 @@ export type Ref =
 /** The static range of a score. */
 export interface ScoreRange {
   low: Decimal;
-  high: Decimal;
+  /** None for a penalty without a limit. */
+  high: Decimal | null;
 }

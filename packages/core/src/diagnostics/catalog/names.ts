@@ -32,6 +32,16 @@ export const names = {
     en: (a) => `${q(a.name)} is defined in terms of itself: ${a.cycle}`,
     zh: (a) => `${q(a.name)} 的定义引用了自身：${a.cycle}`,
   }),
+  E0113: error<{ cycle: Text; first: Text }>({
+    en: (a) => `${a.first.en} depends on its own score: ${a.cycle.en}`,
+    zh: (a) => `${a.first.zh} 的得分依赖于它自身：${a.cycle.zh}`,
+    hint: () => ({ en: 'a score may read other items, sections, bonuses and the total only when they do not read it back; the total is read in `adjust`, vetoes and grade lines', zh: '得分只能引用不反过来引用它的指标、小节、加分和总分；总分可在 `调整`、否决和等级条件中使用' }),
+  }),
+  E0114: error<{ what: Text; read: string }>({
+    en: (a) => `${a.what.en} cannot read scores (${a.read}): who is assessed, and in which group, is settled before anything is scored`,
+    zh: (a) => `${a.what.zh} 不能使用得分（${a.read}）：参评与分组要先于计分确定`,
+    hint: () => ({ en: 'use the unit’s own inputs here', zh: '此处请只用本单位自己的数据' }),
+  }),
   E0105: error<{ what: Text; label: string; suggestion?: string }>({
     en: (a) => `no ${a.what.en} is labelled "${a.label}"`,
     zh: (a) => `没有名为 "${a.label}" 的${a.what.zh}`,

@@ -13,7 +13,9 @@ export type SyntaxAdvice =
   /** A label written without quotes. */
   | { k: 'quoteLabel'; name: string }
   /** A `{` that nothing closes. */
-  | { k: 'unclosed' };
+  | { k: 'unclosed' }
+  /** A line of a `{ … }` block that is none of the lines a block holds. */
+  | { k: 'blockLine' };
 
 function advice(a: SyntaxAdvice): Text {
   switch (a.k) {
@@ -32,6 +34,11 @@ function advice(a: SyntaxAdvice): Text {
       return { en: `labels are quoted: "${a.name}"`, zh: `名称需加引号："${a.name}"` };
     case 'unclosed':
       return { en: 'a `{` is never closed; add `}`', zh: '有 `{` 没有闭合，请补上 `}`' };
+    case 'blockLine':
+      return {
+        en: 'each line of a `{ … }` block is `N if condition`, `deduct N if condition` (N may be a formula), `deduct K per X [, max D]`, or `cap N`, `round N`, `void if condition`, `not applicable if condition`; for one formula for the whole item write `item "x" max M: formula`',
+        zh: '`{ … }` 中每行可写 `N 若 条件`、`扣 N 若 条件`（N 可为计算式）、`每 X 扣 K [, 最多 D]`，或 `封顶 N`、`四舍五入 N`、`作废 若 条件`、`不适用 若 条件`；整项只用一个计算式请写 `指标 "x" 满分 M: 计算式`',
+      };
   }
 }
 

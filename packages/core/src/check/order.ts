@@ -1,0 +1,126 @@
+// The order scores are computed in: every item, bonus and penalty after the scores it reads
+// (directly or through named values), every section after its parts, and the total after
+// all of them. A score that reads itself, however roundabout, is reported (E0113); who is
+// assessed and in which group (`eligible if`, `within`) is settled before any score (E0114).
+import type * as A from '../ast/ast.js';
+import { allItems, allSections, children } from '../ast/walk.js';
+import type { Text } from '../common/text.js';
+import { diag, type Span } from '../diagnostics/diagnostic.js';
+import type { Checker } from './checker.js';
+
+type Node = A.Item | A.Section | 'total';
+interface Edge {
+  to: Node;
+  /** Where the score is read (none for a section's parts, or the total's). */
+  at?: Span;
+}
+
+export interface ScoreOrder {
+  /** Every item, bonus, penalty and section, each after what it reads. */
+  order: (A.Item | A.Section)[];
+  /** Lets that read the total (directly or through lets). */
+  readsTotal: Set<A.Let>;
+}
+
+export function scoreOrder(cx: Checker): ScoreOrder {
+  const ast = cx.ast;
+  const sections = allSections(ast);
+  const items = allItems(ast);
+  const sectionByLabel = new Map(sections.map((s) => [s.label.text, s]));
+  const letReads = new Map<A.Let, Edge[]>();
+
+  /** The scores an expression (or any node) reads, through lets. */
+  const reads = (node: A.Node, seen = new Set<A.Let>()): Edge[] => {
+    const out: Edge[] = [];
+    // An explicit stack: a formula may be thousands of terms long.
+    const todo: A.Node[] = [node];
+    while (todo.length) {
+      const e = todo.pop() as A.Expr;
+      todo.push(...children(e));
+      if (e.kind === 'TotalRef') out.push({ to: 'total', at: e.span });
+      else if (e.kind === 'ScoreRef') {
+        if (e.target === 'section') {
+          const s = e.label && sectionByLabel.get(e.label.text);
+          if (s) out.push({ to: s, at: e.span });
+        } else if (e.target === 'bonus' && !e.label) for (const b of ast.bonuses) out.push({ to: b, at: e.span });
+        else {
+          const it = e.label && cx.defs[e.target].get(e.label.text)?.item;
+          if (it) out.push({ to: it, at: e.span });
+        }
+      } else if (e.kind === 'Name') {
+        const ref = cx.refs.get(e);
+        if (ref?.k === 'let' && !seen.has(ref.let)) {
+          seen.add(ref.let);
+          out.push(...letEdges(ref.let, seen).map((x) => ({ to: x.to, at: e.span })));
+        }
+      }
+    }
+    return out;
+  };
+  const letEdges = (l: A.Let, seen: Set<A.Let>): Edge[] => {
+    let r = letReads.get(l);
+    if (!r) letReads.set(l, (r = reads(l.value, seen)));
+    return r;
+  };
+
+  const edges = (n: Node): Edge[] => {
+    if (n === 'total') return [...ast.sections, ...ast.items, ...ast.bonuses, ...ast.penalties].map((to) => ({ to }));
+    if (n.kind === 'Section') return [...n.items, ...n.sections].map((to) => ({ to }));
+    return reads(n);
+  };
+
+  const order: (A.Item | A.Section)[] = [];
+  const state = new Map<Node, 'visiting' | 'done'>();
+  const stack: { node: Node; via?: Edge }[] = [];
+  const reported = new Set<Node>();
+  const visit = (n: Node, via?: Edge) => {
+    const s = state.get(n);
+    if (s === 'done') return;
+    if (s === 'visiting') {
+      const from = stack.findIndex((x) => x.node === n);
+      const cycle = [...stack.slice(from), { node: n, via }];
+      if (cycle.some((x) => reported.has(x.node))) return;
+      for (const x of cycle) reported.add(x.node);
+      // Point at the first place where a score is read by a formula (not a section holding its parts).
+      const at = cycle.slice(1).find((x) => x.via?.at)?.via?.at ?? cycle[0].via?.at ?? { start: 0, end: 0 };
+      const names = cycle.map((x) => nameOf(x.node));
+      cx.report(diag('E0113', at, { first: names[0], cycle: { en: names.map((t) => t.en).join(' → '), zh: names.map((t) => t.zh).join(' → ') } }));
+      return;
+    }
+    state.set(n, 'visiting');
+    stack.push({ node: n, via });
+    for (const e of edges(n)) visit(e.to, e);
+    stack.pop();
+    state.set(n, 'done');
+    if (n !== 'total') order.push(n);
+  };
+  for (const n of [...items, ...sections]) visit(n);
+
+  for (const [what, e] of [
+    [{ en: '`eligible if`', zh: '`参评条件`' }, ast.eligible?.cond],
+    [{ en: '`within`', zh: '`分组`' }, ast.within?.key],
+  ] as const) {
+    if (!e) continue;
+    const first = reads(e)[0];
+    if (first) cx.report(diag('E0114', first.at ?? e.span, { what, read: cx.text(e) }));
+  }
+
+  const readsTotal = new Set<A.Let>();
+  for (const l of cx.allLets()) if (letEdges(l, new Set([l])).some((x) => x.to === 'total')) readsTotal.add(l);
+  return { order, readsTotal };
+}
+
+function nameOf(n: Node): Text {
+  if (n === 'total') return { en: 'the total', zh: '总分' };
+  const l = n.label.text;
+  switch (n.kind) {
+    case 'Section':
+      return { en: `section "${l}"`, zh: `小节 "${l}"` };
+    case 'Bonus':
+      return { en: `bonus "${l}"`, zh: `加分 "${l}"` };
+    case 'Penalty':
+      return { en: `penalty "${l}"`, zh: `减分 "${l}"` };
+    default:
+      return { en: `item "${l}"`, zh: `指标 "${l}"` };
+  }
+}
