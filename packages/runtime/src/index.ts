@@ -20,3 +20,6 @@ export {
   type UnitTable,
   type Value,
 } from './table.js';
+export { shown, entryOf, type Shown, type Entry } from './trace.js';
+export * as ops from './ops.js';
+export type { V, EntryFn, Template, FailureSite, Diagnostic } from './ops.js';

@@ -1,0 +1,125 @@
+// What modules compiled from schemes call: the operations of the language on values that
+// may be absent, each exactly as the interpreter of @assess/core does it (the differential
+// tests of @assess/compiler hold them to that), and evaluation failures as diagnostics.
+import { aggregate, compare, type AggregateFn, type CompareOp } from './cohort.js';
+import { Decimal } from './decimal.js';
+import type { Rec, Value } from './table.js';
+
+/** A value during evaluation: a data value, or a list of values (`honors.level`). */
+export type V = Value | V[];
+
+/** An expression's value with the list entry in scope (`where` conditions). */
+export type EntryFn = (u: number, rec: Rec | undefined) => V;
+
+const ZERO = Decimal.ZERO;
+const isDec = (v: unknown): v is Decimal => v instanceof Decimal;
+
+/** A number-valued expression's value: absent reads as 0. */
+export const num = (v: V): Decimal => (isDec(v) ? v : ZERO);
+
+export const add = (a: V, b: V): V => (isDec(a) && isDec(b) ? a.add(b) : undefined);
+export const sub = (a: V, b: V): V => (isDec(a) && isDec(b) ? a.sub(b) : undefined);
+export const mul = (a: V, b: V): V => (isDec(a) && isDec(b) ? a.mul(b) : undefined);
+export const neg = (a: V): V => (isDec(a) ? a.neg() : undefined);
+export const round = (a: V, places: number): V => (isDec(a) ? a.round(places) : undefined);
+
+/** `a op b`: numbers compare by value; anything else only for (in)equality. */
+export function cmp(op: CompareOp, a: V, b: V): boolean {
+  if (isDec(a) && isDec(b)) return compare(op, a.cmp(b));
+  if (op === '==') return a === b;
+  if (op === '!=') return a !== b;
+  return false;
+}
+
+/** Whether a number holds against a band's bound. */
+export const holds = (op: CompareOp, a: V, bound: Decimal): boolean => isDec(a) && compare(op, a.cmp(bound));
+
+/** `x.field`: of a record, or of every entry of a list. */
+export function field(v: V, name: string): V {
+  if (Array.isArray(v)) return (v as Rec[]).map((x) => (x && typeof x === 'object' && !isDec(x) ? x[name] : undefined));
+  if (v && typeof v === 'object' && !isDec(v)) return (v as unknown as Rec)[name];
+  return undefined;
+}
+
+/** An aggregate over a list, optionally of one field of its entries and of those `where` keeps. */
+export function listAgg(fn: AggregateFn, list: V, where: EntryFn | undefined, u: number, name: string | undefined): Decimal {
+  const entries = Array.isArray(list) ? list : [];
+  const kept = where ? (entries as Rec[]).filter((rec) => where(u, rec) === true) : (entries as V[]);
+  if (fn === 'count') return Decimal.fromInt(kept.length);
+  const values = (name !== undefined ? (kept as Rec[]).map((rec) => rec[name]) : kept).filter(isDec);
+  return aggregate(fn, values);
+}
+
+/** `min(a, b, …)` / `max(a, b, …)`: absent when any argument is. */
+export const minmax = (fn: 'min' | 'max', values: V[]): V => (values.every(isDec) ? aggregate(fn, values as Decimal[]) : undefined);
+
+/** `linear x from a -> b to c -> d …`: piecewise linear between the points, flat outside them. */
+export function linear(v: V, pts: readonly { x: Decimal; y: Decimal }[], places: number): Decimal {
+  if (!isDec(v) || pts.length === 0) return ZERO;
+  if (v.lte(pts[0].x)) return pts[0].y;
+  for (let i = 1; i < pts.length; i++) {
+    const a = pts[i - 1];
+    const b = pts[i];
+    if (v.lte(b.x)) return a.y.add(v.sub(a.x).mul(b.y.sub(a.y)).div(b.x.sub(a.x), places));
+  }
+  return pts[pts.length - 1].y;
+}
+
+/** A tier table's points for an entry or a value (0 for a member without points). */
+export const tierPoints = (points: ReadonlyMap<string, Decimal>, member: V): Decimal => (typeof member === 'string' ? (points.get(member) ?? ZERO) : ZERO);
+
+/** Of entries sharing a key, only the one with the most points (the first of equals). */
+export function bestPer(entries: Rec[], key: string, pointsOf: (rec: Rec) => Decimal): Rec[] {
+  const best = new Map<string, Rec>();
+  for (const e of entries) {
+    const raw = e[key];
+    const k = typeof raw === 'string' ? raw : isDec(raw) ? raw.toString() : String(raw);
+    const cur = best.get(k);
+    if (!cur || pointsOf(e).gt(pointsOf(cur))) best.set(k, e);
+  }
+  return [...best.values()];
+}
+
+// ── failures ─────────────────────────────────────────────────────────
+/** A message with holes: text, or the index of a value to put in its place. */
+export type Template = (string | number)[];
+
+/** Where a unit's number can fail, with the words of its diagnostic (holes: the unit's id). */
+export interface FailureSite {
+  code: string;
+  span: { start: number; end: number; file?: string };
+  en: Template;
+  zh: Template;
+  hint?: { en: Template; zh: Template };
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: 'error' | 'warning';
+  span: { start: number; end: number; file?: string };
+  message: { en: string; zh: string };
+  labels: never[];
+  hint?: { en: string; zh: string };
+  fixes: never[];
+}
+
+export const fill = (t: Template, values: readonly string[]): string => t.map((p) => (typeof p === 'number' ? values[p] : p)).join('');
+
+/** A diagnostic from a site's words and the values of its holes. */
+export function diagnostic(site: FailureSite, values: readonly string[], severity: 'error' | 'warning' = 'error'): Diagnostic {
+  const d: Diagnostic = { code: site.code, severity, span: { ...site.span }, message: { en: fill(site.en, values), zh: fill(site.zh, values) }, labels: [], fixes: [] };
+  if (site.hint) d.hint = { en: fill(site.hint.en, values), zh: fill(site.hint.zh, values) };
+  return d;
+}
+
+/** A unit's number cannot be computed (division by zero, a ratio whose target is 0). */
+export class Failure {
+  constructor(readonly diagnostic: Diagnostic) {}
+}
+
+/** `a / b` carried to `places`; a zero divisor fails the unit. */
+export function div(a: V, b: V, places: number, site: FailureSite, unit: string): V {
+  if (!isDec(a) || !isDec(b)) return undefined;
+  if (b.isZero()) throw new Failure(diagnostic(site, [unit]));
+  return a.div(b, places);
+}

@@ -1,0 +1,25 @@
+// Values as traces show them (plain JSON: numbers as exact decimal text).
+import { Decimal } from './decimal.js';
+import type { V } from './ops.js';
+import type { Rec } from './table.js';
+
+/** A value as a trace shows it. `failed`: the value could not be computed (see the unit's errors). */
+export type Shown = { k: 'num'; v: string } | { k: 'bool'; v: boolean } | { k: 'text'; v: string } | { k: 'absent' } | { k: 'list'; n: number } | { k: 'failed' };
+
+/** A list entry as a trace shows it: its scalar fields, in declaration order. */
+export type Entry = [field: string, value: Shown][];
+
+export function shown(v: V): Shown {
+  if (v === undefined) return { k: 'absent' };
+  if (v instanceof Decimal) return { k: 'num', v: v.toString() };
+  if (typeof v === 'boolean') return { k: 'bool', v };
+  if (typeof v === 'string') return { k: 'text', v };
+  return { k: 'list', n: v.length };
+}
+
+/** A list entry's scalar fields, for a trace. */
+export function entryOf(rec: Rec): Entry {
+  return Object.keys(rec)
+    .filter((k) => rec[k] !== undefined && !Array.isArray(rec[k]))
+    .map((k) => [k, shown(rec[k])]);
+}
