@@ -22,4 +22,6 @@ export {
 } from './table.js';
 export { shown, entryOf, type Shown, type Entry } from './trace.js';
 export * as ops from './ops.js';
-export type { V, EntryFn, Template, FailureSite, Diagnostic } from './ops.js';
+export { problemDiagnostic } from './ops.js';
+export type { V, EntryFn, Template, FailureSite, Diagnostic, HoleValue, ProblemWords } from './ops.js';
+export { UNSET, column, once, recordFailure, guarded, shownOrFailed, itemResult, dedupe, scoring, rejected, type Scoring, type ScoreColumns } from './scoring.js';

@@ -3,7 +3,7 @@
 // tests of @assess/compiler hold them to that), and evaluation failures as diagnostics.
 import { aggregate, compare, type AggregateFn, type CompareOp } from './cohort.js';
 import { Decimal } from './decimal.js';
-import type { Rec, Value } from './table.js';
+import type { FieldType, Problem, Rec, Value } from './table.js';
 
 /** A value during evaluation: a data value, or a list of values (`honors.level`). */
 export type V = Value | V[];
@@ -103,12 +103,17 @@ export interface Diagnostic {
   fixes: never[];
 }
 
-export const fill = (t: Template, values: readonly string[]): string => t.map((p) => (typeof p === 'number' ? values[p] : p)).join('');
+/** The value of a hole: the same in both languages, or words in each. */
+export type HoleValue = string | { en: string; zh: string };
+
+export const fill = (t: Template, values: readonly HoleValue[], lang: 'en' | 'zh'): string =>
+  t.map((p) => (typeof p === 'number' ? (typeof values[p] === 'string' ? values[p] : (values[p] as { en: string; zh: string })[lang]) : p)).join('');
 
 /** A diagnostic from a site's words and the values of its holes. */
-export function diagnostic(site: FailureSite, values: readonly string[], severity: 'error' | 'warning' = 'error'): Diagnostic {
-  const d: Diagnostic = { code: site.code, severity, span: { ...site.span }, message: { en: fill(site.en, values), zh: fill(site.zh, values) }, labels: [], fixes: [] };
-  if (site.hint) d.hint = { en: fill(site.hint.en, values), zh: fill(site.hint.zh, values) };
+export function diagnostic(site: FailureSite, values: readonly HoleValue[], severity: 'error' | 'warning' = 'error'): Diagnostic {
+  const message = { en: fill(site.en, values, 'en'), zh: fill(site.zh, values, 'zh') };
+  const d: Diagnostic = { code: site.code, severity, span: { ...site.span }, message, labels: [], fixes: [] };
+  if (site.hint) d.hint = { en: fill(site.hint.en, values, 'en'), zh: fill(site.hint.zh, values, 'zh') };
   return d;
 }
 
@@ -122,4 +127,31 @@ export function div(a: V, b: V, places: number, site: FailureSite, unit: string)
   if (!isDec(a) || !isDec(b)) return undefined;
   if (b.isZero()) throw new Failure(diagnostic(site, [unit]));
   return a.div(b, places);
+}
+
+// ── data problems ────────────────────────────────────────────────────
+/** The words of every data problem, by code (a compiled module carries them from the catalog). */
+export type ProblemWords = Record<Problem['code'], FailureSite & { severity: 'error' | 'warning' }>;
+
+/**
+ * A validation problem as a diagnostic, at `span` (where the row is, when known).
+ * `expected` words what a field expects (the compiled module knows each field's words).
+ */
+export function problemDiagnostic(p: Problem, words: ProblemWords, expected: (t: FieldType | 'record') => HoleValue, span: FailureSite['span']): Diagnostic {
+  const w = { ...words[p.code], span };
+  switch (p.code) {
+    case 'E0501':
+      return diagnostic(w, [p.unit, p.field, expected(p.expected), p.found], w.severity);
+    case 'E0502':
+      return diagnostic(w, [p.unit, p.field, expected(p.expected)], w.severity);
+    case 'E0503':
+      return diagnostic(w, [p.id, String(p.first + 1), String(p.row + 1)], w.severity);
+    case 'E0504':
+    case 'E0505':
+      return diagnostic(w, [String(p.row + 1)], w.severity);
+    case 'E0507':
+      return diagnostic(w, [String(p.count), String(p.limit)], w.severity);
+    case 'W0501':
+      return diagnostic(w, [p.field, p.unit], w.severity);
+  }
 }
