@@ -47,6 +47,13 @@ export class Lines {
   }
 }
 
+const OPERATORS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+/** A comparison operator (one of ours, never user text) as a literal. */
+function op(o: string): string {
+  if (!OPERATORS.has(o)) throw new Error(`assess compile: unknown comparison ${JSON.stringify(o)}`);
+  return JSON.stringify(o);
+}
+
 export function unknownNode(what: string, node: { k: string }): never {
   throw new Error(`assess compile: no code for the ${what} kind \`${node.k}\` (the compiler is older than the plan)`);
 }
@@ -54,6 +61,7 @@ export function unknownNode(what: string, node: { k: string }): never {
 /** Constants and failure sites, shared by every scheme of a module and emitted once, at its top. */
 export class Module {
   private readonly constants = new Map<string, string>();
+  private count = 0;
   readonly constantLines = new Lines();
   readonly siteLines = new Lines();
   private sites = 0;
@@ -64,7 +72,7 @@ export class Module {
     if (canonical === undefined) throw new Error(`assess compile: ${JSON.stringify(d)} is not a decimal`);
     let name = this.constants.get(canonical);
     if (!name) {
-      name = canonical === '0' ? 'ZERO' : canonical === '1' ? 'ONE' : `K${this.constants.size}`;
+      name = canonical === '0' ? 'ZERO' : canonical === '1' ? 'ONE' : `K${this.count++}`;
       this.constants.set(canonical, name);
       if (name.startsWith('K')) this.constantLines.line(`const ${name} = dec(${lit(canonical)});`);
     }
@@ -73,8 +81,7 @@ export class Module {
 
   /** A module-level constant for any other data (tier points, linear points). */
   value(comment: string, code: string): string {
-    const name = `V${this.constants.size}`;
-    this.constants.set(`\u0000${name}`, name);
+    const name = `V${this.count++}`;
     this.constantLines.line(`const ${name} = ${code}; // ${comment}`);
     return name;
   }
@@ -154,7 +161,7 @@ export class SchemeGen {
       case 'logic':
         return `(${this.expr(e.l, s)} === true ${e.op === 'and' ? '&&' : '||'} ${this.expr(e.r, s)} === true)`;
       case 'cmp':
-        return `cmp(${lit(e.op)}, ${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
+        return `cmp(${op(e.op)}, ${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
       case 'coalesce': {
         const t = this.temp(s);
         return `((${t} = ${this.expr(e.l, s)}) === undefined ? ${this.expr(e.r, s)} : ${t})`;
@@ -178,7 +185,7 @@ export class SchemeGen {
         const t = this.temp(s);
         const arms = e.bands.map((b) => {
           const test = b.test;
-          const hit = test.k === 'else' ? 'true' : test.k === 'is' ? `${t} === ${lit(test.v)}` : `holds(${lit(test.op)}, ${t}, ${this.mod.dec(test.v)})`;
+          const hit = test.k === 'else' ? 'true' : test.k === 'is' ? `${t} === ${lit(test.v)}` : `holds(${op(test.op)}, ${t}, ${this.mod.dec(test.v)})`;
           return `${hit} ? ${this.expr(b.points, s)} : `;
         });
         return `((${t} = ${this.expr(e.subject, s)}), ${arms.join('')}ZERO)`;
@@ -497,7 +504,6 @@ export class SchemeGen {
     out.line('let totals = [];');
     out.line('let bonusTotals = [];');
     out.line('const errors = new Map();');
-    out.line('const fail = (u, d) => recordFailure(errors, u, d);');
     out.line('const guard = (u, f) => guarded(errors, u, f);');
     for (const [alias, name] of this.imports) {
       const sub = plan.imports.find((i) => i.alias === alias);
@@ -674,13 +680,19 @@ export class SchemeGen {
     H.close();
     H.open('function unitResult(u) {');
     H.line('const steps = tracing(u) ? [] : undefined;');
-    H.line(`const items = [${[...plan.sections.flatMap((sec) => sec.items), ...plan.topItems].map(itemResult).join(', ')}];`);
+    H.open('const items = [');
+    for (const id of [...plan.sections.flatMap((sec) => sec.items), ...plan.topItems]) H.line(`${itemResult(id)},`);
+    H.close('];');
     const sections = plan.sections.map(
       (sec) =>
         `{ label: ${lit(sec.label)}, score: sectionScores[${sec.id}][u], max: ${this.mod.dec(sec.scale)}, contribution: contributions[${sec.id}][u]${sec.weight !== undefined ? `, weight: ${this.mod.dec(sec.weight)}` : ''} }`,
     );
-    H.line(`const sections = [${sections.join(', ')}];`);
-    H.line(`const bonuses = [${plan.bonuses.map(itemResult).join(', ')}];`);
+    H.open('const sections = [');
+    for (const sec of sections) H.line(`${sec},`);
+    H.close('];');
+    H.open('const bonuses = [');
+    for (const id of plan.bonuses) H.line(`${itemResult(id)},`);
+    H.close('];');
     H.line('const { vetoes, grade } = steps ? vetoesAndGrade(u, steps) : { vetoes: vetoLists[u], grade: grades[u] };');
     H.line('if (steps) steps.unshift(...totalSteps(u));');
     H.line('const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], total: totals[u], grade, vetoed: vetoes.length > 0, vetoes, errors: errors.get(u) ?? [] };');

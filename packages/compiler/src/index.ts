@@ -39,7 +39,6 @@ const RUNTIME_NAMES = [
   'UNSET',
   'column',
   'once',
-  'recordFailure',
   'guarded',
   'shownOrFailed',
   'itemResult',
@@ -80,7 +79,14 @@ export function compileModule(plan: P.Plan, options: CompileOptions = {}): Compi
   out.add(mod.siteLines);
   out.line();
   out.line('// ── what one unit\'s data holds ──');
-  out.line(`export const inputs = ${data(inputSpec(plan))};`);
+  const spec = inputSpec(plan);
+  out.open('export const inputs = {');
+  out.open('inputs: [');
+  for (const f of spec.inputs) out.line(`${data(f)},`);
+  out.close('],');
+  out.line(`unitKinds: ${data(spec.unitKinds)},`);
+  out.line(`gradeLabels: ${data(spec.gradeLabels)},`);
+  out.close('};');
   const words = expectedWords(plan);
   out.line(`const EXPECTED_UNIT = ${data(words.unit)};`);
   out.line(`const EXPECTED_RECORD = ${data(words.record)};`);

@@ -3,11 +3,11 @@
 
 /**
  * A JavaScript string literal for any text: JSON's quoting, plus escapes for the line
- * separators U+2028/U+2029 (line ends in comments) and for `<` and `>` (so that neither
- * `</script>` nor `<!--` appears when the module is inlined in a page).
+ * separators U+2028/U+2029 (line ends in comments) and for `<` (so that neither `</script>`
+ * nor `<!--` appears when the module is inlined in a page).
  */
 export function lit(s: string): string {
-  return JSON.stringify(s).replace(/[\u2028\u2029<>]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(/[\u2028\u2029<]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Text for a `//` comment: the text as a literal, so that nothing in it can end the comment. */
