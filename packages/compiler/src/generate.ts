@@ -377,7 +377,10 @@ export class SchemeGen {
       return out;
     }
     const field = lit(r.list.field);
-    out.push(`const pointsOf = (rec) => tierPoints(${points}, rec[${field}]);`, 'let entries = Array.isArray(value) ? value : [];', 'let kept;');
+    const pointsOf = `pointsOf${this.helperCount++}`;
+    this.helpers.line(`const ${pointsOf} = (rec) => tierPoints(${points}, rec[${field}]);`);
+    out.push('let entries = Array.isArray(value) ? value : [];', 'if (!steps) {', ...this.fusedFilters(r.list.filters, pointsOf).map((l) => `  ${l}`));
+    out.push('  let sum = ZERO;', `  for (let i = 0; i < entries.length; i++) sum = sum.add(${pointsOf}(entries[i]));`, '  return sum;', '}', 'let kept;');
     for (const f of r.list.filters) {
       switch (f.k) {
         case 'with':
@@ -387,7 +390,7 @@ export class SchemeGen {
           out.push(`kept = entries.filter((e) => ${this.entryFunction(f.cond.expr, 'where')}(u, e) === true);`);
           break;
         case 'bestPer':
-          out.push(`kept = bestPer(entries, ${lit(f.field)}, pointsOf);`);
+          out.push(`kept = bestPer(entries, ${lit(f.field)}, ${pointsOf});`);
           break;
         default:
           return unknownNode('list filter', f);
@@ -398,13 +401,54 @@ export class SchemeGen {
     out.push(
       'let sum = ZERO;',
       'for (const e of entries) {',
-      '  const p = pointsOf(e);',
+      `  const p = ${pointsOf}(e);`,
       '  sum = sum.add(p);',
       `  if (steps) steps.push({ k: "entry", entry: entryOf(e), member: e[${field}], points: p.toString() });`,
       '}',
       'if (steps) steps.push({ k: "sum", value: sum.toString() });',
       'return sum;',
     );
+    return out;
+  }
+
+  /**
+   * The filters of a tier table without a trace, in fewer passes: a run of `with` filters
+   * and the `where` after it test each entry once. (A `with` cannot fail, so the `where`
+   * sees the same entries in the same order as filter after filter would show it.)
+   */
+  private fusedFilters(filters: Extract<P.Filter, object>[], pointsOf: string): string[] {
+    const out: string[] = [];
+    let tests: string[] = [];
+    const flush = () => {
+      if (!tests.length) return;
+      const keep = `keep${this.helperCount++}`;
+      // Into an array of its own, reused from unit to unit (a rule never runs inside itself).
+      this.helpers.line(`const ${keep}Kept = [];`);
+      this.fn(this.helpers, keep, ['entries', 'u'], () => [
+        `const kept = ${keep}Kept;`,
+        'kept.length = 0;',
+        'for (let i = 0; i < entries.length; i++) {',
+        '  const e = entries[i];',
+        `  if (${tests.join(' && ')}) kept.push(e);`,
+        '}',
+        'return kept;',
+      ]);
+      out.push(`entries = ${keep}(entries, u);`);
+      tests = [];
+    };
+    for (const f of filters) {
+      if (f.k === 'with') tests.push(`e[${lit(f.field)}] !== undefined`);
+      else if (f.k === 'where') {
+        tests.push(`${this.entryFunction(f.cond.expr, 'where')}(u, e) === true`);
+        flush();
+      } else if (f.k === 'bestPer') {
+        flush();
+        const best = `best${this.helperCount++}`;
+        this.helpers.line(`const ${best}Keys = [], ${best}Kept = [];`);
+        out.push(`entries = bestPerInto(entries, ${lit(f.field)}, ${pointsOf}, ${best}Keys, ${best}Kept);`);
+      } else return unknownNode('list filter', f);
+    }
+    flush();
     return out;
   }
 
@@ -527,7 +571,11 @@ export class SchemeGen {
     const roundScore = (x: string) => (plan.precision === undefined ? x : `${x}.round(${plan.precision})`);
     L.line();
     L.line('// ── scores, item by item over the cohort ──');
-    for (const it of plan.items) L.line(`for (let u = 0; u < n; u++) scores[${it.id}][u] = guard(u, score${it.id}) ?? null; // ${quoted(it.label)}`);
+    for (const it of plan.items) {
+      L.open(`for (let u = 0, col = scores[${it.id}]; u < n; u++) { // ${quoted(it.label)}`);
+      L.line(`try { col[u] = score${it.id}(u); } catch (e) { col[u] = null; failed(errors, u, e); }`);
+      L.close();
+    }
     L.line();
     L.line('// ── sections ──');
     L.line(`sectionScores = [${plan.sections.map(() => 'new Array(n)').join(', ')}];`);
@@ -571,9 +619,8 @@ export class SchemeGen {
     L.line('const grades = new Array(n);');
     L.line('const vetoLists = new Array(n);');
     L.open('for (let u = 0; u < n; u++) {');
-    L.line('const r = vetoesAndGrade(u);');
-    L.line('grades[u] = r.grade;');
-    L.line('vetoLists[u] = r.vetoes;');
+    L.line('const v = (vetoLists[u] = vetoesOf(u));');
+    L.line('grades[u] = gradeOf(u, v);');
     L.close();
     this.unitResults();
     L.line('return scoring({ n, ids, errors, totals, bonusTotals, scores, sectionScores, contributions, grades, vetoLists, unitResult });');
@@ -587,44 +634,42 @@ export class SchemeGen {
     (plan.grades ?? []).forEach((g, i) => {
       if (g.k === 'if') this.fn(H, `grade${i}`, ['u'], (s) => [`return ${this.expr(g.cond.expr, s)};`], `grade ${quoted(g.label)}: ${quoted(g.cond.text)}`);
     });
-    H.open('function vetoesAndGrade(u, steps) {');
-    H.line('const vetoes = [];');
+    H.open('function vetoesOf(u, steps) {');
+    H.line('let vetoes = NO_VETOES;');
     plan.vetoes.forEach((v, i) => {
       H.open(`if (guard(u, veto${i}) === true) {`);
-      H.line(`vetoes.push(${lit(v.reason)});`);
+      H.line(`vetoes = [...vetoes, ${lit(v.reason)}];`);
       H.line(`if (steps) steps.push({ k: "veto", reason: ${lit(v.reason)}, cond: ${lit(v.cond.text)} });`);
       H.close();
     });
+    H.line('return vetoes;');
+    H.close();
+    H.open('function gradeOf(u, vetoes, steps) {');
     H.line('const total = totals[u];');
-    H.line('let grade = null;');
     if (plan.grades) {
       const vetoLine = plan.grades.find((l) => l.k === 'veto');
-      H.open('if (total !== null) {');
+      H.line('if (total === null) return null;');
       H.open('if (vetoes.length > 0) {');
-      H.line(`grade = ${vetoLine ? lit(vetoLine.label) : 'null'};`);
-      H.line('if (steps) steps.push({ k: "vetoGrade", grade });');
-      H.mid('} else {');
+      H.line(`if (steps) steps.push({ k: "vetoGrade", grade: ${vetoLine ? lit(vetoLine.label) : 'null'} });`);
+      H.line(`return ${vetoLine ? lit(vetoLine.label) : 'null'};`);
+      H.close();
+      H.line('let holds;');
       // The first line that holds; `otherwise` ends the block.
-      const lines = plan.grades.map((g, i) => ({ g, i })).filter(({ g }) => g.k !== 'veto');
-      const stop = lines.findIndex(({ g }) => g.k === 'otherwise');
-      const reached = stop < 0 ? lines : lines.slice(0, stop + 1);
-      reached.forEach(({ g, i }, k) => {
-        const head = k === 0 ? 'if' : '} else if';
+      for (const [i, g] of plan.grades.entries()) {
         if (g.k === 'otherwise') {
-          H.line(`${k === 0 ? '{' : '} else {'}`);
-          H.line(`  grade = ${lit(g.label)};`);
-          H.line('  if (steps) steps.push({ k: "otherwiseGrade", grade });');
-        } else if (g.k === 'if') {
-          H.line(`${head} (guard(u, grade${i}) === true) {`);
-          H.line(`  grade = ${lit(g.label)};`);
-          H.line(`  if (steps) steps.push({ k: "gradeLine", cond: ${lit(g.cond.text)}, total: total.toString(), grade });`);
+          H.line(`if (steps) steps.push({ k: "otherwiseGrade", grade: ${lit(g.label)} });`);
+          H.line(`return ${lit(g.label)};`);
+          break;
         }
-      });
-      if (reached.length > 0) H.line('}');
-      H.close();
-      H.close();
+        if (g.k !== 'if') continue;
+        H.line(`try { holds = grade${i}(u); } catch (e) { holds = undefined; failed(errors, u, e); }`);
+        H.open('if (holds === true) {');
+        H.line(`if (steps) steps.push({ k: "gradeLine", cond: ${lit(g.cond.text)}, total: total.toString(), grade: ${lit(g.label)} });`);
+        H.line(`return ${lit(g.label)};`);
+        H.close();
+      }
     }
-    H.line('return { vetoes, grade };');
+    H.line('return null;');
     H.close();
   }
 
@@ -693,7 +738,8 @@ export class SchemeGen {
     H.open('const bonuses = [');
     for (const id of plan.bonuses) H.line(`${itemResult(id)},`);
     H.close('];');
-    H.line('const { vetoes, grade } = steps ? vetoesAndGrade(u, steps) : { vetoes: vetoLists[u], grade: grades[u] };');
+    H.line('const vetoes = steps ? [...vetoesOf(u, steps)] : [...vetoLists[u]];');
+    H.line('const grade = steps ? gradeOf(u, vetoes, steps) : grades[u];');
     H.line('if (steps) steps.unshift(...totalSteps(u));');
     H.line('const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], total: totals[u], grade, vetoed: vetoes.length > 0, vetoes, errors: errors.get(u) ?? [] };');
     if (plan.unitKinds.length > 1) H.line('if (kinds[u] !== undefined) r.kind = kinds[u];');

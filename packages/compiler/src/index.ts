@@ -40,13 +40,15 @@ const RUNTIME_NAMES = [
   'column',
   'once',
   'guarded',
+  'failed',
+  'NO_VETOES',
   'shownOrFailed',
   'itemResult',
   'scoring',
   'rejected',
   'ops',
 ];
-const OPS = ['num', 'add', 'sub', 'mul', 'neg', 'round', 'cmp', 'holds', 'field', 'listAgg', 'minmax', 'linear', 'tierPoints', 'bestPer', 'div', 'diagnostic', 'Failure'];
+const OPS = ['num', 'add', 'sub', 'mul', 'neg', 'round', 'cmp', 'holds', 'field', 'listAgg', 'minmax', 'linear', 'tierPoints', 'bestPer', 'bestPerInto', 'div', 'diagnostic', 'Failure'];
 
 /** The plan of a scheme → its module and declarations. Throws on a plan node kind it does not know. */
 export function compileModule(plan: P.Plan, options: CompileOptions = {}): CompiledModule {

@@ -201,6 +201,14 @@ export class Decimal {
   static fromNumber(n: number): Decimal | undefined {
     if (Number.isSafeInteger(n)) return n === 0 ? Decimal.ZERO : new Decimal(n, 0);
     if (!Number.isFinite(n)) return undefined;
+    // Most submitted numbers have a few decimals (72.5, 0.35): find the fewest places s at
+    // which n × 10^s is a whole m with m / 10^s === n. Below 2^50 / 10^s the doubles are
+    // less than 10^-s / 4 apart, so that decimal is the only one with s places that reads
+    // back as n, hence the one `String(n)` writes.
+    for (let s = 1; s <= 4; s++) {
+      const m = n * POW10[s];
+      if (Number.isInteger(m) && Math.abs(m) < 2 ** 50 && m / POW10[s] === n) return Decimal.make(m, s);
+    }
     const str = String(n);
     const e = str.indexOf('e');
     if (e === -1) return Decimal.parse(str);

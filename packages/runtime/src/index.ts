@@ -24,4 +24,4 @@ export { shown, entryOf, type Shown, type Entry } from './trace.js';
 export * as ops from './ops.js';
 export { problemDiagnostic } from './ops.js';
 export type { V, EntryFn, Template, FailureSite, Diagnostic, HoleValue, ProblemWords } from './ops.js';
-export { UNSET, column, once, recordFailure, guarded, shownOrFailed, itemResult, dedupe, scoring, rejected, type Scoring, type ScoreColumns } from './scoring.js';
+export { UNSET, NO_VETOES, column, once, recordFailure, guarded, failed, shownOrFailed, itemResult, dedupe, scoring, rejected, type Scoring, type ScoreColumns } from './scoring.js';

@@ -70,14 +70,39 @@ export const tierPoints = (points: ReadonlyMap<string, Decimal>, member: V): Dec
 
 /** Of entries sharing a key, only the one with the most points (the first of equals). */
 export function bestPer(entries: Rec[], key: string, pointsOf: (rec: Rec) => Decimal): Rec[] {
-  const best = new Map<string, Rec>();
+  return bestPerInto(entries, key, pointsOf, [], []);
+}
+
+/**
+ * `bestPer` into arrays the caller keeps for reuse (`keys` and `best` are emptied first and
+ * `best` is returned; a long list still gets a new array).
+ */
+export function bestPerInto(entries: Rec[], key: string, pointsOf: (rec: Rec) => Decimal, keys: string[], best: Rec[]): Rec[] {
+  if (entries.length <= 8) return bestPerFew(entries, key, pointsOf, keys, best);
+  const byKey = new Map<string, Rec>();
   for (const e of entries) {
-    const raw = e[key];
-    const k = typeof raw === 'string' ? raw : isDec(raw) ? raw.toString() : String(raw);
-    const cur = best.get(k);
-    if (!cur || pointsOf(e).gt(pointsOf(cur))) best.set(k, e);
+    const k = keyOf(e[key]);
+    const cur = byKey.get(k);
+    if (!cur || pointsOf(e).gt(pointsOf(cur))) byKey.set(k, e);
   }
-  return [...best.values()];
+  return [...byKey.values()];
+}
+
+const keyOf = (raw: Value): string => (typeof raw === 'string' ? raw : isDec(raw) ? raw.toString() : String(raw));
+
+/** `bestPer` for a few entries (most units' lists): the same result, without a Map. */
+function bestPerFew(entries: Rec[], key: string, pointsOf: (rec: Rec) => Decimal, keys: string[], best: Rec[]): Rec[] {
+  keys.length = 0;
+  best.length = 0;
+  for (const e of entries) {
+    const k = keyOf(e[key]);
+    const at = keys.indexOf(k);
+    if (at < 0) {
+      keys.push(k);
+      best.push(e);
+    } else if (pointsOf(e).gt(pointsOf(best[at]))) best[at] = e;
+  }
+  return best;
 }
 
 // ── failures ─────────────────────────────────────────────────────────

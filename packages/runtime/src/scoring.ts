@@ -45,13 +45,19 @@ export function guarded<T>(errors: Map<number, Diagnostic[]>, u: number, f: (u: 
   try {
     return f(u);
   } catch (e) {
-    if (e instanceof Failure) {
-      recordFailure(errors, u, e.diagnostic);
-      return undefined;
-    }
-    throw e;
+    failed(errors, u, e);
+    return undefined;
   }
 }
+
+/** Record what a unit's number threw, when it is a failure (anything else is a bug: thrown on). */
+export function failed(errors: Map<number, Diagnostic[]>, u: number, e: unknown): void {
+  if (!(e instanceof Failure)) throw e;
+  recordFailure(errors, u, e.diagnostic);
+}
+
+/** No veto fired (shared: most units' list). */
+export const NO_VETOES: readonly string[] = Object.freeze([]);
 
 /** A value as a trace shows it, or `failed`. */
 export function shownOrFailed(f: () => Value): Shown {

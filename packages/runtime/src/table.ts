@@ -8,6 +8,7 @@
 // row's own properties, and list entries are rebuilt with the declared keys only, on objects
 // whose prototype chain holds nothing, so `__proto__` or `constructor` keys change nothing.
 import { Decimal } from './decimal.js';
+import { FirstSeen } from './ids.js';
 import { DATA_LIMITS, describeFound, isAbsent, toDecimal, toPercent, toYesNo } from './values.js';
 
 /** A value of one field of one unit. `undefined` is "not submitted". */
@@ -159,19 +160,25 @@ export interface CsvLayout {
 export class TableBuilder {
   readonly problems: Problem[] = [];
   private count = 0;
-  private readonly ids: string[] = [];
-  private readonly kinds: (string | undefined)[] = [];
+  private readonly ids: string[];
+  private readonly kinds: (string | undefined)[];
   private readonly columns: Value[][];
   private readonly fields: FieldCheck[];
   private readonly known: Set<string>;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new FirstSeen();
   private readonly unknownReported = new Set<string>();
   private readonly kindCheck?: Check;
   private readonly kindType: FieldType;
 
-  constructor(private readonly spec: InputSpec) {
+  /** `size`: how many rows are coming, when known (the columns are made that long at once). */
+  constructor(
+    private readonly spec: InputSpec,
+    size = 0,
+  ) {
     this.fields = spec.inputs.map((f) => fieldCheck(f, spec.gradeLabels));
-    this.columns = spec.inputs.map(() => []);
+    this.columns = spec.inputs.map(() => new Array(size));
+    this.ids = new Array(size);
+    this.kinds = new Array(size);
     this.known = new Set(['id', 'unit', ...spec.inputs.map((f) => f.name)]);
     this.kindType = { k: 'enum', members: spec.unitKinds };
     if (spec.unitKinds.length > 1) this.kindCheck = valueCheck(this.kindType, []);
@@ -191,11 +198,12 @@ export class TableBuilder {
       return;
     }
     const unit = this.identify(i, own(row, 'id') ? row.id : undefined, own(row, 'unit') ? row.unit : undefined);
-    for (const k of Object.keys(row)) if (!this.known.has(k)) this.unknownField(i, k, unit);
+    // (for…in does not build the list of keys; inherited keys are not the row's.)
+    for (const k in row) if (!this.known.has(k) && own(row, k)) this.unknownField(i, k, unit);
     const fields = this.fields;
     for (let j = 0; j < fields.length; j++) {
       const name = fields[j].spec.name;
-      this.columns[j][i] = this.value(fields[j], own(row, name) ? row[name] : undefined, unit, i, name);
+      this.columns[j][i] = this.value(fields[j], own(row, name) ? row[name] : undefined, unit, i);
     }
   }
 
@@ -228,7 +236,7 @@ export class TableBuilder {
     for (const u of layout.unknown) if (cell(u.column) !== undefined) this.unknownField(i, u.name, unit);
     const fields = this.fields;
     const cols = layout.fieldColumns;
-    for (let j = 0; j < fields.length; j++) this.columns[j][i] = this.value(fields[j], cell(cols[j]), unit, i, fields[j].spec.name);
+    for (let j = 0; j < fields.length; j++) this.columns[j][i] = this.value(fields[j], cell(cols[j]), unit, i);
   }
 
   /** The table, and every problem found (no table at all when there are too many units). */
@@ -257,9 +265,8 @@ export class TableBuilder {
     if (!id) this.problems.push({ code: 'E0504', row: i });
     const unit = id || `#${i + 1}`;
     if (id) {
-      const first = this.seen.get(id);
-      if (first !== undefined) this.problems.push({ code: 'E0503', row: i, id, first });
-      else this.seen.set(id, i);
+      const first = this.seen.firstOr(id, i);
+      if (first !== i) this.problems.push({ code: 'E0503', row: i, id, first });
     }
     this.ids[i] = unit;
     if (this.kindCheck) {
@@ -276,19 +283,20 @@ export class TableBuilder {
     this.problems.push({ code: 'W0501', row: i, field, unit });
   }
 
-  private value(f: FieldCheck, raw: unknown, unit: string, i: number, path: string): Value {
+  /** A field's value; `list` and `j` say which list entry it is in (its path is only spelled out for a problem). */
+  private value(f: FieldCheck, raw: unknown, unit: string, i: number, list?: string, j = 0): Value {
     const t = f.spec.type;
     if (isAbsent(raw)) {
       if (t.k === 'list' && raw === undefined && !f.spec.optional) return [];
-      if (!f.spec.optional) this.problems.push({ code: 'E0502', row: i, unit, field: path, expected: t });
+      if (!f.spec.optional) this.problems.push({ code: 'E0502', row: i, unit, field: pathOf(f, list, j), expected: t });
       return undefined;
     }
     const v = f.check(raw);
     if (v === BAD) {
-      this.problems.push({ code: 'E0501', row: i, unit, field: path, expected: t, found: describeFound(raw) });
+      this.problems.push({ code: 'E0501', row: i, unit, field: pathOf(f, list, j), expected: t, found: describeFound(raw) });
       return undefined;
     }
-    return f.entries ? this.entries(f.entries, v as unknown[], unit, i, path) : v;
+    return f.entries ? this.entries(f.entries, v as unknown[], unit, i, pathOf(f, list, j)) : v;
   }
 
   private entries(e: NonNullable<FieldCheck['entries']>, list: unknown[], unit: string, i: number, path: string): Rec[] {
@@ -302,13 +310,16 @@ export class TableBuilder {
       const rec = e.make();
       for (const sub of e.fields) {
         const name = sub.spec.name;
-        rec[name] = this.value(sub, own(entry, name) ? entry[name] : undefined, unit, i, `${path}[${j + 1}].${name}`);
+        rec[name] = this.value(sub, own(entry, name) ? entry[name] : undefined, unit, i, path, j);
       }
       out.push(rec);
     }
     return out;
   }
 }
+
+/** A field's path in messages: `honors[2].level` for a field of a list's second entry. */
+const pathOf = (f: FieldCheck, list: string | undefined, j: number) => (list === undefined ? f.spec.name : `${list}[${j + 1}].${f.spec.name}`);
 
 /** A CSV cell as a JSON file would give the value: blank is absent; a list cell holds JSON. */
 export function csvValue(cell: string, list: boolean): unknown {
@@ -339,9 +350,10 @@ export function csvRecord(header: string[], cells: string[], lists: ReadonlySet<
 
 /** Rows → table, in one call. */
 export function validateRows(spec: InputSpec, rows: readonly unknown[]): { table: UnitTable; problems: Problem[] } {
-  const b = new TableBuilder(spec);
-  for (let i = 0; i < rows.length && i <= DATA_LIMITS.maxUnits; i++) b.addRecord(rows[i]);
-  return rows.length > DATA_LIMITS.maxUnits ? tooMany(spec, rows.length) : b.finish();
+  if (rows.length > DATA_LIMITS.maxUnits) return tooMany(spec, rows.length);
+  const b = new TableBuilder(spec, rows.length);
+  for (let i = 0; i < rows.length; i++) b.addRecord(rows[i]);
+  return b.finish();
 }
 
 /** Too many units: no table at all, one problem. */

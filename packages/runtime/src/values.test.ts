@@ -28,6 +28,24 @@ describe('toDecimal', () => {
   });
 });
 
+describe('Decimal.fromNumber on numbers with a few decimals (its direct path)', () => {
+  it('gives the decimal String(n) writes', () => {
+    const few = fc.oneof(
+      fc.tuple(fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.integer({ min: 1, max: 6 })).map(([m, k]) => m / 10 ** k),
+      fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -1e6, max: 1e6 }), fc.constantFrom(10, 100, 1000)).map(([a, b, k]) => a / k + b / k),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    );
+    fc.assert(
+      fc.property(few, (n) => {
+        const text = String(n);
+        if (text.includes('e')) return;
+        expect(Decimal.fromNumber(n)?.toString()).toBe(Decimal.parse(text)?.toString());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('isAbsent', () => {
   it('is blank text, null or undefined', () => {
     for (const v of [undefined, null, '', ' ', '\t\n', '\u3000', '\u00a0', '\ufeff']) expect(isAbsent(v)).toBe(true);

@@ -1,9 +1,9 @@
 // "2024年度新一轮农村实事工程考核（镇、区）": compiled from "scheme.assess" by `assess compile` (plan version 1).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, shown, entryOf, UNSET, column, once, guarded, shownOrFailed, itemResult, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, shown, entryOf, UNSET, column, once, guarded, failed, NO_VETOES, shownOrFailed, itemResult, scoring, rejected, ops } from "@assess/runtime";
 
-const { num, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, div, diagnostic, Failure } = ops;
+const { num, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
 const ZERO = Decimal.ZERO;
 const ONE = Decimal.ONE;
@@ -74,7 +74,22 @@ function scheme0(table, options = {}) {
   let bonusTotals = [];
   const errors = new Map();
   const guard = (u, f) => guarded(errors, u, f);
-  function where0(u, rec) {
+  const pointsOf0 = (rec) => tierPoints(V6, rec["级别"]);
+  function where1(u, rec) {
+    return cmp("==", (rec ? rec["年度"] : undefined), K7);
+  }
+  const keep2Kept = [];
+  function keep2(entries, u) {
+    const kept = keep2Kept;
+    kept.length = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e["佐证"] !== undefined && where1(u, e) === true) kept.push(e);
+    }
+    return kept;
+  }
+  const best3Keys = [], best3Kept = [];
+  function where4(u, rec) {
     return cmp("==", (rec ? rec["年度"] : undefined), K7);
   }
   // cohort value 0: the highest raw score of item 3
@@ -94,31 +109,36 @@ function scheme0(table, options = {}) {
   function grade2(u) {
     return cmp(">=", (totals[u] ?? undefined), K10);
   }
-  function vetoesAndGrade(u, steps) {
-    const vetoes = [];
+  function vetoesOf(u, steps) {
+    let vetoes = NO_VETOES;
+    return vetoes;
+  }
+  function gradeOf(u, vetoes, steps) {
     const total = totals[u];
-    let grade = null;
-    if (total !== null) {
-      if (vetoes.length > 0) {
-        grade = null;
-        if (steps) steps.push({ k: "vetoGrade", grade });
-      } else {
-        if (guard(u, grade0) === true) {
-          grade = "优秀";
-          if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 90", total: total.toString(), grade });
-        } else if (guard(u, grade1) === true) {
-          grade = "良好";
-          if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 75", total: total.toString(), grade });
-        } else if (guard(u, grade2) === true) {
-          grade = "合格";
-          if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 60", total: total.toString(), grade });
-        } else {
-          grade = "不合格";
-          if (steps) steps.push({ k: "otherwiseGrade", grade });
-        }
-      }
+    if (total === null) return null;
+    if (vetoes.length > 0) {
+      if (steps) steps.push({ k: "vetoGrade", grade: null });
+      return null;
     }
-    return { vetoes, grade };
+    let holds;
+    try { holds = grade0(u); } catch (e) { holds = undefined; failed(errors, u, e); }
+    if (holds === true) {
+      if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 90", total: total.toString(), grade: "优秀" });
+      return "优秀";
+    }
+    try { holds = grade1(u); } catch (e) { holds = undefined; failed(errors, u, e); }
+    if (holds === true) {
+      if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 75", total: total.toString(), grade: "良好" });
+      return "良好";
+    }
+    try { holds = grade2(u); } catch (e) { holds = undefined; failed(errors, u, e); }
+    if (holds === true) {
+      if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 60", total: total.toString(), grade: "合格" });
+      return "合格";
+    }
+    if (steps) steps.push({ k: "otherwiseGrade", grade: "不合格" });
+    return "不合格";
+    return null;
   }
   function itemTrace(rule, id, u) {
     const steps = [];
@@ -155,7 +175,8 @@ function scheme0(table, options = {}) {
     const bonuses = [
       itemResult({ label: "项目加分", score: scores[3][u], max: K4 }, tracing(u) && (() => itemTrace("荣誉 需 佐证，其中 年度 = 2024，同一 项目 取最高，区级 1， 市级 3，省级 6，国家级 10，封顶 10 按比例", 3, u))),
     ];
-    const { vetoes, grade } = steps ? vetoesAndGrade(u, steps) : { vetoes: vetoLists[u], grade: grades[u] };
+    const vetoes = steps ? [...vetoesOf(u, steps)] : [...vetoLists[u]];
+    const grade = steps ? gradeOf(u, vetoes, steps) : grades[u];
     if (steps) steps.unshift(...totalSteps(u));
     const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], total: totals[u], grade, vetoed: vetoes.length > 0, vetoes, errors: errors.get(u) ?? [] };
     if (steps) r.steps = steps;
@@ -250,21 +271,27 @@ function scheme0(table, options = {}) {
   // "荣誉 需 佐证，其中 年度 = 2024，同一 项目 取最高，区级 1， 市级 3，省级 6，国家级 10，封顶 10 按比例"
   function rule3(u, steps) {
     const value = in4[u];
-    const pointsOf = (rec) => tierPoints(V6, rec["级别"]);
     let entries = Array.isArray(value) ? value : [];
+    if (!steps) {
+      entries = keep2(entries, u);
+      entries = bestPerInto(entries, "项目", pointsOf0, best3Keys, best3Kept);
+      let sum = ZERO;
+      for (let i = 0; i < entries.length; i++) sum = sum.add(pointsOf0(entries[i]));
+      return sum;
+    }
     let kept;
     kept = entries.filter((e) => e["佐证"] !== undefined);
     if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "with", field: "佐证" } });
     entries = kept;
-    kept = entries.filter((e) => where0(u, e) === true);
+    kept = entries.filter((e) => where4(u, e) === true);
     if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "where", cond: "年度 = 2024" } });
     entries = kept;
-    kept = bestPer(entries, "项目", pointsOf);
+    kept = bestPer(entries, "项目", pointsOf0);
     if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "bestPer", field: "项目" } });
     entries = kept;
     let sum = ZERO;
     for (const e of entries) {
-      const p = pointsOf(e);
+      const p = pointsOf0(e);
       sum = sum.add(p);
       if (steps) steps.push({ k: "entry", entry: entryOf(e), member: e["级别"], points: p.toString() });
     }
@@ -317,10 +344,18 @@ function scheme0(table, options = {}) {
   const reads3 = (u) => [{ name: "荣誉", value: shown(in4[u]) }];
 
   // ── scores, item by item over the cohort ──
-  for (let u = 0; u < n; u++) scores[0][u] = guard(u, score0) ?? null; // "组织领导"
-  for (let u = 0; u < n; u++) scores[1][u] = guard(u, score1) ?? null; // "材料报送"
-  for (let u = 0; u < n; u++) scores[2][u] = guard(u, score2) ?? null; // "牵头部门考核"
-  for (let u = 0; u < n; u++) scores[3][u] = guard(u, score3) ?? null; // "项目加分"
+  for (let u = 0, col = scores[0]; u < n; u++) { // "组织领导"
+    try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[1]; u < n; u++) { // "材料报送"
+    try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[2]; u < n; u++) { // "牵头部门考核"
+    try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[3]; u < n; u++) { // "项目加分"
+    try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
 
   // ── sections ──
   sectionScores = [new Array(n), new Array(n)];
@@ -360,9 +395,8 @@ function scheme0(table, options = {}) {
   const grades = new Array(n);
   const vetoLists = new Array(n);
   for (let u = 0; u < n; u++) {
-    const r = vetoesAndGrade(u);
-    grades[u] = r.grade;
-    vetoLists[u] = r.vetoes;
+    const v = (vetoLists[u] = vetoesOf(u));
+    grades[u] = gradeOf(u, v);
   }
   return scoring({ n, ids, errors, totals, bonusTotals, scores, sectionScores, contributions, grades, vetoLists, unitResult });
 }

@@ -1,9 +1,9 @@
 // "和谐城乡建设行动考核（和谐乡镇）": compiled from "scheme.assess" by `assess compile` (plan version 1).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, shown, entryOf, UNSET, column, once, guarded, shownOrFailed, itemResult, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, shown, entryOf, UNSET, column, once, guarded, failed, NO_VETOES, shownOrFailed, itemResult, scoring, rejected, ops } from "@assess/runtime";
 
-const { num, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, div, diagnostic, Failure } = ops;
+const { num, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
 const ZERO = Decimal.ZERO;
 const ONE = Decimal.ONE;
@@ -209,11 +209,13 @@ function scheme0(table, options = {}) {
     return competitionRanks(values, "asc");
   }
   const cohort7 = once(cohort7Pass);
-  function vetoesAndGrade(u, steps) {
-    const vetoes = [];
+  function vetoesOf(u, steps) {
+    let vetoes = NO_VETOES;
+    return vetoes;
+  }
+  function gradeOf(u, vetoes, steps) {
     const total = totals[u];
-    let grade = null;
-    return { vetoes, grade };
+    return null;
   }
   function itemTrace(rule, id, u) {
     const steps = [];
@@ -269,7 +271,8 @@ function scheme0(table, options = {}) {
     ];
     const bonuses = [
     ];
-    const { vetoes, grade } = steps ? vetoesAndGrade(u, steps) : { vetoes: vetoLists[u], grade: grades[u] };
+    const vetoes = steps ? [...vetoesOf(u, steps)] : [...vetoLists[u]];
+    const grade = steps ? gradeOf(u, vetoes, steps) : grades[u];
     if (steps) steps.unshift(...totalSteps(u));
     const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], total: totals[u], grade, vetoed: vetoes.length > 0, vetoes, errors: errors.get(u) ?? [] };
     if (steps) r.steps = steps;
@@ -761,22 +764,54 @@ function scheme0(table, options = {}) {
   const reads15 = (u) => [{ name: "安全度满意率", value: shown(in17[u]) }];
 
   // ── scores, item by item over the cohort ──
-  for (let u = 0; u < n; u++) scores[0][u] = guard(u, score0) ?? null; // "城镇化率（现状）"
-  for (let u = 0; u < n; u++) scores[1][u] = guard(u, score1) ?? null; // "污水处理率（现状）"
-  for (let u = 0; u < n; u++) scores[2][u] = guard(u, score2) ?? null; // "人均公园绿地面积（现状）"
-  for (let u = 0; u < n; u++) scores[3][u] = guard(u, score3) ?? null; // "万元GDP能耗（现状）"
-  for (let u = 0; u < n; u++) scores[4][u] = guard(u, score4) ?? null; // "城镇化率（改善）"
-  for (let u = 0; u < n; u++) scores[5][u] = guard(u, score5) ?? null; // "污水处理率（改善）"
-  for (let u = 0; u < n; u++) scores[6][u] = guard(u, score6) ?? null; // "人均公园绿地面积（改善）"
-  for (let u = 0; u < n; u++) scores[7][u] = guard(u, score7) ?? null; // "万元GDP能耗（改善）"
-  for (let u = 0; u < n; u++) scores[8][u] = guard(u, score8) ?? null; // "组织领导"
-  for (let u = 0; u < n; u++) scores[9][u] = guard(u, score9) ?? null; // "宣传发动"
-  for (let u = 0; u < n; u++) scores[10][u] = guard(u, score10) ?? null; // "政策措施"
-  for (let u = 0; u < n; u++) scores[11][u] = guard(u, score11) ?? null; // "建设成效"
-  for (let u = 0; u < n; u++) scores[12][u] = guard(u, score12) ?? null; // "健康度"
-  for (let u = 0; u < n; u++) scores[13][u] = guard(u, score13) ?? null; // "舒适度"
-  for (let u = 0; u < n; u++) scores[14][u] = guard(u, score14) ?? null; // "便捷度"
-  for (let u = 0; u < n; u++) scores[15][u] = guard(u, score15) ?? null; // "安全度"
+  for (let u = 0, col = scores[0]; u < n; u++) { // "城镇化率（现状）"
+    try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[1]; u < n; u++) { // "污水处理率（现状）"
+    try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[2]; u < n; u++) { // "人均公园绿地面积（现状）"
+    try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[3]; u < n; u++) { // "万元GDP能耗（现状）"
+    try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[4]; u < n; u++) { // "城镇化率（改善）"
+    try { col[u] = score4(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[5]; u < n; u++) { // "污水处理率（改善）"
+    try { col[u] = score5(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[6]; u < n; u++) { // "人均公园绿地面积（改善）"
+    try { col[u] = score6(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[7]; u < n; u++) { // "万元GDP能耗（改善）"
+    try { col[u] = score7(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[8]; u < n; u++) { // "组织领导"
+    try { col[u] = score8(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[9]; u < n; u++) { // "宣传发动"
+    try { col[u] = score9(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[10]; u < n; u++) { // "政策措施"
+    try { col[u] = score10(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[11]; u < n; u++) { // "建设成效"
+    try { col[u] = score11(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[12]; u < n; u++) { // "健康度"
+    try { col[u] = score12(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[13]; u < n; u++) { // "舒适度"
+    try { col[u] = score13(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[14]; u < n; u++) { // "便捷度"
+    try { col[u] = score14(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
+  for (let u = 0, col = scores[15]; u < n; u++) { // "安全度"
+    try { col[u] = score15(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+  }
 
   // ── sections ──
   sectionScores = [new Array(n), new Array(n), new Array(n), new Array(n)];
@@ -853,9 +888,8 @@ function scheme0(table, options = {}) {
   const grades = new Array(n);
   const vetoLists = new Array(n);
   for (let u = 0; u < n; u++) {
-    const r = vetoesAndGrade(u);
-    grades[u] = r.grade;
-    vetoLists[u] = r.vetoes;
+    const v = (vetoLists[u] = vetoesOf(u));
+    grades[u] = gradeOf(u, v);
   }
   return scoring({ n, ids, errors, totals, bonusTotals, scores, sectionScores, contributions, grades, vetoLists, unitResult });
 }
