@@ -16,6 +16,12 @@ export { lit } from './text.js';
 export interface CompileOptions {
   /** Where the module imports the runtime from (default `@assess/runtime`). */
   runtime?: string;
+  /**
+   * `module` (default): an ES module. `function`: the same code as the body of a function of
+   * `runtime` (@assess/runtime's exports) returning `{ inputs, score, scoreTable }`, for a
+   * program that scores with the runtime it already has (`assess run`).
+   */
+  form?: 'module' | 'function';
   /** The scheme file's name, for the header comment. */
   source?: string;
 }
@@ -67,7 +73,9 @@ export function compileModule(plan: P.Plan, options: CompileOptions = {}): Compi
   out.line(`// ${quoted(plan.name)}: compiled from ${options.source !== undefined ? quoted(options.source) : 'its plan'} by \`assess compile\` (plan version ${plan.version}).`);
   out.line('// Do not edit: change the scheme and compile it again. Every score is an exact decimal;');
   out.line('// `score(rows)` validates the rows and scores every unit as the Assess interpreter does.');
-  out.line(`import { ${RUNTIME_NAMES.join(', ')} } from ${lit(options.runtime ?? '@assess/runtime')};`);
+  const exported = options.form === 'function' ? '' : 'export ';
+  if (options.form === 'function') out.line('"use strict";').line(`const { ${RUNTIME_NAMES.join(', ')} } = runtime;`);
+  else out.line(`import { ${RUNTIME_NAMES.join(', ')} } from ${lit(options.runtime ?? '@assess/runtime')};`);
   out.line();
   out.line(`const { ${OPS.join(', ')} } = ops;`);
   out.line('const dec = (text) => Decimal.parse(text);');
@@ -82,7 +90,7 @@ export function compileModule(plan: P.Plan, options: CompileOptions = {}): Compi
   out.line();
   out.line('// ── what one unit\'s data holds ──');
   const spec = inputSpec(plan);
-  out.open('export const inputs = {');
+  out.open(`${exported}const inputs = {`);
   out.open('inputs: [');
   for (const f of spec.inputs) out.line(`${data(f)},`);
   out.close('],');
@@ -96,7 +104,7 @@ export function compileModule(plan: P.Plan, options: CompileOptions = {}): Compi
   out.line('const expected = (t) => (t === "record" ? EXPECTED_RECORD : (t.text ?? EXPECTED_UNIT));');
   out.line();
   out.line('/** Validate the rows, then score every unit; with data errors, nothing is scored. */');
-  out.open('export function score(rows, options = {}) {');
+  out.open(`${exported}function score(rows, options = {}) {`);
   out.line('const { table, problems } = validateRows(inputs, rows);');
   out.line('const data = problems.map((p) => problemDiagnostic(p, PROBLEM_WORDS, expected, { start: 0, end: 0, file: options.file }));');
   out.line('if (data.some((d) => d.severity === "error")) return rejected(data);');
@@ -106,11 +114,12 @@ export function compileModule(plan: P.Plan, options: CompileOptions = {}): Compi
   out.close();
   out.line();
   out.line('/** Score a table already validated (by @assess/runtime\'s TableBuilder or validateRows). */');
-  out.open('export function scoreTable(table, options = {}) {');
+  out.open(`${exported}function scoreTable(table, options = {}) {`);
   out.line(`return ${main}(table, options);`);
   out.close();
   out.line();
   out.add(scorers);
+  if (options.form === 'function') out.line('return { inputs, score, scoreTable };');
   return { js: out.text(), dts: declarations(plan, options.runtime ?? '@assess/runtime') };
 }
 

@@ -109,6 +109,8 @@ export interface Scoring<U> {
   /** Every unit's result, in data order (built on first access). */
   readonly units: U[];
   unit(i: number): U;
+  /** Unit i's result, built and not kept (for writing a million results one by one). */
+  build(i: number): U;
   total(i: number): Score;
   /** Data problems (from `score`) and evaluation failures, each once. */
   diagnostics: Diagnostic[];
@@ -133,6 +135,7 @@ export function scoring<U>(c: ScoreColumns<U>): Scoring<U> {
       if (r === undefined) cache.set(i, (r = c.unitResult(i)));
       return r;
     },
+    build: (i) => c.unitResult(i),
     total: (i) => c.totals[i],
     diagnostics,
     columns: { items: c.scores, sections: c.sectionScores, contributions: c.contributions, bonus: c.bonusTotals, totals: c.totals, grades: c.grades, vetoes: c.vetoLists },

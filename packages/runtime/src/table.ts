@@ -184,6 +184,11 @@ export class TableBuilder {
     if (spec.unitKinds.length > 1) this.kindCheck = valueCheck(this.kindType, []);
   }
 
+  /** The names of the list fields (a CSV cell of one holds JSON). */
+  listFields(): string[] {
+    return this.spec.inputs.filter((f) => f.type.k === 'list').map((f) => f.name);
+  }
+
   /** Rows read so far. */
   get rows(): number {
     return this.count;
@@ -215,7 +220,7 @@ export class TableBuilder {
     const names = header.map((c) => c.trim());
     if (new Set(names).size !== names.length) return undefined;
     const at = new Map(names.map((n, j) => [n, j]));
-    const lists = new Set(this.spec.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
+    const lists = new Set(this.listFields());
     // The order Object.keys gives for a record with these keys (integer-like names first).
     const order = Object.keys(Object.fromEntries(names.map((n) => [n, true])));
     return {

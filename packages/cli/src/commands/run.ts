@@ -1,9 +1,13 @@
 // `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
-import { unitJson, type Decimal } from '@assess/core';
+// The data is read in chunks into a table, scored with the scheme compiled to JavaScript,
+// and the results written as they are made (one unit's result object at a time).
+import { unitJson, type Decimal, type Diagnostic, type Lang, type Plan } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
-import { DATA_FLAGS, scoreData } from '../data.js';
-import { chooseLang, EXIT, formatFlag, schemeOrReport, type Command } from '../io.js';
-import { csvCell, table } from '../table.js';
+import { DATA_FLAGS, readData } from '../data.js';
+import { chooseLang, EXIT, formatFlag, report, schemeOrReport, type Command } from '../io.js';
+import { Output } from '../output.js';
+import { scorer } from '../scorer.js';
+import { csvCell, tableLines } from '../table.js';
 
 const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
 
@@ -13,39 +17,73 @@ export const run: Command = async (argv, io) => {
   const format = formatFlag(args, ['table', 'json', 'csv']);
   const [file, ...extra] = args.positional;
   if (!file || extra.length) throw new UsageError('assess run needs one scheme FILE');
-  if (!args.values.data) throw new UsageError('assess run needs --data FILE.json|FILE.csv');
+  if (!args.values.data) throw new UsageError('assess run needs --data FILE.json|FILE.jsonl|FILE.csv');
   const c = schemeOrReport(file, io, lang, args);
   if (!c) return EXIT.userError;
-  const ev = scoreData(c, args.values.data, io, lang, args);
-  if (!ev) return EXIT.userError;
-  const plan = c.plan;
-  const units = ev.units;
-  if (format === 'json') {
-    io.stdout.write(JSON.stringify({ scheme: plan.name, total: plan.total, units: units.map(unitJson) }, null, 2) + '\n');
-    return EXIT.ok;
+  const data = await readData(c, args.values.data, io, lang, args);
+  if (!data) return EXIT.userError;
+  const scoring = scorer(c.plan).scoreTable(data.table);
+  if (scoring.diagnostics.length > 0) {
+    report(io, scoring.diagnostics as Diagnostic[], data.sources, args.values.data, lang, args);
+    return EXIT.userError;
   }
-  const words = lang === 'zh' ? { unit: '单位', bonus: '加分', total: '总分', grade: '等级', veto: '否决' } : { unit: 'unit', bonus: 'bonus', total: 'total', grade: 'grade', veto: 'veto' };
-  const sectionLabels = plan.sections.map((s) => s.label);
-  const topItems = plan.topItems.map((id) => plan.items[id].label);
-  const hasBonus = plan.bonuses.length > 0;
-  if (format === 'csv') {
-    const itemLabels = units[0]?.items.map((i) => i.label) ?? [];
-    const header = ['id', ...itemLabels, ...sectionLabels, ...(hasBonus ? ['bonus'] : []), 'total', 'grade', 'vetoes'];
-    const rows = units.map((r) => [r.id, ...r.items.map((i) => show(i.score)), ...r.sections.map((s) => show(s.score)), ...(hasBonus ? [r.bonus.toString()] : []), show(r.total), r.grade ?? '', r.vetoes.join('; ')]);
-    io.stdout.write([header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
-    return EXIT.ok;
-  }
-  const header = [words.unit, ...sectionLabels, ...topItems, ...(hasBonus ? [words.bonus] : []), words.total, words.grade, words.veto];
-  const rows = units.map((r) => [
-    r.id,
-    ...r.sections.map((s) => show(s.score)),
-    ...r.items.filter((i) => i.section === undefined).map((i) => show(i.score)),
-    ...(hasBonus ? [r.bonus.toString()] : []),
-    show(r.total),
-    r.grade ?? '',
-    r.vetoes.join('；'),
-  ]);
-  const numeric = header.map((_, j) => j > 0 && j < header.length - 2);
-  io.stdout.write(`${plan.name || file}\n\n` + table(header, rows, numeric));
+  const out = new Output(io);
+  await out.lines(format === 'json' ? jsonLines(c.plan, scoring) : format === 'csv' ? csvLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang));
   return EXIT.ok;
 };
+
+type Scoring = ReturnType<ReturnType<typeof scorer>['scoreTable']>;
+
+/** Items in the order results list them: each section's, then those outside sections. */
+const resultItems = (plan: Plan.Plan) => [...plan.sections.flatMap((s) => s.items), ...plan.topItems];
+
+/** `{ scheme, total, units }`, laid out exactly as JSON.stringify(…, null, 2) would. */
+function* jsonLines(plan: Plan.Plan, s: Scoring): Generator<string> {
+  yield '{';
+  yield `  "scheme": ${JSON.stringify(plan.name)},`;
+  yield `  "total": ${JSON.stringify(plan.total)},`;
+  if (s.n === 0) {
+    yield '  "units": []';
+  } else {
+    yield '  "units": [';
+    for (let i = 0; i < s.n; i++) yield JSON.stringify(unitJson(s.build(i)), null, 2).replace(/^/gm, '    ') + (i < s.n - 1 ? ',' : '');
+    yield '  ]';
+  }
+  yield '}';
+}
+
+function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
+  const items = resultItems(plan);
+  const hasBonus = plan.bonuses.length > 0;
+  const col = s.columns;
+  const header = ['id', ...(s.n > 0 ? items.map((id) => plan.items[id].label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), 'total', 'grade', 'vetoes'];
+  yield header.map(csvCell).join(',');
+  for (let i = 0; i < s.n; i++) {
+    const row = [s.ids[i], ...items.map((id) => show(col.items[id][i])), ...plan.sections.map((x) => show(col.sections[x.id][i])), ...(hasBonus ? [col.bonus[i].toString()] : []), show(col.totals[i]), col.grades[i] ?? '', col.vetoes[i].join('; ')];
+    yield row.map(csvCell).join(',');
+  }
+}
+
+function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {
+  const words = lang === 'zh' ? { unit: '单位', bonus: '加分', total: '总分', grade: '等级', veto: '否决' } : { unit: 'unit', bonus: 'bonus', total: 'total', grade: 'grade', veto: 'veto' };
+  const hasBonus = plan.bonuses.length > 0;
+  const col = s.columns;
+  const header = [words.unit, ...plan.sections.map((x) => x.label), ...plan.topItems.map((id) => plan.items[id].label), ...(hasBonus ? [words.bonus] : []), words.total, words.grade, words.veto];
+  const row = (i: number) => [
+    s.ids[i],
+    ...plan.sections.map((x) => show(col.sections[x.id][i])),
+    ...plan.topItems.map((id) => show(col.items[id][i])),
+    ...(hasBonus ? [col.bonus[i].toString()] : []),
+    show(col.totals[i]),
+    col.grades[i] ?? '',
+    col.vetoes[i].join('；'),
+  ];
+  yield `${plan.name || file}`;
+  yield '';
+  yield* tableLines(
+    header,
+    s.n,
+    row,
+    header.map((_, j) => j > 0 && j < header.length - 2),
+  );
+}
