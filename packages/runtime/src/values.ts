@@ -39,6 +39,9 @@ export function toPercent(v: unknown): Decimal | undefined {
 /** yes/no as submitted: a JSON boolean, 1/0, or yes, no, true, false, 是, 否, y, n, √, × (any case). */
 export function toYesNo(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
+  // The spellings most cells have, without making a new string to look up.
+  if (v === 'yes' || v === '是' || v === 'true' || v === '1') return true;
+  if (v === 'no' || v === '否' || v === 'false' || v === '0') return false;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
   } else if (typeof v !== 'string') return undefined;

@@ -58,9 +58,17 @@ function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
   const col = s.columns;
   const header = ['id', ...(s.n > 0 ? items.map((id) => plan.items[id].label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), 'total', 'grade', 'vetoes'];
   yield header.map(csvCell).join(',');
+  // A line is built cell by cell: numbers never need quoting; labels are quoted once.
+  const scores = [...items.map((id) => col.items[id]), ...plan.sections.map((x) => col.sections[x.id])];
+  const grades = new Map<string | null, string>(plan.gradeLabels.map((g) => [g, csvCell(g)]));
+  grades.set(null, '');
   for (let i = 0; i < s.n; i++) {
-    const row = [s.ids[i], ...items.map((id) => show(col.items[id][i])), ...plan.sections.map((x) => show(col.sections[x.id][i])), ...(hasBonus ? [col.bonus[i].toString()] : []), show(col.totals[i]), col.grades[i] ?? '', col.vetoes[i].join('; ')];
-    yield row.map(csvCell).join(',');
+    let line = csvCell(s.ids[i]);
+    for (const c of scores) line += ',' + show(c[i]);
+    if (hasBonus) line += ',' + col.bonus[i].toString();
+    const vetoes = col.vetoes[i];
+    line += ',' + show(col.totals[i]) + ',' + grades.get(col.grades[i]) + ',' + (vetoes.length ? csvCell(vetoes.join('; ')) : '');
+    yield line;
   }
 }
 
