@@ -189,6 +189,12 @@ export class Decimal {
   /** The integer `n`, which must be a safe integer (else RangeError). */
   static fromInt(n: number): Decimal {
     if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
+    return Decimal.int(n);
+  }
+
+  /** A safe integer: the shared instance when it is small. */
+  private static int(n: number): Decimal {
+    if (n >= 0 && n < SMALL_INTS && SMALL.length === SMALL_INTS) return SMALL[n];
     return n === 0 ? Decimal.ZERO : new Decimal(n, 0);
   }
 
@@ -199,7 +205,7 @@ export class Decimal {
    * `parse` limits (e.g. 1e40, 1e-21). −0 gives 0.
    */
   static fromNumber(n: number): Decimal | undefined {
-    if (Number.isSafeInteger(n)) return n === 0 ? Decimal.ZERO : new Decimal(n, 0);
+    if (Number.isSafeInteger(n)) return Decimal.int(n);
     if (!Number.isFinite(n)) return undefined;
     // Most submitted numbers have a few decimals (72.5, 0.35): find the fewest places s at
     // which n × 10^s is a whole m with m / 10^s === n. Below 2^50 / 10^s the doubles are
