@@ -36,44 +36,15 @@ function record(fields: P.Field[], grades: string[], indent: string): string {
 export function declarations(plan: P.Plan, runtime: string): string {
   const L = new Lines();
   L.line(`// Types of the module compiled from ${docText(plan.name)} by \`assess compile\`.`);
-  L.line(`import type { Decimal, Scoring, Diagnostic, Shown } from ${lit(runtime)};`);
+  L.line(`import type { Scoring, Diagnostic, UnitResult as RuntimeUnitResult, UnitTable } from ${lit(runtime)};`);
   L.line();
   L.line(`/** One unit's data, as a JSON data file gives it. */`);
   const kinds = plan.unitKinds.length > 1 ? `  /** The unit's kind. */\n  unit: ${plan.unitKinds.map(lit).join(' | ')};\n` : '';
   const body = record(plan.inputs, plan.gradeLabels, '');
   L.line(`export interface Row {\n  /** The unit's id. */\n  id: string | number;\n${kinds}${body.slice(2)}`);
   L.line();
-  L.line(`export interface ItemResult {
-  label: string;
-  section?: string;
-  /** null when the score could not be computed (see the unit's errors). */
-  score: Decimal | null;
-  max: Decimal;
-  trace?: { rule: string; inputs: { name: string; label?: string; value: Shown }[]; steps: object[] };
-}
-
-export interface SectionResult {
-  label: string;
-  score: Decimal | null;
-  max: Decimal;
-  weight?: Decimal;
-  contribution: Decimal | null;
-}
-
-export interface UnitResult {
-  id: string;
-  kind?: string;
-  items: ItemResult[];
-  sections: SectionResult[];
-  bonuses: ItemResult[];
-  bonus: Decimal;
-  total: Decimal | null;
-  grade: ${plan.gradeLabels.length ? `${plan.gradeLabels.map(lit).join(' | ')} | null` : 'string | null'};
-  vetoed: boolean;
-  vetoes: string[];
-  errors: Diagnostic[];
-  steps?: object[];
-}
+  L.line(`/** A unit's result, as the interpreter gives it. */
+export type UnitResult = RuntimeUnitResult<object, Diagnostic> & { grade: ${plan.gradeLabels.length ? `${plan.gradeLabels.map(lit).join(' | ')} | null` : 'string | null'} };
 
 export interface ScoreOptions {
   /** Record traces: for every unit (true), or for the units this picks. */
@@ -89,6 +60,6 @@ export declare const inputs: { inputs: object[]; unitKinds: string[]; gradeLabel
 export declare function score(rows: readonly Row[], options?: ScoreOptions): Scoring<UnitResult>;
 
 /** Score a table already validated by @assess/runtime. */
-export declare function scoreTable(table: import(${lit(runtime)}).UnitTable, options?: ScoreOptions): Scoring<UnitResult>;`);
+export declare function scoreTable(table: UnitTable, options?: ScoreOptions): Scoring<UnitResult>;`);
   return L.text() + '\n';
 }

@@ -54,6 +54,13 @@ function op(o: string): string {
   return JSON.stringify(o);
 }
 
+/** The generated name of a key (`in0`, `in1`, … in the order first asked for). */
+function nameFor(names: Map<string, string>, prefix: string, key: string): string {
+  let name = names.get(key);
+  if (!name) names.set(key, (name = `${prefix}${names.size}`));
+  return name;
+}
+
 export function unknownNode(what: string, node: { k: string }): never {
   throw new Error(`assess compile: no code for the ${what} kind \`${node.k}\` (the compiler is older than the plan)`);
 }
@@ -210,12 +217,7 @@ export class SchemeGen {
 
   /** An input column, read once per scorer. */
   private column(field: string): string {
-    let name = this.columns.get(field);
-    if (!name) {
-      name = `in${this.columns.size}`;
-      this.columns.set(field, name);
-    }
-    return name;
+    return nameFor(this.columns, 'in', field);
   }
 
   /** An expression evaluated with a list entry in scope, as a function `(u, rec)`. */
@@ -236,13 +238,9 @@ export class SchemeGen {
     into.close();
   }
 
+  /** An imported scheme's total, by its alias. */
   private importTotal(alias: string): string {
-    let name = this.imports.get(alias);
-    if (!name) {
-      name = `import${this.imports.size}`;
-      this.imports.set(alias, name);
-    }
-    return name;
+    return nameFor(this.imports, 'import', alias);
   }
 
   // ── lets and cohort values ────────────────────────────────────────
@@ -579,7 +577,8 @@ export class SchemeGen {
     L.line();
     L.line('// ── sections ──');
     L.line(`sectionScores = [${plan.sections.map(() => 'new Array(n)').join(', ')}];`);
-    L.line(`contributions = [${plan.sections.map(() => 'new Array(n)').join(', ')}];`);
+    // An unweighted section adds its score: the same column.
+    L.line(`contributions = [${plan.sections.map((sec) => (sec.weight !== undefined ? 'new Array(n)' : `sectionScores[${sec.id}]`)).join(', ')}];`);
     for (const sec of plan.sections) {
       L.open(`for (let u = 0; u < n; u++) { // ${quoted(sec.label)}`);
       L.line('let sum = ZERO;');
@@ -591,7 +590,7 @@ export class SchemeGen {
         const weight = this.mod.dec(sec.weight);
         const contribution = Decimal.parse(sec.scale)!.isZero() ? 'ZERO' : roundScore(`sum.mul(${weight}).mul(${total}).div(${scale}, ${sec.places})`);
         L.line(`contributions[${sec.id}][u] = sum === null ? null : ${contribution};`);
-      } else L.line(`contributions[${sec.id}][u] = sum;`);
+      }
       L.close();
     }
     L.line();

@@ -12,6 +12,7 @@ export {
   csvValue,
   csvRecord,
   type CsvLayout,
+  type Bounds,
   type FieldSpec,
   type FieldType,
   type InputSpec,
@@ -25,3 +26,4 @@ export * as ops from './ops.js';
 export { problemDiagnostic } from './ops.js';
 export type { V, EntryFn, Template, FailureSite, Diagnostic, HoleValue, ProblemWords } from './ops.js';
 export { UNSET, NO_VETOES, column, once, recordFailure, guarded, failed, shownOrFailed, itemResult, dedupe, scoring, rejected, type Scoring, type ScoreColumns } from './scoring.js';
+export type { ItemTrace, ItemResult, SectionResult, UnitResult } from './results.js';

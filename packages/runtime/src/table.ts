@@ -25,8 +25,8 @@ export interface UnitTable {
   columns: Map<string, Value[]>;
 }
 
-/** The type of a declared field, as the scheme's plan gives it. */
-export type FieldType =
+/** The type of a declared field, as the scheme's plan gives it (`F`: a list's entry fields). */
+export type FieldType<F = FieldSpec> =
   | { k: 'yesno' }
   | { k: 'count' }
   | { k: 'integer'; range?: Bounds }
@@ -35,7 +35,7 @@ export type FieldType =
   | { k: 'text' }
   | { k: 'grade' }
   | { k: 'enum'; members: string[] }
-  | { k: 'list'; fields: FieldSpec[] };
+  | { k: 'list'; fields: F[] };
 
 /** A declared range: its bounds as exact decimal text, and as written (for messages). */
 export interface Bounds {
@@ -106,11 +106,13 @@ function valueCheck(t: FieldType, grades: readonly string[]): Check {
       return numberCheck(t);
     case 'percent':
       return (v) => (typeof v === 'number' || typeof v === 'string' ? (toPercent(v) ?? BAD) : BAD);
-    case 'text':
-      return (v) => (typeof v === 'string' ? (v.length <= DATA_LIMITS.maxTextLength ? v : BAD) : typeof v === 'number' && Number.isFinite(v) ? String(v) : BAD);
+    case 'text': {
+      const shared = interning();
+      return (v) => (typeof v === 'string' ? (v.length <= DATA_LIMITS.maxTextLength ? shared(v) : BAD) : typeof v === 'number' && Number.isFinite(v) ? String(v) : BAD);
+    }
     case 'grade': {
-      const known = new Set(grades);
-      return (v) => (typeof v === 'string' && known.has(v) ? v : BAD);
+      const known = new Map(grades.map((g) => [g, g]));
+      return (v) => (typeof v === 'string' ? (known.get(v) ?? BAD) : BAD);
     }
     case 'enum': {
       // The member as the scheme spells it: one string shared by every unit.
@@ -120,6 +122,18 @@ function valueCheck(t: FieldType, grades: readonly string[]): Check {
     case 'list':
       return (v) => (Array.isArray(v) && v.length <= DATA_LIMITS.maxListEntries ? (v as Rec[]) : BAD);
   }
+}
+
+/** Most text repeats (project names, file references): one string per distinct text, up to a bound. */
+const INTERNED = 4096;
+function interning(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    if (seen.size < INTERNED) seen.set(s, s);
+    return s;
+  };
 }
 
 function fieldCheck(spec: FieldSpec, grades: readonly string[]): FieldCheck {

@@ -359,7 +359,7 @@ function scheme0(table, options = {}) {
 
   // ── sections ──
   sectionScores = [new Array(n), new Array(n)];
-  contributions = [new Array(n), new Array(n)];
+  contributions = [sectionScores[0], sectionScores[1]];
   for (let u = 0; u < n; u++) { // "定性考核"
     let sum = ZERO;
     const s0 = scores[0][u];
@@ -367,14 +367,12 @@ function scheme0(table, options = {}) {
     if (sum !== null) sum = s0 === null ? null : sum.add(s0);
     if (sum !== null) sum = s1 === null ? null : sum.add(s1);
     sectionScores[0][u] = sum;
-    contributions[0][u] = sum;
   }
   for (let u = 0; u < n; u++) { // "定量考核"
     let sum = ZERO;
     const s2 = scores[2][u];
     if (sum !== null) sum = s2 === null ? null : sum.add(s2);
     sectionScores[1][u] = sum;
-    contributions[1][u] = sum;
   }
 
   // ── totals: contributions, items outside sections, bonuses, adjustments ──

@@ -1,5 +1,5 @@
 // Types of the module compiled from "和谐城乡建设行动考核（和谐乡镇）" by `assess compile`.
-import type { Decimal, Scoring, Diagnostic, Shown } from "@assess/runtime";
+import type { Scoring, Diagnostic, UnitResult as RuntimeUnitResult, UnitTable } from "@assess/runtime";
 
 /** One unit's data, as a JSON data file gives it. */
 export interface Row {
@@ -32,37 +32,8 @@ export interface Row {
   "安全度满意率": number | string;
 }
 
-export interface ItemResult {
-  label: string;
-  section?: string;
-  /** null when the score could not be computed (see the unit's errors). */
-  score: Decimal | null;
-  max: Decimal;
-  trace?: { rule: string; inputs: { name: string; label?: string; value: Shown }[]; steps: object[] };
-}
-
-export interface SectionResult {
-  label: string;
-  score: Decimal | null;
-  max: Decimal;
-  weight?: Decimal;
-  contribution: Decimal | null;
-}
-
-export interface UnitResult {
-  id: string;
-  kind?: string;
-  items: ItemResult[];
-  sections: SectionResult[];
-  bonuses: ItemResult[];
-  bonus: Decimal;
-  total: Decimal | null;
-  grade: string | null;
-  vetoed: boolean;
-  vetoes: string[];
-  errors: Diagnostic[];
-  steps?: object[];
-}
+/** A unit's result, as the interpreter gives it. */
+export type UnitResult = RuntimeUnitResult<object, Diagnostic> & { grade: string | null };
 
 export interface ScoreOptions {
   /** Record traces: for every unit (true), or for the units this picks. */
@@ -78,4 +49,4 @@ export declare const inputs: { inputs: object[]; unitKinds: string[]; gradeLabel
 export declare function score(rows: readonly Row[], options?: ScoreOptions): Scoring<UnitResult>;
 
 /** Score a table already validated by @assess/runtime. */
-export declare function scoreTable(table: import("@assess/runtime").UnitTable, options?: ScoreOptions): Scoring<UnitResult>;
+export declare function scoreTable(table: UnitTable, options?: ScoreOptions): Scoring<UnitResult>;

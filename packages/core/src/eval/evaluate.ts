@@ -6,6 +6,7 @@
 // The language has no loops or recursion (the checker rejects cyclic lets), so evaluation
 // always ends. Scores are exact decimals; rounding happens only where declared.
 // Reads the plan only: never the AST.
+import type * as R from '@assess/runtime';
 import { Decimal } from '../common/decimal.js';
 import { dedupe, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UnitTable } from '../data/validate.js';
@@ -15,48 +16,11 @@ import { compileRule, type RuleFn } from './rules.js';
 import type { Shown, Step } from './steps.js';
 import { shown, type V } from './values.js';
 
-export interface ItemTrace {
-  /** The rule as written in the scheme (one line, without comments). */
-  rule: string;
-  /** The inputs and named values the rule read, with this unit's values. */
-  inputs: { name: string; label?: string; value: Shown }[];
-  /** How the score came about, step by step. */
-  steps: Step[];
-}
-
-export interface ItemResult {
-  label: string;
-  section?: string;
-  /** null when the score could not be computed (see the unit's errors). */
-  score: Decimal | null;
-  max: Decimal;
-  trace?: ItemTrace;
-}
-
-export interface SectionResult {
-  label: string;
-  score: Decimal | null;
-  max: Decimal;
-  weight?: Decimal;
-  /** What the section adds to the total (differs from score when weighted). */
-  contribution: Decimal | null;
-}
-
-export interface UnitResult {
-  id: string;
-  kind?: string;
-  items: ItemResult[];
-  sections: SectionResult[];
-  bonuses: ItemResult[];
-  bonus: Decimal;
-  total: Decimal | null;
-  grade: string | null;
-  vetoed: boolean;
-  vetoes: string[];
-  errors: Diagnostic[];
-  /** How the total, the vetoes and the grade came about. */
-  steps?: Step[];
-}
+// The shape of a unit's result is @assess/runtime's, which compiled modules give too.
+export type ItemTrace = R.ItemTrace<Step>;
+export type ItemResult = R.ItemResult<Step>;
+export type SectionResult = R.SectionResult;
+export type UnitResult = R.UnitResult<Step, Diagnostic>;
 
 export interface EvaluateOptions {
   /** Record traces: for every unit (true), or for the units this picks. */
