@@ -176,7 +176,8 @@ function engines(sizes: number[]): EnginesReport[] {
       const note = [e.exact ? 'exact' : 'float', e.validates ? 'validates the rows' : '', e.units < n ? `timed on the first ${fmtInt(e.units)} units` : '', e.gradeMismatches ? `${e.gradeMismatches} grades differ` : '']
         .filter(Boolean)
         .join(', ');
-      console.log(`   ${pad(e.name, 34)} ${lpad(fmtInt(e.units / (median(e.wall) / 1000)), 12)} units/s  ${lpad((per(e) / per(exact)).toFixed(1), 7)}× exact  (${note})`);
+      const cpuRate = e.units / (median(e.cpu) / 1000);
+      console.log(`   ${pad(e.name, 34)} ${lpad(fmtInt(e.units / (median(e.wall) / 1000)), 12)} units/s (CPU: ${lpad(fmtInt(cpuRate), 11)}/s)  ${lpad((per(e) / per(exact)).toFixed(1), 7)}× exact  (${note})`);
     }
     return r;
   });

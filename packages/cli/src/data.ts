@@ -21,62 +21,51 @@ type Scheme = { plan: Plan.Plan; sources: Map<string, string> };
 export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, args: Args): Promise<{ table: UnitTable; sources: Map<string, string> } | undefined> {
   const ext = extname(dataFile).toLowerCase();
   if (!DATA_EXTENSIONS.includes(ext)) throw new UsageError(`--data must be a .json, .jsonl or .csv file, not ${dataFile}`);
-  let size: number;
-  try {
-    size = fileSize(dataFile);
-  } catch {
-    cannotRead(io, lang, dataFile, 'data');
-    return undefined;
-  }
-  const sources = new Map(c.sources);
   const builder = new TableBuilder(c.plan);
   const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data');
-  const progress = (bytes: number) => bar.update(bytes, size);
-  let diagnostics: Diagnostic[];
-  let problemsOf: (fileProblems: Diagnostic[], text: () => string, rowSpan: (i: number, text: string) => Span) => Diagnostic[] = () => [];
-  const finish = () => {
-    const { table, problems } = builder.finish();
-    problemsOf = (fileProblems, text, rowSpan) => {
-      if (problems.length === 0) return fileProblems;
-      let t: string | undefined;
-      return [...fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, rowSpan: (i) => rowSpan(i, (t ??= text())) })];
-    };
-    return table;
-  };
-  let table: UnitTable;
+  let read: Read;
   try {
-    if (ext === '.json') {
-      const text = readFileSync(dataFile, 'utf8');
-      const read = rowsFromJson(text, dataFile);
-      for (const row of read.rows) builder.addRecord(row);
-      table = finish();
-      diagnostics = problemsOf(read.diagnostics, () => text, read.rowSpan);
-    } else if (ext === '.csv') {
-      const read = await readCsv(dataFile, builder, progress);
-      table = finish();
-      // Where a row is, worked out from the text only when there is something to show.
-      const text = () => readFileSync(dataFile, 'utf8');
-      diagnostics = problemsOf(read.problems.map((p) => fileDiagnostic(p, dataFile)), text, (i, t) => rowsFromCsv(t, dataFile, c.plan).rowSpan(i));
-    } else {
-      const read = await readJsonLines(dataFile, builder, progress);
-      table = finish();
-      const starts = read.rowStarts ?? [];
-      diagnostics = problemsOf(read.problems.map((p) => fileDiagnostic(p, dataFile)), () => readFileSync(dataFile, 'utf8'), (i) => ({
-        start: starts[i] ?? 0,
-        end: (starts[i] ?? 0) + 1,
-        file: dataFile,
-      }));
-    }
+    const size = fileSize(dataFile);
+    read = await readInto(ext, dataFile, c.plan, builder, (bytes) => bar.update(bytes, size));
   } catch {
-    bar.stop();
     cannotRead(io, lang, dataFile, 'data');
     return undefined;
+  } finally {
+    bar.stop();
   }
-  bar.stop();
-  if (diagnostics.length > 0) sources.set(dataFile, readFileSync(dataFile, 'utf8'));
+  const { table, problems } = builder.finish();
+  // The file's text, only read again when there is something to point at.
+  let text: string | undefined;
+  const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
+  const diagnostics = [...read.fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, rowSpan: (i) => read.rowSpan(i, textOf) })];
+  const sources = new Map(c.sources);
+  if (diagnostics.length > 0) sources.set(dataFile, textOf());
   report(io, diagnostics, sources, dataFile, lang, args);
   if (diagnostics.some((d) => d.severity === 'error')) return undefined;
   return { table, sources };
+}
+
+/** What reading a file gave besides its rows: its own problems, and where row i is in its text. */
+interface Read {
+  fileProblems: Diagnostic[];
+  rowSpan: (i: number, text: () => string) => Span;
+}
+
+/** The rows of a data file into the builder: CSV and JSON lines in chunks, JSON as one document. */
+async function readInto(ext: string, file: string, plan: Plan.Plan, builder: TableBuilder, progress: (bytes: number) => void): Promise<Read> {
+  if (ext === '.json') {
+    const r = rowsFromJson(readFileSync(file, 'utf8'), file);
+    for (const row of r.rows) builder.addRecord(row);
+    return { fileProblems: r.diagnostics, rowSpan: (i) => r.rowSpan(i) };
+  }
+  if (ext === '.csv') {
+    const r = await readCsv(file, builder, progress);
+    let spans: ((i: number) => Span) | undefined;
+    return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, text) => (spans ??= rowsFromCsv(text(), file, plan).rowSpan)(i) };
+  }
+  const r = await readJsonLines(file, builder, progress);
+  const starts = r.rowStarts ?? [];
+  return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i) => ({ start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file }) };
 }
 
 function fileDiagnostic(p: FileProblem, file: string): Diagnostic {
