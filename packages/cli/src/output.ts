@@ -22,9 +22,16 @@ export class Output {
     if (more === false && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
   }
 
-  /** Every line of `lines`, each followed by a line break. */
-  async lines(lines: Iterable<string>): Promise<void> {
-    for (const l of lines) if (this.add(l + '\n')) await this.flush();
+  /** Every line of `lines`, each followed by a line break; `progress` is told how many so far. */
+  async lines(lines: Iterable<string>, progress?: (written: number) => void): Promise<void> {
+    let written = 0;
+    for (const l of lines) {
+      written++;
+      if (this.add(l + '\n')) {
+        progress?.(written);
+        await this.flush();
+      }
+    }
     await this.flush();
   }
 }

@@ -7,11 +7,12 @@ const AFTER_MS = 1000;
 
 export class ProgressBar {
   private bar?: cliProgress.SingleBar;
-  private readonly started = Date.now();
 
+  /** `started`: when the run began (a later phase's bar shows at once if the run is already long). */
   constructor(
     private readonly io: Io,
     private readonly label: string,
+    private readonly started = Date.now(),
   ) {}
 
   /** `done` of `total` (bytes read, units written). */

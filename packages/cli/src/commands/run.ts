@@ -6,12 +6,14 @@ import { parseArgs, UsageError } from '../args.js';
 import { DATA_FLAGS, readData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, report, schemeOrReport, type Command } from '../io.js';
 import { Output } from '../output.js';
+import { ProgressBar } from '../progress.js';
 import { scorer } from '../scorer.js';
 import { csvCell, tableLines } from '../table.js';
 
 const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
 
 export const run: Command = async (argv, io) => {
+  const started = Date.now();
   const args = parseArgs(argv, DATA_FLAGS);
   const lang = chooseLang(args, io.env);
   const format = formatFlag(args, ['table', 'json', 'csv']);
@@ -28,7 +30,11 @@ export const run: Command = async (argv, io) => {
     return EXIT.userError;
   }
   const out = new Output(io);
-  await out.lines(format === 'json' ? jsonLines(c.plan, scoring) : format === 'csv' ? csvLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang));
+  const bar = new ProgressBar(io, lang === 'zh' ? '写出结果' : 'writing results', started);
+  const lines = format === 'json' ? jsonLines(c.plan, scoring) : format === 'csv' ? csvLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang);
+  // About one line per unit (a table has its header twice over).
+  await out.lines(lines, (written) => bar.update(Math.min(written, scoring.n), scoring.n));
+  bar.stop();
   return EXIT.ok;
 };
 
