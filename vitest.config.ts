@@ -8,6 +8,8 @@ export default defineConfig({
     alias: {
       '@assess/core/internal': src('./packages/core/src/internal.ts'),
       '@assess/core': src('./packages/core/src/index.ts'),
+      '@assess/compiler': src('./packages/compiler/src/index.ts'),
+      '@assess/runtime': src('./packages/runtime/src/index.ts'),
       '@assess/testing': src('./packages/testing/src/index.ts'),
       'prettier-plugin-assess': src('./packages/prettier-plugin-assess/src/index.ts'),
     },

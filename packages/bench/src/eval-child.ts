@@ -13,9 +13,10 @@
 // VALIDATE_FULL_MS, else a prefix sized to about VALIDATE_PREFIX_MS. When only a prefix is
 // validated, the table the interpreter evaluates is built by `tableFromTowns`, checked
 // identical to `validateUnits`' table on that prefix.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { compile, evaluate, validateUnits, type Evaluation, type UnitTable } from '@assess/core';
+import { compile, evaluate, validateUnits, type Decimal, type Evaluation, type Plan as Scheme, type UnitTable } from '@assess/core';
+import { compileModule } from '@assess/compiler';
 import { generateTowns, towns, type TownRow } from './gen-data.js';
 import { baselineTowns, formatScaled, gradeOf, type BaselineResult } from './baseline.js';
 import { sameTable, tableFromTowns } from './table.js';
@@ -54,6 +55,9 @@ export interface EvalReport {
   /** Units per second of the validation probe (the first 2,000 rows, cold). */
   validateProbeRate: number;
   evaluate: Times;
+  /** The compiled module on the same table (scoreTable), and from the rows (score: validation included). */
+  compiled: Times;
+  compiledRows: Times;
   /** precision2: units whose totals and bonuses were also checked with `precision 2` declared. */
   verified: { totals: number; grades: number; bonuses: number; tableRows: number; precision2: number };
   /** Peak resident set size of this process (getrusage maxrss), bytes. */
@@ -94,7 +98,21 @@ function liveHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-function main(): void {
+/** The towns scheme compiled (assess compile) and imported as a real ES module. */
+async function compiledModule(plan: Scheme.Plan): Promise<CompiledTowns> {
+  const dir = new URL('../.engines.tmp/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL('towns.mjs', dir);
+  writeFileSync(file, compileModule(plan, { source: 'towns.assess' }).js);
+  return (await import(file.href)) as CompiledTowns;
+}
+
+interface CompiledTowns {
+  score(rows: unknown[]): { total(i: number): Decimal | null };
+  scoreTable(table: UnitTable): { total(i: number): Decimal | null };
+}
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const n = Number(args[0]);
   if (!Number.isSafeInteger(n) || n < 1) throw new Error('usage: eval-child.js <units> [--verify-grades] [--profile]');
@@ -138,6 +156,9 @@ function main(): void {
     return r.table.n; // the table itself is kept in `validated` only
   });
   sample(phases, 'validate');
+  // The compiled module from the same rows: its validation and scoring together.
+  const mod = await compiledModule(scheme);
+  const cr = timeRuns(profile ? { warmup: 0, runs: 0 } : plan.validate, () => mod.score(vInput!));
 
   // Facts about the cohort, then the rows go.
   let honors = 0;
@@ -181,6 +202,10 @@ function main(): void {
   const retainedTableAndEvaluation = liveHeap();
   const ev: Evaluation = e.last;
 
+  // The compiled module (assess compile), on the same table; its totals are checked below.
+  const ce = timeRuns(profile ? { warmup: 0, runs: 0 } : plan.evaluate, () => mod.scoreTable(table));
+  const compiledTotals = profile ? undefined : ce.last;
+
   // Every total, digit for digit; with --verify-grades every grade and bonus too.
   const mismatches: string[] = [];
   let passes = 0;
@@ -188,6 +213,8 @@ function main(): void {
     const got = ev.total(i)?.toString() ?? 'null';
     const want = formatScaled(base.totals[i]);
     if (got !== want && mismatches.length < 10) mismatches.push(`${ev.ids[i]}: interpreter total ${got}, baseline ${want}`);
+    const compiledGot = compiledTotals?.total(i)?.toString() ?? want;
+    if (compiledGot !== want && mismatches.length < 10) mismatches.push(`${ev.ids[i]}: compiled total ${compiledGot}, baseline ${want}`);
     passes += base.pass[i];
   }
   let grades = 0;
@@ -233,6 +260,8 @@ function main(): void {
     validateRows: vRows,
     validateProbeRate: probeRate,
     evaluate: { wall: e.times, cpu: e.cpu },
+    compiled: { wall: ce.times, cpu: ce.cpu },
+    compiledRows: { wall: cr.times, cpu: cr.cpu },
     verified: { totals: n, grades, bonuses: grades, tableRows, precision2: precisionChecked },
     maxRss: process.resourceUsage().maxRSS * 1024,
     peakHeapUsed: Math.max(...phases.map((p) => p.heapUsed)),
@@ -244,4 +273,4 @@ function main(): void {
   process.stdout.write(JSON.stringify(report) + '\n');
 }
 
-main();
+await main();

@@ -3,7 +3,9 @@
 // in a fresh `node --expose-gc` process so that its peak memory is its own.
 //
 //   node packages/bench/dist/main.js [--sizes 10000,100000] [--lines 5000]
-//                                    [--no-frontend] [--profile [units]]
+//                                    [--no-frontend] [--no-engines] [--no-e2e]
+//                                    [--engine-sizes 100000,1000000] [--e2e-units 1000000]
+//                                    [--profile [units]]
 //
 // --profile runs one more child under `node --cpu-prof` (100,000 units unless given) and
 // prints where the evaluation's time goes. Not part of `pnpm test`.
@@ -14,6 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { EvalReport } from './eval-child.js';
+import type { EnginesReport } from './engines-child.js';
+import { endToEnd, minMedMax, type EndToEnd } from './e2e.js';
 import type { FrontendReport } from './frontend-child.js';
 import { summariseProfile } from './profile.js';
 import { fmtInt, fmtMB, fmtMs, median } from './stats.js';
@@ -80,6 +84,8 @@ interface SizeSummary {
   validate: number;
   validateRows: number;
   interp: number;
+  compiled: number;
+  compiledRows: number;
   baseline: number;
   ratio: number;
   ratioCpu: number;
@@ -102,8 +108,13 @@ function size(n: number): SizeSummary {
   const vNote = r.validateRows === n ? 'whole cohort' : `first ${fmtInt(r.validateRows)} units only (whole cohort estimated at ${fmtMs((n / r.validateProbeRate) * 1000)})`;
   line('validation (validateUnits)', v, median(r.validate.cpu), r.validateRows, `${runs(r.validate, r.plan.validate.warmup)}, ${vNote}`);
   line('interpreter (evaluate)', e, median(r.evaluate.cpu), n, `${runs(r.evaluate, r.plan.evaluate.warmup)}, on a table from ${r.tableFrom}`);
+  const ce = median(r.compiled.wall);
+  const cr = median(r.compiledRows.wall);
+  line('compiled module (scoreTable)', ce, median(r.compiled.cpu), n, `${runs(r.compiled, r.plan.evaluate.warmup)}, on the same table (assess compile)`);
+  line('compiled module, score(rows)', cr, median(r.compiledRows.cpu), r.validateRows, `${runs(r.compiledRows, r.plan.validate.warmup)}, validation included, from the rows`);
   console.log(`   interpreter / baseline     ${ratio.toFixed(1)}× the baseline's time (CPU time: ${ratioCpu.toFixed(1)}×)`);
-  const checks = [`${fmtInt(r.verified.totals)} totals`];
+  console.log(`   compiled / baseline        ${(ce / b).toFixed(1)}× the baseline's time (CPU time: ${(median(r.compiled.cpu) / median(r.baseline.cpu)).toFixed(1)}×)`);
+  const checks = [`${fmtInt(r.verified.totals)} totals (interpreter and compiled module)`];
   if (r.verified.grades) checks.push(`${fmtInt(r.verified.grades)} grades`, `${fmtInt(r.verified.bonuses)} bonuses`);
   console.log(`   verified                   ${checks.join(', ')} equal to the baseline's, digit for digit (exact; precision ${r.precision ?? 'not declared'})`);
   if (r.verified.precision2) console.log(`                              and, with \`precision 2\` declared, ${fmtInt(r.verified.precision2)} totals and bonuses (rounded half-up)`);
@@ -124,6 +135,8 @@ function size(n: number): SizeSummary {
     validate: rate(r.validateRows, v),
     validateRows: r.validateRows,
     interp: rate(n, e),
+    compiled: rate(n, ce),
+    compiledRows: rate(r.validateRows, cr),
     baseline: rate(n, b),
     ratio,
     ratioCpu,
@@ -151,7 +164,50 @@ function profile(n: number): void {
   for (const f of s.inclusive.slice(0, 14)) console.log(`     ${lpad((f.share * 100).toFixed(1), 5)}%  ${lpad(fmtMs(f.ms), 9)}  ${f.name}`);
 }
 
-function main(): void {
+function engines(sizes: number[]): EnginesReport[] {
+  console.log('\n3. Engines — the flat six-field scheme (fixtures/flat.assess) in every engine, from the same plain rows (src/engines.ts)');
+  console.log('   exact: decimal results equal to the hand-written exact ones digit for digit (checked); float: doubles, within 1e-6 of them (checked)');
+  return sizes.map((n) => {
+    const r = child<EnginesReport>('./engines-child.js', [String(n)]);
+    console.log(`\n   ${fmtInt(n)} units (fresh process; load average ${load()}; peak RSS ${fmtMB(r.maxRss)})`);
+    const exact = r.engines.find((e) => e.name === 'hand-written, exact')!;
+    const per = (e: EnginesReport['engines'][number]) => median(e.wall) / e.units;
+    for (const e of r.engines) {
+      const note = [e.exact ? 'exact' : 'float', e.validates ? 'validates the rows' : '', e.units < n ? `timed on the first ${fmtInt(e.units)} units` : '', e.gradeMismatches ? `${e.gradeMismatches} grades differ` : '']
+        .filter(Boolean)
+        .join(', ');
+      const cpuRate = e.units / (median(e.cpu) / 1000);
+      console.log(`   ${pad(e.name, 34)} ${lpad(fmtInt(e.units / (median(e.wall) / 1000)), 12)} units/s (CPU: ${lpad(fmtInt(cpuRate), 11)}/s)  ${lpad((per(e) / per(exact)).toFixed(1), 7)}× exact  (${note})`);
+    }
+    return r;
+  });
+}
+
+async function endToEndSection(n: number): Promise<EndToEnd[]> {
+  console.log(`\n4. End to end — assess run --format csv on ${fmtInt(n)} units against reading the same file alone (same reader and parser), whole processes`);
+  const cases = await endToEnd(n, 3, (s) => console.log(s));
+  for (const c of cases) {
+    const [pMin, pMed, pMax] = minMedMax(c.parse.wall);
+    const [rMin, rMed, rMax] = minMedMax(c.run.wall);
+    console.log(`   ${c.name}`);
+    console.log(`     read only   ${fmtMs(pMin)} / ${fmtMs(pMed)} / ${fmtMs(pMax)} (min / median / max), peak RSS ${fmtMB(Math.max(...c.parse.rss))}`);
+    console.log(`     assess run  ${fmtMs(rMin)} / ${fmtMs(rMed)} / ${fmtMs(rMax)}, peak RSS ${fmtMB(Math.max(...c.run.rss))}${Math.max(...c.run.rss) > ONE_GB ? ' (OVER 1 GB)' : ''}`);
+    console.log(`     ratio       ${(rMed / pMed).toFixed(2)}× (medians; target ≤ 1.5×)`);
+  }
+  return cases;
+}
+
+function summary(reports: EnginesReport[], e2e: EndToEnd[]): void {
+  console.log('\n  engines (units per second, wall; ratio = time per unit / hand-written exact):');
+  for (const r of reports) {
+    const exact = r.engines.find((e) => e.name === 'hand-written, exact')!;
+    const per = (e: EnginesReport['engines'][number]) => median(e.wall) / e.units;
+    console.log(`  ${fmtInt(r.n)} units: ` + r.engines.map((e) => `${e.name} ${fmtInt(e.units / (median(e.wall) / 1000))}${e.units < r.n ? '*' : ''} (${(per(e) / per(exact)).toFixed(1)}×)`).join('; '));
+  }
+  for (const c of e2e) console.log(`  end to end, ${c.name}: assess run ${fmtMs(median(c.run.wall))} vs read only ${fmtMs(median(c.parse.wall))} = ${(median(c.run.wall) / median(c.parse.wall)).toFixed(2)}×, peak RSS ${fmtMB(Math.max(...c.run.rss))}`);
+}
+
+async function main(): Promise<void> {
   const started = performance.now();
   const sizes = (arg('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
   const lines = Number(arg('--lines') ?? 5000);
@@ -174,11 +230,13 @@ function main(): void {
     );
   }
   console.log('  evaluation (units per second; ratio = interpreter time / baseline time, wall [CPU]):');
-  const head = ['units', 'validation/s', 'interpreter/s', 'baseline/s', 'ratio', 'peak RSS', 'peak heap'];
+  const head = ['units', 'validation/s', 'interpreter/s', 'compiled/s', 'compiled rows/s', 'baseline/s', 'ratio', 'peak RSS', 'peak heap'];
   const rows = results.map((s) => [
     fmtInt(s.n),
     fmtInt(s.validate) + (s.validateRows === s.n ? '' : '*'),
     fmtInt(s.interp),
+    fmtInt(s.compiled),
+    fmtInt(s.compiledRows) + (s.validateRows === s.n ? '' : '*'),
     fmtInt(s.baseline),
     `${s.ratio.toFixed(1)}× [${s.ratioCpu.toFixed(1)}×]`,
     fmtMB(s.maxRss) + (s.maxRss > ONE_GB ? ' !' : ''),
@@ -192,6 +250,11 @@ function main(): void {
     console.log('  * validation timed on a prefix of the cohort (it is too slow to validate the whole cohort within the time budget)');
   if (results.some((s) => s.maxRss > ONE_GB)) console.log('  ! over the 1 GB budget');
 
+  const engineSizes = (arg('--engine-sizes') ?? '100000,1000000').split(',').map(Number);
+  const engineReports = process.argv.includes('--no-engines') ? [] : engines(engineSizes);
+  const e2e = process.argv.includes('--no-e2e') ? [] : await endToEndSection(Number(arg('--e2e-units') ?? 1_000_000));
+  if (engineReports.length || e2e.length) summary(engineReports, e2e);
+
   const at100k = results.find((s) => s.n === 100_000);
   const wantProfile = process.argv.includes('--profile');
   if (wantProfile) profile(Number(arg('--profile')) || 100_000);
@@ -202,4 +265,4 @@ function main(): void {
   console.log(`\nTotal ${fmtMs(performance.now() - started)}; load average ${load()} at the end.`);
 }
 
-main();
+await main();

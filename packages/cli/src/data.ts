@@ -1,44 +1,83 @@
 // Reading a data file, validating it against a scheme and scoring it (run, explain).
+// CSV and JSON lines are read in chunks into a table (column by column); a .json file is one
+// document. Every problem is reported with where its row is in the file.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { evaluate, rowsFromCsv, rowsFromJson, validateUnits, type Evaluation, type Lang, type Plan } from '@assess/core';
+import { dataDiagnostics, dataFileDiagnostic, evaluate, rowsFromCsv, rowsFromJson, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
+import { TableBuilder } from '@assess/runtime';
 import { UsageError, type Args } from './args.js';
 import { cannotRead, report, type Io } from './io.js';
+import { ProgressBar } from './progress.js';
+import { fileSize, readCsv, readJsonLines, type FileProblem } from './read.js';
 
 /** Flags of the commands that read data. */
 export const DATA_FLAGS = { values: ['lang', 'format', 'data', 'unit'], switches: ['no-color'] };
 
-/** Read, validate and evaluate the data file; undefined (after printing every error) when it is wrong. */
-export function scoreData(
-  c: { plan: Plan.Plan; sources: Map<string, string> },
-  dataFile: string,
-  io: Io,
-  lang: Lang,
-  args: Args,
-  trace?: (u: number) => boolean,
-  tolerateEvalErrors = false,
-): Evaluation | undefined {
+export const DATA_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv'];
+
+type Scheme = { plan: Plan.Plan; sources: Map<string, string> };
+
+/** A validated table, or undefined after every problem was printed. */
+export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, args: Args): Promise<{ table: UnitTable; sources: Map<string, string> } | undefined> {
   const ext = extname(dataFile).toLowerCase();
-  if (ext !== '.json' && ext !== '.csv') throw new UsageError(`--data must be a .json or .csv file, not ${dataFile}`);
-  let text: string;
+  if (!DATA_EXTENSIONS.includes(ext)) throw new UsageError(`--data must be a .json, .jsonl or .csv file, not ${dataFile}`);
+  const builder = new TableBuilder(c.plan);
+  const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data');
+  let read: Read;
   try {
-    text = readFileSync(dataFile, 'utf8');
+    const size = fileSize(dataFile);
+    read = await readInto(ext, dataFile, c.plan, builder, (bytes) => bar.update(bytes, size));
   } catch {
     cannotRead(io, lang, dataFile, 'data');
     return undefined;
+  } finally {
+    bar.stop();
   }
+  const { table, problems } = builder.finish();
+  // The file's text, only read again when there is something to point at.
+  let text: string | undefined;
+  const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
+  const diagnostics = [...read.fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, rowSpan: (i) => read.rowSpan(i, textOf) })];
   const sources = new Map(c.sources);
-  sources.set(dataFile, text);
-  const read = ext === '.json' ? rowsFromJson(text, dataFile) : rowsFromCsv(text, dataFile, c.plan);
-  const { table, diagnostics } = validateUnits(c.plan, read.rows, { file: dataFile, rowSpan: read.rowSpan });
-  const problems = [...read.diagnostics, ...diagnostics];
-  report(io, problems, sources, dataFile, lang, args);
-  if (problems.some((d) => d.severity === 'error')) return undefined;
-  const ev = evaluate(c.plan, table, { trace });
-  if (ev.diagnostics.length > 0) {
-    report(io, ev.diagnostics, sources, dataFile, lang, args);
-    // `explain` still explains: the failure shows in the unit's steps.
-    if (!tolerateEvalErrors) return undefined;
+  if (diagnostics.length > 0) sources.set(dataFile, textOf());
+  report(io, diagnostics, sources, dataFile, lang, args);
+  if (diagnostics.some((d) => d.severity === 'error')) return undefined;
+  return { table, sources };
+}
+
+/** What reading a file gave besides its rows: its own problems, and where row i is in its text. */
+interface Read {
+  fileProblems: Diagnostic[];
+  rowSpan: (i: number, text: () => string) => Span;
+}
+
+/** The rows of a data file into the builder: CSV and JSON lines in chunks, JSON as one document. */
+async function readInto(ext: string, file: string, plan: Plan.Plan, builder: TableBuilder, progress: (bytes: number) => void): Promise<Read> {
+  if (ext === '.json') {
+    const r = rowsFromJson(readFileSync(file, 'utf8'), file);
+    for (const row of r.rows) builder.addRecord(row);
+    return { fileProblems: r.diagnostics, rowSpan: (i) => r.rowSpan(i) };
   }
+  if (ext === '.csv') {
+    const r = await readCsv(file, builder, progress);
+    let spans: ((i: number) => Span) | undefined;
+    return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, text) => (spans ??= rowsFromCsv(text(), file, plan).rowSpan)(i) };
+  }
+  const r = await readJsonLines(file, builder, progress);
+  const starts = r.rowStarts ?? [];
+  return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i) => ({ start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file }) };
+}
+
+function fileDiagnostic(p: FileProblem, file: string): Diagnostic {
+  return p.k === 'badCsv' ? dataFileDiagnostic(p, { start: 0, end: 0, file }) : dataFileDiagnostic({ k: 'badJsonLine', line: p.line }, { start: p.at, end: p.at + 1, file });
+}
+
+/** Read, validate and evaluate with the interpreter (explain: traces); undefined (after printing every error) when it is wrong. */
+export async function scoreData(c: Scheme, dataFile: string, io: Io, lang: Lang, args: Args, trace?: (u: number) => boolean): Promise<Evaluation | undefined> {
+  const data = await readData(c, dataFile, io, lang, args);
+  if (!data) return undefined;
+  const ev = evaluate(c.plan, data.table, { trace });
+  // `explain` still explains a unit whose number failed: the failure shows in its steps.
+  report(io, ev.diagnostics, data.sources, dataFile, lang, args);
   return ev;
 }

@@ -1,6 +1,6 @@
 // What every command shares: the terminal, exit codes, the message language, reading and
 // compiling a scheme, and printing diagnostics.
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { compile, renderDiagnostics, summary, type Compiled, type Diagnostic, type Lang } from '@assess/core';
 import { UsageError, type Args } from './args.js';
 import { nodeHost } from './host.js';
@@ -71,4 +71,11 @@ export function schemeOrReport(file: string, io: Io, lang: Lang, args: Args): (C
     return undefined;
   }
   return c as Compiled & { plan: NonNullable<Compiled['plan']> };
+}
+
+/** Write through a temporary file and a rename, so that a file is never left half-written. */
+export function writeAtomically(file: string, text: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }

@@ -2,6 +2,7 @@
 // 2 bad usage. A user's mistake is always a diagnostic, never a stack trace.
 import { UsageError } from './args.js';
 import { check } from './commands/check.js';
+import { compile } from './commands/compile.js';
 import { explain } from './commands/explain.js';
 import { fmt } from './commands/fmt.js';
 import { run } from './commands/run.js';
@@ -19,6 +20,8 @@ Usage:
   assess explain FILE --data DATA --unit ID explain how one unit's numbers came about
   assess test FILE...                       run the example blocks of schemes
   assess fmt FILE... [--check]              format files in place (--check: only list)
+  assess compile FILE [-o OUT.mjs]          the scheme as a standalone ES module and its .d.mts
+                                            (imports @assess/runtime; --runtime SPECIFIER to change)
 
 Options:
   --lang en|zh       language of messages (default: from LANG)
@@ -27,7 +30,7 @@ Options:
 `;
 
 /** Every command, by name. */
-const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt };
+const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

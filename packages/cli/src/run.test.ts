@@ -218,6 +218,44 @@ describe('assess run', () => {
     expect(csv.code).toBe(0);
     expect(JSON.parse(csv.stdout)).toEqual(JSON.parse(json.stdout));
   });
+  it('reads JSON lines (.jsonl) too, a unit per line, with the same results', async () => {
+    writeFileSync(file('towns.jsonl'), UNITS.map((u) => JSON.stringify(u)).join('\n') + '\n\n');
+    const json = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--format', 'json']);
+    const jsonl = await assess(['run', file('towns.assess'), '--data', file('towns.jsonl'), '--format', 'json']);
+    expectNoCrash(jsonl);
+    expect(jsonl.code).toBe(0);
+    expect(jsonl.stdout).toBe(json.stdout);
+  });
+  it('every output format is the same text whatever the data format', async () => {
+    for (const format of ['table', 'csv', 'json']) {
+      const json = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--format', format]);
+      const csv = await assess(['run', file('towns.assess'), '--data', file('towns.csv'), '--format', format]);
+      expect(csv.stdout, format).toBe(json.stdout);
+    }
+  });
+  it('a JSON-lines file with a line that is not JSON, and a bad value: both reported, with their lines', async () => {
+    writeFileSync(file('bad.jsonl'), [JSON.stringify(UNITS[0]), '{ "id": "x", ', JSON.stringify({ ...UNITS[1], org_system: 'maybe' })].join('\n'));
+    const r = await assess(['run', file('towns.assess'), '--data', file('bad.jsonl')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('line 2 of the data file is not valid JSON');
+    expect(r.stderr).toContain('unit `乙镇`, field `org_system`: expected yes or no, found "maybe"');
+    expect(r.stderr).toMatch(/bad\.jsonl:3/);
+  });
+  it('a CSV file the reader cannot read (an unclosed quote): E0505, exit 1', async () => {
+    writeFileSync(file('bad.csv'), 'id,org_system\n"a,yes\n');
+    const r = await assess(['run', file('towns.assess'), '--data', file('bad.csv')]);
+    expectNoCrash(r);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not valid CSV');
+  });
+  it('a CSV value error points at its line', async () => {
+    writeFileSync(file('bad-value.csv'), 'id,org_system,targets_split,missing_reports,dept_score,deficit_budget,honors\na,yes,yes,1,80,no,\nb,maybe,yes,1,80,no,\n');
+    const r = await assess(['run', file('towns.assess'), '--data', file('bad-value.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unit `b`, field `org_system`');
+    expect(r.stderr).toMatch(/bad-value\.csv:3/);
+  });
   it('data errors: exit 1, EVERY error listed, no stack trace, nothing scored', async () => {
     const r = await assess(['run', file('towns.assess'), '--data', file('bad.json')]);
     expectNoCrash(r);

@@ -1,4 +1,4 @@
-// A plain-text table, aligned for CJK text.
+// A plain-text table, aligned for CJK text, and CSV cells.
 import { displayWidth } from '@assess/core';
 
 function pad(s: string, width: number, right = false): string {
@@ -6,10 +6,17 @@ function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-export function table(header: string[], rows: string[][], numeric: boolean[]): string {
-  const widths = header.map((h, j) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[j] ?? ''))));
+/**
+ * The lines of a table whose rows are made on demand (`row(i)`, twice each: once to measure
+ * the columns, once to print), so that a million rows are never all held.
+ */
+export function* tableLines(header: string[], n: number, row: (i: number) => string[], numeric: boolean[]): Generator<string> {
+  const widths = header.map((h) => displayWidth(h));
+  for (let i = 0; i < n; i++) row(i).forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, displayWidth(c))));
   const line = (cells: string[]) => cells.map((c, j) => pad(c, widths[j], numeric[j])).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  yield line(header);
+  yield widths.map((w) => '─'.repeat(w)).join('  ');
+  for (let i = 0; i < n; i++) yield line(row(i));
 }
 
 export function csvCell(s: string): string {

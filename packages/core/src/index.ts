@@ -37,10 +37,11 @@ export { PLAN_VERSION } from './ir/plan.js';
 export { Decimal, DIV_PLACES } from './common/decimal.js';
 
 // ── data, evaluation, explanations, examples ────────────────────────
-export { validateUnits, DATA_LIMITS, type UnitTable, type Value, type Rec } from './data/validate.js';
+export { validateUnits, dataDiagnostics, DATA_LIMITS, type UnitTable, type Value, type Rec } from './data/validate.js';
 export { inputSchema, inputJsonSchema } from './data/schema.js';
 export { expectedText } from './data/values.js';
-export { rowsFromJson, rowsFromCsv } from './data/files.js';
+export { rowsFromJson, rowsFromCsv, dataFileDiagnostic } from './data/files.js';
+export type { FileProblem } from './diagnostics/catalog/data.js';
 export { evaluate, type Evaluation, type EvaluateOptions, type UnitResult, type ItemResult, type SectionResult, type ItemTrace } from './eval/evaluate.js';
 export type { Step, Shown, Entry as TraceEntry } from './eval/steps.js';
 export { aggregate } from './eval/values.js';

@@ -15,7 +15,7 @@ export const explain: Command = async (argv, io) => {
   const c = schemeOrReport(file, io, lang, args);
   if (!c) return EXIT.userError;
   let wanted = -1;
-  const ev = scoreData(c, args.values.data, io, lang, args, (u) => u === wanted, true);
+  const ev = await scoreData(c, args.values.data, io, lang, args, (u) => u === wanted);
   if (!ev) return EXIT.userError;
   wanted = ev.ids.indexOf(id);
   if (wanted < 0) {

@@ -1,7 +1,7 @@
 // `assess fmt FILE... [--check]`: the canonical layout, written in place (atomically).
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs, UsageError } from '../args.js';
-import { cannotRead, chooseLang, EXIT, report, type Command } from '../io.js';
+import { cannotRead, chooseLang, EXIT, report, writeAtomically, type Command } from '../io.js';
 
 export const fmt: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['lang'], switches: ['check', 'no-color'] });
@@ -40,10 +40,3 @@ export const fmt: Command = async (argv, io) => {
   io.stdout.write(lang === 'zh' ? `已格式化 ${changed.length} 个文件\n` : `formatted ${changed.length} file${changed.length === 1 ? '' : 's'}\n`);
   return failed ? EXIT.userError : EXIT.ok;
 };
-
-/** Write through a temporary file and a rename, so that a file is never left half-written. */
-function writeAtomically(file: string, text: string) {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}

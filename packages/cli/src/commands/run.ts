@@ -1,69 +1,130 @@
 // `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
-import { unitJson, type Decimal } from '@assess/core';
+// The data is read in chunks into a table, scored with the scheme compiled to JavaScript,
+// and the results written as they are made (one unit's result object at a time).
+import { unitJson, type Decimal, type Diagnostic, type Lang, type Plan } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
-import { DATA_FLAGS, scoreData } from '../data.js';
-import { chooseLang, EXIT, formatFlag, schemeOrReport, type Command } from '../io.js';
-import { csvCell, table } from '../table.js';
+import { DATA_FLAGS, readData } from '../data.js';
+import { chooseLang, EXIT, formatFlag, report, schemeOrReport, type Command } from '../io.js';
+import { Output } from '../output.js';
+import { ProgressBar } from '../progress.js';
+import { scorer } from '../scorer.js';
+import { csvCell, tableLines } from '../table.js';
 
 const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
 
 export const run: Command = async (argv, io) => {
+  const started = Date.now();
   const args = parseArgs(argv, DATA_FLAGS);
   const lang = chooseLang(args, io.env);
   const format = formatFlag(args, ['table', 'json', 'csv']);
   const [file, ...extra] = args.positional;
   if (!file || extra.length) throw new UsageError('assess run needs one scheme FILE');
-  if (!args.values.data) throw new UsageError('assess run needs --data FILE.json|FILE.csv');
+  if (!args.values.data) throw new UsageError('assess run needs --data FILE.json|FILE.jsonl|FILE.csv');
   const c = schemeOrReport(file, io, lang, args);
   if (!c) return EXIT.userError;
-  const ev = scoreData(c, args.values.data, io, lang, args);
-  if (!ev) return EXIT.userError;
-  const plan = c.plan;
-  const units = ev.units;
-  if (format === 'json') {
-    io.stdout.write(JSON.stringify({ scheme: plan.name, total: plan.total, units: units.map(unitJson) }, null, 2) + '\n');
-    return EXIT.ok;
+  const data = await readData(c, args.values.data, io, lang, args);
+  if (!data) return EXIT.userError;
+  const scoring = scorer(c.plan).scoreTable(data.table);
+  if (scoring.diagnostics.length > 0) {
+    report(io, scoring.diagnostics as Diagnostic[], data.sources, args.values.data, lang, args);
+    return EXIT.userError;
   }
-  const words =
-    lang === 'zh'
-      ? { unit: '单位', group: '组别', bonus: '加分', total: '总分', place: '名次', grade: '等级', veto: '否决', notAssessed: '不参评' }
-      : { unit: 'unit', group: 'group', bonus: 'bonus', total: 'total', place: 'place', grade: 'grade', veto: 'veto', notAssessed: 'not assessed' };
-  const grouped = plan.within !== undefined;
-  const place = (p: number | null) => (p === null ? '' : String(p));
-  const sectionLabels = plan.sections.map((s) => s.label);
-  const topItems = plan.topItems.map((id) => plan.items[id].label);
-  const hasBonus = plan.bonuses.length > 0;
-  if (format === 'csv') {
-    const itemLabels = units[0]?.items.map((i) => i.label) ?? [];
-    const header = ['id', ...(grouped ? ['group'] : []), ...itemLabels, ...sectionLabels, ...(hasBonus ? ['bonus'] : []), 'total', 'place', 'grade', 'vetoes'];
-    const rows = units.map((r) => [
-      r.id,
-      ...(grouped ? [r.group ?? ''] : []),
-      ...r.items.map((i) => (i.notApplicable ? 'n/a' : show(i.score))),
-      ...r.sections.map((s) => (s.notApplicable ? 'n/a' : show(s.score))),
-      ...(hasBonus ? [r.bonus.toString()] : []),
-      show(r.total),
-      place(r.place),
-      r.grade ?? '',
-      r.vetoes.join('; '),
-    ]);
-    io.stdout.write([header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
-    return EXIT.ok;
-  }
-  const header = [words.unit, ...(grouped ? [words.group] : []), ...sectionLabels, ...topItems, ...(hasBonus ? [words.bonus] : []), words.total, words.place, words.grade, words.veto];
-  const rows = units.map((r) => [
-    r.id,
-    ...(grouped ? [r.group ?? ''] : []),
-    ...r.sections.map((s) => (r.eligible && s.notApplicable ? '—' : show(s.score))),
-    ...r.items.filter((i) => i.section === undefined).map((i) => show(i.score)),
-    ...(hasBonus ? [r.bonus.toString()] : []),
-    r.eligible ? show(r.total) : words.notAssessed,
-    place(r.place),
-    r.grade ?? '',
-    r.vetoes.join('；'),
-  ]);
-  const first = grouped ? 2 : 1;
-  const numeric = header.map((_, j) => j >= first && j < header.length - 2);
-  io.stdout.write(`${plan.name || file}\n\n` + table(header, rows, numeric));
+  const out = new Output(io);
+  const bar = new ProgressBar(io, lang === 'zh' ? '写出结果' : 'writing results', started);
+  const lines = format === 'json' ? jsonLines(c.plan, scoring) : format === 'csv' ? csvLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang);
+  // About one line per unit (a table has its header twice over).
+  await out.lines(lines, (written) => bar.update(Math.min(written, scoring.n), scoring.n));
+  bar.stop();
   return EXIT.ok;
 };
+
+type Scoring = ReturnType<ReturnType<typeof scorer>['scoreTable']>;
+
+
+/** `{ scheme, total, units }`, laid out exactly as JSON.stringify(…, null, 2) would. */
+function* jsonLines(plan: Plan.Plan, s: Scoring): Generator<string> {
+  yield '{';
+  yield `  "scheme": ${JSON.stringify(plan.name)},`;
+  yield `  "total": ${JSON.stringify(plan.total)},`;
+  if (s.n === 0) {
+    yield '  "units": []';
+  } else {
+    yield '  "units": [';
+    for (let i = 0; i < s.n; i++) yield JSON.stringify(unitJson(s.build(i)), null, 2).replace(/^/gm, '    ') + (i < s.n - 1 ? ',' : '');
+    yield '  ]';
+  }
+  yield '}';
+}
+
+/** The columns of a run's CSV and table: groups, places, bonuses and penalties only when the scheme has them. */
+function layout(plan: Plan.Plan) {
+  return { grouped: plan.within !== undefined, hasBonus: plan.bonuses.length > 0, hasPenalty: plan.penalties.length > 0 };
+}
+
+function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
+  const { grouped, hasBonus, hasPenalty } = layout(plan);
+  // Items in the order results list them.
+  const header = ['id', ...(grouped ? ['group'] : []), ...(s.n > 0 ? s.build(0).items.map((x) => x.label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
+  yield header.map(csvCell).join(',');
+  const na = (x: { score: Decimal | null; notApplicable?: true }) => (x.notApplicable ? 'n/a' : show(x.score));
+  for (let i = 0; i < s.n; i++) {
+    const r = s.build(i);
+    const cells = [
+      csvCell(r.id),
+      ...(grouped ? [csvCell(r.group ?? '')] : []),
+      ...r.items.map(na),
+      ...r.sections.map(na),
+      ...(hasBonus ? [r.bonus.toString()] : []),
+      ...(hasPenalty ? [r.penalty.toString()] : []),
+      show(r.total),
+      r.place === null ? '' : String(r.place),
+      r.grade === null ? '' : csvCell(r.grade),
+      r.vetoes.length ? csvCell(r.vetoes.join('; ')) : '',
+    ];
+    yield cells.join(',');
+  }
+}
+
+function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {
+  const words =
+    lang === 'zh'
+      ? { unit: '单位', group: '组别', bonus: '加分', penalty: '减分', total: '总分', place: '名次', grade: '等级', veto: '否决', notAssessed: '不参评' }
+      : { unit: 'unit', group: 'group', bonus: 'bonus', penalty: 'penalty', total: 'total', place: 'place', grade: 'grade', veto: 'veto', notAssessed: 'not assessed' };
+  const { grouped, hasBonus, hasPenalty } = layout(plan);
+  const header = [
+    words.unit,
+    ...(grouped ? [words.group] : []),
+    ...plan.sections.map((x) => x.label),
+    ...plan.topItems.map((id) => plan.items[id].label),
+    ...(hasBonus ? [words.bonus] : []),
+    ...(hasPenalty ? [words.penalty] : []),
+    words.total,
+    words.place,
+    words.grade,
+    words.veto,
+  ];
+  const row = (i: number) => {
+    const r = s.build(i);
+    return [
+      r.id,
+      ...(grouped ? [r.group ?? ''] : []),
+      ...r.sections.map((x) => (r.eligible && x.notApplicable ? '—' : show(x.score))),
+      ...r.items.filter((x) => x.section === undefined).map((x) => show(x.score)),
+      ...(hasBonus ? [r.bonus.toString()] : []),
+      ...(hasPenalty ? [r.penalty.isZero() ? '0' : `−${r.penalty.toString()}`] : []),
+      r.eligible ? show(r.total) : words.notAssessed,
+      r.place === null ? '' : String(r.place),
+      r.grade ?? '',
+      r.vetoes.join('；'),
+    ];
+  };
+  const first = grouped ? 2 : 1;
+  yield `${plan.name || file}`;
+  yield '';
+  yield* tableLines(
+    header,
+    s.n,
+    row,
+    header.map((_, j) => j >= first && j < header.length - 2),
+  );
+}

@@ -1,5 +1,6 @@
 // Reading data files: JSON and CSV → rows (plain records), with where each row is in the text.
 import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import type { FileProblem } from '../diagnostics/catalog/data.js';
 import type { Plan } from '../ir/plan.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,4 +86,9 @@ export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unk
     return row;
   });
   return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), diagnostics };
+}
+
+/** A problem with a data file as a whole (for readers outside core: JSON lines, streamed CSV). */
+export function dataFileDiagnostic(problem: FileProblem, span: Span): Diagnostic {
+  return diag('E0505', span, problem);
 }

@@ -1,41 +1,13 @@
-// Values as units submit them: numbers with 万/亿/%, thousands separators, yes/no in both
-// languages. And what each declared field expects, in words, for messages.
-import { Decimal } from '../common/decimal.js';
-import { NUMBER_TEXT, numberValue } from '../common/numbers.js';
+// What each declared field expects, in words, for messages. Reading values as units submit
+// them (numbers with 万/亿/%, yes/no in both languages) is @assess/runtime's.
+import type { FieldType as RuntimeFieldType } from '@assess/runtime';
 import type { Text } from '../common/text.js';
-import type { FieldType } from '../ir/plan.js';
 
-/** A value of one field of one unit. `undefined` is "not submitted". */
-export type Value = Decimal | boolean | string | Rec[] | undefined;
-/** One entry of a list field (null prototype, declared keys only). */
-export type Rec = { [field: string]: Value };
-
-/** Limits on untrusted data. */
-export const DATA_LIMITS = { maxUnits: 5_000_000, maxListEntries: 10_000, maxTextLength: 10_000 };
-
-export const YES = new Set(['yes', 'true', '1', '是', 'y', '√']);
-export const NO = new Set(['no', 'false', '0', '否', 'n', '×', '']);
-
-export function toDecimal(v: unknown): Decimal | undefined {
-  if (typeof v === 'number') return Decimal.fromNumber(v);
-  if (typeof v === 'string') {
-    const t = v.trim().replace(/,/g, '');
-    if (!NUMBER_TEXT.test(t)) return undefined;
-    return Decimal.parse(numberValue(t));
-  }
-  return undefined;
-}
-
-export function toPercent(v: unknown): Decimal | undefined {
-  if (typeof v === 'string' && v.trim().endsWith('%')) {
-    const d = toDecimal(v.trim().slice(0, -1));
-    return d?.div(Decimal.HUNDRED);
-  }
-  return toDecimal(v)?.div(Decimal.HUNDRED);
-}
+export { DATA_LIMITS, YES, NO, toDecimal, toPercent } from '@assess/runtime';
 
 /** What a field expects, in both languages, for messages. */
-export function expectedText(t: FieldType, grades: string[]): Text {
+export function expectedText(t: RuntimeFieldType | 'record', grades: readonly string[]): Text {
+  if (t === 'record') return { en: 'a record', zh: '记录' };
   switch (t.k) {
     case 'yesno':
       return { en: 'yes or no', zh: '是或否' };

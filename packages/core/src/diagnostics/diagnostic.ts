@@ -95,12 +95,4 @@ export function sortDiagnostics(ds: Diagnostic[], root?: string): Diagnostic[] {
 }
 
 /** The same diagnostic reached twice (an import used by two files; a cohort value read by every unit) is reported once. */
-export function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = `${d.code}:${d.span.file}:${d.span.start}:${d.span.end}:${d.message.en}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+export { dedupe } from '@assess/runtime';

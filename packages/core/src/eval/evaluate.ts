@@ -6,6 +6,7 @@
 // The language has no loops or recursion (the checker rejects cyclic lets), so evaluation
 // always ends. Scores are exact decimals; rounding happens only where declared.
 // Reads the plan only: never the AST.
+import type * as R from '@assess/runtime';
 import { Decimal } from '../common/decimal.js';
 import { dedupe, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UnitTable } from '../data/validate.js';
@@ -16,64 +17,11 @@ import { compileRule, type RuleFn } from './rules.js';
 import type { Part, Shown, Step } from './steps.js';
 import { shown, type V } from './values.js';
 
-export interface ItemTrace {
-  /** The rule as written in the scheme (one line, without comments). */
-  rule: string;
-  /** The inputs, named values and imported scores the rule read, with this unit's values (a named value with its formula). */
-  inputs: { name: string; label?: string; value: Shown; formula?: string }[];
-  /** How the score came about, step by step. */
-  steps: Step[];
-}
-
-export interface ItemResult {
-  label: string;
-  section?: string;
-  /** null when the score could not be computed (see the unit's errors) or the item does not apply. A penalty's score is the points it takes off. */
-  score: Decimal | null;
-  /** null for a penalty without a limit. */
-  max: Decimal | null;
-  /** `not applicable if` held (or the unit is not assessed): not scored, never a 0. */
-  notApplicable?: true;
-  trace?: ItemTrace;
-}
-
-export interface SectionResult {
-  label: string;
-  /** The section that holds it. */
-  parent?: string;
-  score: Decimal | null;
-  max: Decimal;
-  weight?: Decimal;
-  /** What the section adds to its parent (the total, or the section that holds it): differs from score when weighted. */
-  contribution: Decimal | null;
-  /** None of its parts applies. */
-  notApplicable?: true;
-}
-
-export interface UnitResult {
-  id: string;
-  kind?: string;
-  items: ItemResult[];
-  sections: SectionResult[];
-  bonuses: ItemResult[];
-  bonus: Decimal;
-  penalties: ItemResult[];
-  /** The points the penalties take off. */
-  penalty: Decimal;
-  total: Decimal | null;
-  /** The final place (ties share the best place), or null when the unit has none. */
-  place: number | null;
-  /** The unit's group (`within X`). */
-  group?: string;
-  /** Whether the unit is assessed (`eligible if`); an ineligible unit has no scores. */
-  eligible: boolean;
-  grade: string | null;
-  vetoed: boolean;
-  vetoes: string[];
-  errors: Diagnostic[];
-  /** How the total, the vetoes and the grade came about. */
-  steps?: Step[];
-}
+// The shape of a unit's result is @assess/runtime's, which compiled modules give too.
+export type ItemTrace = R.ItemTrace<Step>;
+export type ItemResult = R.ItemResult<Step>;
+export type SectionResult = R.SectionResult;
+export type UnitResult = R.UnitResult<Step, Diagnostic>;
 
 export interface EvaluateOptions {
   /** Record traces: for every unit (true), or for the units this picks. */

@@ -4,7 +4,8 @@ import { Decimal } from '../common/decimal.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rec } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
-import { aggregate, compare, competitionRanks, percentile, topK, type V } from './values.js';
+import { ops } from '@assess/runtime';
+import { aggregate, competitionRanks, percentile, topK, type V } from './values.js';
 
 /** An expression as a closure: unit index and the list entry in scope (inside `where`) → value. */
 export type Fn = (u: number, rec: Rec | undefined) => V;
@@ -243,14 +244,7 @@ export class Expressions {
         const l = this.fn(e.l);
         const r = this.fn(e.r);
         const op = e.op;
-        return (u, rec) => {
-          const a = l(u, rec);
-          const b = r(u, rec);
-          if (a instanceof Decimal && b instanceof Decimal) return compare(op, a.cmp(b));
-          if (op === '==') return a === b;
-          if (op === '!=') return a !== b;
-          return false;
-        };
+        return (u, rec) => ops.cmp(op, l(u, rec), r(u, rec));
       }
       case 'if': {
         const c = this.fn(e.c);
@@ -276,35 +270,19 @@ export class Expressions {
       case 'field': {
         const of = this.fn(e.of);
         const field = e.field;
-        return (u, rec) => {
-          const v = of(u, rec);
-          if (Array.isArray(v)) return (v as Rec[]).map((x) => (x && typeof x === 'object' && !(x instanceof Decimal) ? (x as Rec)[field] : undefined));
-          if (v && typeof v === 'object' && !(v instanceof Decimal)) return (v as unknown as Rec)[field];
-          return undefined;
-        };
+        return (u, rec) => ops.field(of(u, rec), field);
       }
       case 'listAgg': {
         const list = this.fn(e.list);
         const where = e.where ? this.fn(e.where) : undefined;
         const value = e.value ? this.fn(e.value) : undefined;
         const { fn, field } = e;
-        return (u) => {
-          let entries = list(u, undefined);
-          if (!Array.isArray(entries)) entries = [];
-          const kept = where ? (entries as Rec[]).filter((rec) => where(u, rec) === true) : (entries as V[]);
-          if (fn === 'count') return Decimal.fromInt(kept.length);
-          const raw = value ? (kept as Rec[]).map((rec) => value(u, rec)) : field !== undefined ? (kept as Rec[]).map((rec) => rec[field]) : kept;
-          return aggregate(fn, raw.filter((v): v is Decimal => v instanceof Decimal));
-        };
+        return (u) => ops.listAgg(fn, list(u, undefined), where, u, field, value);
       }
       case 'minmax': {
         const args = e.args.map((a) => this.fn(a));
         const fn = e.fn;
-        return (u, rec) => {
-          const values = args.map((a) => a(u, rec));
-          if (!values.every((v): v is Decimal => v instanceof Decimal)) return undefined;
-          return aggregate(fn, values);
-        };
+        return (u, rec) => ops.minmax(fn, args.map((a) => a(u, rec)));
       }
       case 'round': {
         const x = this.fn(e.x);
@@ -327,11 +305,7 @@ export class Expressions {
           const v = subject(u, rec);
           for (const b of bands) {
             const t = b.test;
-            let hit: boolean;
-            if (t.k === 'cmp') {
-              const x = b.threshold!(u, rec);
-              hit = v instanceof Decimal && x instanceof Decimal && compare(t.op, v.cmp(x));
-            } else hit = t.k === 'else' || v === t.v;
+            const hit = t.k === 'else' ? true : t.k === 'is' ? v === t.v : ops.holds(t.op, v, b.threshold!(u, rec));
             if (hit) return b.points(u, rec);
           }
           return Decimal.ZERO;
@@ -341,17 +315,7 @@ export class Expressions {
         const subject = this.fn(e.subject);
         const pts = e.points.map((p) => ({ x: Decimal.parse(p.x)!, y: Decimal.parse(p.y)! }));
         const places = e.places;
-        return (u, rec) => {
-          const v = subject(u, rec);
-          if (!(v instanceof Decimal) || pts.length === 0) return Decimal.ZERO;
-          if (v.lte(pts[0].x)) return pts[0].y;
-          for (let i = 1; i < pts.length; i++) {
-            const a = pts[i - 1];
-            const b = pts[i];
-            if (v.lte(b.x)) return a.y.add(v.sub(a.x).mul(b.y.sub(a.y)).div(b.x.sub(a.x), places));
-          }
-          return pts[pts.length - 1].y;
-        };
+        return (u, rec) => ops.linear(subject(u, rec), pts, places);
       }
     }
   }

@@ -1,12 +1,13 @@
 // Each rule kind of the plan as a closure over unit indices, with its constants parsed once.
 // With `steps`, the closure also records how it got its number (structured trace steps).
 import { Decimal } from '../common/decimal.js';
-import { deduction } from '../common/deduction.js';
+import { deduction } from '@assess/runtime';
 import { diag } from '../diagnostics/diagnostic.js';
 import type { Rec } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
 import { EvalFailure, type Expressions } from './expressions.js';
 import type { Step } from './steps.js';
+import { ops } from '@assess/runtime';
 import { entryOf, shown } from './values.js';
 
 /** A rule's raw value for unit u, recording steps when asked. */
@@ -163,15 +164,7 @@ function compileTiers(r: Extract<P.Rule, { k: 'tiers' }>, exprs: Expressions): R
         kept = entries.filter((e) => cond!(u, e) === true);
       } else {
         // best per key: of entries sharing the key, only the highest counts (the first of equals).
-        const key = f.field;
-        const best = new Map<string, Rec>();
-        for (const e of entries) {
-          const raw = e[key];
-          const k = typeof raw === 'string' ? raw : raw instanceof Decimal ? raw.toString() : String(raw);
-          const cur = best.get(k);
-          if (!cur || pointsOf(e).gt(pointsOf(cur))) best.set(k, e);
-        }
-        kept = [...best.values()];
+        kept = ops.bestPer(entries, f.field, pointsOf);
       }
       if (steps) {
         const reason = f.k === 'with' ? { k: 'with' as const, field: f.field } : f.k === 'where' ? { k: 'where' as const, cond: f.cond.text } : { k: 'bestPer' as const, field: f.field };

@@ -4,15 +4,12 @@
 import type { Text } from '../common/text.js';
 import type { Dec } from '../ir/plan.js';
 
-/** A value as a trace shows it. */
-/** `failed`: the value could not be computed (see the unit's errors). */
-export type Shown = { k: 'num'; v: Dec; percent?: true } | { k: 'bool'; v: boolean } | { k: 'text'; v: string } | { k: 'absent' } | { k: 'list'; n: number } | { k: 'failed' };
+/** A value as a trace shows it, and a list entry as a trace shows it (see @assess/runtime). */
+export type { Shown, Entry } from '@assess/runtime';
+import type { Shown, Entry } from '@assess/runtime';
 
 /** A part of a section or of the total: its score, failed (null), or not applicable. */
 export type Part = Dec | null | 'n/a';
-
-/** A list entry as a trace shows it: its scalar fields, in declaration order. */
-export type Entry = [field: string, value: Shown][];
 
 export type Step =
   // ── an item's rule ─────────────────────────────────────────────────

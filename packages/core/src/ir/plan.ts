@@ -14,6 +14,7 @@
 //   compute each in one pass over the cohort.
 // - Every node keeps its source span (for traces and source maps), and the text a trace
 //   quotes (a rule, a condition) as written.
+import type * as R from '@assess/runtime';
 import type { Span } from '../diagnostics/diagnostic.js';
 
 /** An exact decimal as canonical text: no exponent, no trailing fraction zeros, no `-0`. */
@@ -80,24 +81,9 @@ export interface Step {
 export type Placing = 'last' | 'unplaced';
 
 // ── data ────────────────────────────────────────────────────────────
-export type FieldType =
-  | { k: 'yesno' }
-  | { k: 'count' }
-  | { k: 'integer'; range?: Bounds }
-  | { k: 'number'; range?: Bounds }
-  | { k: 'percent' }
-  | { k: 'text' }
-  | { k: 'grade' }
-  | { k: 'enum'; members: string[] }
-  | { k: 'list'; fields: Field[] };
-
-/** A declared range, with its bounds as written (for messages) and as decimals. */
-export interface Bounds {
-  low: Dec;
-  high: Dec;
-  lowText: string;
-  highText: string;
-}
+/** A field's type, and a declared range (bounds as decimals and as written): @assess/runtime's, whose validator reads them. */
+export type FieldType = R.FieldType<Field>;
+export type Bounds = R.Bounds;
 
 export interface Field {
   name: string;
@@ -108,8 +94,8 @@ export interface Field {
 }
 
 // ── expressions ─────────────────────────────────────────────────────
-export type AggregateFn = 'sum' | 'avg' | 'min' | 'max' | 'median' | 'count';
-export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
+export type { AggregateFn, CompareOp } from '@assess/runtime';
+import type { AggregateFn, CompareOp } from '@assess/runtime';
 
 /** An expression. Values are numbers (exact decimals), yes/no, text, lists of entries, or absent. */
 export type Expr = { span: Span } & (

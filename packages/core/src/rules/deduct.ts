@@ -3,7 +3,7 @@
 // second 2, each later one 4). In a penalty the value is the deduction itself.
 import type * as A from '../ast/ast.js';
 import { Decimal } from '../common/decimal.js';
-import { deduction } from '../common/deduction.js';
+import { deduction } from '@assess/runtime';
 import { Interval } from '../common/interval.js';
 import { diag } from '../diagnostics/diagnostic.js';
 import { dec } from './numbers.js';

@@ -3,7 +3,29 @@ import type { Text } from '../../common/text.js';
 import { error, q, warning } from './entry.js';
 
 /** What is wrong with the shape of a data file as a whole. */
-export type FileProblem = { k: 'notRecord'; row: number } | { k: 'badJson' } | { k: 'notList' };
+export type FileProblem =
+  | { k: 'notRecord'; row: number }
+  | { k: 'badJson' }
+  | { k: 'notList' }
+  /** A line of a JSON-lines file (.jsonl) that is not JSON. */
+  | { k: 'badJsonLine'; line: number }
+  /** A CSV file the CSV reader cannot read past this line (an unclosed quote, …). */
+  | { k: 'badCsv'; line: number };
+
+function fileProblem(a: FileProblem): Text {
+  switch (a.k) {
+    case 'notRecord':
+      return { en: `unit #${a.row} is not a record`, zh: `第 ${a.row} 个单位不是记录` };
+    case 'badJson':
+      return { en: 'the data file is not valid JSON', zh: '数据文件不是有效的 JSON' };
+    case 'notList':
+      return { en: 'the data file must be a list of units or `{ "units": [ … ] }`', zh: '数据文件应为单位列表或 `{ "units": [ … ] }`' };
+    case 'badJsonLine':
+      return { en: `line ${a.line} of the data file is not valid JSON`, zh: `数据文件第 ${a.line} 行不是有效的 JSON` };
+    case 'badCsv':
+      return { en: `the data file is not valid CSV (from line ${a.line})`, zh: `数据文件不是有效的 CSV（自第 ${a.line} 行起）` };
+  }
+}
 
 export const data = {
   E0501: error<{ unit: string; field: string; expected: Text; found: string }>({
@@ -25,8 +47,8 @@ export const data = {
     zh: (a) => `第 ${a.row} 个单位缺少 \`id\``,
   }),
   E0505: error<FileProblem>({
-    en: (a) => (a.k === 'notRecord' ? `unit #${a.row} is not a record` : a.k === 'badJson' ? 'the data file is not valid JSON' : 'the data file must be a list of units or `{ "units": [ … ] }`'),
-    zh: (a) => (a.k === 'notRecord' ? `第 ${a.row} 个单位不是记录` : a.k === 'badJson' ? '数据文件不是有效的 JSON' : '数据文件应为单位列表或 `{ "units": [ … ] }`'),
+    en: (a) => fileProblem(a).en,
+    zh: (a) => fileProblem(a).zh,
   }),
   E0507: error<{ count: number; limit: number }>({
     en: (a) => `too many units (${a.count}; the limit is ${a.limit})`,

@@ -1,0 +1,98 @@
+// End to end: `assess run` on a million-row file against reading the same file alone (the
+// same reader and parser), whole processes, several runs each; peak RSS of each process.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { flatRows } from './engines.js';
+import { towns } from './gen-data.js';
+import { median } from './stats.js';
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+const cli = fileURLToPath(new URL('../../cli/bin/assess.js', import.meta.url));
+
+export interface ProcessTimes {
+  wall: number[];
+  rss: number[];
+}
+
+export interface EndToEnd {
+  name: string;
+  rows: number;
+  bytes: number;
+  parse: ProcessTimes;
+  run: ProcessTimes;
+}
+
+async function write(file: string, lines: Iterable<string>): Promise<number> {
+  const out = createWriteStream(file);
+  let bytes = 0;
+  let buf = '';
+  for (const l of lines) {
+    buf += l + '\n';
+    if (buf.length > 1 << 16) {
+      bytes += Buffer.byteLength(buf);
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = '';
+    }
+  }
+  bytes += Buffer.byteLength(buf);
+  await new Promise((r) => out.end(buf, () => r(undefined)));
+  return bytes;
+}
+
+function* flatCsv(n: number): Generator<string> {
+  yield 'id,org_system,targets_split,missing_reports,dept_score,coverage,satisfaction';
+  for (const r of flatRows(n)) yield `${r.id},${r.org_system ? 'yes' : '否'},${r.targets_split ? '是' : 'no'},${r.missing_reports},${r.dept_score},${r.coverage}%,${r.satisfaction}`;
+}
+
+function* townsJsonl(n: number): Generator<string> {
+  for (const r of towns(n)) yield JSON.stringify(r);
+}
+
+/** One process, its wall time and peak RSS (reported by a preloaded hook as it exits). */
+function timeProcess(args: string[], rssHook: string): { wall: number; rss: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--require', rssHook, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = performance.now() - t0;
+  const m = /ASSESS_BENCH_RSS (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`${args.join(' ')} failed (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
+  return { wall, rss: Number(m[1]) };
+}
+
+export async function endToEnd(n: number, runs: number, log: (s: string) => void): Promise<EndToEnd[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'assess-e2e-'));
+  const hook = join(dir, 'rss.cjs');
+  writeFileSync(hook, "process.on('exit', () => process.stderr.write(`ASSESS_BENCH_RSS ${process.resourceUsage().maxRSS * 1024}\\n`));\n");
+  const cases = [
+    { name: 'CSV, flat six-field scheme', kind: 'csv', file: join(dir, 'flat.csv'), scheme: fileURLToPath(new URL('../fixtures/flat.assess', import.meta.url)), lines: flatCsv(n) },
+    { name: 'JSON lines, article-3 towns (honours lists)', kind: 'jsonl', file: join(dir, 'towns.jsonl'), scheme: fileURLToPath(new URL('../fixtures/towns.assess', import.meta.url)), lines: townsJsonl(n) },
+  ];
+  const out: EndToEnd[] = [];
+  try {
+    for (const c of cases) {
+      const bytes = await write(c.file, c.lines);
+      log(`   ${c.name}: ${n.toLocaleString('en-US')} units, ${(bytes / 1024 / 1024).toFixed(0)} MB`);
+      const parse: ProcessTimes = { wall: [], rss: [] };
+      const run: ProcessTimes = { wall: [], rss: [] };
+      for (let i = 0; i < runs; i++) {
+        // Alternate, so that a change in the machine's load falls on both.
+        const p = timeProcess([here('./parse-only.js'), c.kind, c.file], hook);
+        parse.wall.push(p.wall);
+        parse.rss.push(p.rss);
+        const r = timeProcess([cli, 'run', c.scheme, '--data', c.file, '--format', 'csv'], hook);
+        run.wall.push(r.wall);
+        run.rss.push(r.rss);
+      }
+      out.push({ name: c.name, rows: n, bytes, parse, run });
+      rmSync(c.file, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+export const minMedMax = (xs: number[]) => [Math.min(...xs), median(xs), Math.max(...xs)];

@@ -1,0 +1,120 @@
+// Reading a data file in chunks, row by row, into the runtime's TableBuilder: CSV through
+// csv-parse, JSON lines (.jsonl) a line at a time. No row is kept after it is validated: the
+// table holds the values column by column. (A .json file is one document: see data.ts.)
+import { createReadStream, statSync } from 'node:fs';
+import { parse } from 'csv-parse';
+import { TableBuilder, csvRecord } from '@assess/runtime';
+
+/** How `assess run` reads CSV; `pnpm bench` times csv-parse alone with the same options. */
+export const CSV_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true } as const;
+
+const CHUNK = 1 << 20;
+
+/** A problem with the file as a whole (the rows' problems are the builder's). */
+export type FileProblem = { k: 'badJsonLine'; line: number; at: number } | { k: 'badCsv'; line: number };
+
+export type Progress = (bytesRead: number) => void;
+
+export const fileSize = (file: string) => statSync(file).size;
+
+/** Every record of a CSV file, in order, as its cells; undefined, or where the reader gave up. */
+export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress): Promise<{ line: number } | undefined> {
+  return new Promise((resolve, reject) => {
+    const input = createReadStream(file, { highWaterMark: CHUNK });
+    const parser = parse(CSV_OPTIONS);
+    let bytes = 0;
+    input.on('data', (chunk) => progress?.((bytes += chunk.length)));
+    input.on('error', reject);
+    parser.on('readable', () => {
+      for (let r: string[] | null = parser.read(); r !== null; r = parser.read()) onRecord(r);
+    });
+    parser.on('error', (e: { lines?: number }) => {
+      input.destroy();
+      resolve({ line: e.lines ?? parser.info.lines });
+    });
+    parser.on('end', () => resolve(undefined));
+    input.pipe(parser);
+  });
+}
+
+/** Every line of a text file, in order, with its line number and UTF-16 offset. */
+export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const input = createReadStream(file, { highWaterMark: CHUNK, encoding: 'utf8' });
+    let rest = '';
+    let number = 0;
+    let at = 0;
+    let bytes = 0;
+    const emit = (line: string) => {
+      onLine(line.endsWith('\r') ? line.slice(0, -1) : line, ++number, at);
+      at += line.length + 1;
+    };
+    input.on('data', (piece: string | Buffer) => {
+      const chunk = String(piece);
+      progress?.((bytes += Buffer.byteLength(chunk)));
+      const text = rest + chunk;
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        emit(text.slice(start, nl));
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+    });
+    input.on('error', reject);
+    input.on('end', () => {
+      if (rest !== '') emit(rest);
+      resolve();
+    });
+  });
+}
+
+/** What reading gave: where each row starts (when the reader knows), and problems with the file. */
+export interface Read {
+  /** UTF-16 offset of each row in the file (JSON lines). */
+  rowStarts?: number[];
+  problems: FileProblem[];
+}
+
+/** A CSV file into the builder, a record at a time. */
+export async function readCsv(file: string, b: TableBuilder, progress?: Progress): Promise<Read> {
+  let add: ((cells: string[]) => void) | undefined;
+  const gaveUp = await csvRecords(
+    file,
+    (cells) => {
+      if (!add) {
+        // The header line: how cells map to fields (each line as a record when names repeat).
+        const layout = b.csvLayout(cells);
+        const lists = new Set(b.listFields());
+        add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(csvRecord(cells, row, lists));
+        return;
+      }
+      // A line of empty cells is no unit.
+      for (const c of cells) if (c !== '') return add(cells);
+    },
+    progress,
+  );
+  return { problems: gaveUp ? [{ k: 'badCsv', line: gaveUp.line }] : [] };
+}
+
+/** A JSON-lines file into the builder: one unit per line; blank lines are skipped. */
+export async function readJsonLines(file: string, b: TableBuilder, progress?: Progress): Promise<Read> {
+  const rowStarts: number[] = [];
+  const problems: FileProblem[] = [];
+  await textLines(
+    file,
+    (line, number, at) => {
+      if (line.trim() === '') return;
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        problems.push({ k: 'badJsonLine', line: number, at });
+        return;
+      }
+      rowStarts.push(at);
+      b.addRecord(row);
+    },
+    progress,
+  );
+  return { rowStarts, problems };
+}

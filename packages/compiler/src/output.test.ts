@@ -1,0 +1,49 @@
+// The output is deterministic and readable (golden files: review them as a drafter's auditor
+// would), and a plan node the compiler does not know stops compilation loudly.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '@assess/core';
+import { compileModule } from './index.js';
+import { planOf } from './testing/modules.js';
+
+const golden = new URL('./golden/', import.meta.url);
+const examples = new URL('../../../examples/', import.meta.url);
+
+function same(file: string, text: string) {
+  const at = new URL(file, golden);
+  if (process.env.UPDATE_GOLDEN || !existsSync(at)) {
+    mkdirSync(golden, { recursive: true });
+    writeFileSync(at, text);
+  }
+  expect(text).toBe(readFileSync(at, 'utf8'));
+}
+
+describe('output', () => {
+  it.each(['article3-towns', 'article5-harmony'])('%s: the same module every time, as in the golden file', (name) => {
+    const plan = planOf(readFileSync(new URL(`${name}/scheme.assess`, examples), 'utf8'));
+    const a = compileModule(plan, { source: 'scheme.assess' });
+    const b = compileModule(JSON.parse(JSON.stringify(plan)) as Plan.Plan, { source: 'scheme.assess' });
+    expect(b).toEqual(a);
+    same(`${name}.mjs`, a.js);
+    same(`${name}.d.mts`, a.dts);
+    // Every item's label is in a comment beside its code.
+    for (const it of plan.items) expect(a.js).toContain(`// ── ${it.kind} ${it.id} ${JSON.stringify(it.label)}`);
+  });
+});
+
+describe('a plan the compiler does not know', () => {
+  const plan = () => planOf('scheme "s" total 10\ninput { x : 0..10 }\nitem "a" max 10: x\ngrade { "g" if total >= 5 otherwise "h" }');
+  it('an unknown rule kind stops compilation', () => {
+    const p = plan();
+    (p.items[0].rule as { k: string }).k = 'share';
+    expect(() => compileModule(p)).toThrow(/rule kind `share`/);
+  });
+  it('an unknown expression kind stops compilation', () => {
+    const p = plan();
+    (p.items[0].rule as { expr: { expr: { k: string } } }).expr.expr.k = 'place';
+    expect(() => compileModule(p)).toThrow(/expression kind `place`/);
+  });
+  it('another plan version stops compilation', () => {
+    expect(() => compileModule({ ...plan(), version: 2 as 1 })).toThrow(/plan version 2/);
+  });
+});

@@ -1,0 +1,29 @@
+// @assess/runtime — what an Assess scheme needs at run time, for the interpreter in
+// @assess/core and for modules compiled by @assess/compiler: exact decimals, submitted values
+// and their validation into a unit table, and the cohort helpers (aggregates, ranks).
+// No dependencies and no Node API: it runs unchanged in browsers.
+export { Decimal, DIV_PLACES } from './decimal.js';
+export { numberValue, NUMBER_TEXT } from './numbers.js';
+export { DATA_LIMITS, YES, NO, toDecimal, toPercent, toYesNo, isAbsent, describeFound } from './values.js';
+export { aggregate, compare, competitionRanks, deduction, percentile, topK, type AggregateFn, type CompareOp } from './cohort.js';
+export {
+  TableBuilder,
+  validateRows,
+  csvValue,
+  csvRecord,
+  type CsvLayout,
+  type Bounds,
+  type FieldSpec,
+  type FieldType,
+  type InputSpec,
+  type Problem,
+  type Rec,
+  type UnitTable,
+  type Value,
+} from './table.js';
+export { shown, entryOf, type Shown, type Entry } from './trace.js';
+export * as ops from './ops.js';
+export { problemDiagnostic } from './ops.js';
+export type { V, EntryFn, Template, FailureSite, Diagnostic, HoleValue, ProblemWords } from './ops.js';
+export { UNSET, NO_VETOES, column, once, recordFailure, guarded, failed, shownOrFailed, itemResult, dedupe, scoring, rejected, type Scoring, type ScoreColumns } from './scoring.js';
+export type { ItemTrace, ItemResult, SectionResult, UnitResult } from './results.js';

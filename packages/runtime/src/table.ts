@@ -1,0 +1,382 @@
+// Submitted rows → a validated unit table, column by column: the one validator behind
+// `validateUnits` in @assess/core and behind compiled schemes.
+//
+// Each field's check is built once from the scheme's input block (no schema library at run
+// time). Every problem is reported as data, in the order rows are read, with the row, the
+// unit and the field; the caller words it (the diagnostics catalog of @assess/core, or the
+// messages a compiled scheme carries). Data is untrusted: a value is read only from the
+// row's own properties, and list entries are rebuilt with the declared keys only, on objects
+// whose prototype chain holds nothing, so `__proto__` or `constructor` keys change nothing.
+import { Decimal } from './decimal.js';
+import { FirstSeen } from './ids.js';
+import { DATA_LIMITS, describeFound, isAbsent, toDecimal, toPercent, toYesNo } from './values.js';
+
+/** A value of one field of one unit. `undefined` is "not submitted". */
+export type Value = Decimal | boolean | string | Rec[] | undefined;
+/** One entry of a list field (declared keys only, nothing inherited). */
+export type Rec = { [field: string]: Value };
+
+/** Validated data, column by column: `columns.get(field)[i]` is unit i's value. */
+export interface UnitTable {
+  n: number;
+  ids: string[];
+  /** Each unit's kind, when the scheme declares several. */
+  kinds: (string | undefined)[];
+  columns: Map<string, Value[]>;
+}
+
+/** The type of a declared field, as the scheme's plan gives it (`F`: a list's entry fields). */
+export type FieldType<F = FieldSpec> =
+  | { k: 'yesno' }
+  | { k: 'count' }
+  | { k: 'integer'; range?: Bounds }
+  | { k: 'number'; range?: Bounds }
+  | { k: 'percent' }
+  | { k: 'text' }
+  | { k: 'grade' }
+  | { k: 'enum'; members: string[] }
+  | { k: 'list'; fields: F[] };
+
+/** A declared range: its bounds as exact decimal text, and as written (for messages). */
+export interface Bounds {
+  low: string;
+  high: string;
+  lowText: string;
+  highText: string;
+}
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  optional: boolean;
+}
+
+/** What the data of one unit must hold: the scheme's inputs, unit kinds and grade labels. */
+export interface InputSpec {
+  inputs: FieldSpec[];
+  unitKinds: string[];
+  gradeLabels: string[];
+}
+
+/**
+ * A problem with the data; `row` is the 0-based row it is in. `expected` is the field's
+ * type (the `unit` column's is the enum of unit kinds), or `record` for a list entry.
+ */
+export type Problem =
+  | { code: 'E0501'; row: number; unit: string; field: string; expected: FieldType | 'record'; found: string }
+  | { code: 'E0502'; row: number; unit: string; field: string; expected: FieldType }
+  | { code: 'E0503'; row: number; id: string; first: number }
+  | { code: 'E0504'; row: number }
+  | { code: 'E0505'; row: number }
+  | { code: 'E0507'; row: number; count: number; limit: number }
+  | { code: 'W0501'; row: number; field: string; unit: string };
+
+const BAD: unique symbol = Symbol('bad');
+type Check = (raw: unknown) => Value | typeof BAD;
+
+interface FieldCheck {
+  spec: FieldSpec;
+  check: Check;
+  /** For a list: its entries' fields and a maker of empty entries. */
+  entries?: { fields: FieldCheck[]; make: () => Rec };
+}
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function numberCheck(t: Extract<FieldType, { k: 'count' | 'integer' | 'number' }>): Check {
+  const lo = t.k === 'count' ? Decimal.ZERO : t.range ? Decimal.parse(t.range.low) : undefined;
+  const hi = t.k !== 'count' && t.range ? Decimal.parse(t.range.high) : undefined;
+  const int = t.k !== 'number';
+  return (v) => {
+    if (typeof v !== 'number' && typeof v !== 'string') return BAD;
+    const d = toDecimal(v);
+    if (!d || (int && !d.isInteger()) || (lo && d.lt(lo)) || (hi && d.gt(hi))) return BAD;
+    return d;
+  };
+}
+
+function valueCheck(t: FieldType, grades: readonly string[]): Check {
+  switch (t.k) {
+    case 'yesno':
+      return (v) => toYesNo(v) ?? BAD;
+    case 'count':
+    case 'integer':
+    case 'number':
+      return numberCheck(t);
+    case 'percent':
+      return (v) => (typeof v === 'number' || typeof v === 'string' ? (toPercent(v) ?? BAD) : BAD);
+    case 'text': {
+      const shared = interning();
+      return (v) => (typeof v === 'string' ? (v.length <= DATA_LIMITS.maxTextLength ? shared(v) : BAD) : typeof v === 'number' && Number.isFinite(v) ? String(v) : BAD);
+    }
+    case 'grade': {
+      const known = new Map(grades.map((g) => [g, g]));
+      return (v) => (typeof v === 'string' ? (known.get(v) ?? BAD) : BAD);
+    }
+    case 'enum': {
+      // The member as the scheme spells it: one string shared by every unit.
+      const members = new Map(t.members.map((m) => [m, m]));
+      return (v) => (typeof v === 'string' ? (members.get(v) ?? members.get(v.trim()) ?? BAD) : BAD);
+    }
+    case 'list':
+      return (v) => (Array.isArray(v) && v.length <= DATA_LIMITS.maxListEntries ? (v as Rec[]) : BAD);
+  }
+}
+
+/** Most text repeats (project names, file references): one string per distinct text, up to a bound. */
+const INTERNED = 4096;
+function interning(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    if (seen.size < INTERNED) seen.set(s, s);
+    return s;
+  };
+}
+
+function fieldCheck(spec: FieldSpec, grades: readonly string[]): FieldCheck {
+  const c: FieldCheck = { spec, check: valueCheck(spec.type, grades) };
+  if (spec.type.k === 'list') {
+    const fields = spec.type.fields.map((f) => fieldCheck(f, grades));
+    c.entries = { fields, make: entryMaker(fields.map((f) => f.spec.name)) };
+  }
+  return c;
+}
+
+/**
+ * Entries of a list are objects with the declared keys only, whose prototype chain ends in
+ * null (no `__proto__` accessor, no `constructor`), built by one constructor so that V8 gives
+ * them one fast shape.
+ */
+function entryMaker(names: string[]): () => Rec {
+  function Entry(this: Rec) {
+    for (const n of names) this[n] = undefined;
+  }
+  Entry.prototype = Object.create(null);
+  return () => new (Entry as unknown as new () => Rec)();
+}
+
+/** Where a CSV column's values go, worked out once from the header line. */
+export interface CsvLayout {
+  /** For each declared field, the column it is read from (−1: not in the file). */
+  fieldColumns: number[];
+  idColumn: number;
+  unitColumn: number;
+  /** Columns the scheme does not declare, in the order a record would list them. */
+  unknown: { column: number; name: string }[];
+  /** Columns of list fields (their cells hold JSON). */
+  listColumns: boolean[];
+}
+
+/** Builds a unit table row by row; rows may come all at once or streamed in chunks. */
+export class TableBuilder {
+  readonly problems: Problem[] = [];
+  private count = 0;
+  private readonly ids: string[];
+  private readonly kinds: (string | undefined)[];
+  private readonly columns: Value[][];
+  private readonly fields: FieldCheck[];
+  private readonly known: Set<string>;
+  private readonly seen = new FirstSeen();
+  private readonly unknownReported = new Set<string>();
+  private readonly kindCheck?: Check;
+  private readonly kindType: FieldType;
+
+  /** `size`: how many rows are coming, when known (the columns are made that long at once). */
+  constructor(
+    private readonly spec: InputSpec,
+    size = 0,
+  ) {
+    this.fields = spec.inputs.map((f) => fieldCheck(f, spec.gradeLabels));
+    this.columns = spec.inputs.map(() => new Array(size));
+    this.ids = new Array(size);
+    this.kinds = new Array(size);
+    this.known = new Set(['id', 'unit', ...spec.inputs.map((f) => f.name)]);
+    this.kindType = { k: 'enum', members: spec.unitKinds };
+    if (spec.unitKinds.length > 1) this.kindCheck = valueCheck(this.kindType, []);
+  }
+
+  /** The names of the list fields (a CSV cell of one holds JSON). */
+  listFields(): string[] {
+    return this.spec.inputs.filter((f) => f.type.k === 'list').map((f) => f.name);
+  }
+
+  /** Rows read so far. */
+  get rows(): number {
+    return this.count;
+  }
+
+  /** The next row, as a record (a unit of a JSON file). */
+  addRecord(row: unknown): void {
+    const i = this.count++;
+    if (this.full(i)) return;
+    if (!isRecord(row)) {
+      this.problems.push({ code: 'E0505', row: i });
+      return;
+    }
+    const unit = this.identify(i, own(row, 'id') ? row.id : undefined, own(row, 'unit') ? row.unit : undefined);
+    // (for…in does not build the list of keys; inherited keys are not the row's.)
+    for (const k in row) if (!this.known.has(k) && own(row, k)) this.unknownField(i, k, unit);
+    const fields = this.fields;
+    for (let j = 0; j < fields.length; j++) {
+      const name = fields[j].spec.name;
+      this.columns[j][i] = this.value(fields[j], own(row, name) ? row[name] : undefined, unit, i);
+    }
+  }
+
+  /**
+   * How the cells of a CSV file map to fields, from its header line; undefined when two
+   * columns have the same name (then each row is read as a record, see `csvRecord`).
+   */
+  csvLayout(header: string[]): CsvLayout | undefined {
+    const names = header.map((c) => c.trim());
+    if (new Set(names).size !== names.length) return undefined;
+    const at = new Map(names.map((n, j) => [n, j]));
+    const lists = new Set(this.listFields());
+    // The order Object.keys gives for a record with these keys (integer-like names first).
+    const order = Object.keys(Object.fromEntries(names.map((n) => [n, true])));
+    return {
+      fieldColumns: this.spec.inputs.map((f) => at.get(f.name) ?? -1),
+      idColumn: at.get('id') ?? -1,
+      unitColumn: at.get('unit') ?? -1,
+      unknown: order.filter((n) => !this.known.has(n)).map((name) => ({ column: at.get(name)!, name })),
+      listColumns: names.map((n) => lists.has(n)),
+    };
+  }
+
+  /** The next row, as the cells of a CSV line (see `csvLayout`). */
+  addCells(cells: string[], layout: CsvLayout): void {
+    const i = this.count++;
+    if (this.full(i)) return;
+    const cell = (j: number) => (j < 0 ? undefined : csvValue(cells[j] ?? '', layout.listColumns[j]));
+    const unit = this.identify(i, cell(layout.idColumn), cell(layout.unitColumn));
+    for (const u of layout.unknown) if (cell(u.column) !== undefined) this.unknownField(i, u.name, unit);
+    const fields = this.fields;
+    const cols = layout.fieldColumns;
+    for (let j = 0; j < fields.length; j++) this.columns[j][i] = this.value(fields[j], cell(cols[j]), unit, i);
+  }
+
+  /** The table, and every problem found (no table at all when there are too many units). */
+  finish(): { table: UnitTable; problems: Problem[] } {
+    const n = this.count;
+    if (n > DATA_LIMITS.maxUnits) return tooMany(this.spec, n);
+    const columns = new Map<string, Value[]>();
+    this.spec.inputs.forEach((f, j) => {
+      const col = this.columns[j];
+      col.length = n;
+      columns.set(f.name, col);
+    });
+    this.ids.length = n;
+    this.kinds.length = n;
+    return { table: { n, ids: this.ids, kinds: this.kinds, columns }, problems: this.problems };
+  }
+
+  /** Past the limit on units, rows are only counted. */
+  private full(i: number): boolean {
+    return i >= DATA_LIMITS.maxUnits;
+  }
+
+  /** The row's id and kind; returns the name messages use for the unit. */
+  private identify(i: number, rawId: unknown, rawKind: unknown): string {
+    const id = typeof rawId === 'string' ? rawId.trim() : typeof rawId === 'number' ? String(rawId) : '';
+    if (!id) this.problems.push({ code: 'E0504', row: i });
+    const unit = id || `#${i + 1}`;
+    if (id) {
+      const first = this.seen.firstOr(id, i);
+      if (first !== i) this.problems.push({ code: 'E0503', row: i, id, first });
+    }
+    this.ids[i] = unit;
+    if (this.kindCheck) {
+      const k = this.kindCheck(rawKind);
+      if (k === BAD) this.problems.push({ code: 'E0501', row: i, unit, field: 'unit', expected: this.kindType, found: describeFound(rawKind) });
+      else this.kinds[i] = k as string;
+    } else this.kinds[i] = this.spec.unitKinds[0];
+    return unit;
+  }
+
+  private unknownField(i: number, field: string, unit: string) {
+    if (this.unknownReported.has(field)) return;
+    this.unknownReported.add(field);
+    this.problems.push({ code: 'W0501', row: i, field, unit });
+  }
+
+  /** A field's value; `list` and `j` say which list entry it is in (its path is only spelled out for a problem). */
+  private value(f: FieldCheck, raw: unknown, unit: string, i: number, list?: string, j = 0): Value {
+    const t = f.spec.type;
+    if (isAbsent(raw)) {
+      if (t.k === 'list' && raw === undefined && !f.spec.optional) return [];
+      if (!f.spec.optional) this.problems.push({ code: 'E0502', row: i, unit, field: pathOf(f, list, j), expected: t });
+      return undefined;
+    }
+    const v = f.check(raw);
+    if (v === BAD) {
+      this.problems.push({ code: 'E0501', row: i, unit, field: pathOf(f, list, j), expected: t, found: describeFound(raw) });
+      return undefined;
+    }
+    return f.entries ? this.entries(f.entries, v as unknown[], unit, i, pathOf(f, list, j)) : v;
+  }
+
+  private entries(e: NonNullable<FieldCheck['entries']>, list: unknown[], unit: string, i: number, path: string): Rec[] {
+    const out: Rec[] = [];
+    for (let j = 0; j < list.length; j++) {
+      const entry = list[j];
+      if (!isRecord(entry)) {
+        this.problems.push({ code: 'E0501', row: i, unit, field: `${path}[${j + 1}]`, expected: 'record', found: describeFound(entry) });
+        continue;
+      }
+      const rec = e.make();
+      for (const sub of e.fields) {
+        const name = sub.spec.name;
+        rec[name] = this.value(sub, own(entry, name) ? entry[name] : undefined, unit, i, path, j);
+      }
+      out.push(rec);
+    }
+    return out;
+  }
+}
+
+/** A field's path in messages: `honors[2].level` for a field of a list's second entry. */
+const pathOf = (f: FieldCheck, list: string | undefined, j: number) => (list === undefined ? f.spec.name : `${list}[${j + 1}].${f.spec.name}`);
+
+/** A CSV cell as a JSON file would give the value: blank is absent; a list cell holds JSON. */
+export function csvValue(cell: string, list: boolean): unknown {
+  if (list) {
+    if (cell.trim() === '') return [];
+    try {
+      return JSON.parse(cell);
+    } catch {
+      return cell;
+    }
+  }
+  return isAbsent(cell) ? undefined : cell;
+}
+
+/**
+ * A CSV line as a record, keyed by the header's names (for headers that repeat a name:
+ * a later non-blank cell wins). The record has no prototype.
+ */
+export function csvRecord(header: string[], cells: string[], lists: ReadonlySet<string>): Record<string, unknown> {
+  const row: Record<string, unknown> = Object.create(null);
+  header.forEach((raw, j) => {
+    const name = raw.trim();
+    const v = csvValue(cells[j] ?? '', lists.has(name));
+    if (v !== undefined) row[name] = v;
+  });
+  return row;
+}
+
+/** Rows → table, in one call. */
+export function validateRows(spec: InputSpec, rows: readonly unknown[]): { table: UnitTable; problems: Problem[] } {
+  if (rows.length > DATA_LIMITS.maxUnits) return tooMany(spec, rows.length);
+  const b = new TableBuilder(spec, rows.length);
+  for (let i = 0; i < rows.length; i++) b.addRecord(rows[i]);
+  return b.finish();
+}
+
+/** Too many units: no table at all, one problem. */
+function tooMany(spec: InputSpec, count: number): { table: UnitTable; problems: Problem[] } {
+  const columns = new Map(spec.inputs.map((f) => [f.name, [] as Value[]]));
+  return { table: { n: 0, ids: [], kinds: [], columns }, problems: [{ code: 'E0507', row: 0, count, limit: DATA_LIMITS.maxUnits }] };
+}

@@ -1,0 +1,28 @@
+// Values as traces show them (plain JSON: numbers as exact decimal text).
+import { Decimal } from './decimal.js';
+import type { V } from './ops.js';
+import type { Rec } from './table.js';
+
+/**
+ * A value as a trace shows it. `percent`: a percentage, shown as one (86%, not 0.86).
+ * `failed`: the value could not be computed (see the unit's errors).
+ */
+export type Shown = { k: 'num'; v: string; percent?: true } | { k: 'bool'; v: boolean } | { k: 'text'; v: string } | { k: 'absent' } | { k: 'list'; n: number } | { k: 'failed' };
+
+/** A list entry as a trace shows it: its scalar fields, in declaration order. */
+export type Entry = [field: string, value: Shown][];
+
+export function shown(v: V, percent?: boolean): Shown {
+  if (v === undefined) return { k: 'absent' };
+  if (v instanceof Decimal) return percent ? { k: 'num', v: v.toString(), percent: true } : { k: 'num', v: v.toString() };
+  if (typeof v === 'boolean') return { k: 'bool', v };
+  if (typeof v === 'string') return { k: 'text', v };
+  return { k: 'list', n: v.length };
+}
+
+/** A list entry's scalar fields, for a trace. */
+export function entryOf(rec: Rec): Entry {
+  return Object.keys(rec)
+    .filter((k) => rec[k] !== undefined && !Array.isArray(rec[k]))
+    .map((k) => [k, shown(rec[k])]);
+}
