@@ -34,7 +34,7 @@ export { ruleSentence } from './check/sentences.js';
 // ── what backends read ──────────────────────────────────────────────
 export type * as Plan from './ir/plan.js';
 export { PLAN_VERSION } from './ir/plan.js';
-export { Decimal, DIV_PLACES } from './common/decimal.js';
+export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './common/decimal.js';
 
 // ── data, evaluation, explanations, examples ────────────────────────
 export { validateUnits, dataDiagnostics, DATA_LIMITS, type UnitTable, type Value, type Rec } from './data/validate.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal, DIV_PLACES } from './decimal.js';
+import { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './decimal.js';
 
 // ---------------------------------------------------------------------------
 // Reference implementation: bigint only, no fast path, written for obviousness
@@ -99,8 +99,10 @@ const MAX = Number.MAX_SAFE_INTEGER;
 const BMAX = BigInt(MAX);
 
 /** The private representation, for checking the canonical-form invariants. */
+/** A decimal's mantissa and scale (its denominator, 1, left out). */
 function repr(d: Decimal): { m: number | bigint; s: number } {
-  return d as unknown as { m: number | bigint; s: number };
+  const { m, s } = d as unknown as { m: number | bigint; s: number };
+  return { m, s };
 }
 
 /** Asserts the canonical form described at the top of decimal.ts. */
@@ -229,10 +231,16 @@ describe('Decimal properties (vs bigint reference)', () => {
     );
   });
 
-  it(`div defaults to ${DIV_PLACES} places`, () => {
+  it('div without places is exact: (a / b) × b = a', () => {
     fc.assert(
       fc.property(arbPair, arbNonZero, (a, b) => {
-        expectRef(a.d.div(b.d), refDiv(a.r, b.r, DIV_PLACES));
+        const q = a.d.div(b.d);
+        expect(q.mul(b.d).eq(a.d)).toBe(true);
+        // It terminates exactly when the reduced denominator has no prime factor but 2 and 5.
+        const [, den] = reduce(a.r.m * pow(b.r.s), babs(b.r.m) * pow(a.r.s));
+        expect(q.terminates()).toBe(onlyTwosAndFives(den));
+        // A terminating quotient has at most 200 places here (mantissas below 10^40, scales up to 20).
+        if (q.terminates()) expectRef(q, refDiv(a.r, b.r, 200));
       }),
       RUNS,
     );
@@ -369,9 +377,10 @@ describe('Decimal worked numbers', () => {
     const q = I(10).mul(I(3)).div(I(16));
     expect(q.toString()).toBe('1.875');
     expect(q.round(2).toString()).toBe('1.88');
-    expect(I(1).div(I(3)).toString()).toBe('0.3333333333');
-    expect(I(2).div(I(3)).toString()).toBe('0.6666666667');
-    expect(I(-2).div(I(3)).toString()).toBe('-0.6666666667');
+    expect(I(1).div(I(3)).toString()).toBe('0.3333333333…');
+    expect(I(1).div(I(3), 10).toString()).toBe('0.3333333333');
+    expect(I(2).div(I(3), 10).toString()).toBe('0.6666666667');
+    expect(I(-2).div(I(3), 10).toString()).toBe('-0.6666666667');
     expect(I(2).div(I(3), 0).toString()).toBe('1');
     expect(I(1).div(I(3), 0).toString()).toBe('0');
   });
@@ -576,5 +585,113 @@ describe('Decimal errors', () => {
     expect(five.clamp(Decimal.ZERO, Decimal.HUNDRED)).toBe(five);
     expect(I(150).clamp(Decimal.ZERO, Decimal.HUNDRED)).toBe(Decimal.HUNDRED);
     expect(I(-1).clamp(Decimal.ZERO, Decimal.HUNDRED)).toBe(Decimal.ZERO);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Fractions: what a division that does not terminate gives.
+// ---------------------------------------------------------------------------
+
+function bgcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+/** n / d in lowest terms, d > 0. */
+function reduce(n: bigint, d: bigint): [bigint, bigint] {
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = bgcd(babs(n), d) || 1n;
+  return [n / g, d / g];
+}
+function onlyTwosAndFives(d: bigint): boolean {
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  return d === 1n;
+}
+const fractionOf = (d: Decimal): [bigint, bigint] => {
+  const [n, den] = d.toFraction().split('/');
+  if (den !== undefined) return [BigInt(n), BigInt(den)];
+  const s = (n.split('.')[1] ?? '').length;
+  return reduce(BigInt(n.replace('.', '')), pow(s));
+};
+/** A fraction p / q of small integers (q ≠ 0), as a Decimal. */
+const arbFraction = fc.tuple(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 1, max: 997 }), fc.integer({ min: 0, max: 3 })).map(([p, q, s]) => ({
+  d: Decimal.fromInt(p).div(Decimal.fromInt(q)).div(Decimal.fromInt(10 ** s)),
+  n: BigInt(p),
+  den: BigInt(q) * pow(s),
+}));
+
+describe('fractions', () => {
+  it('100 / 3 is exact: × 3 gives 100; shown rounded to the display places and marked', () => {
+    const third = Decimal.fromInt(100).div(Decimal.fromInt(3));
+    expect(third.terminates()).toBe(false);
+    expect(third.mul(Decimal.fromInt(3)).toString()).toBe('100');
+    expect(third.toString()).toBe('33.3333333333' + NOT_TERMINATING);
+    expect(Decimal.fromInt(2).div(Decimal.fromInt(3)).toString()).toBe('0.6666666667…');
+    expect(Decimal.fromInt(-2).div(Decimal.fromInt(3)).toString()).toBe('-0.6666666667…');
+    expect(third.toFraction()).toBe('100/3');
+    expect(third.round(2).toString()).toBe('33.33');
+    expect(third.add(third).add(third).eq(Decimal.fromInt(100))).toBe(true);
+    expect(Decimal.parse(third.toString())).toBeUndefined();
+    expect(DISPLAY_PLACES).toBe(10);
+  });
+  it('a fraction that becomes a decimal again is one (canonical form)', () => {
+    const x = Decimal.fromInt(1).div(Decimal.fromInt(3)).mul(Decimal.fromInt(6));
+    expect(x.terminates()).toBe(true);
+    expect(x.eq(Decimal.fromInt(2))).toBe(true);
+    expect(Decimal.parse('0.3')!.div(Decimal.parse('0.6')!).toString()).toBe('0.5');
+  });
+  it('arithmetic on fractions matches exact rational arithmetic', () => {
+    fc.assert(
+      fc.property(arbFraction, arbFraction, (a, b) => {
+        const check = (d: Decimal, n: bigint, den: bigint) => {
+          const [rn, rd] = reduce(n, den);
+          expect(fractionOf(d)).toEqual([rn, rd]);
+          expect(d.terminates()).toBe(onlyTwosAndFives(rd));
+        };
+        check(a.d, a.n, a.den);
+        check(a.d.add(b.d), a.n * b.den + b.n * a.den, a.den * b.den);
+        check(a.d.sub(b.d), a.n * b.den - b.n * a.den, a.den * b.den);
+        check(a.d.mul(b.d), a.n * b.n, a.den * b.den);
+        if (b.n !== 0n) check(a.d.div(b.d), a.n * b.den, a.den * b.n);
+        const c = a.n * b.den - b.n * a.den;
+        expect(a.d.cmp(b.d)).toBe(c < 0n ? -1 : c > 0n ? 1 : 0);
+        expect(a.d.eq(b.d)).toBe(c === 0n);
+        expect(a.d.toString() === b.d.toString() || c !== 0n).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+  it('round, floor and ceil of a fraction are exact (half away from zero)', () => {
+    fc.assert(
+      fc.property(arbFraction, fc.integer({ min: 0, max: 6 }), (a, p) => {
+        const [n, d] = reduce(a.n, a.den);
+        const scaled = n * pow(p);
+        let q = scaled / d;
+        if (2n * babs(scaled % d) >= d) q += scaled < 0n ? -1n : 1n;
+        expect(fractionOf(a.d.round(p))).toEqual(reduce(q, pow(p)));
+        let f = n / d;
+        if (n % d !== 0n && n < 0n) f -= 1n;
+        expect(a.d.floor().toString()).toBe(f.toString());
+        expect(a.d.ceil().toString()).toBe((n % d === 0n ? f : f + 1n).toString());
+        expect(a.d.isInteger()).toBe(d === 1n);
+        if (!a.d.terminates()) expect(a.d.toString()).toBe(a.d.round(DISPLAY_PLACES).toString() + NOT_TERMINATING);
+      }),
+      RUNS,
+    );
+  });
+  it('a denominator that would pass 2^256 is rounded to 60 places: sums of fractions cannot grow without end', () => {
+    let x = Decimal.ONE;
+    // 1/3 + 1/7 + 1/11 + … over the first primes: the denominator is their product.
+    const primes = [3, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197, 199];
+    let rounded = false;
+    for (const p of primes) {
+      x = x.add(Decimal.ONE.div(Decimal.fromInt(p)));
+      rounded ||= x.terminates();
+    }
+    // Once the product of the primes passes 2^256 the sum is rounded to 60 places; then the
+    // denominators start small again.
+    expect(rounded).toBe(true);
+    const [, den] = fractionOf(x);
+    expect(den.toString(2).length).toBeLessThan(256 + 200);
   });
 });

@@ -1,6 +1,14 @@
-// Exact decimal numbers for scores.
+// Exact numbers for scores: decimals, and the fractions that divisions make.
 //
-// A Decimal is mantissa × 10^(−scale), with scale a non-negative integer. The
+// A Decimal is mantissa × 10^(−scale) / denominator, with scale a non-negative integer and the
+// denominator 1 for a decimal (almost every value) or, after a division that does not
+// terminate (100 / 3), an integer > 1 with no factor 2 or 5 and no factor in common with the
+// mantissa. Every operation is exact; rounding happens only when asked for (`round`), and a
+// value that does not terminate prints rounded to DISPLAY_PLACES places and marked with “…”.
+// Only a fraction whose denominator would pass 2^256 (never reached by a real scheme: it
+// takes hundreds of divisions by different primes) is rounded to FRACTION_PLACES places.
+//
+// For a decimal: the
 // mantissa is a plain JS number whenever it is a safe integer (the fast path:
 // no allocation besides the result object, no bigint arithmetic) and a bigint
 // only when a result would not fit. Every fast-path result is checked for
@@ -10,8 +18,10 @@
 // and `toString` needs no trailing-zero trimming):
 //   1. zero is mantissa +0 (a number, never −0) with scale 0;
 //   2. scale > 0  ⇒  the mantissa's last digit is not 0;
-//   3. typeof mantissa === 'number'  ⇔  |mantissa| ≤ Number.MAX_SAFE_INTEGER.
-// Equal values therefore have identical (mantissa, scale) pairs.
+//   3. typeof mantissa === 'number'  ⇔  |mantissa| ≤ Number.MAX_SAFE_INTEGER (likewise the denominator);
+//   4. the denominator is 1, or > 1, coprime with 10 and with the mantissa.
+// Equal values therefore have identical (mantissa, scale, denominator) triples.
+// Operations on two decimals take the paths below; a fraction takes exact bigint arithmetic.
 //
 // Why the fast path is exact: for safe integers a and b, IEEE rounding is
 // monotonic and every integer up to 2^53 is representable, so if the true
@@ -34,8 +44,13 @@
 //
 // No Node APIs and no dependencies: this runs unchanged in browsers.
 
-/** Decimal places kept by `div` when the caller does not say. */
-export const DIV_PLACES = 10;
+/** Places a value that does not terminate is shown to (rounded half-up, then marked “…”). */
+export const DISPLAY_PLACES = 10;
+/** Places a fraction is rounded to if its denominator would pass 2^256. */
+const FRACTION_PLACES = 60;
+const MAX_DENOMINATOR = 2n ** 256n;
+/** The mark after a value shown rounded because it does not terminate. */
+export const NOT_TERMINATING = '…';
 
 /** Most significant digits `Decimal.parse` accepts. */
 const MAX_SIG_DIGITS = 40;
@@ -68,6 +83,16 @@ function toBig(m: Mantissa): bigint {
 
 function babs(m: bigint): bigint {
   return m < 0n ? -m : m;
+}
+
+function bgcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
 }
 
 /** Throws unless `places` is a non-negative safe integer. */
@@ -112,13 +137,16 @@ function expandExponent(str: string, e: number): string | undefined {
 export class Decimal {
   /** Signed mantissa; a number iff it is a safe integer (canonical form, rule 3). */
   private readonly m: Mantissa;
-  /** Number of decimal places; value = m × 10^(−s). */
+  /** Number of decimal places; value = m × 10^(−s) / d. */
   private readonly s: number;
+  /** The denominator: 1 for a decimal (canonical form, rule 4). */
+  private readonly d: Mantissa;
 
-  /** Internal: callers must pass a canonical (m, s); use `make`/`makeBig` otherwise. */
-  private constructor(m: Mantissa, s: number) {
+  /** Internal: callers must pass a canonical (m, s, d); use `make`/`makeBig`/`fraction` otherwise. */
+  private constructor(m: Mantissa, s: number, d: Mantissa = 1) {
     this.m = m;
     this.s = s;
+    this.d = d;
   }
 
   static readonly ZERO: Decimal = new Decimal(0, 0);
@@ -147,6 +175,50 @@ export class Decimal {
       s--;
     }
     return m <= BMAX && m >= -BMAX ? new Decimal(Number(m), s) : new Decimal(m, s);
+  }
+
+  /** The value as a fraction N / D of bigints (D > 0). */
+  private parts(): [bigint, bigint] {
+    return [toBig(this.m), toBig(this.d) * bpow10(this.s)];
+  }
+
+  /**
+   * The canonical value of N / D (D ≠ 0): a decimal when D has no prime factor but 2 and 5,
+   * else a fraction in lowest terms (rounded to FRACTION_PLACES if D would pass 2^256).
+   */
+  private static fraction(n: bigint, d: bigint): Decimal {
+    if (d < 0n) [n, d] = [-n, -d];
+    if (n === 0n) return Decimal.ZERO;
+    const g = bgcd(babs(n), d);
+    if (g !== 1n) [n, d] = [n / g, d / g];
+    let twos = 0;
+    let fives = 0;
+    while (d % 2n === 0n) [d, twos] = [d / 2n, twos + 1];
+    while (d % 5n === 0n) [d, fives] = [d / 5n, fives + 1];
+    // n / (2^a 5^b r) = n × 2^(s−a) 5^(s−b) / (10^s r), s = max(a, b)
+    const s = Math.max(twos, fives);
+    const m = n * 2n ** BigInt(s - twos) * 5n ** BigInt(s - fives);
+    if (d === 1n) return Decimal.makeBig(m, s);
+    if (d > MAX_DENOMINATOR) return Decimal.makeBig(bdivHalfUp(m * bpow10(FRACTION_PLACES), d * bpow10(s)), FRACTION_PLACES);
+    const small = (x: bigint): Mantissa => (x <= BMAX && x >= -BMAX ? Number(x) : x);
+    return new Decimal(small(m), s, small(d));
+  }
+
+  /** n / d for safe integers (d ≠ 0) without bigints when every step stays safe; undefined otherwise. */
+  private static fractionOfNumbers(n: number, d: number): Decimal | undefined {
+    if (d < 0) [n, d] = [-n, -d];
+    if (n === 0) return Decimal.ZERO;
+    const g = gcd(Math.abs(n), d);
+    n /= g;
+    d /= g;
+    let twos = 0;
+    let fives = 0;
+    while (d % 2 === 0) [d, twos] = [d / 2, twos + 1];
+    while (d % 5 === 0) [d, fives] = [d / 5, fives + 1];
+    const s = Math.max(twos, fives);
+    const m = n * 2 ** (s - twos) * 5 ** (s - fives);
+    if (!(m <= MAX && m >= -MAX)) return undefined;
+    return d === 1 ? Decimal.make(m, s) : new Decimal(m, s, d);
   }
 
   /**
@@ -228,11 +300,13 @@ export class Decimal {
   add(other: Decimal): Decimal {
     if (other.m === 0) return this;
     if (this.m === 0) return other;
+    if (this.d !== 1 || other.d !== 1) return this.fractionSum(other, 1n);
     return Decimal.sum(this.m, this.s, other.m, other.s);
   }
 
   /** this − other, exact. */
   sub(other: Decimal): Decimal {
+    if (this.d !== 1 || other.d !== 1) return this.fractionSum(other, -1n);
     const bm = other.m;
     // The two identical-looking negations are deliberate: each operator site
     // then sees one type only, so V8 keeps the number one on its fast path.
@@ -274,8 +348,20 @@ export class Decimal {
     return Decimal.makeBig(a + b * bpow10(as - bs), as);
   }
 
+  /** this ± other when either is a fraction. */
+  private fractionSum(other: Decimal, sign: 1n | -1n): Decimal {
+    const [an, ad] = this.parts();
+    const [bn, bd] = other.parts();
+    return Decimal.fraction(an * bd + sign * bn * ad, ad * bd);
+  }
+
   /** this × other, exact. */
   mul(other: Decimal): Decimal {
+    if (this.d !== 1 || other.d !== 1) {
+      const [an, ad] = this.parts();
+      const [bn, bd] = other.parts();
+      return Decimal.fraction(an * bn, ad * bd);
+    }
     const am = this.m;
     const bm = other.m;
     if (typeof am === 'number' && typeof bm === 'number') {
@@ -286,15 +372,49 @@ export class Decimal {
   }
 
   /**
-   * this ÷ other, rounded half away from zero to `places` decimal places
-   * (default DIV_PLACES = 10), then normalised. Throws RangeError when
+   * this ÷ other: exact (a fraction when it does not terminate), or, given `places`,
+   * rounded half away from zero to that many decimal places. Throws RangeError when
    * `other` is zero; callers are expected to check first.
    */
-  div(other: Decimal, places: number = DIV_PLACES): Decimal {
+  div(other: Decimal, places?: number): Decimal {
+    if (other.m === 0) throw new RangeError('division by zero');
+    if (places === undefined) return this.exactQuotient(other);
+    checkPlaces(places);
+    if (this.d !== 1 || other.d !== 1) {
+      const [an, ad] = this.parts();
+      const [bn, bd] = other.parts();
+      return Decimal.makeBig(bdivHalfUp(an * bd * bpow10(places), ad * bn), places);
+    }
+    return this.roundedQuotient(other, places);
+  }
+
+  /** this ÷ other, exact. */
+  private exactQuotient(other: Decimal): Decimal {
     const am = this.m;
     const bm = other.m;
-    if (bm === 0) throw new RangeError('division by zero');
-    if (places !== DIV_PLACES) checkPlaces(places);
+    if (this.d === 1 && other.d === 1 && typeof am === 'number' && typeof bm === 'number') {
+      // (am / 10^as) / (bm / 10^bs) = am × 10^bs / (bm × 10^as)
+      const as = this.s;
+      const bs = other.s;
+      const k = Math.min(as, bs);
+      if (as - k <= POW10_MAX && bs - k <= POW10_MAX) {
+        const n = am * POW10[bs - k];
+        const d = bm * POW10[as - k];
+        if (n <= MAX && n >= -MAX && d <= MAX && d >= -MAX) {
+          const q = Decimal.fractionOfNumbers(n, d);
+          if (q) return q;
+        }
+      }
+    }
+    const [an, ad] = this.parts();
+    const [bn, bd] = other.parts();
+    return Decimal.fraction(an * bd, ad * bn);
+  }
+
+  /** Two decimals: this ÷ other rounded half away from zero to `places`. */
+  private roundedQuotient(other: Decimal, places: number): Decimal {
+    const am = this.m;
+    const bm = other.m;
     // result mantissa = round(am × 10^e / bm), where e = places − as + bs;
     // for e < 0 the power moves to the divisor instead.
     const e = places - this.s + other.s;
@@ -329,14 +449,14 @@ export class Decimal {
   neg(): Decimal {
     const m = this.m;
     if (m === 0) return this;
-    return new Decimal(typeof m === 'number' ? -m : -m, this.s); // see `sub` for the split
+    return new Decimal(typeof m === 'number' ? -m : -m, this.s, this.d); // see `sub` for the split
   }
 
   /** |this|. */
   abs(): Decimal {
     const m = this.m;
     if (m >= 0) return this;
-    return new Decimal(typeof m === 'number' ? -m : -m, this.s); // see `sub` for the split
+    return new Decimal(typeof m === 'number' ? -m : -m, this.s, this.d); // see `sub` for the split
   }
 
   /**
@@ -345,6 +465,10 @@ export class Decimal {
    */
   round(places: number): Decimal {
     checkPlaces(places);
+    if (this.d !== 1) {
+      const [n, d] = this.parts();
+      return Decimal.makeBig(bdivHalfUp(n * bpow10(places), d), places);
+    }
     const s = this.s;
     if (s <= places) return this;
     const d = s - places;
@@ -371,6 +495,13 @@ export class Decimal {
 
   /** Truncates to an integer, then steps one in direction `dir` if anything was cut off in that direction. */
   private toInteger(dir: 1 | -1): Decimal {
+    if (this.d !== 1) {
+      const [n, d] = this.parts();
+      let q = n / d;
+      const rem = n % d;
+      if (dir < 0 ? rem < 0n : rem > 0n) q += BigInt(dir);
+      return Decimal.makeBig(q, 0);
+    }
     const s = this.s;
     if (s === 0) return this;
     const m = this.m;
@@ -393,6 +524,13 @@ export class Decimal {
 
   /** −1, 0 or 1 as this is less than, equal to or greater than `other`. */
   cmp(other: Decimal): -1 | 0 | 1 {
+    if (this.d !== 1 || other.d !== 1) {
+      const [an, ad] = this.parts();
+      const [bn, bd] = other.parts();
+      const a = an * bd;
+      const b = bn * ad;
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
     const am = this.m;
     const bm = other.m;
     const as = this.s;
@@ -425,7 +563,7 @@ export class Decimal {
 
   /** Numerically equal. Canonical form makes this a field comparison. */
   eq(other: Decimal): boolean {
-    return this.s === other.s && this.m === other.m;
+    return this.s === other.s && this.m === other.m && this.d === other.d;
   }
 
   lt(other: Decimal): boolean {
@@ -455,7 +593,12 @@ export class Decimal {
   }
 
   isInteger(): boolean {
-    return this.s === 0; // canonical form: a non-zero scale means a non-zero fraction digit
+    return this.s === 0 && this.d === 1; // canonical form: a non-zero scale means a non-zero fraction digit
+  }
+
+  /** Whether it is a decimal (it has a finite decimal expansion), not a fraction such as 1/3. */
+  terminates(): boolean {
+    return this.d === 1;
   }
 
   /** The smaller of a and b (a when equal). */
@@ -481,8 +624,11 @@ export class Decimal {
   /**
    * Canonical plain decimal: no exponent, no trailing fraction zeros, no "-0".
    * "85", "2.5", "-0.125", "0". `Decimal.parse(d.toString())` gives back d.
+   * A value that does not terminate is shown rounded half-up to DISPLAY_PLACES places and
+   * marked: 100 / 3 is "33.3333333333…" (which `parse` does not read back).
    */
   toString(): string {
+    if (this.d !== 1) return this.round(DISPLAY_PLACES).toString() + NOT_TERMINATING;
     const m = this.m;
     const s = this.s;
     if (s === 0) return String(m);
@@ -491,6 +637,14 @@ export class Decimal {
     if (digits.length <= s) digits = '0'.repeat(s - digits.length + 1) + digits;
     const cut = digits.length - s;
     return (neg ? '-' : '') + digits.slice(0, cut) + '.' + digits.slice(cut);
+  }
+
+  /** The exact value as a fraction "100/3", or as a decimal when it terminates. */
+  toFraction(): string {
+    if (this.d === 1) return this.toString();
+    const [n, d] = this.parts();
+    const g = bgcd(babs(n), d);
+    return `${n / g}/${d / g}`;
   }
 
   /** Rounded half away from zero to exactly `places` fraction digits ("2.50", "3", "-0.13"). */
@@ -503,6 +657,7 @@ export class Decimal {
 
   /** The nearest JS number (correctly rounded). */
   toNumber(): number {
+    if (this.d !== 1) return Number(this.round(20).toString());
     const m = this.m;
     const s = this.s;
     if (typeof m === 'number') {

@@ -57,13 +57,13 @@ export function listAgg(fn: AggregateFn, list: V, where: EntryFn | undefined, u:
 export const minmax = (fn: 'min' | 'max', values: V[]): V => (values.every(isDec) ? aggregate(fn, values as Decimal[]) : undefined);
 
 /** `linear x from a -> b to c -> d …`: piecewise linear between the points, flat outside them. */
-export function linear(v: V, pts: readonly { x: Decimal; y: Decimal }[], places: number): Decimal {
+export function linear(v: V, pts: readonly { x: Decimal; y: Decimal }[]): Decimal {
   if (!isDec(v) || pts.length === 0) return ZERO;
   if (v.lte(pts[0].x)) return pts[0].y;
   for (let i = 1; i < pts.length; i++) {
     const a = pts[i - 1];
     const b = pts[i];
-    if (v.lte(b.x)) return a.y.add(v.sub(a.x).mul(b.y.sub(a.y)).div(b.x.sub(a.x), places));
+    if (v.lte(b.x)) return a.y.add(v.sub(a.x).mul(b.y.sub(a.y)).div(b.x.sub(a.x)));
   }
   return pts[pts.length - 1].y;
 }
@@ -150,11 +150,11 @@ export class Failure {
   constructor(readonly diagnostic: Diagnostic) {}
 }
 
-/** `a / b` carried to `places`; a zero divisor fails the unit. */
-export function div(a: V, b: V, places: number, site: FailureSite, unit: string): V {
+/** `a / b`, exact; a zero divisor fails the unit. */
+export function div(a: V, b: V, site: FailureSite, unit: string): V {
   if (!isDec(a) || !isDec(b)) return undefined;
   if (b.isZero()) throw new Failure(diagnostic(site, [unit]));
-  return a.div(b, places);
+  return a.div(b);
 }
 
 // ── data problems ────────────────────────────────────────────────────

@@ -27,6 +27,8 @@ export interface Scheme extends Node {
   name?: Str;
   total?: Num;
   precision?: Num;
+  /** `precision P total only`: the total is rounded, not each score. */
+  roundTotalOnly?: boolean;
   uses: Use[];
   units: UnitKind[];
   inputs: Field[];

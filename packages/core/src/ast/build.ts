@@ -123,6 +123,7 @@ class Builder {
       s.name = this.str(tok(h, 'StringLit'));
       s.total = this.num(tok(h, 'NumberLit'));
       if (tok(h, 'Precision')) s.precision = this.num(tok(h, 'NumberLit', 1));
+      if (tok(h, 'TotalOnly')) s.roundTotalOnly = true;
       if (tok(h, 'Floor')) s.floor = this.signed(kid(h, 'signedNumber'));
     });
     let inputSeen = false;

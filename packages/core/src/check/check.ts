@@ -13,6 +13,7 @@ import { checkExamples } from './examples.js';
 import { checkCohort, checkOutcome } from './grades.js';
 import { scoreOrder } from './order.js';
 import { checkPoints } from './points.js';
+import { placesOf } from '../rules/numbers.js';
 
 export type { CheckOptions } from './checker.js';
 export type { CheckedScheme } from './checked.js';
@@ -62,7 +63,7 @@ export function check(ast: A.Scheme, options: CheckOptions = {}): CheckResult {
     totalRange,
     imports: cx.imports,
     weighted: points.weighted,
-    precision: ast.precision ? Number(ast.precision.value) : undefined,
+    precision: placesOf(ast.precision) !== undefined ? { places: placesOf(ast.precision)!, totalOnly: !!ast.roundTotalOnly } : undefined,
     order: order.order,
     readsTotal: order.readsTotal,
     asNumber: cx.asNumber,

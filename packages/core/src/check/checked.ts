@@ -32,7 +32,8 @@ export interface CheckedScheme {
   /** Checked imported schemes, by alias. */
   imports: Map<string, CheckedScheme>;
   weighted: boolean;
-  precision?: number;
+  /** `precision P`: P places, for each score or for the total only. */
+  precision?: { places: number; totalOnly: boolean };
   /** Every item, bonus, penalty and section, each after the scores it reads. */
   order: (A.Item | A.Section)[];
   /** Lets that read the unit's total (directly or through lets). */

@@ -12,7 +12,7 @@ import type { Text } from '../common/text.js';
 import { diag, label, replaceWith, type Diagnostic, type Fix, type Span } from '../diagnostics/diagnostic.js';
 import type { TypeAdvice } from '../diagnostics/catalog/types.js';
 import type { CheckContext, Scope, TierInfo } from '../rules/index.js';
-import { dec } from '../rules/numbers.js';
+import { dec, MAX_PLACES, placesOf } from '../rules/numbers.js';
 import { splitGlued } from '../syntax/keywords.js';
 import { labelSpan, SemanticModel, type Definition } from './model.js';
 import type { CheckedScheme } from './checked.js';
@@ -126,6 +126,11 @@ export class Checker implements CheckContext {
       def.type = describeTy(t);
     }
     return t;
+  }
+
+  /** `precision P`, `round P`: a whole number of places, 0 to 20. */
+  checkPlaces(n: A.Num) {
+    if (placesOf(n) === undefined) this.report(diag('E0213', n.span, { what: { en: 'decimal places', zh: '小数位数' }, value: n.text, range: { en: `a whole number from 0 to ${MAX_PLACES}`, zh: `0 到 ${MAX_PLACES} 的整数` } }));
   }
 
   // ── CheckContext ──────────────────────────────────────────────────
@@ -627,11 +632,11 @@ export class Checker implements CheckContext {
     if (e.fn === 'round') {
       const t = e.args[0] ? this.expr(e.args[0], scope) : ERR;
       if (e.args[0]) this.expectNum(e.args[0], t, { en: '`round`', zh: '`四舍五入`' });
-      if (e.args.length !== 2 || e.args[1].kind !== 'Num') this.report(diag('E0206', e.span, {}));
-      const places = e.args[1]?.kind === 'Num' ? Number(e.args[1].value) : undefined;
+      const places = e.args[1]?.kind === 'Num' ? placesOf(e.args[1]) : undefined;
+      if (e.args.length !== 2 || places === undefined) this.report(diag('E0206', e.span, {}));
       if (t.k !== 'num') return ERR;
       // Rounding is monotone: round the bounds (2.345 may become 2.35).
-      if (places === undefined || !Number.isSafeInteger(places) || places < 0) return { k: 'num', range: t.range };
+      if (places === undefined) return { k: 'num', range: t.range };
       return { k: 'num', range: new Interval(t.range.lo ? t.range.lo.round(places) : null, t.range.hi ? t.range.hi.round(places) : null) };
     }
     const first = e.args[0];

@@ -18,6 +18,7 @@ export function checkOutcome(cx: Checker, beforeAdjust: Interval): Interval {
     cx.expectNum(a.factor, t, { en: '`adjust total *`', zh: '`调整 总分 *`' });
     total = total.mul(t.k === 'num' ? t.range : Interval.ANY);
   }
+  if (ast.precision) cx.checkPlaces(ast.precision);
   if (ast.floor) {
     // No total below the floor.
     const f = dec(ast.floor);

@@ -7,7 +7,7 @@ import { Interval } from '../common/interval.js';
 import { diag, label } from '../diagnostics/diagnostic.js';
 import { allItems } from '../ast/walk.js';
 import { ruleKind } from '../rules/index.js';
-import { dec } from '../rules/numbers.js';
+import { dec, placesOf } from '../rules/numbers.js';
 import type { Checker } from './checker.js';
 import type { ScoreRange } from '../types/types.js';
 
@@ -186,7 +186,9 @@ function checkItem(cx: Checker, it: A.Item): { max?: Decimal; range: ScoreRange 
   // for M only where no max is declared (`bonus "x": …, cap 10`).
   let max: Decimal | undefined = it.max ? dec(it.max) : it.cap ? dec(it.cap.value) : undefined;
   if (it.max && max && max.sign() <= 0) cx.report(diag('E0309', it.max.span, { what: { en: 'a max', zh: '满分' } }));
-  const places = it.round ? Number(it.round.value) : cx.ast.precision ? Number(cx.ast.precision.value) : undefined;
+  // The scheme's precision rounds each score, unless it rounds the total only.
+  if (it.round) cx.checkPlaces(it.round);
+  const places = it.round ? placesOf(it.round) : !cx.ast.roundTotalOnly ? placesOf(cx.ast.precision) : undefined;
   if (it.max && max && places !== undefined && !max.round(places).eq(max)) cx.report(diag('E0310', it.max.span, { max: it.max.text, places }));
   for (const v of it.voids) cx.expectBool(v, cx.expr(v), { en: '`void if`', zh: '`作废 若`' });
   for (const v of it.notApplicable) cx.expectBool(v, cx.expr(v), { en: '`not applicable if`', zh: '`不适用 若`' });

@@ -1,3 +1,3 @@
 // Exact decimals live in @assess/runtime, the small package that compiled schemes import too:
 // one Decimal class for the interpreter and for generated modules.
-export { Decimal, DIV_PLACES } from '@assess/runtime';
+export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from '@assess/runtime';

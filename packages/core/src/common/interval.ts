@@ -29,8 +29,9 @@ export class Interval {
     return Interval.ANY;
   }
   div(o: Interval): Interval {
-    // Only the common case is tracked: a non-negative value over a positive one.
-    if (this.nonNegative() && o.lo && o.lo.sign() > 0) {
+    // Only the common case is tracked: a non-negative value over a positive one (an empty
+    // range, `1..0`, already reported, is not one).
+    if (this.nonNegative() && o.lo && o.lo.sign() > 0 && (!o.hi || o.hi.sign() > 0)) {
       return new Interval(o.hi ? this.lo!.div(o.hi) : Decimal.ZERO, this.hi ? this.hi.div(o.lo) : null);
     }
     return Interval.ANY;

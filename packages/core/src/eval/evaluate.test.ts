@@ -159,7 +159,9 @@ item "部门完成" max 40: ratio done / target`;
     expect(item(ev, 'over', '部门完成')).toBe('40');
     expect(item(ev, 'neg', '部门完成')).toBe('0');
     expect(item(ev, 'half', '部门完成')).toBe('20');
-    expect(item(ev, 'third', '部门完成')).toBe('13.3333333333'); // divisions carry 10 places
+    // Divisions are exact: 40 × 1 / 3 does not terminate, and is shown to 10 places, marked.
+    expect(item(ev, 'third', '部门完成')).toBe('13.3333333333…');
+    expect(unit(ev, 'third').items[0].score!.mul(Decimal.fromInt(3)).toString()).toBe('40');
   });
   it('a target of 0 is an error E0602 for that unit only', () => {
     const ev = run(src, [
@@ -683,8 +685,8 @@ item "x" max 10: 5 * share / avg of share across units where rural`,
         { id: 'c', rural: 'no', share: 100 },
       ],
     );
-    expect(item(ev, 'a', 'x')).toBe('3.3333333333');
-    expect(item(ev, 'b', 'x')).toBe('6.6666666667');
+    expect(item(ev, 'a', 'x')).toBe('3.3333333333…');
+    expect(item(ev, 'b', 'x')).toBe('6.6666666667…');
     expect(item(ev, 'c', 'x')).toBe('10'); // 5·100/3, held within 0..M
   });
   it('`… across units where unit = township`: the unit kind read outside braces', () => {
@@ -699,7 +701,7 @@ item "x" max 10: 5 * share / avg of share across units where unit = township`,
         { id: 'c', unit: 'subdistrict', share: 100 },
       ],
     );
-    expect(['a', 'b', 'c'].map((u) => item(ev, u, 'x'))).toEqual(['3.3333333333', '6.6666666667', '10']);
+    expect(['a', 'b', 'c'].map((u) => item(ev, u, 'x'))).toEqual(['3.3333333333…', '6.6666666667…', '10']);
   });
   it('the Chinese word order 全体单位 X 的 最大值', () => {
     const ev = run(

@@ -227,8 +227,18 @@ class Evaluator implements ScoreSource {
     }
   }
 
-  private roundScore(d: Decimal, places = this.plan.precision): Decimal {
-    return places === undefined ? d : d.round(places);
+  /** The total after the floor, rounded when the scheme's precision is for the total only. */
+  private finalTotal(sum: Decimal | null): Decimal | null {
+    const { floor, precision } = this.plan;
+    if (sum === null) return null;
+    const floored = floor !== undefined && sum.lt(Decimal.parse(floor)!) ? Decimal.parse(floor)! : sum;
+    return precision?.of === 'total' ? floored.round(precision.places) : floored;
+  }
+
+  /** A score rounded as the scheme's precision says for each score (unless it rounds the total only). */
+  private roundScore(d: Decimal): Decimal {
+    const p = this.plan.precision;
+    return p && p.of === 'each' ? d.round(p.places) : d;
   }
 
   /** The sum of some items' scores for a unit (those that apply); null when one failed. */
@@ -282,7 +292,7 @@ class Evaluator implements ScoreSource {
         const factor = this.guard(u, () => f(u, undefined));
         sum = factor instanceof Decimal ? this.roundScore(sum.mul(factor)) : null;
       }
-      this.totals[u] = sum !== null && floor !== undefined && sum.lt(floor) ? floor : sum;
+      this.totals[u] = this.finalTotal(sum);
     }
     this.vetoed = Array.from({ length: n }, (_, u) => this.eligible[u] && this.vetoes(u).length > 0);
     this.placeUnits();
@@ -357,7 +367,7 @@ class Evaluator implements ScoreSource {
       let c: Decimal | null = v;
       if (w.weighted && s.weight !== undefined && v !== null) {
         const weight = Decimal.parse(s.weight)!;
-        c = scale.isZero() ? Decimal.ZERO : this.roundScore(v.mul(weight).mul(w.scale).div(scale, s.places));
+        c = scale.isZero() ? Decimal.ZERO : this.roundScore(v.mul(weight).mul(w.scale).div(scale));
         weights = weights.add(weight);
         steps?.push({ k: 'weighted', score: str(v), scale: s.scale, weight: s.weightText ?? s.weight, total: w.scale.toString(), contribution: str(c) });
       } else applicable = applicable.add(scale);
@@ -559,7 +569,13 @@ class Evaluator implements ScoreSource {
       out.push({ k: 'adjusted', factor: a.factor.text, value: shown(f as V), result: str(running) });
     }
     this.totals[u] = final;
-    if (plan.floor !== undefined && running !== null && final !== null && !final.eq(running)) out.push({ k: 'floor', floor: plan.floor, from: running.toString() });
+    if (running === null) return out;
+    if (plan.floor !== undefined && running.lt(Decimal.parse(plan.floor)!)) {
+      out.push({ k: 'floor', floor: plan.floor, from: running.toString() });
+      running = Decimal.parse(plan.floor)!;
+    }
+    const p = plan.precision;
+    if (p?.of === 'total' && !running.round(p.places).eq(running)) out.push({ k: 'rounded', places: p.places, from: running.toString(), to: running.round(p.places).toString(), total: true });
     return out;
   }
 
@@ -631,7 +647,7 @@ class Evaluator implements ScoreSource {
       if (it.cap!.prorata) {
         const top = this.prorataMax(id, this.groups.of[u]);
         if (top.gt(cap)) {
-          const scaled = v.mul(cap).div(top, it.cap!.prorata.places);
+          const scaled = v.mul(cap).div(top);
           steps?.push({ k: 'prorata', cap: cap.toString(), top: top.toString(), raw: v.toString(), scaled: scaled.toString() });
           v = scaled;
         } else steps?.push({ k: 'prorataNone', cap: cap.toString(), top: top.toString() });

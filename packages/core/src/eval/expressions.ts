@@ -225,14 +225,14 @@ export class Expressions {
       case 'div': {
         const l = this.fn(e.l);
         const r = this.fn(e.r);
-        const { places, text, span } = e;
+        const { text, span } = e;
         const file = this.plan.file;
         return (u, rec) => {
           const a = l(u, rec);
           const b = r(u, rec);
           if (!(a instanceof Decimal) || !(b instanceof Decimal)) return undefined;
           if (b.isZero()) throw new EvalFailure(diag('E0601', { ...span, file }, { unit: this.src.id(u), expr: text }));
-          return a.div(b, places);
+          return a.div(b);
         };
       }
       case 'logic': {
@@ -314,8 +314,7 @@ export class Expressions {
       case 'linear': {
         const subject = this.fn(e.subject);
         const pts = e.points.map((p) => ({ x: Decimal.parse(p.x)!, y: Decimal.parse(p.y)! }));
-        const places = e.places;
-        return (u, rec) => ops.linear(subject(u, rec), pts, places);
+        return (u, rec) => ops.linear(subject(u, rec), pts);
       }
     }
   }

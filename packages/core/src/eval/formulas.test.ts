@@ -4,7 +4,7 @@
 // band thresholds from named values, progressive deductions, percentiles and top-k means.
 // Numbers worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, explainUnit, translateKeywords, type Evaluation, type UnitResult, validateUnits } from '../index.js';
+import { compile, evaluate, explainUnit, runExamples, translateKeywords, type Evaluation, type UnitResult, validateUnits } from '../index.js';
 
 function run(src: string, rows: Record<string, unknown>[]): Evaluation {
   const c = compile('c.assess', src);
@@ -214,5 +214,42 @@ adjust total * (1 + (p80 + top2) * 0)
     const values = run(src.replace('total 100', 'total 300').replace('item "A" max 100: v', 'item "A" max 100: v\nitem "B" max 100: p80 + top2 * 0\nitem "C" max 100: top2'), rows);
     // top 2 of the east: (50 + 40) / 2 = 45; the west alone: 7
     expect([item(values, 'e0', 'B'), item(values, 'e0', 'C'), item(values, 'w', 'B'), item(values, 'w', 'C')]).toEqual(['42', '45', '7', '7']);
+  });
+});
+
+describe('exact results and the rounding policy', () => {
+  const thirds = `scheme "s" total 30
+input { a : 0..3, b : 0..3, c : 0..3 }
+item "A" max 10: 10 * a / 3
+item "B" max 10: 10 * b / 3
+item "C" max 10: 10 * c / 3
+`;
+  const row = [{ id: 'u', a: 1, b: 1, c: 1 }];
+  it('divisions stay exact: three thirds of 10 add up to 10; a score that does not terminate is marked', () => {
+    const ev = run(thirds, row);
+    expect(item(ev, 'u', 'A')).toBe('3.3333333333…');
+    expect(totals(ev)).toEqual({ u: '10' });
+    expect(explainUnit(unit(ev, 'u'), 'en')).toContain('item "A"  3.3333333333… / 10');
+  });
+  it('`precision P` rounds each score, then adds; `precision P total only` adds, then rounds', () => {
+    // each: 3.33 + 3.33 + 3.33 = 9.99; total only: 10/3 × 3 = 10
+    expect(totals(run(thirds.replace('total 30', 'total 30 precision 2'), row))).toEqual({ u: '9.99' });
+    const ev = run(thirds.replace('total 30', 'total 30 precision 2 total only'), [{ id: 'u', a: 1, b: 1, c: 2 }]);
+    // 10/3 + 10/3 + 20/3 = 40/3 = 13.333… → 13.33
+    expect(item(ev, 'u', 'C')).toBe('6.6666666667…');
+    expect(totals(ev)).toEqual({ u: '13.33' });
+    expect(explainUnit(unit(ev, 'u'), 'zh')).toContain('总分四舍五入保留 2 位小数（本方案只对总分取舍）：13.3333333333… → 13.33');
+    expect(translateKeywords(thirds.replace('total 30', 'total 30 precision 2 total only'), 'zh')).toContain('精度 2 仅总分');
+  });
+  it('half-up is away from zero on negatives (四舍五入)', () => {
+    const src = 'scheme "s" total 10 floor -100 precision 1 total only\ninput { a : number }\nitem "A" max 10: a\npenalty "P": 0.25 if a < 1\n';
+    // 0 − 0.25 = −0.25 → −0.3
+    expect(totals(run(src, [{ id: 'u', a: 0 }]))).toEqual({ u: '-0.3' });
+  });
+  it('an example states a score that does not terminate rounded to the places it writes', () => {
+    const src = thirds + 'example "e" {\n  given { a: 1, b: 0, c: 0 }\n  expect item "A" = 3.33\n  expect item "A" = 3.3333333333\n}\n';
+    const failures = (text: string) => runExamples(compile('c.assess', text).plan!).flatMap((o) => o.failures.map((d) => d.message.en));
+    expect(failures(src)).toEqual([]);
+    expect(failures(thirds + 'example "e" {\n  given { a: 1, b: 0, c: 0 }\n  expect item "A" = 3.34\n}\n')).toEqual([expect.stringContaining('3.3333333333…')]);
   });
 });

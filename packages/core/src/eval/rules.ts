@@ -81,7 +81,6 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
       const done = exprs.num(r.done);
       const target = exprs.num(r.target);
       const ifZero = r.ifZero ? exprs.num(r.ifZero) : undefined;
-      const places = r.places;
       return (u, steps) => {
         const d = done(u);
         const tg = target(u);
@@ -91,7 +90,7 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
           steps?.push({ k: 'ratioZero', value: z.toString() });
           return z;
         }
-        const q = M.mul(d).div(tg, places);
+        const q = M.mul(d).div(tg);
         const v = q.clamp(Decimal.ZERO, M);
         steps?.push({ k: 'ratio', max: M.toString(), done: d.toString(), target: tg.toString(), quotient: q.toString(), ...(v.eq(q) ? {} : { clamped: v.toString() }) });
         return v;
@@ -111,7 +110,6 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
     }
     case 'rankScored': {
       const by = exprs.fn(r.by.expr);
-      const places = r.places;
       return (u, steps) => {
         const n = exprs.groupSize(u);
         if (n <= 1) {
@@ -119,7 +117,7 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
           return M;
         }
         const place = exprs.ranks(r.place)[u];
-        const v = M.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), places);
+        const v = M.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1));
         steps?.push({ k: 'rankScored', place, n, by: r.by.text, value: shown(by(u, undefined), r.by.percent), max: M.toString(), result: v.toString() });
         return v;
       };

@@ -39,7 +39,8 @@ export type Step =
   | { k: 'cap'; cap: Dec; from: Dec }
   | { k: 'atMostMax'; max: Dec; from: Dec }
   | { k: 'notBelowZero'; from: Dec }
-  | { k: 'rounded'; places: number; from: Dec; to: Dec }
+  /** Rounded half away from zero (四舍五入): a score, or (`total`) the total when the precision is for the total only. */
+  | { k: 'rounded'; places: number; from: Dec; to: Dec; total?: true }
   /** The number could not be computed (division by zero, …). */
   | { k: 'failure'; message: Text }
   // ── who is assessed, and with whom ────────────────────────────────

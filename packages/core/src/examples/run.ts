@@ -53,7 +53,7 @@ export function runExample(plan: P.Plan, ex: P.Example): ExampleOutcome {
     const fail = (target: Text, expected: string, actual: Text) => failures.push(diag('E0701', at(e.span), { example: ex.label, target: { en: of + target.en, zh: of + target.zh }, expected, actual }));
     const expectNumber = (target: Text, actual: Decimal | null | undefined) => {
       const want = e.value?.num !== undefined ? Decimal.parse(e.value.num) : undefined;
-      if (!want || !actual || !actual.eq(want)) {
+      if (!want || !actual || !matches(actual, want, e.value?.num ?? '')) {
         const got = actual ? { en: actual.toString(), zh: actual.toString() } : actual === null ? { en: 'an error', zh: '出错' } : { en: 'nothing', zh: '无' };
         fail(target, e.value?.text ?? '?', got);
       }
@@ -100,4 +100,15 @@ export function runExample(plan: P.Plan, ex: P.Example): ExampleOutcome {
     }
   }
   return outcome(checked);
+}
+
+/**
+ * An expected number matches a result that terminates when they are equal; a result that
+ * does not (100 / 3) is stated rounded half-up to the places the expectation is written with
+ * (`33.33` or `33.3333333333`).
+ */
+function matches(actual: Decimal, want: Decimal, wantText: string): boolean {
+  if (actual.terminates()) return actual.eq(want);
+  const places = wantText.includes('.') ? wantText.length - wantText.indexOf('.') - 1 : 0;
+  return actual.round(places).eq(want);
 }

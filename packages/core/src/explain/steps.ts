@@ -1,5 +1,5 @@
 // Trace steps → prose, in English or Chinese. The only place a step becomes words.
-import { Decimal } from '../common/decimal.js';
+import { Decimal, NOT_TERMINATING } from '../common/decimal.js';
 import type { Lang, Text } from '../common/text.js';
 import type { Entry, Part, Shown, Step } from '../eval/steps.js';
 
@@ -12,7 +12,7 @@ export function showValue(v: Shown, lang: Lang): string {
     case 'failed':
       return '?';
     case 'num':
-      return v.percent ? `${Decimal.parse(v.v)!.mul(Decimal.HUNDRED).toString()}%` : v.v;
+      return v.percent ? pct(v.v) : v.v;
     case 'bool':
       return v.v ? (en ? 'yes' : '是') : en ? 'no' : '否';
     case 'text':
@@ -22,7 +22,11 @@ export function showValue(v: Shown, lang: Lang): string {
   }
 }
 
-const pct = (d: string) => `${Decimal.parse(d)!.mul(Decimal.HUNDRED).toString()}%`;
+/** A number of a trace (a value that does not terminate is shown rounded, marked “…”) as a percentage. */
+function pct(d: string): string {
+  const mark = d.endsWith(NOT_TERMINATING) ? NOT_TERMINATING : '';
+  return `${Decimal.parse(mark ? d.slice(0, -1) : d)!.mul(Decimal.HUNDRED).toString()}${mark}%`;
+}
 
 function entry(e: Entry, lang: Lang): string {
   return `{${e.map(([k, v]) => `${k}: ${showValue(v, lang)}`).join(', ')}}`;
@@ -33,7 +37,8 @@ const q = (d: string | null) => (d === null ? '?' : d);
 /** What `count` occurrences cost, written out: `1 × 3`, or `1 + 2 + 4 × 3` (the last amount repeating). */
 function occurrences(amounts: string[], count: string): string {
   if (amounts.length === 1) return `${amounts[0]} × ${count}`;
-  const x = Decimal.parse(count)!;
+  // A count that does not terminate is written out from its shown value.
+  const x = Decimal.parse(count.endsWith(NOT_TERMINATING) ? count.slice(0, -1) : count)!;
   if (x.sign() <= 0) return '0';
   const whole = Number(x.floor().toString());
   const n = Math.min(whole, amounts.length);
@@ -128,7 +133,9 @@ export function explainStep(s: Step): Text {
     case 'notBelowZero':
       return t(`not below 0: ${s.from} → 0`, `不低于 0：${s.from} → 0`);
     case 'rounded':
-      return t(`rounded half-up to ${s.places} places: ${s.from} → ${s.to}`, `四舍五入保留 ${s.places} 位小数：${s.from} → ${s.to}`);
+      return s.total
+        ? t(`the total rounded half-up to ${s.places} places (the scheme rounds the total only): ${s.from} → ${s.to}`, `总分四舍五入保留 ${s.places} 位小数（本方案只对总分取舍）：${s.from} → ${s.to}`)
+        : t(`rounded half-up to ${s.places} places: ${s.from} → ${s.to}`, `四舍五入保留 ${s.places} 位小数：${s.from} → ${s.to}`);
     case 'failure':
       return s.message;
     case 'section': {

@@ -1,13 +1,14 @@
 // Pass 5: checked scheme → plan. Runs only when the scheme has no errors, so every name
 // resolves and every type fits; what is left is to take each decision once: constants to
-// exact decimals, names to columns, lets, cohort values and score ids, divisions to explicit
-// places, and each rule kind to its plan node (rules/).
+// exact decimals, names to columns, lets, cohort values and score ids, and each rule kind to
+// its plan node (rules/).
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
 import { allItems, allSections, sectionedItems } from '../ast/walk.js';
 import type { CheckedScheme, Ref } from '../check/check.js';
-import { Decimal, DIV_PLACES } from '../common/decimal.js';
+import { Decimal } from '../common/decimal.js';
 import { ruleKind, type LowerContext } from '../rules/index.js';
+import { placesOf } from '../rules/numbers.js';
 import * as P from './plan.js';
 
 /** Checked scheme (without errors) → plan. `imports` are the plans of the schemes it uses, by alias. */
@@ -21,7 +22,6 @@ function canonical(value: string): P.Dec {
 }
 
 class Lowering implements LowerContext {
-  readonly divPlaces = DIV_PLACES;
   private readonly letIds = new Map<A.Let, number>();
   private readonly cohort: P.CohortValue[] = [];
   private readonly rankIds = new Map<string, number>();
@@ -55,7 +55,6 @@ class Lowering implements LowerContext {
         items: s.items.map((it) => this.itemIds.get(it)!),
         sections: s.sections.map((c) => this.sectionIds.get(c)!),
         weighted: s.sections.some((c) => c.weight),
-        places: DIV_PLACES,
         span: s.span,
       };
       const parent = parentOf.get(s);
@@ -71,7 +70,7 @@ class Lowering implements LowerContext {
       ...(scheme.file !== undefined ? { file: scheme.file } : {}),
       name: ast.name?.text ?? '',
       total: ast.total ? canonical(ast.total.value) : '0',
-      ...(scheme.precision !== undefined ? { precision: scheme.precision } : {}),
+      ...(scheme.precision ? { precision: { places: scheme.precision.places, of: scheme.precision.totalOnly ? ('total' as const) : ('each' as const) } } : {}),
       unitKinds: scheme.unitKinds,
       gradeLabels: scheme.gradeLabels,
       inputs: scheme.inputs.map((f) => this.field(f.decl, f.name, f.label, f.optional, f.declSpan)),
@@ -131,7 +130,8 @@ class Lowering implements LowerContext {
   // ── scoring ───────────────────────────────────────────────────────
   private item(it: A.Item, id: number, section: A.Section | undefined): P.Item {
     const { scheme } = this;
-    const places = it.round ? Number(it.round.value) : scheme.precision;
+    const each = scheme.precision && !scheme.precision.totalOnly ? scheme.precision.places : undefined;
+    const places = it.round ? placesOf(it.round) : each;
     const kind = ruleKind(it.rule);
     const max = scheme.maxOf.get(it);
     const out: P.Item = {
@@ -152,7 +152,7 @@ class Lowering implements LowerContext {
       if (it.cap.prorata) {
         const cohort = this.cohort.length;
         this.cohort.push({ id: cohort, k: 'prorataMax', item: id, span: it.cap.span });
-        out.cap.prorata = { cohort, places: DIV_PLACES };
+        out.cap.prorata = { cohort };
       }
     }
     if (places !== undefined) out.places = places;
@@ -297,7 +297,7 @@ class Lowering implements LowerContext {
           case '*':
             return { k: 'arith', op: e.op, l, r, span };
           case '/':
-            return { k: 'div', l, r, places: DIV_PLACES, text: this.src(e), span };
+            return { k: 'div', l, r, text: this.src(e), span };
           default:
             return { k: 'cmp', op: e.op, l, r, span };
         }
@@ -314,7 +314,7 @@ class Lowering implements LowerContext {
         return { k: 'importScore', alias, target: e.target, id: pool.find((x) => x.label === e.label.text)!.id, label: e.label.text, span };
       }
       case 'Call': {
-        if (e.fn === 'round') return { k: 'round', x: this.expr(e.args[0]), places: Number(e.args[1]?.kind === 'Num' ? e.args[1].value : 0), span };
+        if (e.fn === 'round') return { k: 'round', x: this.expr(e.args[0]), places: placesOf(e.args[1] as A.Num)!, span };
         const first = e.args[0];
         if (this.scheme.types.get(first)?.k === 'list') {
           const projected = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list' ? first : undefined;
@@ -354,7 +354,7 @@ class Lowering implements LowerContext {
           span,
         };
       case 'Linear':
-        return { k: 'linear', subject: this.expr(e.subject), points: e.points.map((p) => ({ x: canonical(p.x.value), y: canonical(p.y.value) })), places: DIV_PLACES, span };
+        return { k: 'linear', subject: this.expr(e.subject), points: e.points.map((p) => ({ x: canonical(p.x.value), y: canonical(p.y.value) })), span };
       case 'Error':
         throw new Error('internal: lowering an expression with errors');
     }

@@ -7,8 +7,8 @@
 // - Constants are exact decimals, written as canonical decimal text (`"0.4"`, `"150000000"`).
 // - No name is left to resolve: an expression reads an input column, a field of the list
 //   entry in scope, a let by id, a cohort value by id, or a score by id.
-// - Division is explicit, with the places it is carried to, and multiplication comes first
-//   (`M × done / target`, never `M × (done / target)`).
+// - Division is exact (a third stays a third); rounding happens only where the scheme says
+//   (`precision`, `round P`), and multiplication still comes first (`M × done / target`).
 // - Lets come in dependency order; cohort values (ranks, aggregates across units, the
 //   highest raw score under `cap … prorata`) are named nodes, so that a code generator can
 //   compute each in one pass over the cohort.
@@ -28,8 +28,11 @@ export interface Plan {
   file?: string;
   name: string;
   total: Dec;
-  /** Decimal places of every score, when the scheme declares `precision`. */
-  precision?: number;
+  /**
+   * `precision P`: every score (item, section, bonus, adjusted total) rounded half-up to P
+   * places (`each`), or only the total (`total`). Without it every score is exact.
+   */
+  precision?: { places: number; of: 'each' | 'total' };
   /** Declared unit kinds (`unit 乡镇 "乡镇", 街道 "街道"`). */
   unitKinds: string[];
   /** Every grade label, in the order of the grade block. */
@@ -126,8 +129,8 @@ export type Expr = { span: Span } & (
   | { k: 'neg'; x: Expr }
   | { k: 'not'; x: Expr }
   | { k: 'arith'; op: '+' | '-' | '*'; l: Expr; r: Expr }
-  /** `l / r`, carried to `places` decimal places (half-up); a zero divisor fails the unit. */
-  | { k: 'div'; l: Expr; r: Expr; places: number; text: string }
+  /** `l / r`, exact (a fraction when it does not terminate); a zero divisor fails the unit. */
+  | { k: 'div'; l: Expr; r: Expr; text: string }
   | { k: 'logic'; op: 'and' | 'or'; l: Expr; r: Expr }
   | { k: 'cmp'; op: CompareOp; l: Expr; r: Expr }
   /** `if c then a else b`. */
@@ -150,7 +153,7 @@ export type Expr = { span: Span } & (
   /** A cohort value (see `Plan.cohort`): a rank is read per unit, an aggregate is one number. */
   | { k: 'cohort'; id: number }
   | { k: 'bands'; subject: Expr; bands: Band[] }
-  | { k: 'linear'; subject: Expr; points: { x: Dec; y: Dec }[]; places: number }
+  | { k: 'linear'; subject: Expr; points: { x: Dec; y: Dec }[] }
 );
 
 export interface Band {
@@ -206,8 +209,8 @@ export interface Item {
   /** `not applicable if …`: the item is not scored for a unit where one holds. */
   notApplicable: Cond[];
   /** `cap N` (min(raw, N)) or `cap N prorata` (every unit scaled by N / the cohort's highest raw score, a cohort value). */
-  cap?: { value: Dec; prorata?: { cohort: number; places: number } };
-  /** Decimal places the score is rounded to (half-up), when declared. */
+  cap?: { value: Dec; prorata?: { cohort: number } };
+  /** Decimal places the score is rounded to (half-up): its `round P`, or the scheme's precision for each score. */
   places?: number;
   /** The rule as written, without comments. */
   text: string;
@@ -228,11 +231,11 @@ export type Rule = { span: Span } & (
   /** `deduct K per X [, max D]`: M − min(deduction, D); in a penalty, min(deduction, D). */
   | { k: 'deduct'; amounts: Dec[]; count: Cond; most?: Dec }
   /** `ratio done / target [, if zero Z]`: M × done / target, within 0..M. */
-  | { k: 'ratio'; done: Expr; target: Expr; ifZero?: Expr; places: number }
+  | { k: 'ratio'; done: Expr; target: Expr; ifZero?: Expr }
   /** `rank R, first F, step S`: max(0, F − S·(R − 1)). */
   | { k: 'rankPoints'; rank: Expr; first: Dec; step: Dec }
   /** `by rank of X desc`: M × (n − place) / (n − 1); one unit alone gets M. */
-  | { k: 'rankScored'; by: Cond; place: number; places: number }
+  | { k: 'rankScored'; by: Cond; place: number }
   /** A tier table over an enum value, or over the entries of a list (filtered, then summed). */
   | { k: 'tiers'; source: Cond; tiers: { member: string; points: Dec }[]; list?: { field: string; filters: Filter[] } }
   /** Any number-valued expression. */
@@ -264,8 +267,6 @@ export interface Section {
   sections: number[];
   /** Its parts are sections with weights (the score is their weighted sum, out of `scale`). */
   weighted: boolean;
-  /** Places a weighted contribution (score × weight × total / scale) is divided to. */
-  places: number;
   span: Span;
 }
 

@@ -16,6 +16,6 @@ export const rankScored: RuleKind<RankScored> = {
     cx.expectNum(r.by, cx.expr(r.by), { en: '`by rank of`', zh: '`按排名`' });
     return new Interval(Decimal.ZERO, max ?? null);
   },
-  lower: (r, cx) => ({ k: 'rankScored', by: cx.cond(r.by), place: cx.rank(r.by, r.dir), places: cx.divPlaces, span: r.span }),
+  lower: (r, cx) => ({ k: 'rankScored', by: cx.cond(r.by), place: cx.rank(r.by, r.dir), span: r.span }),
   reads: (r) => [r.by],
 };

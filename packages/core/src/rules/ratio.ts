@@ -22,6 +22,6 @@ export const ratio: RuleKind<Ratio> = {
     if (r.ifZero) cx.expectNum(r.ifZero, cx.expr(r.ifZero), { en: '`if zero`', zh: '`为零时`' });
     return new Interval(Decimal.ZERO, max ?? null);
   },
-  lower: (r, cx) => ({ k: 'ratio', done: cx.expr(r.done), target: cx.expr(r.target), ...(r.ifZero ? { ifZero: cx.expr(r.ifZero) } : {}), places: cx.divPlaces, span: r.span }),
+  lower: (r, cx) => ({ k: 'ratio', done: cx.expr(r.done), target: cx.expr(r.target), ...(r.ifZero ? { ifZero: cx.expr(r.ifZero) } : {}), span: r.span }),
   reads: (r) => [r.done, r.target, ...(r.ifZero ? [r.ifZero] : [])],
 };

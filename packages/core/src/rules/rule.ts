@@ -90,8 +90,6 @@ export interface LowerContext {
   /** The cohort value of each unit's place by `by` (shared by every rule that ranks by the same expression). */
   rank(by: A.Expr, dir: A.Direction): number;
   tiers(rule: A.Rule): TierInfo | undefined;
-  /** Decimal places a division is carried to. */
-  divPlaces: number;
 }
 
 export interface RuleKind<R extends A.Rule = A.Rule> {

@@ -73,6 +73,7 @@ export class AssessParser extends CstParser {
           ALT: () => {
             this.CONSUME(K.Precision);
             this.CONSUME2(T.NumberLit);
+            this.OPTION(() => this.CONSUME(K.TotalOnly));
           },
         },
         {

@@ -21,6 +21,7 @@ export const KEYWORDS: KeywordSpec[] = [
   { name: 'Scheme', en: ['scheme'], zh: ['方案'], meaning: 'starts a scheme' },
   { name: 'Total', en: ['total'], zh: ['总分'], meaning: 'the scheme total; the unit total in expressions' },
   { name: 'Precision', en: ['precision'], zh: ['精度'], meaning: 'decimal places of every score' },
+  { name: 'TotalOnly', en: ['total only'], zh: ['仅总分'], meaning: '`precision P total only`: round the total, not each score' },
   { name: 'Unit', en: ['unit'], zh: ['单位'], meaning: 'unit kinds; a unit of a cohort example; the unit kind in expressions' },
   { name: 'Input', en: ['input'], zh: ['输入'], meaning: 'the input block' },
   { name: 'Section', en: ['section'], zh: ['小节'], meaning: 'a section of items' },

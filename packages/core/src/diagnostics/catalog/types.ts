@@ -74,8 +74,8 @@ export const types = {
     zh: (a) => `范围 ${a.low}..${a.high} 为空`,
   }),
   E0206: error<NoArgs>({
-    en: () => '`round` takes a value and a number of places: `round(x, 2)`',
-    zh: () => '`四舍五入` 需要数值和小数位数：`四舍五入(x, 2)`',
+    en: () => '`round` takes a value and a number of places (a whole number from 0 to 20): `round(x, 2)`',
+    zh: () => '`四舍五入` 需要数值和小数位数（0 到 20 的整数）：`四舍五入(x, 2)`',
   }),
   E0207: error<{ expr: string }>({
     en: (a) => `\`ratio\` needs a division \`done / target\`, but ${q(a.expr)} is not a division`,
