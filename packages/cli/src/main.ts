@@ -4,6 +4,7 @@ import { UsageError } from './args.js';
 import { check } from './commands/check.js';
 import { explain } from './commands/explain.js';
 import { fmt } from './commands/fmt.js';
+import { lsp } from './commands/lsp.js';
 import { run } from './commands/run.js';
 import { test } from './commands/test.js';
 import { EXIT, type Command, type Io } from './io.js';
@@ -19,6 +20,7 @@ Usage:
   assess explain FILE --data DATA --unit ID explain how one unit's numbers came about
   assess test FILE...                       run the example blocks of schemes
   assess fmt FILE... [--check]              format files in place (--check: only list)
+  assess lsp                                the language server for editors (LSP over stdio)
 
 Options:
   --lang en|zh       language of messages (default: from LANG)
@@ -27,7 +29,7 @@ Options:
 `;
 
 /** Every command, by name. */
-const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt };
+const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, lsp };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

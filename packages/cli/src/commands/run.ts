@@ -1,5 +1,5 @@
 // `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
-import { unitJson, type Decimal } from '@assess/core';
+import { resultsTable, unitJson, type Decimal } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { DATA_FLAGS, scoreData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, schemeOrReport, type Command } from '../io.js';
@@ -24,28 +24,16 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(JSON.stringify({ scheme: plan.name, total: plan.total, units: units.map(unitJson) }, null, 2) + '\n');
     return EXIT.ok;
   }
-  const words = lang === 'zh' ? { unit: '单位', bonus: '加分', total: '总分', grade: '等级', veto: '否决' } : { unit: 'unit', bonus: 'bonus', total: 'total', grade: 'grade', veto: 'veto' };
-  const sectionLabels = plan.sections.map((s) => s.label);
-  const topItems = plan.topItems.map((id) => plan.items[id].label);
   const hasBonus = plan.bonuses.length > 0;
   if (format === 'csv') {
+    const sectionLabels = plan.sections.map((s) => s.label);
     const itemLabels = units[0]?.items.map((i) => i.label) ?? [];
     const header = ['id', ...itemLabels, ...sectionLabels, ...(hasBonus ? ['bonus'] : []), 'total', 'grade', 'vetoes'];
     const rows = units.map((r) => [r.id, ...r.items.map((i) => show(i.score)), ...r.sections.map((s) => show(s.score)), ...(hasBonus ? [r.bonus.toString()] : []), show(r.total), r.grade ?? '', r.vetoes.join('; ')]);
     io.stdout.write([header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
     return EXIT.ok;
   }
-  const header = [words.unit, ...sectionLabels, ...topItems, ...(hasBonus ? [words.bonus] : []), words.total, words.grade, words.veto];
-  const rows = units.map((r) => [
-    r.id,
-    ...r.sections.map((s) => show(s.score)),
-    ...r.items.filter((i) => i.section === undefined).map((i) => show(i.score)),
-    ...(hasBonus ? [r.bonus.toString()] : []),
-    show(r.total),
-    r.grade ?? '',
-    r.vetoes.join('；'),
-  ]);
-  const numeric = header.map((_, j) => j > 0 && j < header.length - 2);
-  io.stdout.write(`${plan.name || file}\n\n` + table(header, rows, numeric));
+  const t = resultsTable(plan, units, lang);
+  io.stdout.write(`${plan.name || file}\n\n` + table(t.header, t.rows, t.numeric));
   return EXIT.ok;
 };
