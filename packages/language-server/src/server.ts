@@ -81,8 +81,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const lang = languageOf(settings, locale);
     if (lang && lang !== service.lang) {
       service.lang = lang;
-      for (const d of documents.all()) pending.add(d.uri);
-      schedule();
+      republishAll();
     }
   }
 
@@ -90,8 +89,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const lang = languageOf((change.settings as { assess?: Settings } | undefined)?.assess, locale);
     if (lang) {
       service.lang = lang;
-      for (const d of documents.all()) pending.add(d.uri);
-      schedule();
+      republishAll();
     } else if (canAskConfiguration) await readConfiguration();
   });
 
@@ -109,10 +107,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.clear();
     for (const uri of [...uris]) for (const d of service.dependents(uri)) uris.add(d);
     for (const uri of uris) {
-      if (!service.isOpen(uri)) continue;
-      const doc = documents.get(uri);
-      void connection.sendDiagnostics({ uri, version: doc?.version, diagnostics: service.diagnostics(uri) });
+      const compiled = service.isOpen(uri) ? service.compiled(uri) : undefined;
+      // A dependent whose import did not really change compiles to the very same result: nothing new to say.
+      if (!compiled || published.get(uri) === compiled) continue;
+      published.set(uri, compiled);
+      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: service.diagnostics(uri) });
     }
+  }
+  /** What was last published for each open document. */
+  const published = new Map<string, object>();
+  function republishAll() {
+    published.clear();
+    for (const d of documents.all()) pending.add(d.uri);
+    schedule();
   }
   const changed = (uri: string, text: string) => {
     service.update(uri, text);
@@ -123,6 +130,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidChangeContent((e) => changed(e.document.uri, e.document.getText()));
   documents.onDidClose((e) => {
     service.close(e.document.uri);
+    published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // Files that import it read it from the disk again.
     for (const d of service.dependents(e.document.uri)) pending.add(d);

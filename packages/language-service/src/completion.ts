@@ -134,7 +134,9 @@ function expectedMembers(cx: FileContext, tokens: readonly SyntaxToken[], i: num
       if (ty) return membersOf(ty);
     }
     const rule = (node as Ast.Item).rule;
-    if (rule?.kind === 'Tiers' && rule.source) {
+    // A tier of the table, not a `with`, `where` or `best per` clause of it.
+    const inFilter = isTok(prev, 'With', 'Where', 'BestPer') || (rule?.kind === 'Tiers' && rule.filters.some((f) => f.span.start <= offset && offset <= f.span.end));
+    if (rule?.kind === 'Tiers' && rule.source && !inFilter) {
       const ty = cx.model.typeOf(rule.source);
       if (ty) return membersOf(ty);
     }
