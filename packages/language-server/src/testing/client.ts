@@ -89,8 +89,10 @@ export class TestClient {
     return version;
   }
 
-  /** The first publication for a URI (at or after a version, when given) from now on. */
+  /** The publication of a version (or a later one), possibly made already; without a version, the next one from now on. */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]> {
+    const last = this.published.get(uri)?.at(-1);
+    if (version !== undefined && last && (last.version ?? 0) >= version) return Promise.resolve(last.diagnostics);
     return new Promise((resolve) => this.waiters.push({ uri, test: (p) => version === undefined || (p.version ?? 0) >= version, done: (p) => resolve(p.diagnostics) }));
   }
 
