@@ -13,6 +13,7 @@ import { lower } from './ir/lower.js';
 import type { Plan } from './ir/plan.js';
 import { tokenize } from './syntax/lexer.js';
 import { LIMITS, parseTokens } from './syntax/parse.js';
+import type { SyntaxReuse } from './syntax/reuse.js';
 import type { SyntaxTree } from './syntax/tree.js';
 
 export interface Parsed {
@@ -21,11 +22,14 @@ export interface Parsed {
   diagnostics: Diagnostic[];
 }
 
-/** Source text → tokens → syntax tree → AST, with every syntax diagnostic. Never throws. */
-export function parse(source: string, file?: string): Parsed {
+/**
+ * Source text → tokens → syntax tree → AST, with every syntax diagnostic. Never throws.
+ * `reuse` carries the syntax trees of unchanged declarations from one parse of a file to the next.
+ */
+export function parse(source: string, file?: string, reuse?: SyntaxReuse): Parsed {
   const text = source.length > LIMITS.maxSourceChars ? '' : source;
   const tokens = tokenize(text);
-  const syntax = parseTokens(text, tokens);
+  const syntax = parseTokens(text, tokens, reuse);
   const { ast, diagnostics } = buildAst(syntax, file);
   const all = source === text ? [...syntax.diagnostics, ...diagnostics] : [diag('E0005', { start: 0, end: 0 }, { size: source.length, limit: LIMITS.maxSourceChars })];
   for (const d of all) if (file) d.span.file ??= file;
@@ -39,8 +43,8 @@ export interface Compiled {
   parsed: Parsed;
   /** What tools read (definitions, references, types, ranges); present even when there are errors. */
   model: SemanticModel;
-  /** What backends read; present only when there are no errors. */
-  plan?: Plan;
+  /** What backends read; present only when there are no errors. Made when first read (editors seldom need it). */
+  readonly plan?: Plan;
   /** This file's diagnostics, and the errors of files it imports, sorted. */
   diagnostics: Diagnostic[];
   /** The text of this file and of every file it imports, by path (for rendering diagnostics). */
@@ -59,8 +63,8 @@ export interface Imports {
 }
 
 /** One file through the pipeline, given what its `use` lines lead to. */
-export function compileSource(file: string, source: string, resolveImports: (ast: A.Scheme) => Imports): Compiled {
-  const parsed = parse(source, file); //                            source → tokens → syntax tree → AST
+export function compileSource(file: string, source: string, resolveImports: (ast: A.Scheme) => Imports, reuse?: SyntaxReuse): Compiled {
+  const parsed = parse(source, file, reuse); //                     source → tokens → syntax tree → AST
   const imports = resolveImports(parsed.ast); //                     `use` → compiled imports
   const checked = check(parsed.ast, { file, source, imports: map(imports.compiled, (c) => c.checked) }); // AST → checked scheme + model
   // After a syntax error the checker sees a partial scheme: its warnings (unused inputs,
@@ -68,8 +72,10 @@ export function compileSource(file: string, source: string, resolveImports: (ast
   const syntaxBroken = hasErrors(parsed.diagnostics);
   const diagnostics = sortDiagnostics(dedupe([...parsed.diagnostics, ...imports.diagnostics, ...checked.diagnostics.filter((d) => !syntaxBroken || d.severity === 'error')]), file);
   const ok = !hasErrors(diagnostics);
-  const plan = ok ? lower(checked.scheme, map(imports.compiled, (c) => c.plan!)) : undefined; // checked scheme → plan
-  return { file, source, parsed, model: checked.scheme.model, plan, diagnostics, sources: new Map([[file, source], ...imports.sources]), ok, checked: checked.scheme };
+  let plan: Plan | undefined;
+  const lowered = () => (plan ??= lower(checked.scheme, map(imports.compiled, (c) => c.plan!))); // checked scheme → plan
+  const compiled = { file, source, parsed, model: checked.scheme.model, diagnostics, sources: new Map([[file, source], ...imports.sources]), ok, checked: checked.scheme };
+  return Object.defineProperty(compiled, 'plan', { get: () => (ok ? lowered() : undefined), enumerable: true });
 }
 
 function map<K, V, W>(m: Map<K, V>, f: (v: V) => W): Map<K, W> {

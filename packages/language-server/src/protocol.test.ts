@@ -8,7 +8,7 @@ import { compile } from '@assess/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { positionOf, TestClient } from './testing/client.js';
+import { positionOf, TestClient } from './test-client.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (p: string) => readFileSync(join(repo, p), 'utf8');

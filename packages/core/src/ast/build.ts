@@ -29,15 +29,19 @@ export function buildAst(tree: SyntaxTree, file?: string): AstResult {
 
 type Children = Record<string, SyntaxElement[] | undefined>;
 
+// A syntax node's children under a token kind's name are tokens, under a rule's name nodes
+// (token kinds are capitalised, rules are not): the lists are read as they are, without copies
+// (the AST of a long file is built at every keystroke in an editor).
+const NONE: never[] = [];
 function toks(node: CstNode | undefined, name: string): IToken[] {
-  return ((node?.children as Children | undefined)?.[name] ?? []).filter(isToken);
+  return ((node?.children as Children | undefined)?.[name] ?? NONE) as IToken[];
 }
 function tok(node: CstNode | undefined, name: string, i = 0): IToken | undefined {
   const t = toks(node, name)[i];
   return t && !t.isInsertedInRecovery ? t : undefined;
 }
 function kids(node: CstNode | undefined, name: string): CstNode[] {
-  return ((node?.children as Children | undefined)?.[name] ?? []).filter((e): e is CstNode => !isToken(e));
+  return ((node?.children as Children | undefined)?.[name] ?? NONE) as CstNode[];
 }
 function kid(node: CstNode | undefined, name: string, i = 0): CstNode | undefined {
   return kids(node, name)[i];

@@ -98,15 +98,25 @@ export class SemanticModel {
   ) {}
 
   // ── building (the checker) ────────────────────────────────────────
+  /** Make a definition of `d` (a fresh object the checker hands over: it becomes the definition). */
   define(d: Omit<Definition, 'id' | 'references'>): Definition {
-    const def: Definition = { ...d, id: this.definitions.length, references: [] };
+    const def = d as Definition;
+    def.id = this.definitions.length;
+    def.references = [];
     this.definitions.push(def);
     return def;
   }
 
+  /** The spans referred to so far, by target (start × 2²¹ + end: sources are shorter than 2²¹): a name checked twice is referred to once. */
+  private readonly referred = new Map<number, Set<number>>();
+
   refer(span: Span, target: Definition | undefined) {
     if (!target || span.end <= span.start) return;
-    if (this.references.some((r) => r.target === target.id && r.span.start === span.start && r.span.end === span.end)) return;
+    let spans = this.referred.get(target.id);
+    if (!spans) this.referred.set(target.id, (spans = new Set()));
+    const key = span.start * 2 ** 21 + span.end;
+    if (spans.has(key)) return;
+    spans.add(key);
     this.references.push({ span, target: target.id });
     target.references.push(span);
   }

@@ -9,6 +9,7 @@ import { strayTokens, syntaxDiagnostic } from './errors.js';
 import { parser } from './grammar.js';
 import * as T from './lexer.js';
 import { kw as K } from './lexer.js';
+import type { SyntaxReuse } from './reuse.js';
 import type { SyntaxNode, SyntaxTree } from './tree.js';
 
 /** Limits that keep a hostile file from exhausting the stack or memory. */
@@ -61,9 +62,11 @@ function readsAsExpression(tokens: IToken[], i: number): boolean {
 }
 
 /**
- * Tokens → syntax tree, with every syntax error as a diagnostic. Never throws.
+ * Tokens → syntax tree, with every syntax error as a diagnostic. Never throws. With `reuse`
+ * (an editor's file), declarations whose text did not change since the last parse are not
+ * parsed again.
  */
-export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
+export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReuse): SyntaxTree {
   const diagnostics = [...tokens.diagnostics];
   const first = tokens.tokens[0];
   const last = tokens.tokens[tokens.tokens.length - 1];
@@ -75,21 +78,30 @@ export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
     diagnostics.push(diag('E0006', { start: tooDeep.startOffset, end: tooDeep.endOffset! + 1 }, { limit: LIMITS.maxNesting }));
     return tree;
   }
+  reuse?.begin();
   for (const chunk of declarationChunks(tokens.tokens)) {
     const first = chunk[0].tokenType;
     if (!DECLARATION_START.has(first)) {
       diagnostics.push(strayTokens(chunk, source));
       continue;
     }
-    parser.input = chunk;
-    const node = first === K.Scheme ? parser.header() : parser.declaration();
-    // "Expected the end of the declaration" after another error in the same declaration is
-    // where recovery gave up, not a second mistake of the author's.
-    const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
-    for (const e of errors) diagnostics.push(syntaxDiagnostic(e, source, chunk));
-    root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node as SyntaxNode);
+    const node = reuse?.take(source, chunk) ?? parseChunk(source, chunk, diagnostics, reuse);
+    root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node);
   }
   return tree;
+}
+
+/** Parse one top-level declaration, adding its syntax errors to `diagnostics`. */
+function parseChunk(source: string, chunk: IToken[], diagnostics: Diagnostic[], reuse?: SyntaxReuse): SyntaxNode {
+  parser.input = chunk;
+  const node = (chunk[0].tokenType === K.Scheme ? parser.header() : parser.declaration()) as SyntaxNode;
+  // "Expected the end of the declaration" after another error in the same declaration is
+  // where recovery gave up, not a second mistake of the author's.
+  const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
+  for (const e of errors) diagnostics.push(syntaxDiagnostic(e, source, chunk));
+  reuse?.parsed();
+  if (errors.length === 0) reuse?.keep(source, chunk, node);
+  return node;
 }
 
 /** The first token at which brackets or prefix operators nest deeper than the limit. */

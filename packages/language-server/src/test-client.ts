@@ -1,5 +1,6 @@
-// An in-memory LSP client for tests: the real server (`startServer`) on one end of a pair of
-// streams, a JSON-RPC client on the other. Every test speaks the protocol, as an editor does.
+// An in-memory LSP client for tests and benchmarks (`@assess/language-server/test-client`): the
+// real server (`startServer`) on one end of a pair of streams, a JSON-RPC client on the other.
+// Tests speak the protocol, as an editor does.
 import { PassThrough } from 'node:stream';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import {
@@ -15,7 +16,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { startServer } from '../server.js';
+import { startServer } from './server.js';
 
 export interface ClientOptions {
   locale?: string;
