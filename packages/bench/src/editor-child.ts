@@ -13,6 +13,8 @@ export interface EditorReport {
   lines: number;
   /** ms from each edit to its published diagnostics. */
   edits: number[];
+  /** CPU ms (user + system, all threads of the process: server, client, garbage collector) of each edit. */
+  editsCpu: number[];
   completion: number[];
   hover: number[];
   /** ms to open the file (its first diagnostics). */
@@ -35,14 +37,18 @@ async function main(): Promise<void> {
   const labelLines = lines.map((l, i) => [i, l.indexOf('"')] as const).filter(([, c]) => c >= 0);
   const random = rng(7);
   const edits: number[] = [];
+  const editsCpu: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     const [line, character] = labelLines[Math.floor(random() * labelLines.length)];
     const at = { line, character: character + 1 };
     for (const change of [{ range: { start: at, end: at }, text: 'x' }, { range: { start: at, end: { line, character: character + 2 } }, text: '' }]) {
+      const c = process.cpuUsage();
       const s = performance.now();
       const version = await client.edit(uri, change.range, change.text);
       await client.nextDiagnostics(uri, version);
       edits.push(performance.now() - s);
+      const cpu = process.cpuUsage(c);
+      editsCpu.push((cpu.user + cpu.system) / 1000);
     }
   }
   const timeRequests = async (method: string) => {
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
   const completion = await timeRequests('textDocument/completion');
   const hover = await timeRequests('textDocument/hover');
   client.dispose();
-  const report: EditorReport = { lines: lines.length, edits, completion, hover, open };
+  const report: EditorReport = { lines: lines.length, edits, editsCpu, completion, hover, open };
   process.stdout.write(JSON.stringify(report) + '\n');
   process.exit(0);
 }

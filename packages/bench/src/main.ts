@@ -84,6 +84,7 @@ const EDIT_TARGET_MS: Record<number, number> = { 300: 30, 5000: 150 };
 function editor(lines: number[]): void {
   console.log(`\n2. Editor — the language server through the protocol (in-memory client, one fresh process per size)`);
   console.log('   edit: one character typed into (then deleted from) a label, from didChange to the publishDiagnostics of that version');
+  console.log(`   (load average ${load()}: on a busy machine wall-clock times stretch; the CPU times of the edits are steadier)`);
   for (const n of lines) {
     const r = child<EditorReport>('./editor-child.js', [String(n)]);
     const row = (what: string, xs: number[], target?: number) =>
@@ -92,6 +93,7 @@ function editor(lines: number[]): void {
       );
     console.log(`   ${fmtInt(r.lines)} lines (opened, first diagnostics, in ${fmtMs(r.open)})`);
     row('edit → diagnostics', r.edits, EDIT_TARGET_MS[n]);
+    row('  (CPU time of each edit)', r.editsCpu);
     row('completion', r.completion);
     row('hover', r.hover);
   }
