@@ -85,7 +85,7 @@ describe.each(CASES)('a scheme with $lang keywords', (c) => {
     expect(labels(items)).not.toContain(other);
     const snippet = items.find((i) => i.label === c.deductSnippet)!;
     expect(snippet.insertTextFormat).toBe(2);
-    expect((snippet.textEdit as TextEdit).newText).toBe(c.lang === 'zh' ? '每 ${1:次数} 扣 ${2:1}' : 'deduct ${1:1} per ${2:count}');
+    expect((snippet.textEdit as TextEdit).newText).toBe(c.lang === 'zh' ? '每 ${1:少报次数} 扣 ${2:1}' : 'deduct ${1:1} per ${2:missing_reports}');
     await client.replace(uri, text);
   });
 

@@ -38,7 +38,7 @@ export const SNIPPETS: Snippet[] = [
     id: 'deduction',
     prefix: { en: 'deduct', zh: '每' },
     description: { en: 'A deduction: points off per occurrence', zh: '扣分：每发生一次扣若干分' },
-    body: { en: 'deduct ${1:1} per ${2:count}', zh: '每 ${1:次数} 扣 ${2:1}' },
+    body: { en: 'deduct ${1:1} per ${2:missing_reports}', zh: '每 ${1:少报次数} 扣 ${2:1}' },
   },
   {
     id: 'tiered-bonus',
