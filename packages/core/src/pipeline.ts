@@ -28,7 +28,7 @@ export interface Parsed {
  */
 export function parse(source: string, file?: string, reuse?: SyntaxReuse): Parsed {
   const text = source.length > LIMITS.maxSourceChars ? '' : source;
-  const tokens = tokenize(text);
+  const tokens = reuse ? reuse.tokenize(text) : tokenize(text);
   const syntax = parseTokens(text, tokens, reuse);
   const { ast, diagnostics } = buildAst(syntax, file);
   const all = source === text ? [...syntax.diagnostics, ...diagnostics] : [diag('E0005', { start: 0, end: 0 }, { size: source.length, limit: LIMITS.maxSourceChars })];

@@ -23,8 +23,9 @@ export async function formatDocument(cx: FileContext): Promise<TextEdit[]> {
 export async function formatRange(cx: FileContext, range: Span): Promise<TextEdit[]> {
   if (syntaxErrors(cx.compiled.parsed).length > 0) return [];
   const source = cx.compiled.source;
-  const formatted = await canonical(source);
+  // Read before waiting: the next edit's parse recycles this syntax tree.
   const before = declarationSpans(cx.compiled.parsed.syntax.root);
+  const formatted = await canonical(source);
   const after = declarationSpans(parse(formatted).syntax.root);
   // The printer keeps every declaration, in order; anything else is a bug of ours: format nothing.
   if (before.length !== after.length) return [];

@@ -1,6 +1,7 @@
 // Reusing the syntax trees of unchanged declarations between two parses of a file being edited.
 //
-// The parser already parses each top-level declaration on its own (parse.ts), so a keystroke
+// Only the lines an edit touched are lexed again (relex.ts). The parser already parses each
+// top-level declaration on its own (parse.ts), so a keystroke
 // changes one declaration's tree and leaves the others as they were, only moved. A declaration
 // is reused when its text — from its first token to its last — is exactly the text of a
 // declaration of the previous parse that parsed without errors: the lexer then made the same
@@ -13,6 +14,8 @@
 // `SyntaxReuse` (its AST and semantic model are separate objects and stay as they were).
 // A declaration with a syntax error is always parsed again (its messages read the text around).
 import type { IToken } from 'chevrotain';
+import { tokenize, type Tokens } from './lexer.js';
+import { relex } from './relex.js';
 import type { SyntaxElement, SyntaxNode, SyntaxToken } from './tree.js';
 
 /**
@@ -20,6 +23,8 @@ import type { SyntaxElement, SyntaxNode, SyntaxToken } from './tree.js';
  * lists made once, so that moving it is two tight loops rather than a walk of the tree.
  */
 interface Kept {
+  /** Where the declaration starts (its tokens may have been moved since: the offset is kept apart). */
+  start: number;
   tokens: IToken[];
   node: SyntaxNode;
   /** Every node with a location. */
@@ -36,6 +41,14 @@ export class SyntaxReuse {
   private current = new Map<string, Kept[]>();
   /** Declarations reused and parsed in the last parse (for tests and benchmarks). */
   readonly stats = { reused: 0, parsed: 0 };
+  private lexed?: { text: string; tokens: Tokens };
+
+  /** The tokens of the file's new text: only the lines changed since the last time are lexed. */
+  tokenize(text: string): Tokens {
+    const tokens = this.lexed ? relex(this.lexed.text, this.lexed.tokens, text) : tokenize(text);
+    this.lexed = { text, tokens };
+    return tokens;
+  }
 
   /** Start a parse: what the last parse kept is what this one may reuse. */
   begin(): void {
@@ -81,7 +94,7 @@ function keyOf(source: string, chunk: IToken[]): string {
 function flatten(node: SyntaxNode, tokens: IToken[]): Kept {
   const index = new Map<SyntaxToken, number>();
   tokens.forEach((t, i) => index.set(t, i));
-  const kept: Kept = { tokens, node, located: [], lists: [], places: [], which: [] };
+  const kept: Kept = { start: tokens[0].startOffset, tokens, node, located: [], lists: [], places: [], which: [] };
   const walk = (n: SyntaxNode) => {
     if (n.location) kept.located.push(n);
     for (const list of Object.values(n.children)) {
@@ -99,7 +112,8 @@ function flatten(node: SyntaxNode, tokens: IToken[]): Kept {
 
 /** Put the new tokens of the same text in place of the old ones, and move every offset. */
 function recycle(kept: Kept, tokens: IToken[]): void {
-  const delta = tokens[0].startOffset - kept.tokens[0].startOffset;
+  const delta = tokens[0].startOffset - kept.start;
+  kept.start = tokens[0].startOffset;
   kept.tokens = tokens;
   for (let i = 0; i < kept.lists.length; i++) kept.lists[i][kept.places[i]] = tokens[kept.which[i]];
   if (delta === 0) return;
