@@ -4,8 +4,18 @@ import { isChineseSpelling, KEYWORDS, type Lang, type SyntaxToken } from '@asses
 
 const KEYWORD_NAMES = new Set(KEYWORDS.map((k) => k.name));
 
+const known = new WeakMap<readonly SyntaxToken[], Lang | undefined>();
+
 /** `zh` when more keyword tokens are spelled in Chinese than in English; undefined when the file has no keyword yet. */
 export function fileLanguage(tokens: readonly SyntaxToken[]): Lang | undefined {
+  // Every request asks about the same compiled file until the next edit: count once.
+  if (known.has(tokens)) return known.get(tokens);
+  const lang = countLanguage(tokens);
+  known.set(tokens, lang);
+  return lang;
+}
+
+function countLanguage(tokens: readonly SyntaxToken[]): Lang | undefined {
   let zh = 0;
   let en = 0;
   for (const t of tokens) {
