@@ -24,7 +24,7 @@ export interface FrontendReport {
   check: { wall: number[]; cpu: number[] };
   /** `lower` alone: checked scheme → plan. */
   lower: { wall: number[]; cpu: number[] };
-  /** `compile`: parse + check + plan (+ sorting the diagnostics). */
+  /** `compile`: parse + check (+ sorting the diagnostics); the plan is made when first asked for. */
   compile: { wall: number[]; cpu: number[] };
 }
 

@@ -149,23 +149,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // ── run ─────────────────────────────────────────────────────────────
 describe('assess run', () => {
-  it('prints a table of every unit: sections, bonus, total, grade, vetoes', async () => {
+  it('prints a table of every unit: sections, bonus, total, place, grade, vetoes', async () => {
     const r = await assess(['run', file('towns.assess'), '--data', file('towns.json')]);
     expectNoCrash(r);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('新一轮农村实事工程考核（镇）');
-    expect(lines[2]).toMatch(/^unit\s+定性考核\s+定量考核\s+bonus\s+total\s+grade\s+veto$/);
+    expect(lines[2]).toMatch(/^unit\s+定性考核\s+定量考核\s+bonus\s+total\s+place\s+grade\s+veto$/);
     expect(lines[3]).toMatch(/^─+(\s+─+)+$/);
-    expect(lines[4].split(/\s{2,}/)).toEqual(['甲镇', '8', '80', '3.75', '91.75', '规范化单位']);
-    expect(lines[5].split(/\s{2,}/)).toEqual(['乙镇', '7', '70', '10', '87', '不予命名', '编制赤字预算']);
-    expect(lines[6].split(/\s{2,}/)).toEqual(['王家村', '5', '82.5', '1.875', '89.375', '规范化单位']);
+    // 乙镇 is vetoed: placed after the others
+    expect(lines[4].split(/\s{2,}/)).toEqual(['甲镇', '8', '80', '3.75', '91.75', '1', '规范化单位']);
+    expect(lines[5].split(/\s{2,}/)).toEqual(['乙镇', '7', '70', '10', '87', '3', '不予命名', '编制赤字预算']);
+    expect(lines[6].split(/\s{2,}/)).toEqual(['王家村', '5', '82.5', '1.875', '89.375', '2', '规范化单位']);
   });
   it('the table in Chinese with --lang zh', async () => {
     const r = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--lang', 'zh']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[2]).toMatch(/^单位\s+定性考核\s+定量考核\s+加分\s+总分\s+等级\s+否决$/);
+    expect(r.stdout.split('\n')[2]).toMatch(/^单位\s+定性考核\s+定量考核\s+加分\s+总分\s+名次\s+等级\s+否决$/);
   });
   it('the language may come from LANG', async () => {
     const r = await assess(['run', file('towns.assess'), '--data', file('towns.json')], { LANG: 'zh_CN.UTF-8' });
@@ -182,6 +183,7 @@ describe('assess run', () => {
     expect(out.units[0]).toEqual({
       id: '甲镇',
       total: '91.75',
+      place: 1,
       grade: '规范化单位',
       vetoed: false,
       vetoes: [],
@@ -198,16 +200,16 @@ describe('assess run', () => {
     expectNoCrash(r);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
-      'id,组织领导,材料报送,部门考核,定性考核,定量考核,bonus,total,grade,vetoes',
-      '甲镇,5,3,80,8,80,3.75,91.75,规范化单位,',
-      '乙镇,2,5,70,7,70,10,87,不予命名,编制赤字预算',
-      '王家村,5,0,82.5,5,82.5,1.875,89.375,规范化单位,',
+      'id,组织领导,材料报送,部门考核,定性考核,定量考核,bonus,total,place,grade,vetoes',
+      '甲镇,5,3,80,8,80,3.75,91.75,1,规范化单位,',
+      '乙镇,2,5,70,7,70,10,87,3,不予命名,编制赤字预算',
+      '王家村,5,0,82.5,5,82.5,1.875,89.375,2,规范化单位,',
     ]);
   });
   it('--format csv quotes cells with commas and quotes', async () => {
     const r = await assess(['run', file('comma.assess'), '--data', file('comma.json'), '--format', 'csv']);
     expect(r.code).toBe(0);
-    expect(r.stdout.trimEnd().split('\n')).toEqual(['id,"a, b",total,grade,vetoes', '"x,""y""",7,7,,']);
+    expect(r.stdout.trimEnd().split('\n')).toEqual(['id,"a, b",total,place,grade,vetoes', '"x,""y""",7,7,1,,']);
   });
   it('reads CSV data too, with the same results', async () => {
     const json = await assess(['run', file('towns.assess'), '--data', file('towns.json'), '--format', 'json']);
@@ -309,7 +311,7 @@ describe('assess explain', () => {
     expectNoCrash(r);
     expect(r.code).toBe(0);
     const o = r.stdout;
-    expect(o.split('\n')[0]).toBe('王家村: total 89.375, grade "规范化单位"');
+    expect(o.split('\n')[0]).toBe('王家村: total 89.375, place 2, grade "规范化单位"');
     expect(o).toContain('section "定性考核"  5 / 10');
     expect(o).toContain('item "材料报送"  0 / 5');
     expect(o).toContain('rule: deduct 1 per missing_reports');
@@ -329,7 +331,7 @@ describe('assess explain', () => {
     expectNoCrash(r);
     expect(r.code).toBe(0);
     const o = r.stdout;
-    expect(o.split('\n')[0]).toBe('王家村：总分 89.375，等级 "规范化单位"');
+    expect(o.split('\n')[0]).toBe('王家村：总分 89.375，第 2 名，等级 "规范化单位"');
     expect(o).toContain('小节 "定性考核"  5 / 10');
     expect(o).toContain('指标 "材料报送"  0 / 5');
     expect(o).toContain('规则: deduct 1 per missing_reports');
@@ -343,7 +345,7 @@ describe('assess explain', () => {
   it('a vetoed unit: the veto reason and the forced grade', async () => {
     const r = await assess(['explain', file('towns.assess'), '--data', file('towns.json'), '--unit', '乙镇']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('乙镇: total 87, grade "不予命名" (vetoed: 编制赤字预算)');
+    expect(r.stdout.split('\n')[0]).toBe('乙镇: total 87, place 3, grade "不予命名" (vetoed: 编制赤字预算)');
     expect(r.stdout).toContain('veto "编制赤字预算": deficit_budget holds');
     expect(r.stdout).toContain('vetoed, so the grade is "不予命名" whatever the points');
   });

@@ -13,8 +13,7 @@ export { memoryHost, joinPath, type SourceHost } from './host.js';
 export type { Lang, Text } from './common/text.js';
 export { KEYWORDS, isChineseSpelling, spelling, gluedKeyword, type KeywordSpec } from './syntax/keywords.js';
 export { translateKeywords } from './syntax/translate.js';
-export { LIMITS } from './syntax/parse.js';
-export { RULE_NAMES, isToken, tokensOf, type RuleName, type SyntaxElement, type SyntaxNode, type SyntaxToken, type SyntaxTree } from './syntax/tree.js';
+export { LIMITS, RULE_NAMES, isToken, tokensOf, type RuleName, type SyntaxElement, type SyntaxNode, type SyntaxToken, type SyntaxTree } from './syntax/tree.js';
 export { tokenize } from './syntax/public.js';
 export type * as Ast from './ast/ast.js';
 export { stripSpans, exprText } from './ast/ast.js';
@@ -29,7 +28,7 @@ export { LineMap, displayWidth, type Position } from './diagnostics/render/lines
 
 // ── what tools read ─────────────────────────────────────────────────
 export { SemanticModel, type Definition, type DefinitionKind, type EntryScope, type NodeAt, type OutlineSymbol, type Reference } from './check/model.js';
-export { describeTy, type Ty } from './check/types.js';
+export { describeTy, type Ty } from './types/types.js';
 export { ruleSentence } from './check/sentences.js';
 
 // ── what backends read ──────────────────────────────────────────────
@@ -47,5 +46,5 @@ export type { Step, Shown, Entry as TraceEntry } from './eval/steps.js';
 export { aggregate } from './eval/values.js';
 export { explainStep, showValue } from './explain/steps.js';
 export { explainUnit, unitJson, explanationJson, type UnitJson } from './explain/unit.js';
-export { resultsTable, type ResultsTable } from './explain/table.js';
+export { resultsTable, showPlace, showScore, type ResultsTable } from './explain/table.js';
 export { runExamples, runExample, type ExampleOutcome } from './examples/run.js';

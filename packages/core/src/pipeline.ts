@@ -11,10 +11,9 @@ import type { SemanticModel } from './check/model.js';
 import { dedupe, diag, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lower } from './ir/lower.js';
 import type { Plan } from './ir/plan.js';
-import { tokenize } from './syntax/lexer.js';
-import { LIMITS, parseTokens } from './syntax/parse.js';
+import { lex, parseTokens } from './syntax/parse.js';
+import { LIMITS, type SyntaxTree } from './syntax/tree.js';
 import type { SyntaxReuse } from './syntax/reuse.js';
-import type { SyntaxTree } from './syntax/tree.js';
 
 export interface Parsed {
   syntax: SyntaxTree;
@@ -24,12 +23,11 @@ export interface Parsed {
 
 /**
  * Source text → tokens → syntax tree → AST, with every syntax diagnostic. Never throws.
- * `reuse` carries the syntax trees of unchanged declarations from one parse of a file to the next.
+ * `reuse` carries the tokens and syntax trees of unchanged lines and declarations from one parse of a file to the next.
  */
 export function parse(source: string, file?: string, reuse?: SyntaxReuse): Parsed {
   const text = source.length > LIMITS.maxSourceChars ? '' : source;
-  const tokens = reuse ? reuse.tokenize(text) : tokenize(text);
-  const syntax = parseTokens(text, tokens, reuse);
+  const syntax = parseTokens(text, lex(text, reuse), reuse);
   const { ast, diagnostics } = buildAst(syntax, file);
   const all = source === text ? [...syntax.diagnostics, ...diagnostics] : [diag('E0005', { start: 0, end: 0 }, { size: source.length, limit: LIMITS.maxSourceChars })];
   for (const d of all) if (file) d.span.file ??= file;
@@ -43,7 +41,7 @@ export interface Compiled {
   parsed: Parsed;
   /** What tools read (definitions, references, types, ranges); present even when there are errors. */
   model: SemanticModel;
-  /** What backends read; present only when there are no errors. Made when first read (editors seldom need it). */
+  /** What backends read; present only when there are no errors (made on first use). */
   readonly plan?: Plan;
   /** This file's diagnostics, and the errors of files it imports, sorted. */
   diagnostics: Diagnostic[];
@@ -73,9 +71,21 @@ export function compileSource(file: string, source: string, resolveImports: (ast
   const diagnostics = sortDiagnostics(dedupe([...parsed.diagnostics, ...imports.diagnostics, ...checked.diagnostics.filter((d) => !syntaxBroken || d.severity === 'error')]), file);
   const ok = !hasErrors(diagnostics);
   let plan: Plan | undefined;
-  const lowered = () => (plan ??= lower(checked.scheme, map(imports.compiled, (c) => c.plan!))); // checked scheme → plan
-  const compiled = { file, source, parsed, model: checked.scheme.model, diagnostics, sources: new Map([[file, source], ...imports.sources]), ok, checked: checked.scheme };
-  return Object.defineProperty(compiled, 'plan', { get: () => (ok ? lowered() : undefined), enumerable: true });
+  return {
+    file,
+    source,
+    parsed,
+    model: checked.scheme.model,
+    // checked scheme → plan, when a backend first asks for it (checking alone never needs it)
+    get plan() {
+      if (ok) plan ??= lower(checked.scheme, map(imports.compiled, (c) => c.plan!));
+      return plan;
+    },
+    diagnostics,
+    sources: new Map([[file, source], ...imports.sources]),
+    ok,
+    checked: checked.scheme,
+  };
 }
 
 function map<K, V, W>(m: Map<K, V>, f: (v: V) => W): Map<K, W> {

@@ -24,7 +24,7 @@ let stamps = 0;
 export class Program {
   private readonly texts = new Map<string, string>();
   private readonly entries = new Map<string, Entry>();
-  /** Per edited file (one with a buffer): the syntax trees of its declarations, for the next parse. */
+  /** Per edited file (one with a buffer): what its last parse leaves for the next (tokens, declarations' syntax trees). */
   private readonly reuse = new Map<string, SyntaxReuse>();
 
   constructor(private readonly host: SourceHost = memoryHost({})) {}
@@ -125,7 +125,7 @@ export class Program {
       const span = { ...u.path.span, file };
       const path = this.host.resolve(file, u.path.text);
       if (path === file || stack.includes(path)) {
-        const cycle = [...stack.slice(Math.max(0, stack.indexOf(path))), file, path].join(' → ');
+        const cycle = path === file ? undefined : [...stack.slice(Math.max(0, stack.indexOf(path))), file, path].join(' → ');
         fail(diag('E0402', span, { path: u.path.text, cycle }));
         cyclic = true;
         continue;

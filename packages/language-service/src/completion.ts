@@ -6,7 +6,7 @@
 //   its members; the unit kinds after `unit =`;
 // - elsewhere: the list-entry fields in scope (`where`, `with`, `best per`), inputs, lets,
 //   imports, and keywords and snippets in the language the file is written in.
-import { KEYWORDS, type Ast, type Definition, type DefinitionKind, type Diagnostic, type SyntaxToken, type Ty } from '@assess/core';
+import { KEYWORDS, type Ast, type Definition, type DefinitionKind, type SyntaxToken, type Ty } from '@assess/core';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { FileContext } from './context.js';
 import { SNIPPETS } from './snippets.js';
@@ -70,15 +70,15 @@ interface OpenLabel {
   close: string;
 }
 
-/** The quoted label the cursor is in: a complete one, or an opening quote the lexer could not close. */
+const CLOSING: Record<string, string> = { '"': '"', '“': '”', '＂': '＂' };
+
+/** The quoted label the cursor is in: a complete one, or one whose closing quote is not written yet. */
 function openLabel(cx: FileContext, offset: number): OpenLabel | undefined {
-  const { tokens, diagnostics } = cx.compiled.parsed.syntax;
+  const { tokens } = cx.compiled.parsed.syntax;
   const t = tokens[tokenBefore(tokens, offset)];
-  if (t && isTok(t, 'StringLit') && offset <= t.endOffset!) return { quote: t.startOffset, replace: { start: t.startOffset + 1, end: t.endOffset! }, close: '' };
-  const text = cx.compiled.source;
-  const unclosed = diagnostics.find((d: Diagnostic) => d.code === 'E0001' && d.span.start < offset && /^["“]/.test(text.slice(d.span.start)) && !/[\r\n]/.test(text.slice(d.span.start, offset)));
-  if (!unclosed) return undefined;
-  return { quote: unclosed.span.start, replace: { start: unclosed.span.start + 1, end: offset }, close: text[unclosed.span.start] === '“' ? '”' : '"' };
+  if (isTok(t, 'StringLit') && offset <= t.endOffset!) return { quote: t.startOffset, replace: { start: t.startOffset + 1, end: t.endOffset! }, close: '' };
+  if (isTok(t, 'UnclosedLabel') && offset <= tokenEnd(t)) return { quote: t.startOffset, replace: { start: t.startOffset + 1, end: tokenEnd(t) }, close: CLOSING[t.image[0]] ?? '"' };
+  return undefined;
 }
 
 function labelItems(cx: FileContext, tokens: readonly SyntaxToken[], label: OpenLabel): CompletionItem[] {

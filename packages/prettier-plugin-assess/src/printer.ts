@@ -763,9 +763,18 @@ class Printer {
       if (seg.comma) parts.push(this.gap('none', seg.comma));
       return parts;
     };
-    const head = printSeg(segments[0]);
+    // When the head itself breaks over lines (a long formula), its clauses start on a line of their
+    // own rather than trailing its last line; a head that ends in a block (`bands x { … }`) keeps
+    // them after its `}`.
+    const headId = Symbol('rule head');
+    const headElems = segments[0].elems;
+    const endsInBlock = headElems.length > 0 && this.last(headElems[headElems.length - 1])?.tokenType.name === 'RBrace';
+    const head = endsInBlock ? printSeg(segments[0]) : group(printSeg(segments[0]), { id: headId });
     const contents: Doc[] = [''];
-    for (const seg of segments.slice(1)) contents.push(seg.elems.length > 0 ? this.sepDoc('line', seg.elems[0]).doc : line, printSeg(seg));
+    segments.slice(1).forEach((seg, i) => {
+      const sep = seg.elems.length > 0 ? this.sepDoc('line', seg.elems[0]).doc : line;
+      contents.push(i === 0 && !endsInBlock ? ifBreak(hardline, sep, { groupId: headId }) : sep, printSeg(seg));
+    });
     return contents.length === 1 ? head : [head, indent(fill(contents))];
   }
 

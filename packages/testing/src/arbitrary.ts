@@ -168,7 +168,7 @@ const NAMES: Record<Role, [string[], string[]]> = {
   ],
   done: [['done', 'completed'], ['完成值', '实际完成']],
   target: [['target', 'planned'], ['目标值', '计划任务']],
-  rank: [['rank_r', 'place'], ['排名值', '名次数']],
+  rank: [['rank_r', 'standing'], ['排名值', '名次数']],
   enum: [['level', 'size_class', 'zone'], ['级别', '规模', '片区']],
   list: [['honors', 'awards', 'leaves'], ['荣誉', '奖项', '请假记录']],
   text: [['remark', 'contact'], ['备注', '联系人']],

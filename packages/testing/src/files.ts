@@ -1,6 +1,7 @@
 // Test helpers that read the repository (Node only; not part of the built package).
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { joinPath, type SourceHost } from '@assess/core';
 
 /** Every `.assess` file below a folder (node_modules excluded), for tests that run over all of them. */
 export function assessFiles(dir: string): string[] {
@@ -10,4 +11,18 @@ export function assessFiles(dir: string): string[] {
     if (statSync(p).isDirectory()) return f === 'node_modules' ? [] : assessFiles(p);
     return f.endsWith('.assess') ? [p] : [];
   });
+}
+
+/** A host over the disk, for schemes that `use` other files (paths relative to `root`). */
+export function nodeHost(root: string): SourceHost {
+  return {
+    read: (p) => {
+      try {
+        return readFileSync(isAbsolute(p) ? p : join(root, p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    resolve: (from, rel) => joinPath(from, rel),
+  };
 }

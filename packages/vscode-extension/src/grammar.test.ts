@@ -57,21 +57,37 @@ describe('the TextMate grammar', () => {
     expect(highlight('5000万').map((t) => [t.text, t.scope])).toEqual([['5000万', 'constant.numeric.assess']]);
   });
 
-  it('agrees with the lexer on every keyword and name of every example', () => {
+  it('agrees with the lexer on every token and comment of every example, and on full-width punctuation', () => {
+    const lines = assessFiles(join(repo, 'examples')).flatMap((f) => readFileSync(f, 'utf8').split('\n'));
+    lines.push('＃ 注释', 'x ＝ 1 ＋ 2 － 3 ＊ 4 ／ 5', 'a ＜＝ b ＞＝ c ！＝ d ＝＝ e ＜ f ＞ g', '｛ ［1］ ｝ ＂标签＂ “标签”', '指标 "未闭合 的标签', '“未闭合 满分 5', '指标 "未闭合：1', '"关于"三公"经费" "a"满分"b"');
     let checked = 0;
-    for (const file of assessFiles(join(repo, 'examples'))) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        const highlighted = new Map(highlight(line).map((t) => [t.start, t]));
-        for (const t of tokenize(line).tokens) {
-          const kind = t.tokenType.name === 'Identifier' ? 'name' : KEYWORDS.some((k) => k.name === t.tokenType.name) ? 'keyword' : undefined;
-          if (!kind) continue;
-          const h = highlighted.get(t.startOffset);
-          expect(h?.text, `${file}: ${line}`).toBe(t.image);
-          expect(kind === 'keyword' ? isKeyword(h!.scope) : h!.scope === 'variable.other.assess', `${t.image} in ${line}`).toBe(true);
-          checked++;
-        }
+    for (const line of lines) {
+      const highlighted = new Map(highlight(line).map((t) => [t.start, t]));
+      const { tokens, comments } = tokenize(line);
+      for (const t of [...tokens, ...comments]) {
+        const h = highlighted.get(t.startOffset);
+        expect(h?.text, line).toBe(t.image);
+        expect(scopeKind(h!.scope), `${t.image} in ${line}`).toBe(tokenKind(t.tokenType.name));
+        checked++;
       }
     }
-    expect(checked).toBeGreaterThan(3000);
+    expect(checked).toBeGreaterThan(10000);
   });
 });
+
+/** What the lexer calls a token, in the grammar's terms. */
+function tokenKind(name: string): string {
+  if (KEYWORDS.some((k) => k.name === name)) return 'keyword';
+  const kinds: Record<string, string> = { Identifier: 'name', NumberLit: 'number', StringLit: 'label', UnclosedLabel: 'label', Comment: 'comment' };
+  return kinds[name] ?? 'punctuation';
+}
+
+/** What the grammar's scope says a token is. */
+function scopeKind(scope: string): string {
+  if (isKeyword(scope)) return 'keyword';
+  if (scope === 'variable.other.assess') return 'name';
+  if (scope === 'constant.numeric.assess') return 'number';
+  if (scope.startsWith('string.')) return 'label';
+  if (scope.startsWith('comment.')) return 'comment';
+  return scope.startsWith('punctuation.') || scope === 'keyword.operator.assess' ? 'punctuation' : scope;
+}

@@ -73,6 +73,12 @@ function keywordPatterns(): Pattern[] {
   return out;
 }
 
+const NUMBER = '\\d+(?:\\.\\d+)?(?:万|亿)?%?';
+/** A name that is not exactly a keyword. */
+const NAME_NOT_KEYWORD = `(?!(?:${KEYWORDS.flatMap((k) => [...k.en, ...k.zh]).sort((a, b) => b.length - a.length).map(spellingRegex).join('|')})(?![${ID_PART}]))[${ID_START}][${ID_PART}]*`;
+/** Where the lexer closes a label whose closing quote is missing: before ` max`, ` if`, … or `:` or `{` (lexer.ts, unclosedLabel). */
+const UNCLOSED_STOP = `\\s+(?:max|满分|最多|weight|权重|if|若)(?![A-Za-z0-9_\\x{3400}-\\x{9fff}])|\\s*[:：{｛]`;
+
 export interface Grammar {
   scopeName: string;
   name: string;
@@ -87,16 +93,20 @@ export function textMateGrammar(): Grammar {
     fileTypes: ['assess'],
     // Order matters only between patterns that match at the same place: the first wins.
     patterns: [
-      { name: 'comment.line.number-sign.assess', match: '#.*$' },
-      { name: 'string.quoted.double.assess', match: '"[^"\\n\\r]*"' },
+      { name: 'comment.line.number-sign.assess', match: '[#＃].*$' },
+      // `"关于"三公"经费"`: labels and names written without spaces read as one label (the lexer's quotedLabels).
+      { name: 'string.quoted.double.assess', match: `"[^"\\n\\r]*"(?:(?:${NAME_NOT_KEYWORD}|${NUMBER})"[^"\\n\\r]*")+` },
+      { name: 'string.quoted.double.assess', match: '"[^"\\n\\r]*"|＂[^＂\\n\\r]*＂' },
       { name: 'string.quoted.other.assess', match: '“[^”\\n\\r]*”' },
-      { name: 'constant.numeric.assess', match: '\\d+(?:\\.\\d+)?(?:万|亿)?%?' },
+      // A label whose closing quote is missing ends where the lexer closes it (unclosedLabel).
+      { name: 'string.quoted.other.unclosed.assess', match: ['"', '“', '＂'].map((q) => `${q}(?:(?!${UNCLOSED_STOP})[^${q === '“' ? '”' : q}\\n\\r])*`).join('|') },
+      { name: 'constant.numeric.assess', match: NUMBER },
       ...keywordPatterns(),
       // A run of name characters that is not exactly a keyword is one name.
       { name: 'variable.other.assess', match: `[${ID_START}][${ID_PART}]*` },
-      { name: 'keyword.operator.assess', match: '->|→|\\?\\?|\\.\\.|<=|≤|>=|≥|!=|≠|<>|==|<|>|=|\\+|-|\\*|×|/|÷|\\|' },
+      { name: 'keyword.operator.assess', match: '->|→|\\?\\?|\\.\\.|<=|≤|＜＝|>=|≥|＞＝|!=|≠|<>|！＝|==|＝＝|<|＜|>|＞|=|＝|\\+|＋|-|－|\\*|×|＊|/|÷|／|\\|' },
       { name: 'punctuation.separator.assess', match: '[:：,，、.]' },
-      { name: 'punctuation.section.assess', match: '[{}\\[\\]()（）]' },
+      { name: 'punctuation.section.assess', match: '[{｛}｝\\[［\\]］(（)）]' },
     ],
   };
 }

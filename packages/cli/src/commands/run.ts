@@ -1,11 +1,9 @@
 // `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
-import { resultsTable, unitJson, type Decimal } from '@assess/core';
+import { resultsTable, showPlace, showScore, unitJson } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { DATA_FLAGS, scoreData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, schemeOrReport, type Command } from '../io.js';
 import { csvCell, table } from '../table.js';
-
-const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
 
 export const run: Command = async (argv, io) => {
   const args = parseArgs(argv, DATA_FLAGS);
@@ -24,12 +22,23 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(JSON.stringify({ scheme: plan.name, total: plan.total, units: units.map(unitJson) }, null, 2) + '\n');
     return EXIT.ok;
   }
-  const hasBonus = plan.bonuses.length > 0;
   if (format === 'csv') {
+    const grouped = plan.within !== undefined;
+    const hasBonus = plan.bonuses.length > 0;
     const sectionLabels = plan.sections.map((s) => s.label);
     const itemLabels = units[0]?.items.map((i) => i.label) ?? [];
-    const header = ['id', ...itemLabels, ...sectionLabels, ...(hasBonus ? ['bonus'] : []), 'total', 'grade', 'vetoes'];
-    const rows = units.map((r) => [r.id, ...r.items.map((i) => show(i.score)), ...r.sections.map((s) => show(s.score)), ...(hasBonus ? [r.bonus.toString()] : []), show(r.total), r.grade ?? '', r.vetoes.join('; ')]);
+    const header = ['id', ...(grouped ? ['group'] : []), ...itemLabels, ...sectionLabels, ...(hasBonus ? ['bonus'] : []), 'total', 'place', 'grade', 'vetoes'];
+    const rows = units.map((r) => [
+      r.id,
+      ...(grouped ? [r.group ?? ''] : []),
+      ...r.items.map((i) => (i.notApplicable ? 'n/a' : showScore(i.score))),
+      ...r.sections.map((s) => (s.notApplicable ? 'n/a' : showScore(s.score))),
+      ...(hasBonus ? [r.bonus.toString()] : []),
+      showScore(r.total),
+      showPlace(r.place),
+      r.grade ?? '',
+      r.vetoes.join('; '),
+    ]);
     io.stdout.write([header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
     return EXIT.ok;
   }

@@ -39,7 +39,16 @@ export interface Scheme extends Node {
   grades?: GradeBlock;
   adjusts: Adjust[];
   examples: Example[];
+  /** `eligible if C`: who is assessed. */
+  eligible?: { cond: Expr; span: Span };
+  /** `within X`: cohort rules and places run within the groups of X. */
+  within?: { key: Expr; span: Span };
+  /** `place: vetoed last, ineligible unplaced`. */
+  places?: { vetoed?: Placing; ineligible?: Placing; span: Span };
 }
+
+/** Where units outside the ranking go: after the others, or without a place. */
+export type Placing = 'last' | 'unplaced';
 
 export interface Use extends Node {
   kind: 'Use';
@@ -86,8 +95,11 @@ export interface Section extends Node {
   kind: 'Section';
   label: Str;
   max?: Num;
+  /** Its weight within its parent (the scheme, or the section that holds it). */
   weight?: Num;
   items: Item[];
+  /** Sections within this one. */
+  sections: Section[];
   lets: Let[];
 }
 
@@ -100,6 +112,8 @@ export interface Item extends Node {
   cap?: Cap;
   round?: Num;
   voids: Expr[];
+  /** `not applicable if C`: the item is not scored for a unit where C holds. */
+  notApplicable: Expr[];
 }
 export interface Cap extends Node {
   value: Num;
@@ -145,7 +159,8 @@ export interface GradeBlock extends Node {
 }
 export type GradeLine =
   | ({ kind: 'VetoGrade'; label: Str } & Node)
-  | ({ kind: 'IfGrade'; label: Str; cond: Expr } & Node)
+  | ({ kind: 'IfGrade'; label: Str; cond: Expr; quota?: Num } & Node)
+  | ({ kind: 'IneligibleGrade'; label: Str } & Node)
   | ({ kind: 'OtherwiseGrade'; label: Str } & Node);
 
 export interface Adjust extends Node {
@@ -164,10 +179,16 @@ export type Expr =
   | ({ kind: 'Name'; name: string } & Node)
   | ({ kind: 'TotalRef' } & Node)
   | ({ kind: 'UnitRef' } & Node)
+  /** The unit's final place (grade lines). */
+  | ({ kind: 'PlaceRef' } & Node)
+  /** How many units are assessed (in the unit's group). */
+  | ({ kind: 'CohortSizeRef' } & Node)
   | ({ kind: 'Binary'; op: BinaryOp; left: Expr; right: Expr } & Node)
   | ({ kind: 'Neg'; operand: Expr } & Node)
   | ({ kind: 'Not'; operand: Expr } & Node)
   | ({ kind: 'Member'; object: Expr; field: Ident } & Node)
+  /** `agri.item "x"`, `agri.section "y"`: a score of an imported scheme. */
+  | ({ kind: 'ImportScore'; object: Expr; target: 'item' | 'section'; label: Str } & Node)
   | ({ kind: 'Call'; fn: AggregateName | 'round'; args: Expr[]; where?: Expr } & Node)
   | ({ kind: 'Cohort'; fn: AggregateName; value: Expr; where?: Expr } & Node)
   | ({ kind: 'CohortRank'; by: Expr; dir: Direction } & Node)
@@ -209,7 +230,7 @@ export interface RecordValue extends Node {
 export interface Expect extends Node {
   kind: 'Expect';
   unit?: Str;
-  target: 'item' | 'section' | 'bonus' | 'total' | 'grade' | 'veto' | 'noVeto';
+  target: 'item' | 'section' | 'bonus' | 'total' | 'grade' | 'place' | 'veto' | 'noVeto' | 'ineligible' | 'eligible';
   label?: Str;
   value?: Value;
 }

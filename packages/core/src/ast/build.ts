@@ -75,7 +75,9 @@ class Builder {
   // ── leaves ────────────────────────────────────────────────────────
   str(t: IToken | undefined, fallback?: Span): A.Str | undefined {
     if (!t) return undefined;
-    return { kind: 'Str', text: t.image.slice(1, -1), span: this.spanOf(t, fallback) };
+    // A label that is not closed (reported by the lexer) has no closing quote to drop.
+    const text = t.tokenType.name === 'UnclosedLabel' ? t.image.slice(1) : t.image.slice(1, -1);
+    return { kind: 'Str', text, span: this.spanOf(t, fallback) };
   }
   ident(t: IToken | undefined): A.Ident | undefined {
     if (!t) return undefined;
@@ -184,9 +186,32 @@ class Builder {
           if (e) s.examples.push(e);
           break;
         }
+        case 'eligibleDecl':
+          if (s.eligible) this.diagnostics.push(diag('E0008', this.spanOf(tok(node, 'Eligible')), { what: { en: '`eligible`', zh: '`参评条件`' } }));
+          else s.eligible = { cond: this.expr(kid(node, 'expression'), this.spanOf(node)), span: this.spanOf(node) };
+          break;
+        case 'withinDecl':
+          if (s.within) this.diagnostics.push(diag('E0008', this.spanOf(tok(node, 'Within')), { what: { en: '`within`', zh: '`分组`' } }));
+          else s.within = { key: this.expr(kid(node, 'expression'), this.spanOf(node)), span: this.spanOf(node) };
+          break;
+        case 'placeDecl':
+          if (s.places) this.diagnostics.push(diag('E0008', this.spanOf(tok(node, 'Place')), { what: { en: '`place:`', zh: '`名次：`' } }));
+          else s.places = this.placeDecl(node);
+          break;
       }
     }
     return s;
+  }
+
+  placeDecl(n: CstNode): NonNullable<A.Scheme['places']> {
+    const out: NonNullable<A.Scheme['places']> = { span: this.spanOf(n) };
+    for (const r of kids(n, 'placeRule')) {
+      const placing: A.Placing = toks(r, 'Last').length ? 'last' : 'unplaced';
+      const who = toks(r, 'Veto').length ? 'vetoed' : 'ineligible';
+      if (out[who]) this.diagnostics.push(diag('E0012', this.spanOf(r), { clause: who === 'vetoed' ? { en: '`vetoed`', zh: '`否决`' } : { en: '`ineligible`', zh: '`不参评`' } }));
+      else out[who] = placing;
+    }
+    return out;
   }
 
   fieldList(n: CstNode | undefined): A.Field[] {
@@ -243,6 +268,7 @@ class Builder {
       max: this.num(tok(n, 'NumberLit')),
       weight: this.num(tok(n, 'NumberLit', tok(n, 'Max') ? 1 : 0)),
       items: [],
+      sections: [],
       lets: [],
       span: this.spanOf(n),
     };
@@ -261,6 +287,7 @@ class Builder {
       const x = this.letDecl(l);
       if (x) s.lets.push(x);
     }
+    for (const sub of kids(n, 'section')) s.sections.push(this.section(sub));
     return s;
   }
 
@@ -268,7 +295,7 @@ class Builder {
     const label = this.str(tok(n, 'StringLit'));
     if (!label) return undefined;
     const span = this.spanOf(n);
-    const item: A.Item = { kind, label, max: this.num(tok(n, 'NumberLit')), rule: { kind: 'Formula', expr: { kind: 'Error', span }, span }, voids: [], span };
+    const item: A.Item = { kind, label, max: this.num(tok(n, 'NumberLit')), rule: { kind: 'Formula', expr: { kind: 'Error', span }, span }, voids: [], notApplicable: [], span };
     const body = kid(n, 'itemBody');
     if (!body) return item;
     const rule = kid(body, 'rule');
@@ -302,6 +329,8 @@ class Builder {
       if (places) item.round = places;
     } else if (toks(m, 'Void').length) {
       item.voids.push(this.expr(kid(m, 'expression'), span));
+    } else if (toks(m, 'NotApplicable').length) {
+      item.notApplicable.push(this.expr(kid(m, 'expression'), span));
     }
   }
 
@@ -360,7 +389,7 @@ class Builder {
       this.diagnostics.push(diag('E0207', e.span, { expr: exprText(e) }));
       return { kind: 'Ratio', done: e, target: { kind: 'Num', text: '1', value: '1', span: e.span }, span };
     }
-    if (toks(head, 'Rank').length) return { kind: 'RankPoints', rank: exprAt(0), first: this.zero(hs), step: this.zero(hs), span };
+    if (toks(head, 'Rank').length || toks(head, 'Place').length) return { kind: 'RankPoints', rank: exprAt(0), first: this.zero(hs), step: this.zero(hs), span };
     if (toks(head, 'ByRankOf').length) {
       const dir = kid(head, 'direction');
       return { kind: 'RankScored', by: exprAt(0), dir: dir && tok(dir, 'Asc') ? 'asc' : 'desc', span };
@@ -412,7 +441,11 @@ class Builder {
       const span = this.spanOf(l);
       if (toks(l, 'Veto').length) lines.push({ kind: 'VetoGrade', label, span });
       else if (toks(l, 'Otherwise').length) lines.push({ kind: 'OtherwiseGrade', label, span });
-      else lines.push({ kind: 'IfGrade', label, cond: this.expr(kid(l, 'expression'), span), span });
+      else if (toks(l, 'Ineligible').length) lines.push({ kind: 'IneligibleGrade', label, span });
+      else {
+        const quota = toks(l, 'Max').length ? this.num(tok(l, 'NumberLit')) : undefined;
+        lines.push(quota ? { kind: 'IfGrade', label, cond: this.expr(kid(l, 'expression'), span), quota, span } : { kind: 'IfGrade', label, cond: this.expr(kid(l, 'expression'), span), span });
+      }
     }
     return { kind: 'GradeBlock', lines, span: this.spanOf(n) };
   }
@@ -467,17 +500,19 @@ class Builder {
   expectation(n: CstNode): A.Expect | undefined {
     const span = this.spanOf(n);
     const strs = toks(n, 'StringLit').filter((t) => !t.isInsertedInRecovery);
-    const targetTok = ordered(n, ['Item', 'Section', 'Bonus', 'Total', 'Grade', 'Veto', 'Not'])[0];
+    const targetTok = ordered(n, ['Item', 'Section', 'Bonus', 'Total', 'Grade', 'Place', 'Veto', 'Not', 'Ineligible'])[0];
     if (!targetTok) return undefined;
     // A string before the target keyword names the unit of a cohort example.
     const unitTok = strs.find((t) => t.startOffset < targetTok.startOffset);
     const labelTok = strs.find((t) => t.startOffset > targetTok.startOffset);
     const ev = kid(n, 'expectedValue');
     const value = ev && kid(ev, 'value') ? this.value(kid(ev, 'value')!) : undefined;
-    const targets: Record<string, A.Expect['target']> = { Item: 'item', Section: 'section', Bonus: 'bonus', Total: 'total', Grade: 'grade', Veto: 'veto', Not: 'noVeto' };
-    const target = targets[targetTok.tokenType.name];
+    const targets: Record<string, A.Expect['target']> = { Item: 'item', Section: 'section', Bonus: 'bonus', Total: 'total', Grade: 'grade', Place: 'place', Veto: 'veto', Not: 'noVeto', Ineligible: 'ineligible' };
+    let target = targets[targetTok.tokenType.name];
+    // `expect not ineligible` (`预期 非 不参评`): the unit is assessed.
+    if (target === 'noVeto' && toks(n, 'Ineligible').length) target = 'eligible';
     if ((target === 'item' || target === 'section') && !labelTok) return undefined;
-    if (target !== 'veto' && target !== 'noVeto' && !value) return undefined;
+    if (!['veto', 'noVeto', 'ineligible', 'eligible'].includes(target) && !value) return undefined;
     return { kind: 'Expect', unit: this.str(unitTok), target, label: this.str(labelTok), value, span };
   }
 
@@ -500,10 +535,10 @@ class Builder {
         const right = kid(n, 'additive', 1);
         if (!right) return left;
         const opTok = ordered(n, ['Comparison', 'Equals', 'Le', 'Ge', 'Ne', 'EqEq', 'Lt', 'Gt'])[0];
-        return { kind: 'Binary', op: compareOp(opTok?.image ?? '=='), left, right: this.expr(right, span), span };
+        return { kind: 'Binary', op: compareOp(opTok), left, right: this.expr(right, span), span };
       }
       case 'additive':
-        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.image === '+' ? '+' : '-'), span);
+        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.tokenType.name === 'Plus' ? '+' : '-'), span);
       case 'multiplicative':
         return this.chain(n, 'unary', ['Star', 'Slash'], (t) => (t.tokenType.name === 'Star' ? '*' : '/'), span);
       case 'unary': {
@@ -522,7 +557,14 @@ class Builder {
       case 'postfix': {
         let e = this.expr(kid(n, 'primary'), span);
         if (!(n.children as Children).Dot) return e;
-        for (const f of ordered(n, ['Identifier', 'Total'])) {
+        const strings = toks(n, 'StringLit');
+        for (const f of ordered(n, ['Identifier', 'Total', 'Item', 'Section'])) {
+          if (f.tokenType.name === 'Item' || f.tokenType.name === 'Section') {
+            const label = this.str(strings.find((t) => t.startOffset > f.startOffset));
+            if (!label) return { kind: 'Error', span };
+            e = { kind: 'ImportScore', object: e, target: f.tokenType.name === 'Item' ? 'item' : 'section', label, span: this.join(e.span, label.span) };
+            continue;
+          }
           e = { kind: 'Member', object: e, field: { kind: 'Ident', name: f.tokenType.name === 'Total' ? 'total' : f.image, span: this.spanOf(f) }, span: this.join(e.span, this.spanOf(f)) };
         }
         return e;
@@ -559,7 +601,10 @@ class Builder {
     }
     if (c.Total) return { kind: 'TotalRef', span };
     if (c.Unit) return { kind: 'UnitRef', span };
-    if (c.expression) return this.expr(kid(n, 'expression'), span);
+    if (c.Place) return { kind: 'PlaceRef', span };
+    if (c.CohortSize) return { kind: 'CohortSizeRef', span };
+    // A parenthesised expression keeps its parentheses in its span, so that quoting it quotes them.
+    if (c.expression) return { ...this.expr(kid(n, 'expression'), span), span };
     const call = kid(n, 'call');
     if (call) {
       const fnTok = ordered(call, ['AggregateFn', 'Max', 'Min', 'Sum', 'Avg', 'Median', 'Count', 'Round'])[0];
@@ -587,7 +632,7 @@ class Builder {
         const bs = this.spanOf(b, span);
         let test: A.BandTest;
         const cmp = ordered(b, ['Comparison', 'Le', 'Ge', 'Ne', 'EqEq', 'Lt', 'Gt'])[0];
-        if (cmp) test = { kind: 'Compare', op: compareOp(cmp.image) as '<', value: this.signed(kid(b, 'signedNumber')) ?? this.zero(bs), span: bs };
+        if (cmp) test = { kind: 'Compare', op: compareOp(cmp) as '<', value: this.signed(kid(b, 'signedNumber')) ?? this.zero(bs), span: bs };
         else if (tok(b, 'Identifier')) test = { kind: 'Member', member: this.ident(tok(b, 'Identifier'))!, span: bs };
         else test = { kind: 'Else', span: bs };
         out.push({ test, points: this.expr(kid(b, 'expression'), bs), span: bs });
@@ -613,25 +658,10 @@ class Builder {
   }
 }
 
-function compareOp(image: string): A.BinaryOp {
-  switch (image) {
-    case '<=':
-    case '≤':
-      return '<=';
-    case '>=':
-    case '≥':
-      return '>=';
-    case '!=':
-    case '≠':
-    case '<>':
-      return '!=';
-    case '<':
-      return '<';
-    case '>':
-      return '>';
-    default:
-      return '==';
-  }
+/** A comparison operator by its token's kind (it may be written `<=`, `≤` or `＜＝`). */
+function compareOp(t: IToken | undefined): A.BinaryOp {
+  const ops: Record<string, A.BinaryOp> = { Le: '<=', Ge: '>=', Ne: '!=', Lt: '<', Gt: '>', EqEq: '==', Equals: '==' };
+  return (t && ops[t.tokenType.name]) || '==';
 }
 
 function fnName(t: IToken | undefined): A.AggregateName | 'round' {

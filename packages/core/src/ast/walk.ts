@@ -41,3 +41,31 @@ export function* descendants(node: A.Node): Generator<A.Node> {
   yield node;
   for (const c of children(node)) yield* descendants(c);
 }
+
+/** Every section, parents before the sections they hold, in source order. */
+export function allSections(scheme: A.Scheme): A.Section[] {
+  const out: A.Section[] = [];
+  const visit = (s: A.Section) => {
+    out.push(s);
+    s.sections.forEach(visit);
+  };
+  scheme.sections.forEach(visit);
+  return out;
+}
+
+/** The items of sections (at any depth), in source order, then the items outside any section. */
+export function sectionedItems(scheme: A.Scheme): A.Item[] {
+  const out: A.Item[] = [];
+  const visit = (s: A.Section) => {
+    const parts: (A.Item | A.Section)[] = [...s.items, ...s.sections].sort((a, b) => a.span.start - b.span.start);
+    for (const p of parts) if (p.kind === 'Section') visit(p);
+    else out.push(p);
+  };
+  scheme.sections.forEach(visit);
+  return out;
+}
+
+/** Every item and bonus: items of sections, items outside sections, bonuses. */
+export function allItems(scheme: A.Scheme): A.Item[] {
+  return [...sectionedItems(scheme), ...scheme.items, ...scheme.bonuses];
+}

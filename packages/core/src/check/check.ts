@@ -6,46 +6,16 @@
 import type * as A from '../ast/ast.js';
 import { Decimal } from '../common/decimal.js';
 import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { TierInfo } from '../rules/index.js';
-import { Checker, type CheckOptions, type Ref } from './checker.js';
+import type { CheckedScheme } from './checked.js';
+import { Checker, type CheckOptions } from './checker.js';
 import { declare } from './declarations.js';
 import { checkExamples } from './examples.js';
-import { checkOutcome } from './grades.js';
-import type { SemanticModel } from './model.js';
-import { checkPoints, type ScoreRange } from './points.js';
-import type { FieldInfo, Ty } from './types.js';
+import { checkCohort, checkOutcome } from './grades.js';
+import { checkPoints } from './points.js';
 
-export type { CheckOptions, Ref } from './checker.js';
-export type { ScoreRange } from './points.js';
-
-/** A scheme with its names resolved and its points checked: what lowering reads. */
-export interface CheckedScheme {
-  ast: A.Scheme;
-  file?: string;
-  /** The scheme's text, for traces that quote rules as written. */
-  source?: string;
-  model: SemanticModel;
-  /** Declared inputs, then those of imported schemes that this scheme does not declare. */
-  inputs: FieldInfo[];
-  unitKinds: string[];
-  gradeLabels: string[];
-  /** Lets in an order where each comes after what it reads. */
-  lets: A.Let[];
-  refs: Map<A.Expr, Ref>;
-  types: Map<A.Expr, Ty>;
-  tiers: Map<A.Rule, TierInfo>;
-  /** The effective max of each item and bonus (bonus: its max, or its cap). */
-  maxOf: Map<A.Item, Decimal>;
-  /** The scale of each section (its max, or the sum of its items' maxima). */
-  scaleOf: Map<A.Section, Decimal>;
-  itemRanges: Map<A.Item, ScoreRange>;
-  sectionRanges: Map<A.Section, ScoreRange>;
-  totalRange: { low: Decimal; high: Decimal | null };
-  /** Checked imported schemes, by alias. */
-  imports: Map<string, CheckedScheme>;
-  weighted: boolean;
-  precision?: number;
-}
+export type { CheckOptions } from './checker.js';
+export type { CheckedScheme } from './checked.js';
+export type { Ref, ScoreRange } from '../types/types.js';
 
 export interface CheckResult {
   scheme: CheckedScheme;
@@ -57,6 +27,7 @@ export function check(ast: A.Scheme, options: CheckOptions = {}): CheckResult {
   const cx = new Checker(ast, options);
   declare(cx);
   for (const l of cx.allLets()) cx.letType(l);
+  checkCohort(cx);
   const points = checkPoints(cx);
   const total = checkOutcome(cx, points.totalBeforeAdjust);
   checkExamples(cx);

@@ -4,6 +4,7 @@
 // points.ts, grades.ts, examples.ts) and each rule kind's check (rules/) build on it.
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
+import { allSections, children } from '../ast/walk.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { suggest } from '../common/suggest.js';
@@ -13,22 +14,14 @@ import type { CheckContext, Scope, TierInfo } from '../rules/index.js';
 import { dec } from '../rules/numbers.js';
 import { splitGlued } from '../syntax/keywords.js';
 import { labelSpan, SemanticModel, type Definition } from './model.js';
-import { BOOL, COUNT, describeTy, ERR, NUM_ANY, type FieldInfo, type Ty } from './types.js';
-import type { CheckedScheme } from './check.js';
+import type { CheckedScheme } from './checked.js';
+import { BOOL, COUNT, describeTy, ERR, NUM_ANY, type FieldInfo, type Ref, type Ty } from '../types/types.js';
 
 /**
  * Expressions nest at most this deep (counting lets that read lets): every later pass
  * (lowering, evaluation, formatting) recurses over expressions, so this bound keeps them all safe.
  */
 export const MAX_EXPR_DEPTH = 400;
-
-/** What a name refers to. */
-export type Ref =
-  | { k: 'input'; field: FieldInfo }
-  | { k: 'let'; let: A.Let }
-  | { k: 'member'; name: string }
-  | { k: 'field'; field: FieldInfo }
-  | { k: 'import'; alias: string };
 
 export interface CheckOptions {
   file?: string;
@@ -99,7 +92,7 @@ export class Checker implements CheckContext {
   }
 
   allLets(): A.Let[] {
-    return [...this.ast.lets, ...this.ast.sections.flatMap((s) => s.lets)];
+    return [...this.ast.lets, ...allSections(this.ast).flatMap((s) => s.lets)];
   }
 
   enumMembers(): string[] {
@@ -204,6 +197,17 @@ export class Checker implements CheckContext {
     if (never) this.report(diag('W0302', span, { what, left: this.text(cond.left), range: `${l.lo?.toString() ?? '−∞'}..${l.hi?.toString() ?? '∞'}` }));
   }
 
+  /** Whether an expression reads a value across units (directly or through lets): a rank, an aggregate, the cohort size. */
+  readsCohort(e: A.Expr, seen = new Set<A.Let>()): boolean {
+    if (e.kind === 'Cohort' || e.kind === 'CohortRank' || e.kind === 'CohortSizeRef') return true;
+    const ref = this.refs.get(e);
+    if (ref?.k === 'let' && !seen.has(ref.let)) {
+      seen.add(ref.let);
+      if (this.readsCohort(ref.let.value, seen)) return true;
+    }
+    return children(e).some((c) => 'kind' in c && this.readsCohort(c as A.Expr, seen));
+  }
+
   // ── expressions ───────────────────────────────────────────────────
   /** Type an expression (memoised in `types`). */
   expr(e: A.Expr, scope: Scope = {}): Ty {
@@ -242,6 +246,14 @@ export class Checker implements CheckContext {
         return NUM_ANY;
       case 'UnitRef':
         return { k: 'unitKind', members: this.unitKinds };
+      case 'PlaceRef':
+        if (!scope.scores) {
+          this.report(diag('E0208', e.span, { what: { en: '`place`', zh: '`名次`' } }));
+          return NUM_ANY;
+        }
+        return { k: 'num', range: new Interval(Decimal.ONE, null), int: true };
+      case 'CohortSizeRef':
+        return COUNT;
       case 'ScoreRef':
         return this.scoreRef(e, scope);
       case 'Neg': {
@@ -258,6 +270,8 @@ export class Checker implements CheckContext {
         return this.binary(e, scope);
       case 'Member':
         return this.member(e, this.expr(e.object, scope));
+      case 'ImportScore':
+        return this.importScore(e, this.expr(e.object, scope));
       case 'Call':
         return this.call(e, scope);
       case 'Cohort': {
@@ -495,6 +509,23 @@ export class Checker implements CheckContext {
     return ERR;
   }
 
+  /** `agri.item "x"`: the label must name an item (or section) of the imported scheme. */
+  private importScore(e: Extract<A.Expr, { kind: 'ImportScore' }>, obj: Ty): Ty {
+    if (obj.k === 'error') return ERR;
+    if (obj.k !== 'scheme') {
+      this.report(diag('E0103', e.label.span, { of: { k: 'value', name: this.text(e.object) }, field: `${e.target} "${e.label.text}"` }));
+      return ERR;
+    }
+    const labels = this.imports.get(obj.alias)!.model.ofKind(e.target).map((d) => d.name);
+    if (!labels.includes(e.label.text)) {
+      const s = suggest(e.label.text, labels);
+      const what = { en: `${e.target} of \`${obj.alias}\``, zh: `\`${obj.alias}\` 中的${e.target === 'item' ? '指标' : '小节'}` };
+      this.report(diag('E0105', e.label.span, { what, label: e.label.text, suggestion: s }, { fixes: s ? [fixTo(labelSpan(e.label), s)] : [] }));
+      return ERR;
+    }
+    return NUM_ANY;
+  }
+
   private call(e: Extract<A.Expr, { kind: 'Call' }>, scope: Scope): Ty {
     if (e.fn === 'round') {
       const t = e.args[0] ? this.expr(e.args[0], scope) : ERR;
@@ -517,7 +548,10 @@ export class Checker implements CheckContext {
         const inner = fields ? { ...scope, ...this.entryScope(listExpr, fields, { ...e.span, start: first.span.end }) } : scope;
         this.expectBool(e.where, this.expr(e.where, inner), { en: '`where`', zh: '`其中`' });
       }
-      if (e.args.length > 1) this.report(diag('E0204', e.args[1].span, { fn: e.fn, expr: this.text(e.args[1]), actual: { en: 'a second argument', zh: '多余的参数' } }));
+      if (e.args.length > 1) {
+        for (const a of e.args.slice(1)) this.expr(a, scope);
+        this.report(diag('E0210', e.args[1].span, { fn: e.fn, expr: this.text(e.args[1]) }));
+      }
       if (e.fn === 'count') return COUNT;
       if (t0.elem.k !== 'num') {
         const expr = this.text(first);

@@ -2,6 +2,7 @@
 // lets, imports, and the labels of sections, items, bonuses, vetoes and grades. Each becomes a
 // definition of the semantic model, so that every later use can point back at it.
 import type * as A from '../ast/ast.js';
+import { allSections } from '../ast/walk.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { suggest } from '../common/suggest.js';
@@ -9,7 +10,7 @@ import { diag, label, type Span } from '../diagnostics/diagnostic.js';
 import { dec } from '../rules/numbers.js';
 import type { Checker } from './checker.js';
 import { labelSpan, type Definition, type DefinitionKind } from './model.js';
-import { BOOL, describeDecl, ERR, type FieldInfo, type Ty } from './types.js';
+import { BOOL, describeDecl, ERR, type FieldInfo, type Ty } from '../types/types.js';
 
 export function declare(cx: Checker) {
   const ast = cx.ast;
@@ -61,7 +62,9 @@ function declText(cx: Checker, t: A.TypeExpr): { en: string; zh: string } {
     return { en: `list of { ${names} }`, zh: `列表 { ${names} }` };
   }
   const source = cx.options.source;
-  const written = source && t.span.end > t.span.start && t.span.end <= source.length ? source.slice(t.span.start, t.span.end).replace(/\s+/g, ' ') : describeDecl(t).en;
+  if (!source || t.span.end <= t.span.start || t.span.end > source.length) return describeDecl(t);
+  const raw = source.slice(t.span.start, t.span.end);
+  const written = /\s\s|[\t\r\n]/.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
   return { en: written, zh: written };
 }
 
@@ -113,7 +116,7 @@ function typeOf(cx: Checker, t: A.TypeExpr, name: string, def: Definition): Ty {
 }
 
 function declareLets(cx: Checker) {
-  for (const s of [undefined, ...cx.ast.sections]) {
+  for (const s of [undefined, ...allSections(cx.ast)]) {
     for (const l of s ? s.lets : cx.ast.lets) {
       const n = l.name.name;
       const first = cx.letsByName.get(n)?.name.span ?? cx.inputs.get(n)?.span;
@@ -142,14 +145,22 @@ function declareLabels(cx: Checker) {
     map.set(node.label.text, def);
     return def;
   };
-  for (const s of cx.ast.sections) {
-    const sd = register('section', s);
-    for (const it of s.items) {
-      const d = register('item', it, sd);
-      if (d) d.item = it;
+  const section = (s: A.Section, parent?: Definition) => {
+    const sd = register('section', s, parent);
+    const parts: (A.Item | A.Section)[] = [...s.items, ...s.sections].sort((a, b) => a.span.start - b.span.start);
+    for (const p of parts) {
+      if (p.kind === 'Section') section(p, sd);
+      else {
+        const d = register('item', p, sd);
+        if (d) d.item = p;
+      }
     }
-    if (sd) for (const l of s.lets) { const ld = cx.defs.let.get(l); if (ld) ld.parent = sd.id; }
-  }
+    if (sd) for (const l of s.lets) {
+      const ld = cx.defs.let.get(l);
+      if (ld) ld.parent = sd.id;
+    }
+  };
+  for (const s of cx.ast.sections) section(s);
   for (const it of cx.ast.items) {
     const d = register('item', it);
     if (d) d.item = it;

@@ -5,7 +5,7 @@ import { suggest } from '../common/suggest.js';
 import { diag, replaceWith, type Span } from '../diagnostics/diagnostic.js';
 import type { Checker } from './checker.js';
 import { labelSpan } from './model.js';
-import type { FieldInfo } from './types.js';
+import type { FieldInfo } from '../types/types.js';
 
 const WHAT = {
   item: { en: 'item', zh: '指标' },

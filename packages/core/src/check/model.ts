@@ -11,7 +11,7 @@ import type * as A from '../ast/ast.js';
 import { nodesAt } from '../ast/walk.js';
 import type { Text } from '../common/text.js';
 import type { Span } from '../diagnostics/diagnostic.js';
-import { describeTy, type Ty } from './types.js';
+import { describeTy, type Ty } from '../types/types.js';
 
 export type DefinitionKind = 'input' | 'entryField' | 'let' | 'section' | 'item' | 'bonus' | 'veto' | 'grade' | 'import' | 'member' | 'unitKind';
 
@@ -107,24 +107,21 @@ export class SemanticModel {
     return def;
   }
 
-  /** The spans referred to so far, by target (start × 2²¹ + end: sources are shorter than 2²¹): a name checked twice is referred to once. */
-  private readonly referred = new Map<number, Set<number>>();
-
   refer(span: Span, target: Definition | undefined) {
-    if (!target || span.end <= span.start) return;
-    let spans = this.referred.get(target.id);
-    if (!spans) this.referred.set(target.id, (spans = new Set()));
-    const key = span.start * 2 ** 21 + span.end;
-    if (spans.has(key)) return;
-    spans.add(key);
-    this.references.push({ span, target: target.id });
-    target.references.push(span);
+    if (target && span.end > span.start) this.references.push({ span, target: target.id });
   }
 
-  /** Sort references once the checker is done. */
+  /** Once the checker is done: references in source order (each once), and each definition's list of them. */
   finish() {
-    this.references.sort((a, b) => a.span.start - b.span.start);
-    for (const d of this.definitions) d.references.sort((a, b) => a.start - b.start);
+    const refs = this.references.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.target - b.target);
+    let n = 0;
+    for (const r of refs) {
+      const prev = refs[n - 1];
+      if (prev && prev.span.start === r.span.start && prev.span.end === r.span.end && prev.target === r.target) continue;
+      refs[n++] = r;
+    }
+    refs.length = n;
+    for (const r of refs) this.definitions[r.target].references.push(r.span);
   }
 
   // ── queries ───────────────────────────────────────────────────────
@@ -201,7 +198,15 @@ export class SemanticModel {
       });
     }
     for (const l of this.ofKind('let')) if (!this.ast.sections.some((s) => s.span.start <= l.span.start && l.span.end <= s.span.end)) out.push(sym(l));
-    for (const s of this.ofKind('section')) out.push(sym(s, this.definitions.filter((d) => d.parent === s.id && (d.kind === 'item' || d.kind === 'let')).map((d) => sym(d))));
+    const section = (s: Definition): OutlineSymbol =>
+      sym(
+        s,
+        this.definitions
+          .filter((d) => d.parent === s.id && (d.kind === 'item' || d.kind === 'let' || d.kind === 'section'))
+          .sort((a, b) => a.span.start - b.span.start)
+          .map((d) => (d.kind === 'section' ? section(d) : sym(d))),
+      );
+    for (const s of this.ofKind('section')) if (s.parent === undefined) out.push(section(s));
     for (const d of this.ofKind('item', 'bonus', 'veto')) if (d.parent === undefined) out.push(sym(d));
     if (this.ast.grades) {
       const g = this.ast.grades;

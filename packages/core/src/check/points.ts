@@ -5,14 +5,11 @@ import type * as A from '../ast/ast.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { diag, label } from '../diagnostics/diagnostic.js';
+import { allItems } from '../ast/walk.js';
 import { ruleKind } from '../rules/index.js';
 import { dec } from '../rules/numbers.js';
 import type { Checker } from './checker.js';
-
-export interface ScoreRange {
-  low: Decimal;
-  high: Decimal;
-}
+import type { ScoreRange } from '../types/types.js';
 
 export interface Points {
   /** The effective max of each item and bonus (bonus: its max, or its cap). */
@@ -32,7 +29,7 @@ export function checkPoints(cx: Checker): Points {
   const ast = cx.ast;
   const maxOf = new Map<A.Item, Decimal>();
   const itemRanges = new Map<A.Item, ScoreRange>();
-  for (const it of [...ast.sections.flatMap((s) => s.items), ...ast.items, ...ast.bonuses]) {
+  for (const it of allItems(ast)) {
     const r = checkItem(cx, it);
     maxOf.set(it, r.max);
     itemRanges.set(it, r.range);
@@ -42,86 +39,139 @@ export function checkPoints(cx: Checker): Points {
       def.range = { low: r.range.low.toString(), high: r.range.high.toString() };
     }
   }
+  const p = new PartsChecker(cx, maxOf, itemRanges);
+  for (const s of ast.sections) p.section(s);
 
+  // The scheme is the root: its sections and top-level items make up the total.
+  const total = ast.total ? dec(ast.total) : undefined;
+  if (ast.total && total && total.sign() <= 0) cx.report(diag('E0309', ast.total.span, { what: { en: 'the total', zh: '总分' } }));
   const weighted = ast.sections.some((s) => s.weight);
-  if (weighted && ast.sections.some((s) => !s.weight)) cx.report(diag('E0304', ast.sections.find((x) => !x.weight)!.label.span, {}));
-  const scaleOf = new Map<A.Section, Decimal>();
-  const sectionRanges = new Map<A.Section, ScoreRange>();
-  for (const s of ast.sections) {
-    let sum = Decimal.ZERO;
-    let lo = Decimal.ZERO;
-    let hi = Decimal.ZERO;
-    for (const it of s.items) {
-      sum = sum.add(maxOf.get(it)!);
-      lo = lo.add(itemRanges.get(it)!.low);
-      hi = hi.add(itemRanges.get(it)!.high);
+  let range: Interval;
+  if (weighted) {
+    // Items outside any section add to a weighted total as they are.
+    p.weights(ast.sections, []);
+    range = total ? p.weightedRange(ast.sections, total) : new Interval(Decimal.ZERO, Decimal.ZERO);
+  } else {
+    if (total && (ast.sections.length > 0 || ast.items.length > 0)) {
+      const { sum, parts } = p.sum(ast.sections, ast.items);
+      if (!sum.eq(total)) cx.report(diag('E0302', ast.total!.span, { sum: sum.toString(), total: total.toString(), parts: `${parts.join(' + ')} = ${sum.toString()}` }));
     }
-    const scale = s.max ? dec(s.max) : sum;
-    scaleOf.set(s, scale);
-    if (s.max && !sum.eq(scale) && s.items.length > 0) {
-      const parts = s.items.map((it) => `"${it.label.text}" ${maxOf.get(it)!.toString()}`).join(' + ');
-      const labels = s.items.filter((it) => it.max).map((it) => label(it.max!.span, `${maxOf.get(it)!.toString()}`, `${maxOf.get(it)!.toString()}`));
-      cx.report(diag('E0301', s.max.span, { section: s.label.text, sum: sum.toString(), max: scale.toString(), parts: `${parts} = ${sum.toString()}` }, { labels }));
+    range = p.plainRange(ast.sections, []);
+  }
+  range = range.add(p.plainRange([], [...ast.items, ...ast.bonuses]));
+  return { maxOf, scaleOf: p.scaleOf, itemRanges, sectionRanges: p.sectionRanges, weighted, totalBeforeAdjust: range };
+}
+
+/** The points of sections, at any depth: each section's parts add up to its max, or their weights to 100%. */
+class PartsChecker {
+  readonly scaleOf = new Map<A.Section, Decimal>();
+  readonly sectionRanges = new Map<A.Section, ScoreRange>();
+
+  constructor(
+    private readonly cx: Checker,
+    private readonly maxOf: Map<A.Item, Decimal>,
+    private readonly itemRanges: Map<A.Item, ScoreRange>,
+  ) {}
+
+  /** Check a section (its subsections first) and record its scale and range. */
+  section(s: A.Section): void {
+    for (const c of s.sections) this.section(c);
+    const cx = this.cx;
+    let scale: Decimal;
+    let range: Interval;
+    if (s.sections.some((c) => c.weight)) {
+      // Its parts are weighted: it is scored out of its max, or out of 100.
+      scale = s.max ? dec(s.max) : Decimal.HUNDRED;
+      this.weights(s.sections, s.items);
+      range = this.weightedRange(s.sections, scale);
+    } else {
+      const { sum, parts } = this.sum(s.sections, s.items);
+      scale = s.max ? dec(s.max) : sum;
+      if (s.max && !sum.eq(scale) && s.items.length + s.sections.length > 0) {
+        const labels = [...s.items.filter((it) => it.max).map((it) => label(it.max!.span, this.maxOf.get(it)!.toString(), this.maxOf.get(it)!.toString())), ...s.sections.filter((c) => c.max).map((c) => label(c.max!.span, this.scaleOf.get(c)!.toString(), this.scaleOf.get(c)!.toString()))];
+        cx.report(diag('E0301', s.max.span, { section: s.label.text, sum: sum.toString(), max: scale.toString(), parts: `${parts.join(' + ')} = ${sum.toString()}`, withSections: s.sections.length > 0 }, { labels }));
+      }
+      range = this.plainRange(s.sections, s.items);
     }
     if (!s.max && !s.weight) cx.report(diag('E0305', s.label.span, { what: { en: `section "${s.label.text}"`, zh: `小节 "${s.label.text}"` } }));
-    sectionRanges.set(s, { low: lo, high: hi });
+    // A part that may not apply is left out and the rest scaled up to the section's max:
+    // the score stays within 0..max, but its lower bound is no longer the parts' lower bound.
+    if (mayNotApply(s)) range = new Interval(Decimal.ZERO, scale);
+    this.scaleOf.set(s, scale);
+    const r = { low: range.lo ?? Decimal.ZERO, high: range.hi ?? scale };
+    this.sectionRanges.set(s, r);
     const def = cx.defs.section.get(s.label.text);
     if (def && def.span === s.span) {
       def.max = scale.toString();
-      def.itemsMax = sum.toString();
-      def.range = { low: lo.toString(), high: hi.toString() };
+      def.itemsMax = this.sum(s.sections, s.items).sum.toString();
+      def.range = { low: r.low.toString(), high: r.high.toString() };
       if (s.weight) def.weight = s.weight.text;
     }
   }
 
-  const total = ast.total ? dec(ast.total) : undefined;
-  if (ast.total && total && total.sign() <= 0) cx.report(diag('E0309', ast.total.span, { what: { en: 'the total', zh: '总分' } }));
-  if (weighted) {
-    // With mixed weights E0304 says all there is to say; otherwise the weights must make 100%.
-    let wsum = Decimal.ZERO;
-    for (const s of ast.sections) if (s.weight) wsum = wsum.add(dec(s.weight));
-    if (ast.sections.every((s) => s.weight) && !wsum.eq(Decimal.ONE)) {
-      const pct = (d: Decimal) => `${d.mul(Decimal.HUNDRED).toString()}%`;
-      const parts = ast.sections.filter((s) => s.weight).map((s) => `"${s.label.text}" ${s.weight!.text}`).join(' + ');
-      cx.report(diag('E0303', ast.sections.find((s) => s.weight)!.weight!.span, { sum: pct(wsum), parts: `${parts} = ${pct(wsum)}` }));
-    }
-  } else if (total && (ast.sections.length > 0 || ast.items.length > 0)) {
+  /** The maxima of parts (sections' scales, items' maxima) and their sum. */
+  sum(sections: A.Section[], items: A.Item[]): { sum: Decimal; parts: string[] } {
     let sum = Decimal.ZERO;
     const parts: string[] = [];
-    for (const s of ast.sections) {
-      sum = sum.add(scaleOf.get(s)!);
-      parts.push(`"${s.label.text}" ${scaleOf.get(s)!.toString()}`);
+    for (const c of sections) {
+      sum = sum.add(this.scaleOf.get(c)!);
+      parts.push(`"${c.label.text}" ${this.scaleOf.get(c)!.toString()}`);
     }
-    for (const it of ast.items) {
-      sum = sum.add(maxOf.get(it)!);
-      parts.push(`"${it.label.text}" ${maxOf.get(it)!.toString()}`);
+    for (const it of items) {
+      sum = sum.add(this.maxOf.get(it)!);
+      parts.push(`"${it.label.text}" ${this.maxOf.get(it)!.toString()}`);
     }
-    if (!sum.eq(total)) cx.report(diag('E0302', ast.total!.span, { sum: sum.toString(), total: total.toString(), parts: `${parts.join(' + ')} = ${sum.toString()}` }));
+    return { sum, parts };
   }
 
-  // The range of the total: the sections' (weighted) ranges, top-level items and bonuses.
-  let tLo = Decimal.ZERO;
-  let tHi = Decimal.ZERO;
-  if (weighted && total) {
-    for (const s of ast.sections) {
-      const r = sectionRanges.get(s)!;
-      const scale = scaleOf.get(s)!;
-      const w = dec(s.weight).mul(total);
-      if (scale.isZero()) continue;
-      tLo = tLo.add(r.low.mul(w).div(scale));
-      tHi = tHi.add(r.high.mul(w).div(scale));
+  /** Weighted parts: every part a section with a weight, and the weights make 100%. */
+  weights(sections: A.Section[], items: A.Item[]): void {
+    const cx = this.cx;
+    const unweighted = items[0] ?? sections.find((c) => !c.weight);
+    // With mixed weights E0304 says all there is to say; otherwise the weights must make 100%.
+    if (unweighted) {
+      cx.report(diag('E0304', unweighted.label.span, {}));
+      return;
     }
-  } else {
-    for (const s of ast.sections) {
-      tLo = tLo.add(sectionRanges.get(s)!.low);
-      tHi = tHi.add(sectionRanges.get(s)!.high);
+    let wsum = Decimal.ZERO;
+    for (const c of sections) wsum = wsum.add(dec(c.weight));
+    if (!wsum.eq(Decimal.ONE)) {
+      const pct = (d: Decimal) => `${d.mul(Decimal.HUNDRED).toString()}%`;
+      const parts = sections.map((c) => `"${c.label.text}" ${c.weight!.text}`).join(' + ');
+      cx.report(diag('E0303', sections[0].weight!.span, { sum: pct(wsum), parts: `${parts} = ${pct(wsum)}` }));
     }
   }
-  for (const it of [...ast.items, ...ast.bonuses]) {
-    tLo = tLo.add(itemRanges.get(it)!.low);
-    tHi = tHi.add(itemRanges.get(it)!.high);
+
+  /** The range of weighted sections' contributions to a whole of `scale`. */
+  weightedRange(sections: A.Section[], scale: Decimal): Interval {
+    let lo = Decimal.ZERO;
+    let hi = Decimal.ZERO;
+    for (const c of sections) {
+      const r = this.sectionRanges.get(c)!;
+      const own = this.scaleOf.get(c)!;
+      if (own.isZero() || !c.weight) continue;
+      const w = dec(c.weight).mul(scale);
+      lo = lo.add(r.low.mul(w).div(own));
+      hi = hi.add(r.high.mul(w).div(own));
+    }
+    return new Interval(lo, hi);
   }
-  return { maxOf, scaleOf, itemRanges, sectionRanges, weighted, totalBeforeAdjust: new Interval(tLo, tHi) };
+
+  /** The range of parts that add up. */
+  plainRange(sections: A.Section[], items: A.Item[]): Interval {
+    let lo = Decimal.ZERO;
+    let hi = Decimal.ZERO;
+    for (const r of [...sections.map((c) => this.sectionRanges.get(c)!), ...items.map((it) => this.itemRanges.get(it)!)]) {
+      lo = lo.add(r.low);
+      hi = hi.add(r.high);
+    }
+    return new Interval(lo, hi);
+  }
+}
+
+/** Some part of a section may be left out for a unit (`not applicable if`). */
+function mayNotApply(s: A.Section): boolean {
+  return s.items.some((it) => it.notApplicable.length > 0) || s.sections.some(mayNotApply);
 }
 
 /** An item's max and the static range of its score: its rule's raw range, capped, held within 0..M, rounded. */
@@ -134,13 +184,14 @@ function checkItem(cx: Checker, it: A.Item): { max: Decimal; range: ScoreRange }
   const places = it.round ? Number(it.round.value) : cx.ast.precision ? Number(cx.ast.precision.value) : undefined;
   if (it.max && max && places !== undefined && !max.round(places).eq(max)) cx.report(diag('E0310', it.max.span, { max: it.max.text, places }));
   for (const v of it.voids) cx.expectBool(v, cx.expr(v), { en: '`void if`', zh: '`作废 若`' });
+  for (const v of it.notApplicable) cx.expectBool(v, cx.expr(v), { en: '`not applicable if`', zh: '`不适用 若`' });
   // The raw range of the rule, before it is held within 0..M.
   const raw = ruleKind(it.rule).check(it.rule, cx, it, max);
   if (!max) {
     // A bonus without a max reaches at most its rule's highest value (never below 0).
     if (isBonus && raw.hi) max = Decimal.max(Decimal.ZERO, raw.hi);
     else {
-      cx.report(diag('E0305', it.label.span, { what: itemWhat(it) }));
+      cx.report(diag('E0305', it.label.span, { what: itemWhat(it), bonus: isBonus }));
       max = Decimal.ZERO;
     }
   }

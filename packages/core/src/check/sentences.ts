@@ -84,6 +84,7 @@ class Sentences {
       out.push(item.cap.prorata ? (zh ? `累计超过 ${c} 分的，最高者计 ${c} 分，其余按比例折算` : `above ${c} in all, the highest unit gets ${c} and the others are scaled in proportion`) : zh ? `最高 ${c} 分` : `at most ${c}`);
     }
     for (const v of item.voids) out.push(zh ? `${this.text(v)}的，本项计 0 分` : `0 if ${this.text(v)}`);
+    for (const v of item.notApplicable) out.push(zh ? `${this.text(v)}的，本项不适用，不计入所在小节` : `not scored if ${this.text(v)} (left out of its section)`);
     if (item.round) out.push(zh ? `保留 ${item.round.text} 位小数` : `rounded to ${item.round.text} places`);
     return out;
   }

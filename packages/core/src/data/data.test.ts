@@ -476,7 +476,7 @@ item "x" max 5: deduct 1 per n`);
     expect(units.items.required).not.toContain('remark');
     expect(JSON.parse(text)).toEqual(js); // plain JSON
   });
-  // BUG (data.ts `inputSchema`, via zod): an optional field named like an Object.prototype
+  // BUG (data/schema.ts `inputSchema`, via zod): an optional field named like an Object.prototype
   // member (`toString`, `valueOf`) makes zod read the inherited function when the field is
   // absent, so inputSchema rejects a row that validateUnits accepts. Expected: both agree.
   it.fails('inputSchema agrees with validateUnits on an absent optional field named `valueOf`', () => {

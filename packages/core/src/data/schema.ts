@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { Decimal } from '../common/decimal.js';
 import type { Field, FieldType, Plan } from '../ir/plan.js';
-import type { Value } from './validate.js';
-import { DATA_LIMITS, NO, toDecimal, toPercent, YES } from './values.js';
+import { DATA_LIMITS, NO, toDecimal, toPercent, YES, type Value } from './values.js';
 
 /** The zod schema of one field's value (after it is known to be present). */
 export function fieldSchema(t: FieldType, grades: string[]): z.ZodType<Value> {

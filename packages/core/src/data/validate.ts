@@ -3,19 +3,15 @@
 // Every bad value is reported with the unit's id, the field and what was expected, before
 // anything is scored. Data is untrusted: records are rebuilt with only the declared keys on
 // null-prototype objects, so `__proto__` or `constructor` keys change nothing.
-import type { Decimal } from '../common/decimal.js';
 import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { Field, Plan } from '../ir/plan.js';
 import { fieldSchema } from './schema.js';
-import { DATA_LIMITS, expectedText } from './values.js';
+import { DATA_LIMITS, expectedText, type Rec, type Value } from './values.js';
 
 export { DATA_LIMITS } from './values.js';
 import type { z } from 'zod';
 
-/** A value of one field of one unit. `undefined` is "not submitted". */
-export type Value = Decimal | boolean | string | Rec[] | undefined;
-/** One entry of a list field (null prototype, declared keys only). */
-export type Rec = { [field: string]: Value };
+export type { Rec, Value } from './values.js';
 
 /** Validated data, column by column: `columns.get(field)[i]` is unit i's value. */
 export interface UnitTable {

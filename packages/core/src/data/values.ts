@@ -5,6 +5,11 @@ import { NUMBER_TEXT, numberValue } from '../common/numbers.js';
 import type { Text } from '../common/text.js';
 import type { FieldType } from '../ir/plan.js';
 
+/** A value of one field of one unit. `undefined` is "not submitted". */
+export type Value = Decimal | boolean | string | Rec[] | undefined;
+/** One entry of a list field (null prototype, declared keys only). */
+export type Rec = { [field: string]: Value };
+
 /** Limits on untrusted data. */
 export const DATA_LIMITS = { maxUnits: 5_000_000, maxListEntries: 10_000, maxTextLength: 10_000 };
 

@@ -48,17 +48,16 @@ export interface Diagnostic {
 /** Build a diagnostic from the catalog. */
 export function diag<C extends Code>(code: C, span: Span, args: ArgsOf<C>, more: { labels?: Label[]; fixes?: Fix[] } = {}): Diagnostic {
   const entry = CATALOG[code] as Entry<ArgsOf<C>>;
-  const d: Diagnostic = {
+  const hint = entry.hint?.(args);
+  return {
     code,
     severity: entry.severity,
     span,
     message: { en: entry.en(args), zh: entry.zh(args) },
     labels: more.labels ?? [],
+    ...(hint ? { hint } : {}),
     fixes: more.fixes ?? [],
   };
-  const hint = entry.hint?.(args);
-  if (hint) d.hint = hint;
-  return d;
 }
 
 export function label(span: Span, en: string, zh: string): Label {

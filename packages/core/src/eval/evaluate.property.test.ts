@@ -147,10 +147,60 @@ const weightedRow = fc.record({
   extra: dec2(0, 20),
 });
 
+const GROUPS = `scheme "groups" total 100 precision 2
+unit city "城市", town "乡镇"
+input {
+  self   : 0..100
+  status : 0..100
+  gain   : -50..50
+  share  : 0..1
+  skip   : yes/no
+  extra  : 0..20
+  report : yes/no
+}
+eligible if self >= 60
+within unit
+place: vetoed last
+section "实绩" weight 60% {
+  section "现状" weight 40% {
+    item "status rank" max 50: by rank of status desc
+    item "status level" max 50: linear status from 0 -> 0 to 100 -> 50
+  }
+  section "改善" weight 60% {
+    item "gain rank" max 100: by rank of gain desc, not applicable if skip
+  }
+}
+section "保障" weight 40% {
+  item "leader" max 100: 100 * share / max(max of share across units, 0.01)
+}
+bonus "extra": extra, cap 6 prorata
+veto "no report" if not report
+grade {
+  veto "vetoed"
+  ineligible "not assessed"
+  "A" if total >= 60, max 30%
+  "B" if place <= cohort size / 2
+  otherwise "C"
+}`;
+
+const groupsRow = fc.record({
+  unit: fc.constantFrom('city', 'town'),
+  self: fc.integer({ min: 40, max: 100 }),
+  status: dec2(0, 100),
+  gain: dec2(-50, 50),
+  share: dec2(0, 1),
+  skip: fc.constantFrom('yes', 'no', 'no', 'no'),
+  extra: dec2(0, 20),
+  report: fc.constantFrom('yes', 'yes', 'yes', 'no'),
+});
+
+/** Schemes whose total is the plain sum the property (c) recomputes. */
 const HAND = [
   { name: 'cohort rules', src: COHORT, row: cohortRow },
   { name: 'weights and precision', src: WEIGHTED, row: weightedRow },
 ];
+/** Every hand-written scheme, groups and eligibility included. */
+const ALL_HAND = [...HAND, { name: 'groups, eligibility, quotas, nesting, items that do not apply', src: GROUPS, row: groupsRow }];
 
 // ── generated schemes (the shared arbitrary) ────────────────────────
 interface Generated {
@@ -250,7 +300,7 @@ function expectTotalIsItsParts(scheme: Plan.Plan, ev: Evaluation) {
 }
 
 describe('(a) results do not change when the units are shuffled', () => {
-  for (const h of HAND) {
+  for (const h of ALL_HAND) {
     it(`hand-written: ${h.name}`, () => {
       const sch = checked(h.src);
       fc.assert(fc.property(withShuffle(cohort(h.row)), ([rows, shuffled]) => expectSameResults(sch, rows, shuffled)), { numRuns: RUNS });
@@ -268,7 +318,7 @@ describe('(a) results do not change when the units are shuffled', () => {
 });
 
 describe('(b) every item stays within its static range and within 0..max', () => {
-  for (const h of HAND) {
+  for (const h of ALL_HAND) {
     it(`hand-written: ${h.name}`, () => {
       const sch = checked(h.src);
       const model = modelOf(h.src);
@@ -408,6 +458,32 @@ bonus "项目加分" max 1000: honors with evidence, best per project,
           } else expect(s(scores[i])).toBe(s(raws[i]));
           for (let j = 0; j < rows.length; j++) if (raws[i].lt(raws[j])) expect(scores[i].lte(scores[j])).toBe(true);
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ── (f) places and quotas ───────────────────────────────────────────
+describe('(f) places rank the totals within each group, and no quota is ever exceeded', () => {
+  it('over groups, eligibility, vetoes and a quota grade', () => {
+    const sch = checked(GROUPS);
+    fc.assert(
+      fc.property(cohort(groupsRow, 1, 30), (rows) => {
+        const ev = evaluateRows(sch, rows);
+        const units = ev.units;
+        for (const group of ['city', 'town']) {
+          const members = units.filter((r) => r.group === group && r.eligible);
+          const ranked = members.filter((r) => !r.vetoed && r.total !== null);
+          for (const r of ranked) {
+            const better = ranked.filter((o) => o.total!.gt(r.total!)).length;
+            expect(r.place, `${r.id} in ${group}`).toBe(better + 1);
+          }
+          for (const r of members.filter((x) => x.vetoed)) expect(r.place!).toBeGreaterThan(ranked.length);
+          const quota = Math.floor((members.length * 30) / 100);
+          expect(members.filter((r) => r.grade === 'A').length).toBeLessThanOrEqual(quota);
+        }
+        for (const r of units.filter((x) => !x.eligible)) expect([r.place, r.total, r.grade]).toEqual([null, null, 'not assessed']);
       }),
       { numRuns: RUNS },
     );

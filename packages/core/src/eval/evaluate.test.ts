@@ -1,7 +1,7 @@
 // The meaning of every rule kind, and every worked number of the language sketch
 // (../shared/design/language-sketch.md), run end to end: source → compile → validate → evaluate.
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, explainStep, memoryHost, validateUnits, Decimal, type Evaluation, type SourceHost, type Step, type UnitResult } from '../index.js';
+import { compile, evaluate, explainStep, explainUnit, memoryHost, validateUnits, Decimal, type Evaluation, type SourceHost, type Step, type UnitResult } from '../index.js';
 
 // ── helpers ─────────────────────────────────────────────────────────
 function schemeOf(src: string, host?: SourceHost, file = 't.assess') {
@@ -1410,5 +1410,35 @@ input { x : number }
 item "x" max 2.5: x`);
     expect(c.ok).toBe(false);
     expect(c.diagnostics.map((d) => d.code)).toContain('E0310');
+  });
+});
+
+describe('imported scores and what a trace shows', () => {
+  const sub = `scheme "农业" total 10
+input { farms : 0..10, plots : 0..10 }
+section "基础" max 10 {
+  item "农场得分" max 5: farms / 2
+  item "地块" max 5: plots / 2
+}
+`;
+  const host = memoryHost({ 'agri.assess': sub });
+  it('`alias.item "x"` and `alias.section "y"` read an imported scheme’s scores, and the trace shows the values used', () => {
+    const src = `scheme "总" total 20
+use "agri.assess" as agri
+input { rate : percent "达标率" }
+let share = agri.section "基础" / 10
+item "农场分" max 10: agri.item "农场得分" * 2
+item "达标" max 10: 10 * rate * share`;
+    const ev = run(src, [{ id: 'u', farms: 8, plots: 4, rate: '90%' }], host);
+    const u = unit(ev, 'u');
+    expect(u.items.map((i) => i.score?.toString())).toEqual(['8', '5.4']); // 4 × 2; 10 × 0.9 × 6 / 10
+    expect(u.items[0].trace!.inputs).toEqual([{ name: 'agri.item "农场得分"', value: { k: 'num', v: '4' } }]);
+    expect(explainUnit(u, 'zh')).toContain('数据: rate (达标率) = 90%');
+    expect(explainUnit(u, 'zh')).toContain('计算: share = agri.section "基础" / 10 = 0.6');
+    expect(explainUnit(u, 'en')).toContain('input: agri.section "基础" = 6');
+  });
+  it('a label the imported scheme does not have is reported with its near miss', () => {
+    const c = compile('m.assess', 'scheme "m" total 10\nuse "agri.assess" as agri\nitem "x" max 10: agri.item "农场的分"', host);
+    expect(c.diagnostics.map((d) => `${d.code} ${d.message.en} ${d.hint?.en ?? ''}`)).toEqual(['E0105 no item of `agri` is labelled "农场的分" did you mean `农场得分`?']);
   });
 });

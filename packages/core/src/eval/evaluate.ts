@@ -10,16 +10,17 @@ import { Decimal } from '../common/decimal.js';
 import { dedupe, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UnitTable } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
-import { EvalFailure, Expressions, type Fn, type ScoreSource } from './expressions.js';
+import { EvalFailure, Expressions, type Fn, type Groups, type ScoreSource } from './expressions.js';
+import { competitionPlaces, gradeByPlace, type GradeOutcome } from './places.js';
 import { compileRule, type RuleFn } from './rules.js';
-import type { Shown, Step } from './steps.js';
+import type { Part, Shown, Step } from './steps.js';
 import { shown, type V } from './values.js';
 
 export interface ItemTrace {
   /** The rule as written in the scheme (one line, without comments). */
   rule: string;
-  /** The inputs and named values the rule read, with this unit's values. */
-  inputs: { name: string; label?: string; value: Shown }[];
+  /** The inputs, named values and imported scores the rule read, with this unit's values (a named value with its formula). */
+  inputs: { name: string; label?: string; value: Shown; formula?: string }[];
   /** How the score came about, step by step. */
   steps: Step[];
 }
@@ -27,19 +28,25 @@ export interface ItemTrace {
 export interface ItemResult {
   label: string;
   section?: string;
-  /** null when the score could not be computed (see the unit's errors). */
+  /** null when the score could not be computed (see the unit's errors) or the item does not apply. */
   score: Decimal | null;
   max: Decimal;
+  /** `not applicable if` held (or the unit is not assessed): not scored, never a 0. */
+  notApplicable?: true;
   trace?: ItemTrace;
 }
 
 export interface SectionResult {
   label: string;
+  /** The section that holds it. */
+  parent?: string;
   score: Decimal | null;
   max: Decimal;
   weight?: Decimal;
-  /** What the section adds to the total (differs from score when weighted). */
+  /** What the section adds to its parent (the total, or the section that holds it): differs from score when weighted. */
   contribution: Decimal | null;
+  /** None of its parts applies. */
+  notApplicable?: true;
 }
 
 export interface UnitResult {
@@ -50,6 +57,12 @@ export interface UnitResult {
   bonuses: ItemResult[];
   bonus: Decimal;
   total: Decimal | null;
+  /** The final place (ties share the best place), or null when the unit has none. */
+  place: number | null;
+  /** The unit's group (`within X`). */
+  group?: string;
+  /** Whether the unit is assessed (`eligible if`); an ineligible unit has no scores. */
+  eligible: boolean;
   grade: string | null;
   vetoed: boolean;
   vetoes: string[];
@@ -71,15 +84,30 @@ export interface Evaluation {
   unit(i: number): UnitResult;
   /** The total of unit i (null when it failed): cheap, for embedding and benchmarks. */
   total(i: number): Decimal | null;
+  /** The score of item (or bonus) `id` of the plan for unit i. */
+  itemScore(id: number, i: number): Decimal | null;
+  /** The score of section `id` of the plan for unit i. */
+  sectionScore(id: number, i: number): Decimal | null;
   diagnostics: Diagnostic[];
 }
 
 const UNSET: unique symbol = Symbol('unset');
 const str = (d: Decimal | null) => (d === null ? null : d.toString());
+const part = (d: Decimal | null, na: boolean): Part => (na ? 'n/a' : str(d));
 
 /** Evaluate a plan over a validated cohort. */
 export function evaluate(plan: P.Plan, table: UnitTable, options: EvaluateOptions = {}): Evaluation {
   return new Evaluator(plan, table, options).run();
+}
+
+/** The parts of a section, or of the whole scheme: what its score is made of. */
+interface Whole {
+  label: string;
+  scale: Decimal;
+  /** Its parts are weighted sections. */
+  weighted: boolean;
+  items: number[];
+  sections: number[];
 }
 
 class Evaluator implements ScoreSource {
@@ -90,16 +118,29 @@ class Evaluator implements ScoreSource {
   private readonly cap: (Decimal | undefined)[];
   private readonly places: (number | undefined)[];
   private readonly voids: Fn[][];
+  private readonly notApplicable: Fn[][];
+  /** Whether each unit is assessed. */
+  private readonly eligible: boolean[];
+  private readonly groups: Groups;
+  private readonly groupKeys: string[];
   private readonly itemScores: (Decimal | null)[][];
+  /** Whether an item does not apply to a unit (or the unit is not assessed). */
+  private readonly itemNA: boolean[][];
   private readonly rawCache = new Map<number, (Decimal | EvalFailure | typeof UNSET)[]>();
-  private readonly prorataTop = new Map<number, Decimal>();
+  private readonly prorataTop = new Map<string, Decimal>();
   private sectionScores: (Decimal | null)[][] = [];
+  private sectionNA: boolean[][] = [];
   private contributions: (Decimal | null)[][] = [];
   private totals: (Decimal | null)[] = [];
   private bonusTotals: Decimal[] = [];
+  private vetoed: boolean[] = [];
+  private unitPlaces: (number | null)[] = [];
+  private grades: (GradeOutcome | undefined)[] = [];
   private readonly errors = new Map<number, Diagnostic[]>();
   private readonly subEvaluations = new Map<string, Evaluation>();
   private readonly emptyColumn: V[] = [];
+  private readonly schemeTotal: Decimal;
+  private readonly root: Whole;
 
   constructor(
     private readonly plan: P.Plan,
@@ -107,14 +148,49 @@ class Evaluator implements ScoreSource {
     private readonly options: EvaluateOptions,
   ) {
     this.n = table.n;
-    this.exprs = new Expressions(plan, this.n, this);
-    const env = { exprs: this.exprs, n: this.n, file: plan.file, id: (u: number) => this.table.ids[u] };
+    // Who is assessed, and with whom, comes first: it reads no cohort value.
+    const bare = new Expressions(plan, this.n, this, { of: new Array(this.n).fill(0), members: [] });
+    this.eligible = this.eligibility(bare);
+    const { groups, keys } = this.grouping(bare);
+    this.groups = groups;
+    this.groupKeys = keys;
+    this.exprs = new Expressions(plan, this.n, this, groups);
+    const env = { exprs: this.exprs, file: plan.file, id: (u: number) => this.table.ids[u] };
     this.rules = plan.items.map((it) => compileRule(it, env));
     this.max = plan.items.map((it) => Decimal.parse(it.max)!);
     this.cap = plan.items.map((it) => (it.cap ? Decimal.parse(it.cap.value)! : undefined));
     this.places = plan.items.map((it) => it.places);
     this.voids = plan.items.map((it) => it.voids.map((v) => this.exprs.fn(v.expr)));
+    this.notApplicable = plan.items.map((it) => it.notApplicable.map((v) => this.exprs.fn(v.expr)));
     this.itemScores = new Array(plan.items.length);
+    this.itemNA = new Array(plan.items.length);
+    this.schemeTotal = Decimal.parse(plan.total)!;
+    this.root = { label: '', scale: this.schemeTotal, weighted: plan.topSections.some((id) => plan.sections[id].weight !== undefined), items: plan.topItems, sections: plan.topSections };
+  }
+
+  private eligibility(exprs: Expressions): boolean[] {
+    const cond = this.plan.eligible ? exprs.fn(this.plan.eligible.expr) : undefined;
+    return Array.from({ length: this.n }, (_, u) => !cond || this.guard(u, () => cond(u, undefined)) === true);
+  }
+
+  private grouping(exprs: Expressions): { groups: Groups; keys: string[] } {
+    const key = this.plan.within ? exprs.fn(this.plan.within.expr) : undefined;
+    const keys: string[] = [];
+    const index = new Map<string, number>();
+    const of: number[] = new Array(this.n);
+    for (let u = 0; u < this.n; u++) {
+      const k = key ? keyText(this.guard(u, () => key(u, undefined))) : '';
+      let g = index.get(k);
+      if (g === undefined) {
+        index.set(k, (g = keys.length));
+        keys.push(k);
+      }
+      of[u] = g;
+    }
+    const members: number[][] = keys.map(() => []);
+    for (let u = 0; u < this.n; u++) if (this.eligible[u]) members[of[u]].push(u);
+    if (keys.length === 0) members.push([]);
+    return { groups: { of, members }, keys };
   }
 
   // ── ScoreSource ───────────────────────────────────────────────────
@@ -139,24 +215,37 @@ class Evaluator implements ScoreSource {
   bonusTotal(u: number) {
     return this.bonusTotals[u];
   }
+  place(u: number) {
+    return this.unitPlaces[u] ?? null;
+  }
   importTotal(alias: string, u: number) {
+    return this.imported(alias).total(u);
+  }
+  importScore(alias: string, target: 'item' | 'section', id: number, u: number) {
+    const ev = this.imported(alias);
+    return target === 'item' ? ev.itemScore(id, u) : ev.sectionScore(id, u);
+  }
+  /** An imported scheme, scored on the same data (once). */
+  private imported(alias: string): Evaluation {
     let ev = this.subEvaluations.get(alias);
     if (!ev) {
       const sub = this.plan.imports.find((i) => i.alias === alias)!.plan;
       ev = evaluate(sub, this.table, {});
       this.subEvaluations.set(alias, ev);
     }
-    return ev.total(u);
+    return ev;
   }
-  prorataMax(item: number): Decimal {
-    let m = this.prorataTop.get(item);
+  prorataMax(item: number, group: number): Decimal {
+    const key = `${item}:${group}`;
+    let m = this.prorataTop.get(key);
     if (m === undefined) {
       m = Decimal.ZERO;
-      for (let u = 0; u < this.n; u++) {
+      for (const u of this.groups.members[group]) {
+        if (this.isNA(item, u)) continue;
         const v = this.raw(item, u);
         if (v.gt(m)) m = v;
       }
-      this.prorataTop.set(item, m);
+      this.prorataTop.set(key, m);
     }
     return m;
   }
@@ -191,54 +280,49 @@ class Evaluator implements ScoreSource {
 
   run(): Evaluation {
     const { plan, n } = this;
-    for (const it of plan.items) this.itemScores[it.id] = this.scoreColumn(it.id);
-    const total = Decimal.parse(plan.total)!;
+    for (const it of plan.items) this.scoreColumn(it.id);
     this.sectionScores = plan.sections.map(() => new Array(n));
+    this.sectionNA = plan.sections.map(() => new Array(n));
     this.contributions = plan.sections.map(() => new Array(n));
-    for (const s of plan.sections) {
-      const col = this.sectionScores[s.id];
-      const contrib = this.contributions[s.id];
-      const scale = Decimal.parse(s.scale)!;
-      const weight = s.weight !== undefined ? Decimal.parse(s.weight)! : undefined;
-      const cols = s.items.map((id) => this.itemScores[id]);
+    // Children before the sections that hold them (ids are in pre-order).
+    for (let id = plan.sections.length - 1; id >= 0; id--) {
+      const s = plan.sections[id];
+      const whole: Whole = { label: s.label, scale: Decimal.parse(s.scale)!, weighted: s.weighted, items: s.items, sections: s.sections };
       for (let u = 0; u < n; u++) {
-        let sum: Decimal | null = Decimal.ZERO;
-        for (const c of cols) {
-          const v = c[u];
-          if (v === null) {
-            sum = null;
-            break;
-          }
-          sum = sum.add(v);
-        }
-        col[u] = sum;
-        contrib[u] = sum === null ? null : weight ? (scale.isZero() ? Decimal.ZERO : this.roundScore(sum.mul(weight).mul(total).div(scale, s.places))) : sum;
+        const r = this.combine(whole, u);
+        this.sectionScores[id][u] = r.score;
+        this.sectionNA[id][u] = r.na;
       }
     }
-    const topCols = plan.topItems.map((id) => this.itemScores[id]);
-    const bonusCols = plan.bonuses.map((id) => this.itemScores[id]);
-    const contribCols = this.contributions;
-    const adjusts = plan.adjusts.map((a) => this.exprs.fn(a.factor.expr));
     this.totals = new Array(n);
     this.bonusTotals = new Array(n);
+    const adjusts = plan.adjusts.map((a) => this.exprs.fn(a.factor.expr));
     for (let u = 0; u < n; u++) {
-      let sum: Decimal | null = Decimal.ZERO;
       let bonus = Decimal.ZERO;
-      for (const c of contribCols) sum = sum === null || c[u] === null ? null : sum.add(c[u]!);
-      for (const c of topCols) sum = sum === null || c[u] === null ? null : sum.add(c[u]!);
-      for (const c of bonusCols) {
-        if (c[u] === null) sum = null;
-        else bonus = bonus.add(c[u]!);
+      let failed = false;
+      for (const id of plan.bonuses) {
+        if (this.itemNA[id][u]) continue;
+        const v = this.itemScores[id][u];
+        if (v === null) failed = true;
+        else bonus = bonus.add(v);
       }
-      if (sum !== null) sum = sum.add(bonus);
+      this.bonusTotals[u] = bonus;
+      if (!this.eligible[u]) {
+        this.totals[u] = null;
+        continue;
+      }
+      const r = this.combine(this.root, u);
+      let sum: Decimal | null = failed || r.score === null ? null : r.na ? bonus : r.score.add(bonus);
       for (const f of adjusts) {
         if (sum === null) break;
         const factor = this.guard(u, () => f(u, undefined));
         sum = factor instanceof Decimal ? this.roundScore(sum.mul(factor)) : null;
       }
       this.totals[u] = sum;
-      this.bonusTotals[u] = bonus;
     }
+    this.vetoed = Array.from({ length: n }, (_, u) => this.eligible[u] && this.vetoes(u).length > 0);
+    this.placeUnits();
+    this.gradeUnits();
 
     const diagnostics: Diagnostic[] = [];
     const self = this;
@@ -258,11 +342,10 @@ class Evaluator implements ScoreSource {
         return r;
       },
       total: (i) => this.totals[i],
+      itemScore: (id, i) => this.itemScores[id]?.[i] ?? null,
+      sectionScore: (id, i) => this.sectionScores[id]?.[i] ?? null,
       diagnostics,
     };
-    // Vetoes and grades can fail too (division in a condition): collect every unit's errors.
-    // (Results are not kept: a unit asked for later is built then, with its trace if wanted.)
-    if (plan.vetoes.length || plan.grades) for (let u = 0; u < n; u++) this.vetoesAndGrade(u);
     // A failure in a cohort value (cap prorata, an aggregate across units) fails every unit that
     // reads it: report it once, not once per unit.
     for (const [, ds] of [...this.errors.entries()].sort((a, b) => a[0] - b[0])) diagnostics.push(...ds);
@@ -272,6 +355,150 @@ class Evaluator implements ScoreSource {
     return evaluation;
   }
 
+  /**
+   * A whole's score for a unit, from its parts: the sum of its items and subsections, or the
+   * weighted sum of its weighted subsections scaled to its own scale. Parts that do not apply
+   * are left out and the rest scaled up (or their weights count as 100%); with no part that
+   * applies, the whole does not apply either. Records each weighted part's contribution.
+   */
+  private combine(w: Whole, u: number, steps?: Step[]): { score: Decimal | null; na: boolean } {
+    if (!this.eligible[u]) return { score: null, na: true };
+    let sum = Decimal.ZERO;
+    let failed = false;
+    let applies = false;
+    let someNA = false;
+    let applicable = Decimal.ZERO;
+    let weights = Decimal.ZERO;
+    for (const id of w.items) {
+      if (this.itemNA[id][u]) {
+        someNA = true;
+        continue;
+      }
+      applies = true;
+      const v = this.itemScores[id][u];
+      if (v === null) failed = true;
+      else sum = sum.add(v);
+      applicable = applicable.add(this.max[id]);
+    }
+    for (const id of w.sections) {
+      const s = this.plan.sections[id];
+      if (this.sectionNA[id][u]) {
+        someNA = true;
+        this.contributions[id][u] = null;
+        continue;
+      }
+      applies = true;
+      const v = this.sectionScores[id][u];
+      const scale = Decimal.parse(s.scale)!;
+      let c: Decimal | null = v;
+      if (w.weighted && s.weight !== undefined && v !== null) {
+        const weight = Decimal.parse(s.weight)!;
+        c = scale.isZero() ? Decimal.ZERO : this.roundScore(v.mul(weight).mul(w.scale).div(scale, s.places));
+        weights = weights.add(weight);
+        steps?.push({ k: 'weighted', score: str(v), scale: s.scale, weight: s.weightText ?? s.weight, total: w.scale.toString(), contribution: str(c) });
+      } else applicable = applicable.add(scale);
+      this.contributions[id][u] = c;
+      if (c === null) failed = true;
+      else sum = sum.add(c);
+    }
+    if (!applies) return { score: null, na: true };
+    if (failed) return { score: null, na: false };
+    if (someNA && w.weighted && weights.sign() > 0 && !weights.eq(Decimal.ONE)) {
+      const result = this.roundScore(sum.div(weights));
+      steps?.push({ k: 'renormalised', label: w.label, sum: sum.toString(), weights: weights.toString(), result: result.toString() });
+      return { score: result, na: false };
+    }
+    if (someNA && !w.weighted && applicable.sign() > 0 && !applicable.eq(w.scale)) {
+      const result = this.roundScore(sum.mul(w.scale).div(applicable));
+      steps?.push({ k: 'rescaled', label: w.label, sum: sum.toString(), applicable: applicable.toString(), scale: w.scale.toString(), result: result.toString() });
+      return { score: result, na: false };
+    }
+    return { score: sum, na: false };
+  }
+
+  // ── places and grades ─────────────────────────────────────────────
+  /** Places within each group: ranked units by total; vetoed and ineligible units as the scheme says. */
+  private placeUnits() {
+    const { plan, n } = this;
+    this.unitPlaces = new Array(n).fill(null);
+    const byGroup = this.groupKeys.map(() => [] as number[]);
+    for (let u = 0; u < n; u++) byGroup[this.groups.of[u]]?.push(u);
+    for (const units of byGroup) {
+      const ranked = units.filter((u) => this.eligible[u] && !this.vetoed[u] && this.totals[u] !== null);
+      for (const [u, p] of competitionPlaces(ranked, this.totals)) this.unitPlaces[u] = p;
+      let next = ranked.length + 1;
+      if (plan.places.vetoed === 'last') {
+        const vetoed = units.filter((u) => this.vetoed[u] && this.totals[u] !== null);
+        for (const [u, p] of competitionPlaces(vetoed, this.totals, next)) this.unitPlaces[u] = p;
+        next += vetoed.length;
+      }
+      if (plan.places.ineligible === 'last') for (const u of units) if (!this.eligible[u]) this.unitPlaces[u] = next;
+    }
+  }
+
+  private gradeUnits() {
+    const { plan } = this;
+    this.grades = new Array(this.n);
+    if (!plan.grades) return;
+    const lines = plan.grades.filter((l) => l.k === 'if' || l.k === 'otherwise');
+    this.groups.members.forEach((members, g) => {
+      const size = members.length;
+      const ranked = members.filter((u) => !this.vetoed[u] && this.totals[u] !== null);
+      const gradeLines = lines.map((l) => {
+        if (l.k === 'otherwise') return { label: l.label, otherwise: true };
+        const cond = this.exprs.fn((l as Extract<P.Grade, { k: 'if' }>).cond.expr);
+        const q = (l as Extract<P.Grade, { k: 'if' }>).quota;
+        const quota = q === undefined ? undefined : (q.count ?? Number(Decimal.parse(q.share!)!.mul(Decimal.fromInt(size)).floor().toString()));
+        return { label: l.label, holds: (u: number) => this.guard(u, () => cond(u, undefined) === true), quota, quotaText: q?.text };
+      });
+      for (const [u, o] of gradeByPlace(ranked, (u) => this.unitPlaces[u]!, gradeLines)) this.grades[u] = o;
+    });
+  }
+
+  /** The vetoes that fire for a unit. */
+  private vetoes(u: number, steps?: Step[]): string[] {
+    const out: string[] = [];
+    for (const v of this.plan.vetoes) {
+      const fired = this.guard(u, () => this.exprs.fn(v.cond.expr)(u, undefined));
+      if (fired === true) {
+        out.push(v.reason);
+        steps?.push({ k: 'veto', reason: v.reason, cond: v.cond.text });
+      }
+    }
+    return out;
+  }
+
+  /** The unit's grade (worked out for the whole cohort in `gradeUnits`), with its reasons. */
+  private grade(u: number, steps?: Step[]): string | null {
+    const lines = this.plan.grades;
+    if (!lines) return null;
+    if (!this.eligible[u]) {
+      const grade = lines.find((l) => l.k === 'ineligible')?.label ?? null;
+      steps?.push({ k: 'ineligibleGrade', grade });
+      return grade;
+    }
+    if (this.totals[u] === null) return null;
+    if (this.vetoed[u]) {
+      const grade = lines.find((l) => l.k === 'veto')?.label ?? null;
+      steps?.push({ k: 'vetoGrade', grade });
+      return grade;
+    }
+    const o = this.grades[u];
+    if (steps) {
+      const ifs = lines.filter((l) => l.k === 'if' || l.k === 'otherwise');
+      for (const q of o?.quotas ?? []) {
+        const line = ifs[q.line] as Extract<P.Grade, { k: 'if' }>;
+        steps.push({ k: 'quota', grade: line.label, place: q.place, quota: q.quota, quotaText: line.quota!.text, size: this.groups.members[this.groups.of[u]].length, admitted: q.admitted });
+      }
+      if (o) {
+        const line = ifs[o.line];
+        if (line.k === 'otherwise') steps.push({ k: 'otherwiseGrade', grade: o.grade });
+        else if (line.k === 'if') steps.push({ k: 'gradeLine', cond: line.cond.text, total: this.totals[u]!.toString(), grade: o.grade });
+      }
+    }
+    return o?.grade ?? null;
+  }
+
   // ── units ─────────────────────────────────────────────────────────
   private unitResult(u: number): UnitResult {
     const { plan } = this;
@@ -279,19 +506,25 @@ class Evaluator implements ScoreSource {
     const itemResult = (it: P.Item): ItemResult => {
       const section = it.section !== undefined ? plan.sections[it.section].label : undefined;
       const r: ItemResult = section === undefined ? { label: it.label, score: this.itemScores[it.id][u], max: this.max[it.id] } : { label: it.label, section, score: this.itemScores[it.id][u], max: this.max[it.id] };
-      if (tracing) r.trace = this.itemTrace(it, u);
+      if (this.itemNA[it.id][u]) r.notApplicable = true;
+      if (tracing && this.eligible[u]) r.trace = this.itemTrace(it, u);
       return r;
     };
     const items = [...plan.sections.flatMap((s) => s.items), ...plan.topItems].map((id) => itemResult(plan.items[id]));
+    items.sort((a, b) => plan.items.findIndex((x) => x.label === a.label) - plan.items.findIndex((x) => x.label === b.label));
     const sections: SectionResult[] = plan.sections.map((s) => {
-      const r: SectionResult = { label: s.label, score: this.sectionScores[s.id][u], max: Decimal.parse(s.scale)!, contribution: this.contributions[s.id][u] };
+      const r: SectionResult = { label: s.label, score: this.sectionScores[s.id][u], max: Decimal.parse(s.scale)!, contribution: this.contributions[s.id][u] ?? (s.parent === undefined ? this.sectionScores[s.id][u] : null) };
+      if (s.parent !== undefined) r.parent = plan.sections[s.parent].label;
       if (s.weight !== undefined) r.weight = Decimal.parse(s.weight)!;
+      if (this.sectionNA[s.id][u] && this.eligible[u]) r.notApplicable = true;
       return r;
     });
     const bonuses = plan.bonuses.map((id) => itemResult(plan.items[id]));
     const steps: Step[] | undefined = tracing ? [] : undefined;
-    const { vetoes, grade } = this.vetoesAndGrade(u, steps);
-    if (steps) steps.unshift(...this.totalSteps(u));
+    if (steps) steps.push(...this.totalSteps(u));
+    const vetoes = this.eligible[u] ? this.vetoes(u, steps) : [];
+    if (steps) steps.push(...this.placeSteps(u));
+    const grade = this.grade(u, steps);
     const r: UnitResult = {
       id: this.table.ids[u],
       items,
@@ -299,89 +532,83 @@ class Evaluator implements ScoreSource {
       bonuses,
       bonus: this.bonusTotals[u],
       total: this.totals[u],
+      place: this.unitPlaces[u],
+      eligible: this.eligible[u],
       grade,
       vetoed: vetoes.length > 0,
       vetoes,
       errors: this.errors.get(u) ?? [],
     };
+    if (plan.within) r.group = this.groupKeys[this.groups.of[u]];
     if (this.table.kinds[u] !== undefined && plan.unitKinds.length > 1) r.kind = this.table.kinds[u];
     if (steps) r.steps = steps;
     return r;
   }
 
-  /** Which vetoes fire and which grade applies (with the reasons, when tracing). */
-  private vetoesAndGrade(u: number, steps?: Step[]): { vetoes: string[]; grade: string | null } {
-    const { plan } = this;
-    const vetoes: string[] = [];
-    for (const v of plan.vetoes) {
-      const fired = this.guard(u, () => this.exprs.fn(v.cond.expr)(u, undefined));
-      if (fired === true) {
-        vetoes.push(v.reason);
-        steps?.push({ k: 'veto', reason: v.reason, cond: v.cond.text });
-      }
-    }
-    const total = this.totals[u];
-    let grade: string | null = null;
-    if (plan.grades && total !== null) {
-      if (vetoes.length > 0) {
-        const line = plan.grades.find((l) => l.k === 'veto');
-        grade = line ? line.label : null;
-        steps?.push({ k: 'vetoGrade', grade });
-      } else {
-        for (const line of plan.grades) {
-          if (line.k === 'veto') continue;
-          if (line.k === 'otherwise') {
-            grade = line.label;
-            steps?.push({ k: 'otherwiseGrade', grade });
-            break;
-          }
-          const holds = this.guard(u, () => this.exprs.fn(line.cond.expr)(u, undefined));
-          if (holds === true) {
-            grade = line.label;
-            steps?.push({ k: 'gradeLine', cond: line.cond.text, total: total.toString(), grade });
-            break;
-          }
-        }
-      }
-    }
-    return { vetoes, grade };
+  private placeSteps(u: number): Step[] {
+    const place = this.unitPlaces[u];
+    const of = this.groups.members[this.groups.of[u]].length;
+    const why = !this.eligible[u] ? 'ineligible' : this.vetoed[u] ? 'vetoed' : this.totals[u] === null ? 'failed' : undefined;
+    if (place === null) return [{ k: 'unplaced', why: why ?? 'failed' }];
+    return [why === 'vetoed' || why === 'ineligible' ? { k: 'place', place, of, after: why } : { k: 'place', place, of }];
   }
 
   private totalSteps(u: number): Step[] {
     const { plan } = this;
     const out: Step[] = [];
-    const total = Decimal.parse(plan.total)!;
-    for (const s of plan.sections) {
-      const score = this.sectionScores[s.id][u];
-      out.push({ k: 'section', label: s.label, parts: s.items.map((id) => str(this.itemScores[id][u])), score: str(score) });
-      if (s.weightText !== undefined) out.push({ k: 'weighted', score: str(score), scale: s.scale, weight: s.weightText, total: total.toString(), contribution: str(this.contributions[s.id][u]) });
-    }
-    const parts = [...plan.sections.map((s) => str(this.contributions[s.id][u])), ...plan.topItems.map((id) => str(this.itemScores[id][u]))];
+    if (!this.eligible[u]) return plan.eligible ? [{ k: 'ineligible', cond: plan.eligible.text }] : [];
+    if (plan.within) out.push({ k: 'group', key: this.groupKeys[this.groups.of[u]], size: this.groups.members[this.groups.of[u]].length });
+    // Sections in the order written, each after the sections it holds.
+    const visit = (id: number) => {
+      const s = plan.sections[id];
+      s.sections.forEach(visit);
+      const parts = [...s.items.map((i) => part(this.itemScores[i][u], this.itemNA[i][u])), ...s.sections.map((c) => (s.weighted ? part(this.contributions[c][u], this.sectionNA[c][u]) : part(this.sectionScores[c][u], this.sectionNA[c][u])))];
+      const steps: Step[] = [];
+      this.combine({ label: s.label, scale: Decimal.parse(s.scale)!, weighted: s.weighted, items: s.items, sections: s.sections }, u, steps);
+      out.push(...steps.filter((x) => x.k === 'weighted'));
+      out.push({ k: 'section', label: s.label, parts, score: part(this.sectionScores[id][u], this.sectionNA[id][u]) });
+      out.push(...steps.filter((x) => x.k !== 'weighted'));
+    };
+    plan.topSections.forEach(visit);
+    const rootSteps: Step[] = [];
+    this.combine(this.root, u, rootSteps);
+    out.push(...rootSteps.filter((x) => x.k === 'weighted'));
+    const parts = [...plan.topSections.map((id) => part(this.root.weighted ? this.contributions[id][u] : this.sectionScores[id][u], this.sectionNA[id][u])), ...plan.topItems.map((id) => part(this.itemScores[id][u], this.itemNA[id][u]))];
     const step: Step = { k: 'total', parts };
     if (plan.bonuses.length) step.bonus = this.bonusTotals[u].toString();
     if (!plan.adjusts.length) step.result = str(this.totals[u]);
+    out.push(...rootSteps.filter((x) => x.k !== 'weighted'));
     out.push(step);
     // The running total after each adjustment (the stored total is after all of them).
-    let running: Decimal | null = null;
     if (plan.adjusts.length) {
-      running = Decimal.ZERO;
-      for (const c of this.contributions) running = running === null || c[u] === null ? null : running.add(c[u]!);
-      for (const id of plan.topItems) running = running === null || this.itemScores[id][u] === null ? null : running.add(this.itemScores[id][u]!);
-      for (const id of plan.bonuses) if (this.itemScores[id][u] === null) running = null;
-      if (running !== null) running = running.add(this.bonusTotals[u]);
-    }
-    for (const a of plan.adjusts) {
-      const f = this.guard(u, () => this.exprs.fn(a.factor.expr)(u, undefined));
-      running = running !== null && f instanceof Decimal ? this.roundScore(running.mul(f)) : null;
-      out.push({ k: 'adjusted', factor: a.factor.text, value: shown(f as V), result: str(running) });
+      const r = this.combine(this.root, u);
+      let running: Decimal | null = r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(this.bonusTotals[u]);
+      for (const a of plan.adjusts) {
+        const f = this.guard(u, () => this.exprs.fn(a.factor.expr)(u, undefined));
+        running = running !== null && f instanceof Decimal ? this.roundScore(running.mul(f)) : null;
+        out.push({ k: 'adjusted', factor: a.factor.text, value: shown(f as V), result: str(running) });
+      }
     }
     return out;
   }
 
   // ── items ─────────────────────────────────────────────────────────
-  private scoreColumn(id: number): (Decimal | null)[] {
+  private isNA(id: number, u: number): boolean {
+    if (!this.eligible[u]) return true;
+    for (const f of this.notApplicable[id]) if (this.guard(u, () => f(u, undefined)) === true) return true;
+    return false;
+  }
+
+  private scoreColumn(id: number) {
     const col: (Decimal | null)[] = new Array(this.n);
+    const na: boolean[] = new Array(this.n);
+    const checkNA = this.notApplicable[id].length > 0;
     for (let u = 0; u < this.n; u++) {
+      na[u] = !this.eligible[u] || (checkNA && this.isNA(id, u));
+      if (na[u]) {
+        col[u] = null;
+        continue;
+      }
       try {
         col[u] = this.score(id, u);
       } catch (e) {
@@ -390,7 +617,8 @@ class Evaluator implements ScoreSource {
         col[u] = null;
       }
     }
-    return col;
+    this.itemScores[id] = col;
+    this.itemNA[id] = na;
   }
 
   /** The raw value of an item for a unit, after `void if` (cached under cap prorata, which needs all units). */
@@ -422,7 +650,7 @@ class Evaluator implements ScoreSource {
     return this.rules[id](u, steps);
   }
 
-  /** The final score of an item: raw, capped (prorata across the cohort), held in 0..M, rounded. */
+  /** The final score of an item: raw, capped (prorata across the group), held in 0..M, rounded. */
   private score(id: number, u: number, steps?: Step[]): Decimal {
     let v = this.raw(id, u, steps);
     const it = this.plan.items[id];
@@ -430,7 +658,7 @@ class Evaluator implements ScoreSource {
     const cap = this.cap[id];
     if (cap) {
       if (it.cap!.prorata) {
-        const top = this.prorataMax(id);
+        const top = this.prorataMax(id, this.groups.of[u]);
         if (top.gt(cap)) {
           const scaled = v.mul(cap).div(top, it.cap!.prorata.places);
           steps?.push({ k: 'prorata', cap: cap.toString(), top: top.toString(), raw: v.toString(), scaled: scaled.toString() });
@@ -459,25 +687,41 @@ class Evaluator implements ScoreSource {
 
   private itemTrace(it: P.Item, u: number): ItemTrace {
     const steps: Step[] = [];
-    try {
-      this.score(it.id, u, steps);
-    } catch (e) {
-      if (!(e instanceof EvalFailure)) throw e;
-      steps.push({ k: 'failure', message: e.diagnostic.message });
-    }
-    const inputs = it.reads.map((r) => {
+    const na = it.notApplicable.find((c) => this.guard(u, () => this.exprs.fn(c.expr)(u, undefined)) === true);
+    if (na) steps.push({ k: 'notApplicable', cond: na.text });
+    else
+      try {
+        this.score(it.id, u, steps);
+      } catch (e) {
+        if (!(e instanceof EvalFailure)) throw e;
+        steps.push({ k: 'failure', message: e.diagnostic.message });
+      }
+    const computed = (f: () => V): Shown => {
+      try {
+        return shown(f());
+      } catch {
+        return { k: 'failed' };
+      }
+    };
+    const inputs = it.reads.map((r): ItemTrace['inputs'][number] => {
       if (r.k === 'input') {
         const value = shown(this.column(r.field)[u]);
+        if (r.percent && value.k === 'num') value.percent = true;
         return r.label !== undefined ? { name: r.field, label: r.label, value } : { name: r.field, value };
       }
-      let value: Shown;
-      try {
-        value = shown(this.exprs.letValue(r.id, u));
-      } catch {
-        value = { k: 'failed' };
-      }
-      return { name: this.plan.lets[r.id].name, value };
+      if (r.k === 'import') return { name: r.text, value: computed(() => this.exprs.fn(r.expr)(u, undefined)) };
+      const l = this.plan.lets[r.id];
+      return { name: l.name, value: computed(() => this.exprs.letValue(r.id, u)), formula: l.text };
     });
     return { rule: it.text, inputs, steps };
   }
+}
+
+/** A group key as text: the value of `within X` for a unit. */
+function keyText(v: V): string {
+  if (v === undefined) return '';
+  if (v instanceof Decimal) return v.toString();
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'string') return v;
+  return '';
 }

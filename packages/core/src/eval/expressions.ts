@@ -14,6 +14,14 @@ export class EvalFailure {
   constructor(readonly diagnostic: Diagnostic) {}
 }
 
+/** The groups of a cohort (`within X`): each unit's group, and the units assessed in each. */
+export interface Groups {
+  /** Each unit's group (an index into `members`). */
+  of: number[];
+  /** The units assessed (eligible) in each group. */
+  members: number[][];
+}
+
 /** What expressions read besides the data: scores and imported schemes, provided by the evaluator. */
 export interface ScoreSource {
   column(field: string): readonly V[];
@@ -24,20 +32,25 @@ export interface ScoreSource {
   sectionScore(id: number, u: number): Decimal | null;
   bonusTotal(u: number): Decimal;
   importTotal(alias: string, u: number): Decimal | null;
-  /** The highest raw score of an item in the cohort (cap prorata). */
-  prorataMax(item: number): Decimal;
+  importScore(alias: string, target: 'item' | 'section', id: number, u: number): Decimal | null;
+  /** The highest raw score of an item among the units of a group (cap prorata). */
+  prorataMax(item: number, group: number): Decimal;
+  /** The unit's final place (grade lines). */
+  place(u: number): number | null;
 }
 
 const UNSET: unique symbol = Symbol('unset');
 
 export class Expressions {
   private readonly lets: Fn[];
-  private readonly cohort: (() => Decimal | number[])[];
+  /** Each cohort value: a rank per unit, or one number per group. */
+  private readonly cohort: (() => number[] | Decimal[])[];
 
   constructor(
     private readonly plan: P.Plan,
     private readonly n: number,
     private readonly src: ScoreSource,
+    private readonly groups: Groups,
   ) {
     this.lets = plan.lets.map((l) => this.cachedPerUnit(l.expr));
     this.cohort = plan.cohort.map((c) => this.cohortValue(c));
@@ -52,9 +65,14 @@ export class Expressions {
     };
   }
 
-  /** The places of a rank cohort value, one per unit. */
+  /** The places of a rank cohort value, one per unit (within its group). */
   ranks(id: number): number[] {
     return this.cohort[id]() as number[];
+  }
+
+  /** How many units are assessed in the unit's group. */
+  groupSize(u: number): number {
+    return this.groups.members[this.groups.of[u]].length;
   }
 
   /** A let's value for a unit. */
@@ -75,34 +93,42 @@ export class Expressions {
     };
   }
 
-  private cohortValue(c: P.CohortValue): () => Decimal | number[] {
-    let cached: Decimal | number[] | undefined;
+  /** A cohort value, computed once per group over the units assessed in it. */
+  private cohortValue(c: P.CohortValue): () => number[] | Decimal[] {
+    let cached: number[] | Decimal[] | undefined;
+    const { members } = this.groups;
     return () => {
       if (cached !== undefined) return cached;
       switch (c.k) {
         case 'rank': {
           const f = this.fn(c.by);
-          const values = Array.from({ length: this.n }, (_, u) => {
-            const v = f(u, undefined);
-            return v instanceof Decimal ? v : Decimal.ZERO;
-          });
-          return (cached = competitionRanks(values, c.dir));
+          const ranks: number[] = new Array(this.n).fill(0);
+          for (const units of members) {
+            const values = units.map((u) => {
+              const v = f(u, undefined);
+              return v instanceof Decimal ? v : Decimal.ZERO;
+            });
+            competitionRanks(values, c.dir).forEach((r, i) => (ranks[units[i]] = r));
+          }
+          return (cached = ranks);
         }
         case 'aggregate': {
           const value = this.fn(c.value);
           const where = c.where ? this.fn(c.where) : undefined;
-          const values: Decimal[] = [];
-          let count = 0;
-          for (let u = 0; u < this.n; u++) {
-            if (where && where(u, undefined) !== true) continue;
-            count++;
-            const v = value(u, undefined);
-            if (v instanceof Decimal) values.push(v);
-          }
-          return (cached = c.fn === 'count' ? Decimal.fromInt(count) : aggregate(c.fn, values));
+          return (cached = members.map((units) => {
+            const values: Decimal[] = [];
+            let count = 0;
+            for (const u of units) {
+              if (where && where(u, undefined) !== true) continue;
+              count++;
+              const v = value(u, undefined);
+              if (v instanceof Decimal) values.push(v);
+            }
+            return c.fn === 'count' ? Decimal.fromInt(count) : aggregate(c.fn, values);
+          }));
         }
         case 'prorataMax':
-          return (cached = this.src.prorataMax(c.item));
+          return (cached = members.map((_, g) => this.src.prorataMax(c.item, g)));
       }
     };
   }
@@ -138,6 +164,13 @@ export class Expressions {
         return (u) => this.src.kind(u);
       case 'total':
         return (u) => this.src.total(u) ?? undefined;
+      case 'place':
+        return (u) => {
+          const p = this.src.place(u);
+          return p === null ? undefined : Decimal.fromInt(p);
+        };
+      case 'cohortSize':
+        return (u) => Decimal.fromInt(this.groupSize(u));
       case 'itemScore': {
         const id = e.id;
         return (u) => this.src.itemScore(id, u) ?? undefined;
@@ -151,6 +184,10 @@ export class Expressions {
       case 'importTotal': {
         const alias = e.alias;
         return (u) => this.src.importTotal(alias, u) ?? undefined;
+      }
+      case 'importScore': {
+        const { alias, target, id } = e;
+        return (u) => this.src.importScore(alias, target, id, u) ?? undefined;
       }
       case 'neg': {
         const f = this.fn(e.x);
@@ -256,7 +293,8 @@ export class Expressions {
       case 'cohort': {
         const value = this.cohort[e.id];
         if (this.plan.cohort[e.id].k === 'rank') return (u) => Decimal.fromInt((value() as number[])[u]);
-        return () => value() as Decimal;
+        const of = this.groups.of;
+        return (u) => (value() as Decimal[])[of[u]];
       }
       case 'bands': {
         const subject = this.fn(e.subject);

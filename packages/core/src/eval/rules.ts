@@ -13,7 +13,6 @@ export type RuleFn = (u: number, steps?: Step[]) => Decimal;
 
 export interface RuleEnv {
   exprs: Expressions;
-  n: number;
   file?: string;
   id(u: number): string;
 }
@@ -88,14 +87,14 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
       const by = exprs.fn(r.by.expr);
       const places = r.places;
       return (u, steps) => {
-        const n = env.n;
+        const n = exprs.groupSize(u);
         if (n <= 1) {
           steps?.push({ k: 'onlyUnit', max: M.toString() });
           return M;
         }
         const place = exprs.ranks(r.place)[u];
         const v = M.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), places);
-        steps?.push({ k: 'rankScored', place, n, by: r.by.text, value: shown(by(u, undefined)), max: M.toString(), result: v.toString() });
+        steps?.push({ k: 'rankScored', place, n, by: r.by.text, value: shown(by(u, undefined), r.by.percent), max: M.toString(), result: v.toString() });
         return v;
       };
     }

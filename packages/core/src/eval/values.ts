@@ -7,9 +7,9 @@ import type { Entry, Shown } from './steps.js';
 /** A value during evaluation: a data value, or a list of values (`honors.level`). */
 export type V = Value | V[];
 
-export function shown(v: V): Shown {
+export function shown(v: V, percent?: boolean): Shown {
   if (v === undefined) return { k: 'absent' };
-  if (v instanceof Decimal) return { k: 'num', v: v.toString() };
+  if (v instanceof Decimal) return percent ? { k: 'num', v: v.toString(), percent: true } : { k: 'num', v: v.toString() };
   if (typeof v === 'boolean') return { k: 'bool', v };
   if (typeof v === 'string') return { k: 'text', v };
   return { k: 'list', n: v.length };

@@ -86,6 +86,17 @@ export function runExample(plan: P.Plan, ex: P.Example): ExampleOutcome {
       case 'noVeto':
         if (r.vetoed) fail({ en: 'not veto', zh: '非 否决' }, 'not vetoed', { en: `vetoed for ${vetoList(r)}`, zh: `因 ${vetoList(r)} 被否决` });
         break;
+      case 'place': {
+        const want = e.value?.num;
+        if (want === undefined || r.place === null || String(r.place) !== want) fail({ en: 'place', zh: '名次' }, e.value?.text ?? '?', r.place === null ? { en: 'no place', zh: '无名次' } : { en: String(r.place), zh: String(r.place) });
+        break;
+      }
+      case 'ineligible':
+        if (r.eligible) fail({ en: 'ineligible', zh: '不参评' }, 'not assessed', { en: 'assessed', zh: '参评' });
+        break;
+      case 'eligible':
+        if (!r.eligible) fail({ en: 'not ineligible', zh: '非 不参评' }, 'assessed', { en: 'not assessed', zh: '不参评' });
+        break;
     }
   }
   return outcome(checked);

@@ -1,6 +1,7 @@
 // Trace steps → prose, in English or Chinese. The only place a step becomes words.
+import { Decimal } from '../common/decimal.js';
 import type { Lang, Text } from '../common/text.js';
-import type { Entry, Shown, Step } from '../eval/steps.js';
+import type { Entry, Part, Shown, Step } from '../eval/steps.js';
 
 /** A value as a drafter reads it. */
 export function showValue(v: Shown, lang: Lang): string {
@@ -11,7 +12,7 @@ export function showValue(v: Shown, lang: Lang): string {
     case 'failed':
       return '?';
     case 'num':
-      return v.v;
+      return v.percent ? `${Decimal.parse(v.v)!.mul(Decimal.HUNDRED).toString()}%` : v.v;
     case 'bool':
       return v.v ? (en ? 'yes' : '是') : en ? 'no' : '否';
     case 'text':
@@ -21,11 +22,15 @@ export function showValue(v: Shown, lang: Lang): string {
   }
 }
 
+const pct = (d: string) => `${Decimal.parse(d)!.mul(Decimal.HUNDRED).toString()}%`;
+
 function entry(e: Entry, lang: Lang): string {
   return `{${e.map(([k, v]) => `${k}: ${showValue(v, lang)}`).join(', ')}}`;
 }
 
 const q = (d: string | null) => (d === null ? '?' : d);
+/** A part of a sum, in one language. */
+const p = (d: Part, lang: Lang) => (d === 'n/a' ? (lang === 'en' ? 'n/a' : '不适用') : q(d));
 
 /** One step in both languages. */
 export function explainStep(s: Step): Text {
@@ -33,6 +38,12 @@ export function explainStep(s: Step): Text {
   switch (s.k) {
     case 'void':
       return t(`void: ${s.cond} holds, so this item scores 0`, `作废：${s.cond} 成立，本项计 0 分`);
+    case 'notApplicable':
+      return t(`not applicable: ${s.cond} holds, so this item is not scored (it is left out of its section, not counted as 0)`, `不适用：${s.cond} 成立，本项不计分（不计入所在小节，而不是计 0 分）`);
+    case 'ineligible':
+      return t(`not assessed: ${s.cond} does not hold, so the unit has no scores and takes no part in rankings or values across units`, `不参评：${s.cond} 不成立，本单位不计分，也不参与排名和全体单位汇总`);
+    case 'group':
+      return t(`assessed within the group "${s.key}" (${s.size} units): rankings, values across units, places and quotas are taken within it`, `在“${s.key}”组内考核（${s.size} 个单位）：排名、全体单位汇总、名次和名额均在组内计算`);
     case 'line':
       return t(`${s.deduct ? '−' : '+'}${s.points} if ${s.cond}: ${s.holds ? 'yes' : 'no, 0'}`, `${s.deduct ? '扣' : '得'} ${s.points} 若 ${s.cond}：${s.holds ? '是' : '否，0'}`);
     case 'sum':
@@ -89,25 +100,57 @@ export function explainStep(s: Step): Text {
     case 'failure':
       return s.message;
     case 'section': {
-      const parts = s.parts.map(q);
-      const sum = parts.length > 1 ? `${parts.join(' + ')} = ${q(s.score)}` : q(s.score);
-      return t(`section "${s.label}" = ${sum}`, `小节 "${s.label}" = ${sum}`);
+      const sum = (lang: Lang) => (s.parts.length > 1 ? `${s.parts.map((x) => p(x, lang)).join(' + ')} = ${p(s.score, lang)}` : p(s.score, lang));
+      return t(`section "${s.label}" = ${sum('en')}`, `小节 "${s.label}" = ${sum('zh')}`);
     }
+    case 'rescaled':
+      return t(
+        `  items that do not apply are left out: ${s.sum} of ${s.applicable} applicable points, scaled to ${s.scale}: ${s.sum} × ${s.scale} / ${s.applicable} = ${s.result}`,
+        `  不适用项不计入：适用项满分 ${s.applicable}，得 ${s.sum}，按 ${s.scale} 分折算：${s.sum} × ${s.scale} / ${s.applicable} = ${s.result}`,
+      );
+    case 'renormalised':
+      return t(
+        `  parts that do not apply are left out: the others' weights (${pct(s.weights)}) count as 100%: ${s.sum} / ${s.weights} = ${s.result}`,
+        `  不适用部分不计入：其余部分权重合计 ${pct(s.weights)}，按 100% 折算：${s.sum} / ${s.weights} = ${s.result}`,
+      );
     case 'weighted':
       return t(`  weighted: ${q(s.score)} / ${s.scale} × ${s.weight} × ${s.total} = ${q(s.contribution)}`, `  按权重：${q(s.score)} / ${s.scale} × ${s.weight} × ${s.total} = ${q(s.contribution)}`);
     case 'total': {
-      const parts = s.parts.map(q).join(' + ');
       const result = s.result === undefined ? '' : ` = ${q(s.result)}`;
       // A total that is its one part ("总分 = 3 = 3") says it once.
       const same = s.parts.length === 1 && s.bonus === undefined && s.result !== undefined;
       return same
         ? t(`total = ${q(s.result!)}`, `总分 = ${q(s.result!)}`)
-        : t(`total = ${parts}${s.bonus !== undefined ? ` + ${s.bonus} (bonus)` : ''}${result}`, `总分 = ${parts}${s.bonus !== undefined ? ` + ${s.bonus}（加分）` : ''}${result}`);
+        : t(
+            `total = ${s.parts.map((x) => p(x, 'en')).join(' + ')}${s.bonus !== undefined ? ` + ${s.bonus} (bonus)` : ''}${result}`,
+            `总分 = ${s.parts.map((x) => p(x, 'zh')).join(' + ')}${s.bonus !== undefined ? ` + ${s.bonus}（加分）` : ''}${result}`,
+          );
     }
     case 'adjusted':
       return t(`adjusted: × ${s.factor} (${showValue(s.value, 'en')}) = ${q(s.result)}`, `调整：× ${s.factor}（${showValue(s.value, 'zh')}）= ${q(s.result)}`);
     case 'veto':
       return t(`veto "${s.reason}": ${s.cond} holds`, `一票否决 "${s.reason}"：${s.cond} 成立`);
+    case 'ineligibleGrade':
+      return t(`not assessed, so the grade is ${s.grade === null ? 'none' : `"${s.grade}"`}`, `不参评，等级为 ${s.grade === null ? '无' : `"${s.grade}"`}`);
+    case 'place':
+      return s.after === 'vetoed'
+        ? t(`place ${s.place}: vetoed units are placed after the others (${s.of} units assessed)`, `名次 ${s.place}：被否决的单位排在其他单位之后（共 ${s.of} 个参评单位）`)
+        : s.after === 'ineligible'
+          ? t(`place ${s.place}: units not assessed are placed after the others`, `名次 ${s.place}：不参评的单位排在最后`)
+          : t(`place ${s.place} of ${s.of} by total (ties share the best place)`, `按总分排第 ${s.place} 名，共 ${s.of} 个参评单位（并列者同取较好名次）`);
+    case 'unplaced':
+      return s.why === 'vetoed'
+        ? t('no place: vetoed units are not placed', '无名次：被否决的单位不排名')
+        : s.why === 'ineligible'
+          ? t('no place: the unit is not assessed', '无名次：本单位不参评')
+          : t('no place: the total could not be computed', '无名次：总分无法计算');
+    case 'quota':
+      return s.admitted
+        ? t(`"${s.grade}" takes at most ${s.quota} units (${s.quotaText} of ${s.size}): place ${s.place} is within it`, `"${s.grade}" 名额 ${s.quota} 个（${s.size} 个参评单位的 ${s.quotaText}）：第 ${s.place} 名在名额之内`)
+        : t(
+            `"${s.grade}" takes at most ${s.quota} units (${s.quotaText} of ${s.size}): place ${s.place} is past it (units tied at the boundary are all left out), so the lines below apply`,
+            `"${s.grade}" 名额 ${s.quota} 个（${s.size} 个参评单位的 ${s.quotaText}）：第 ${s.place} 名超出名额（在名额边界并列的单位均不计入），按以下等级条件评定`,
+          );
     case 'vetoGrade':
       return t(`vetoed, so the grade is ${s.grade === null ? 'none' : `"${s.grade}"`} whatever the points`, `被一票否决，无论得分多少，等级为 ${s.grade === null ? '无' : `"${s.grade}"`}`);
     case 'otherwiseGrade':

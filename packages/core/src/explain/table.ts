@@ -1,7 +1,8 @@
-// The results of a run as a table: one row per unit, a column per section and top-level item,
-// then bonus, total, grade and vetoes. `assess run` prints it; editors show it.
-import type { Lang } from '../common/text.js';
+// The results of a run as a table: one row per unit, its group (when the scheme ranks within
+// groups), a column per section and top-level item, then bonus, total, place, grade and
+// vetoes. `assess run` prints it; editors show it.
 import type { Decimal } from '../common/decimal.js';
+import type { Lang } from '../common/text.js';
 import type { UnitResult } from '../eval/evaluate.js';
 import type { Plan } from '../ir/plan.js';
 
@@ -13,24 +14,41 @@ export interface ResultsTable {
 }
 
 const WORDS = {
-  en: { unit: 'unit', bonus: 'bonus', total: 'total', grade: 'grade', veto: 'veto' },
-  zh: { unit: '单位', bonus: '加分', total: '总分', grade: '等级', veto: '否决' },
+  en: { unit: 'unit', group: 'group', bonus: 'bonus', total: 'total', place: 'place', grade: 'grade', veto: 'veto', notAssessed: 'not assessed' },
+  zh: { unit: '单位', group: '组别', bonus: '加分', total: '总分', place: '名次', grade: '等级', veto: '否决', notAssessed: '不参评' },
 };
 
-const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
+/** A score as shown: `—` when there is none. */
+export const showScore = (d: Decimal | null) => (d === null ? '—' : d.toString());
+/** A place as shown: empty when the unit has none. */
+export const showPlace = (p: number | null) => (p === null ? '' : String(p));
 
 export function resultsTable(plan: Plan, units: readonly UnitResult[], lang: Lang): ResultsTable {
   const words = WORDS[lang];
+  const grouped = plan.within !== undefined;
   const hasBonus = plan.bonuses.length > 0;
-  const header = [words.unit, ...plan.sections.map((s) => s.label), ...plan.topItems.map((id) => plan.items[id].label), ...(hasBonus ? [words.bonus] : []), words.total, words.grade, words.veto];
+  const header = [
+    words.unit,
+    ...(grouped ? [words.group] : []),
+    ...plan.sections.map((s) => s.label),
+    ...plan.topItems.map((id) => plan.items[id].label),
+    ...(hasBonus ? [words.bonus] : []),
+    words.total,
+    words.place,
+    words.grade,
+    words.veto,
+  ];
   const rows = units.map((r) => [
     r.id,
-    ...r.sections.map((s) => show(s.score)),
-    ...r.items.filter((i) => i.section === undefined).map((i) => show(i.score)),
+    ...(grouped ? [r.group ?? ''] : []),
+    ...r.sections.map((s) => (r.eligible && s.notApplicable ? '—' : showScore(s.score))),
+    ...r.items.filter((i) => i.section === undefined).map((i) => showScore(i.score)),
     ...(hasBonus ? [r.bonus.toString()] : []),
-    show(r.total),
+    r.eligible ? showScore(r.total) : words.notAssessed,
+    showPlace(r.place),
     r.grade ?? '',
     r.vetoes.join('；'),
   ]);
-  return { header, rows, numeric: header.map((_, j) => j > 0 && j < header.length - 2) };
+  const first = grouped ? 2 : 1;
+  return { header, rows, numeric: header.map((_, j) => j >= first && j < header.length - 2) };
 }

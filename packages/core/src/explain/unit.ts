@@ -2,42 +2,52 @@
 // (`assess run --format json`, the studio). The shapes are defined here once.
 import { Decimal } from '../common/decimal.js';
 import type { Lang } from '../common/text.js';
-import type { ItemResult, UnitResult } from '../eval/evaluate.js';
+import type { ItemResult, SectionResult, UnitResult } from '../eval/evaluate.js';
 import { explainStep, showValue } from './steps.js';
 
 const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
 
-/** One unit's explanation: each section and item with its rule, inputs and steps, then the total, vetoes and grade. */
+/** One unit's explanation: each section and item with its rule, inputs and steps, then the total, vetoes, place and grade. */
 export function explainUnit(r: UnitResult, lang: Lang): string {
   const zh = lang === 'zh';
   const out: string[] = [];
-  const head = zh ? `${r.id}：总分 ${show(r.total)}` : `${r.id}: total ${show(r.total)}`;
+  const place = r.place !== null ? (zh ? `，第 ${r.place} 名` : `, place ${r.place}`) : '';
+  const head = !r.eligible ? (zh ? `${r.id}：不参评` : `${r.id}: not assessed`) : zh ? `${r.id}：总分 ${show(r.total)}${place}` : `${r.id}: total ${show(r.total)}${place}`;
   out.push(`${head}${r.grade ? (zh ? `，等级 "${r.grade}"` : `, grade "${r.grade}"`) : ''}${r.vetoed ? (zh ? `（一票否决：${r.vetoes.join('；')}）` : ` (vetoed: ${r.vetoes.join('; ')})`) : ''}`);
   out.push('');
+  const score = (x: { score: Decimal | null; notApplicable?: true }) => (x.notApplicable ? (zh ? '不适用' : 'n/a') : show(x.score));
   const item = (i: ItemResult, indent: string) => {
-    out.push(`${indent}${zh ? '指标' : 'item'} "${i.label}"  ${show(i.score)} / ${i.max}`);
+    out.push(`${indent}${zh ? '指标' : 'item'} "${i.label}"  ${score(i)} / ${i.max}`);
     if (!i.trace) return;
     out.push(`${indent}  ${zh ? '规则' : 'rule'}: ${i.trace.rule}`);
-    for (const inp of i.trace.inputs) out.push(`${indent}  ${zh ? '数据' : 'input'}: ${inp.name}${inp.label ? ` (${inp.label})` : ''} = ${showValue(inp.value, lang)}`);
+    for (const inp of i.trace.inputs) {
+      // A named value is computed, not submitted: shown with its formula.
+      if (inp.formula !== undefined) out.push(`${indent}  ${zh ? '计算' : 'computed'}: ${inp.name} = ${inp.formula} = ${showValue(inp.value, lang)}`);
+      else out.push(`${indent}  ${zh ? '数据' : 'input'}: ${inp.name}${inp.label ? ` (${inp.label})` : ''} = ${showValue(inp.value, lang)}`);
+    }
     for (const s of i.trace.steps) out.push(`${indent}  · ${explainStep(s)[lang]}`);
   };
-  for (const s of r.sections) {
+  const section = (s: SectionResult, indent: string) => {
     const weight = s.weight ? `${s.weight.mul(Decimal.HUNDRED).toString()}%` : '';
-    out.push(`${zh ? '小节' : 'section'} "${s.label}"  ${show(s.score)} / ${s.max}${weight ? (zh ? `（权重 ${weight}）` : ` (weight ${weight})`) : ''}`);
-    for (const i of r.items.filter((x) => x.section === s.label)) item(i, '  ');
-    out.push('');
-  }
-  for (const i of r.items.filter((x) => x.section === undefined)) {
-    item(i, '');
-    out.push('');
-  }
-  for (const b of r.bonuses) {
-    out.push(`${zh ? '加分' : 'bonus'} "${b.label}"  ${show(b.score)}`);
-    if (b.trace) {
-      out.push(`  ${zh ? '规则' : 'rule'}: ${b.trace.rule}`);
-      for (const s of b.trace.steps) out.push(`  · ${explainStep(s)[lang]}`);
+    out.push(`${indent}${zh ? '小节' : 'section'} "${s.label}"  ${score(s)} / ${s.max}${weight ? (zh ? `（权重 ${weight}）` : ` (weight ${weight})`) : ''}`);
+    for (const i of r.items.filter((x) => x.section === s.label)) item(i, `${indent}  `);
+    for (const c of r.sections.filter((x) => x.parent === s.label)) section(c, `${indent}  `);
+    if (!indent) out.push('');
+  };
+  if (r.eligible) {
+    for (const s of r.sections.filter((x) => x.parent === undefined)) section(s, '');
+    for (const i of r.items.filter((x) => x.section === undefined)) {
+      item(i, '');
+      out.push('');
     }
-    out.push('');
+    for (const b of r.bonuses) {
+      out.push(`${zh ? '加分' : 'bonus'} "${b.label}"  ${score(b)}`);
+      if (b.trace) {
+        out.push(`  ${zh ? '规则' : 'rule'}: ${b.trace.rule}`);
+        for (const s of b.trace.steps) out.push(`  · ${explainStep(s)[lang]}`);
+      }
+      out.push('');
+    }
   }
   for (const s of r.steps ?? []) out.push(explainStep(s)[lang]);
   return out.join('\n') + '\n';
@@ -49,7 +59,10 @@ export function unitJson(r: UnitResult) {
   return {
     id: r.id,
     ...(r.kind ? { kind: r.kind } : {}),
+    ...(r.group !== undefined ? { group: r.group } : {}),
+    ...(r.eligible ? {} : { eligible: false }),
     total: r.total === null ? null : r.total.toString(),
+    place: r.place,
     grade: r.grade,
     vetoed: r.vetoed,
     vetoes: r.vetoes,
@@ -70,7 +83,11 @@ export function explanationJson(r: UnitResult, lang: Lang) {
     score: i.score === null ? null : i.score.toString(),
     max: i.max.toString(),
     ...(i.trace
-      ? { rule: i.trace.rule, inputs: i.trace.inputs.map((x) => ({ name: x.name, ...(x.label ? { label: x.label } : {}), value: showValue(x.value, lang) })), steps: i.trace.steps.map((s) => explainStep(s)[lang]) }
+      ? {
+          rule: i.trace.rule,
+          inputs: i.trace.inputs.map((x) => ({ name: x.name, ...(x.label ? { label: x.label } : {}), ...(x.formula !== undefined ? { formula: x.formula } : {}), value: showValue(x.value, lang) })),
+          steps: i.trace.steps.map((s) => explainStep(s)[lang]),
+        }
       : {}),
   });
   return {

@@ -4,7 +4,8 @@
 // places, and each rule kind to its plan node (rules/).
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
-import type { CheckedScheme } from '../check/check.js';
+import { allItems, allSections, sectionedItems } from '../ast/walk.js';
+import type { CheckedScheme, Ref } from '../check/check.js';
 import { Decimal, DIV_PLACES } from '../common/decimal.js';
 import { ruleKind, type LowerContext } from '../rules/index.js';
 import * as P from './plan.js';
@@ -38,13 +39,27 @@ class Lowering implements LowerContext {
   plan(): P.Plan {
     const { ast, scheme } = this;
     scheme.lets.forEach((l, i) => this.letIds.set(l, i));
-    ast.sections.forEach((s, i) => this.sectionIds.set(s, i));
-    const all = [...ast.sections.flatMap((s) => s.items), ...ast.items, ...ast.bonuses];
+    const allSecs = allSections(ast);
+    allSecs.forEach((s, i) => this.sectionIds.set(s, i));
+    const all = allItems(ast);
     all.forEach((it, i) => this.itemIds.set(it, i));
-    const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), span: l.span }));
-    const items = all.map((it, id) => this.item(it, id, ast.sections.find((s) => s.items.includes(it))));
-    const sections = ast.sections.map((s, id): P.Section => {
-      const out: P.Section = { id, label: s.label.text, scale: scheme.scaleOf.get(s)!.toString(), items: s.items.map((it) => this.itemIds.get(it)!), places: DIV_PLACES, span: s.span };
+    const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), text: withoutComments(this.src(l.value)), span: l.span }));
+    const sectionOf = new Map(allSecs.flatMap((s) => s.items.map((it) => [it, s] as const)));
+    const parentOf = new Map(allSecs.flatMap((s) => s.sections.map((c) => [c, s] as const)));
+    const items = all.map((it, id) => this.item(it, id, sectionOf.get(it)));
+    const sections = allSecs.map((s, id): P.Section => {
+      const out: P.Section = {
+        id,
+        label: s.label.text,
+        scale: scheme.scaleOf.get(s)!.toString(),
+        items: s.items.map((it) => this.itemIds.get(it)!),
+        sections: s.sections.map((c) => this.sectionIds.get(c)!),
+        weighted: s.sections.some((c) => c.weight),
+        places: DIV_PLACES,
+        span: s.span,
+      };
+      const parent = parentOf.get(s);
+      if (parent) out.parent = this.sectionIds.get(parent);
       if (s.weight) {
         out.weight = canonical(s.weight.value);
         out.weightText = s.weight.text;
@@ -64,13 +79,17 @@ class Lowering implements LowerContext {
       cohort: this.cohort,
       items,
       sections,
+      topSections: ast.sections.map((s) => this.sectionIds.get(s)!),
       topItems: ast.items.map((it) => this.itemIds.get(it)!),
       bonuses: ast.bonuses.map((it) => this.itemIds.get(it)!),
       adjusts: ast.adjusts.map((a) => ({ factor: this.cond(a.factor), span: a.span })),
       vetoes: ast.vetoes.map((v) => ({ reason: v.reason.text, cond: this.cond(v.cond), span: v.span })),
       imports: [...this.imports].map(([alias, p]) => ({ alias, plan: p })),
       examples: ast.examples.map((ex) => this.example(ex)),
+      places: { vetoed: ast.places?.vetoed ?? 'last', ineligible: ast.places?.ineligible ?? 'unplaced' },
     };
+    if (ast.eligible) plan.eligible = this.cond(ast.eligible.cond);
+    if (ast.within) plan.within = this.cond(ast.within.key);
     if (ast.grades) plan.grades = ast.grades.lines.map((l) => this.grade(l));
     return plan;
   }
@@ -118,8 +137,9 @@ class Lowering implements LowerContext {
       max: scheme.maxOf.get(it)!.toString(),
       rule: kind.lower(it.rule, this, it),
       voids: it.voids.map((v) => this.cond(v)),
+      notApplicable: it.notApplicable.map((v) => this.cond(v)),
       text: withoutComments(this.src(it.rule)),
-      reads: this.reads([...it.voids, ...kind.reads(it.rule, scheme.tiers.get(it.rule))]),
+      reads: this.reads([...it.notApplicable, ...it.voids, ...kind.reads(it.rule, scheme.tiers.get(it.rule))]),
       span: it.span,
     };
     if (section) out.section = this.sectionIds.get(section);
@@ -143,7 +163,13 @@ class Lowering implements LowerContext {
       const ref = this.scheme.refs.get(e);
       if (ref?.k === 'input' && !seen.has(ref.field.name)) {
         seen.add(ref.field.name);
-        out.push(ref.field.label !== undefined ? { k: 'input', field: ref.field.name, label: ref.field.label } : { k: 'input', field: ref.field.name });
+        const read: P.Read = { k: 'input', field: ref.field.name };
+        if (ref.field.label !== undefined) read.label = ref.field.label;
+        if (ref.field.decl.kind === 'PercentType') read.percent = true;
+        out.push(read);
+      } else if ((e.kind === 'ImportScore' || (e.kind === 'Member' && this.scheme.refs.get(e.object)?.k === 'import')) && !seen.has(`import:${e.span.start}`)) {
+        seen.add(`import:${e.span.start}`);
+        out.push({ k: 'import', expr: this.expr(e), text: this.src(e) });
       } else if (ref?.k === 'let' && !seen.has(ref.let.name.name)) {
         seen.add(ref.let.name.name);
         out.push({ k: 'let', id: this.letIds.get(ref.let)! });
@@ -161,8 +187,13 @@ class Lowering implements LowerContext {
         return { k: 'veto', label: l.label.text, span: l.span };
       case 'OtherwiseGrade':
         return { k: 'otherwise', label: l.label.text, span: l.span };
-      case 'IfGrade':
-        return { k: 'if', label: l.label.text, cond: this.cond(l.cond), span: l.span };
+      case 'IneligibleGrade':
+        return { k: 'ineligible', label: l.label.text, span: l.span };
+      case 'IfGrade': {
+        const g: P.Grade = { k: 'if', label: l.label.text, cond: this.cond(l.cond), span: l.span };
+        if (l.quota) g.quota = l.quota.text.endsWith('%') ? { share: canonical(l.quota.value), text: l.quota.text } : { count: Number(l.quota.value), text: l.quota.text };
+        return g;
+      }
     }
   }
 
@@ -172,7 +203,9 @@ class Lowering implements LowerContext {
   }
 
   cond(e: A.Expr): P.Cond {
-    return { expr: this.expr(e), text: this.src(e) };
+    const ref = this.scheme.refs.get(e);
+    const percent = (ref?.k === 'input' || ref?.k === 'field') && ref.field.decl.kind === 'PercentType';
+    return percent ? { expr: this.expr(e), text: this.src(e), percent: true } : { expr: this.expr(e), text: this.src(e) };
   }
 
   tiers(rule: A.Rule) {
@@ -226,11 +259,15 @@ class Lowering implements LowerContext {
         return { k: 'total', span };
       case 'UnitRef':
         return { k: 'unitKind', span };
+      case 'PlaceRef':
+        return { k: 'place', span };
+      case 'CohortSizeRef':
+        return { k: 'cohortSize', span };
       case 'ScoreRef': {
         const label = e.label?.text;
         if (e.target === 'bonus' && label === undefined) return { k: 'bonusTotal', span };
-        if (e.target === 'section') return { k: 'sectionScore', id: this.ast.sections.findIndex((s) => s.label.text === label), span };
-        const pool = e.target === 'item' ? [...this.ast.sections.flatMap((s) => s.items), ...this.ast.items] : this.ast.bonuses;
+        if (e.target === 'section') return { k: 'sectionScore', id: this.sectionIds.get(allSections(this.ast).find((s) => s.label.text === label)!)!, span };
+        const pool = e.target === 'item' ? [...sectionedItems(this.ast), ...this.ast.items] : this.ast.bonuses;
         return { k: 'itemScore', id: this.itemIds.get(pool.find((it) => it.label.text === label)!)!, span };
       }
       case 'Neg':
@@ -260,6 +297,12 @@ class Lowering implements LowerContext {
         const ref = e.object.kind === 'Name' ? this.scheme.refs.get(e.object) : undefined;
         if (ref?.k === 'import') return { k: 'importTotal', alias: ref.alias, span };
         return { k: 'field', of: this.expr(e.object), field: e.field.name, span };
+      }
+      case 'ImportScore': {
+        const alias = (this.scheme.refs.get(e.object) as Extract<Ref, { k: 'import' }>).alias;
+        const sub = this.imports.get(alias)!;
+        const pool = e.target === 'item' ? sub.items.filter((it) => it.kind === 'item') : sub.sections;
+        return { k: 'importScore', alias, target: e.target, id: pool.find((x) => x.label === e.label.text)!.id, label: e.label.text, span };
       }
       case 'Call': {
         if (e.fn === 'round') return { k: 'round', x: this.expr(e.args[0]), places: Number(e.args[1]?.kind === 'Num' ? e.args[1].value : 0), span };
@@ -371,6 +414,7 @@ function childExprs(e: A.Expr): A.Expr[] {
     case 'Not':
       return [e.operand];
     case 'Member':
+    case 'ImportScore':
       return [e.object];
     case 'Call':
       return [...e.args, ...(e.where ? [e.where] : [])];

@@ -41,8 +41,10 @@ export interface Plan {
   cohort: CohortValue[];
   /** Every item and bonus; an item's id is its index here. */
   items: Item[];
-  /** Sections, in the order written; a section's id is its index here. */
+  /** Every section, parents before the sections they hold; a section's id is its index here. */
   sections: Section[];
+  /** The sections at the top level (ids), in the order written. */
+  topSections: number[];
   /** Items written outside any section (ids), in the order written. */
   topItems: number[];
   /** Bonuses (ids), in the order written. */
@@ -54,7 +56,16 @@ export interface Plan {
   /** Imported schemes (`use "x.assess" as alias`), each scored on the same data. */
   imports: Import[];
   examples: Example[];
+  /** `eligible if C`: units where C does not hold are not assessed (they leave the cohort). */
+  eligible?: Cond;
+  /** `within X`: cohort values, places and grade quotas are taken within each group of units with the same X. */
+  within?: Cond;
+  /** Where vetoed and ineligible units are placed. */
+  places: { vetoed: Placing; ineligible: Placing };
 }
+
+/** After the units that are ranked (sharing one place among themselves), or without a place. */
+export type Placing = 'last' | 'unplaced';
 
 // ── data ────────────────────────────────────────────────────────────
 export type FieldType =
@@ -102,12 +113,18 @@ export type Expr = { span: Span } & (
   | { k: 'unitKind' }
   /** The unit's total (grade lines). */
   | { k: 'total' }
+  /** The unit's final place (grade lines). */
+  | { k: 'place' }
+  /** How many units are assessed in the unit's group. */
+  | { k: 'cohortSize' }
   | { k: 'itemScore'; id: number }
   | { k: 'sectionScore'; id: number }
   /** The sum of every bonus. */
   | { k: 'bonusTotal' }
   /** The total of an imported scheme for this unit. */
   | { k: 'importTotal'; alias: string }
+  /** A score of an imported scheme for this unit (the id of the item or section in its plan). */
+  | { k: 'importScore'; alias: string; target: 'item' | 'section'; id: number; label: string }
   | { k: 'neg'; x: Expr }
   | { k: 'not'; x: Expr }
   | { k: 'arith'; op: '+' | '-' | '*'; l: Expr; r: Expr }
@@ -139,6 +156,8 @@ export interface Let {
   id: number;
   name: string;
   expr: Expr;
+  /** The formula as written, for traces. */
+  text: string;
   span: Span;
 }
 
@@ -157,6 +176,8 @@ export type CohortValue = { id: number; span: Span } & (
 export interface Cond {
   expr: Expr;
   text: string;
+  /** The expression is a percentage input: its value is shown as a percentage. */
+  percent?: true;
 }
 
 export interface Item {
@@ -170,6 +191,8 @@ export interface Item {
   rule: Rule;
   /** `void if …`: the item scores 0 when one holds. */
   voids: Cond[];
+  /** `not applicable if …`: the item is not scored for a unit where one holds. */
+  notApplicable: Cond[];
   /** `cap N` (min(raw, N)) or `cap N prorata` (every unit scaled by N / the cohort's highest raw score, a cohort value). */
   cap?: { value: Dec; prorata?: { cohort: number; places: number } };
   /** Decimal places the score is rounded to (half-up), when declared. */
@@ -181,7 +204,11 @@ export interface Item {
   span: Span;
 }
 
-export type Read = { k: 'input'; field: string; label?: string } | { k: 'let'; id: number };
+/** What a rule reads, for the trace: an input (a percentage shown as one), a named value, an imported score. */
+export type Read =
+  | { k: 'input'; field: string; label?: string; percent?: true }
+  | { k: 'let'; id: number }
+  | { k: 'import'; expr: Expr; text: string };
 
 export type Rule = { span: Span } & (
   /** Lines `N if cond` / `deduct N if cond`: the sum of the lines that hold. */
@@ -205,13 +232,19 @@ export type Filter = { span: Span } & ({ k: 'with'; field: string } | { k: 'wher
 export interface Section {
   id: number;
   label: string;
-  /** Its own scale: its max, or the sum of its items' maxima. */
+  /** The section that holds it (id); none for a section at the top level. */
+  parent?: number;
+  /** Its own scale: its max, or the sum of its parts' maxima (100 when its parts are weighted). */
   scale: Dec;
-  /** Its weight in the total (0.4 for 40%), when the sections are weighted. */
+  /** Its weight in its parent (0.4 for 40%), when its parent's parts are weighted. */
   weight?: Dec;
   /** The weight as written (`40%`), for traces. */
   weightText?: string;
   items: number[];
+  /** The sections it holds (ids). */
+  sections: number[];
+  /** Its parts are sections with weights (the score is their weighted sum, out of `scale`). */
+  weighted: boolean;
   /** Places a weighted contribution (score × weight × total / scale) is divided to. */
   places: number;
   span: Span;
@@ -228,7 +261,14 @@ export interface Veto {
   span: Span;
 }
 
-export type Grade = { label: string; span: Span } & ({ k: 'veto' } | { k: 'if'; cond: Cond } | { k: 'otherwise' });
+export type Grade = { label: string; span: Span } & ({ k: 'veto' } | { k: 'ineligible' } | { k: 'if'; cond: Cond; quota?: Quota } | { k: 'otherwise' });
+
+/** At most `count` units, or `share` of the units assessed (rounded down), taken by place. */
+export interface Quota {
+  count?: number;
+  share?: Dec;
+  text: string;
+}
 
 export interface Import {
   alias: string;
@@ -248,7 +288,7 @@ export interface Example {
 
 export interface Expect {
   unit?: string;
-  target: 'item' | 'section' | 'bonus' | 'total' | 'grade' | 'veto' | 'noVeto';
+  target: 'item' | 'section' | 'bonus' | 'total' | 'grade' | 'place' | 'veto' | 'noVeto' | 'ineligible' | 'eligible';
   label?: string;
   /** The expected number, or grade, as written and as a value. */
   value?: { text: string; num?: Dec; str?: string };

@@ -9,7 +9,7 @@ import type { Interval } from '../common/interval.js';
 import type { Text } from '../common/text.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type * as P from '../ir/plan.js';
-import type { FieldInfo, Ty } from '../check/types.js';
+import type { FieldInfo, Ty } from '../types/types.js';
 
 /** A clause after a rule's head (`, max 5`, `, with evidence`, `, city 3`, …), as the AST builder read it. */
 export type Clause = { span: Span } & (

@@ -7,7 +7,7 @@ import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { suggest } from '../common/suggest.js';
 import { diag, replaceWith } from '../diagnostics/diagnostic.js';
-import { describeTy, type FieldInfo, type Ty } from '../check/types.js';
+import { describeTy, type FieldInfo, type Ty } from '../types/types.js';
 import { dec } from './numbers.js';
 import type { CheckContext, RuleKind, Scope, TierInfo } from './rule.js';
 

@@ -40,7 +40,7 @@ export function syntaxDiagnostic(e: IRecognitionException, source: string, token
   const afterPrevious = closer && previous && !isNaN(previous.startOffset) && (atEnd || source.slice((previous.endOffset ?? previous.startOffset) + 1, span.start).includes('\n'));
   const previousEnd = previous ? (previous.endOffset ?? previous.startOffset) + 1 : 0;
   const where = afterPrevious ? { start: previousEnd, end: previousEnd } : span;
-  const open = atEnd && facts.expected.includes('RBrace') ? unclosedBrace(tokens) : undefined;
+  const open = facts.expected.includes('RBrace') ? unclosedBrace(atEnd ? tokens : tokens.slice(0, Math.max(0, at))) : undefined;
   const advice = syntaxAdvice(facts, e, previous);
   return diag(
     'E0002',
@@ -78,7 +78,7 @@ const TOKEN_WORDS: Record<string, Text> = {
   StringLit: { en: 'a quoted label', zh: '带引号的名称' },
   // A declaration is parsed on its own, so its "end of input" is where the next declaration starts.
   EOF: { en: 'the end of the declaration', zh: '声明结束' },
-  declaration: { en: 'a declaration (`section`, `item`, `input`, `bonus`, `veto`, `grade`, `let`, `example`, …)', zh: '声明（`小节`、`输入`、`加分`、`否决`、`等级`、`设`、`示例` 等）' },
+  declaration: { en: 'a declaration (`section`, `item`, `input`, `bonus`, `veto`, `grade`, `let`, `eligible`, `example`, …)', zh: '声明（`小节`、`输入`、`加分`、`否决`、`等级`、`设`、`参评条件`、`示例` 等）' },
   Comparison: { en: 'a comparison (`<`, `>=`, …)', zh: '比较符（`<`、`>=` 等）' },
   AggregateFn: { en: 'an aggregate (`sum`, `max`, …)', zh: '汇总函数（`合计`、`最大值` 等）' },
 };

@@ -61,7 +61,35 @@ export class AssessParser extends CstParser {
       { ALT: () => this.SUBRULE(this.gradeBlock) },
       { ALT: () => this.SUBRULE(this.adjust) },
       { ALT: () => this.SUBRULE(this.example) },
+      { ALT: () => this.SUBRULE(this.eligibleDecl) },
+      { ALT: () => this.SUBRULE(this.withinDecl) },
+      { ALT: () => this.SUBRULE(this.placeDecl) },
     ]);
+  });
+
+  /** eligible if C — who is assessed (参评条件 若 …). */
+  private eligibleDecl = this.RULE('eligibleDecl', () => {
+    this.CONSUME(K.Eligible);
+    this.CONSUME(K.If);
+    this.SUBRULE(this.expression);
+  });
+
+  /** within X — cohort rules and places run within the groups of X (分组 级别). */
+  private withinDecl = this.RULE('withinDecl', () => {
+    this.CONSUME(K.Within);
+    this.SUBRULE(this.expression);
+  });
+
+  /** place: vetoed last, ineligible unplaced — how units outside the ranking are placed. */
+  private placeDecl = this.RULE('placeDecl', () => {
+    this.CONSUME(K.Place);
+    this.CONSUME(T.Colon);
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.placeRule) });
+  });
+
+  private placeRule = this.RULE('placeRule', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Veto) }, { ALT: () => this.CONSUME(K.Ineligible) }]);
+    this.OR2([{ ALT: () => this.CONSUME(K.Last) }, { ALT: () => this.CONSUME(K.Unplaced) }]);
   });
 
   private useDecl = this.RULE('useDecl', () => {
@@ -176,7 +204,7 @@ export class AssessParser extends CstParser {
       ]),
     );
     this.CONSUME(T.LBrace);
-    this.MANY2(() => this.OR2([{ ALT: () => this.SUBRULE(this.item) }, { ALT: () => this.SUBRULE(this.letDecl) }]));
+    this.MANY2(() => this.OR2([{ ALT: () => this.SUBRULE(this.item) }, { ALT: () => this.SUBRULE(this.letDecl) }, { ALT: () => this.SUBRULE(this.section) }]));
     this.CONSUME(T.RBrace);
   });
 
@@ -272,11 +300,11 @@ export class AssessParser extends CstParser {
           this.SUBRULE3(this.expression);
         },
       },
-      // rank R   |   rank by X desc
+      // rank R (名次 R)   |   rank by X desc
       {
         GATE: () => this.LA(2).tokenType !== K.By,
         ALT: () => {
-          this.CONSUME(K.Rank);
+          this.OR4([{ ALT: () => this.CONSUME(K.Rank) }, { ALT: () => this.CONSUME(K.Place) }]);
           this.SUBRULE4(this.expression);
         },
       },
@@ -384,6 +412,13 @@ export class AssessParser extends CstParser {
           this.SUBRULE(this.expression);
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(K.NotApplicable);
+          this.CONSUME2(K.If);
+          this.SUBRULE2(this.expression);
+        },
+      },
     ]);
   });
 
@@ -424,9 +459,25 @@ export class AssessParser extends CstParser {
       },
       {
         ALT: () => {
+          this.CONSUME(K.Ineligible);
+          this.CONSUME4(T.StringLit);
+        },
+      },
+      {
+        ALT: () => {
           this.CONSUME3(T.StringLit);
           this.CONSUME(K.If);
           this.SUBRULE(this.expression);
+          // a quota: `, max 20%` (of the units assessed) or `, max 3` (units); a comma alone
+          // separates grade lines
+          this.OPTION({
+            GATE: () => this.LA(1).tokenType === K.Max || (this.LA(1).tokenType === T.Comma && this.LA(2).tokenType === K.Max),
+            DEF: () => {
+              this.OPTION2(() => this.CONSUME(T.Comma));
+              this.CONSUME(K.Max);
+              this.CONSUME(T.NumberLit);
+            },
+          });
         },
       },
     ]);
@@ -515,7 +566,7 @@ export class AssessParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR3([{ ALT: () => this.CONSUME(K.Total) }, { ALT: () => this.CONSUME(K.Grade) }]);
+          this.OR3([{ ALT: () => this.CONSUME(K.Total) }, { ALT: () => this.CONSUME(K.Grade) }, { ALT: () => this.CONSUME(K.Place) }]);
           this.SUBRULE3(this.expectedValue);
         },
       },
@@ -528,9 +579,10 @@ export class AssessParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.Not);
-          this.CONSUME2(K.Veto);
+          this.OR4([{ ALT: () => this.CONSUME2(K.Veto) }, { ALT: () => this.CONSUME(K.Ineligible) }]);
         },
       },
+      { ALT: () => this.CONSUME2(K.Ineligible) },
     ]);
   });
 
@@ -616,7 +668,17 @@ export class AssessParser extends CstParser {
     this.SUBRULE(this.primary);
     this.MANY(() => {
       this.CONSUME(T.Dot);
-      this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(K.Total) }]);
+      this.OR([
+        { ALT: () => this.CONSUME(T.Identifier) },
+        { ALT: () => this.CONSUME(K.Total) },
+        // an imported scheme's scores: `agri.item "x"`, `agri.section "y"`
+        {
+          ALT: () => {
+            this.OR2([{ ALT: () => this.CONSUME(K.Item) }, { ALT: () => this.CONSUME(K.Section) }]);
+            this.CONSUME(T.StringLit);
+          },
+        },
+      ]);
     });
   });
 
@@ -629,6 +691,8 @@ export class AssessParser extends CstParser {
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(K.Total) },
       { ALT: () => this.CONSUME(K.Unit) },
+      { ALT: () => this.CONSUME(K.Place) },
+      { ALT: () => this.CONSUME(K.CohortSize) },
       {
         ALT: () => {
           this.CONSUME(T.LParen);

@@ -64,7 +64,7 @@ for (const k of KEYWORDS) {
 }
 
 // Comments are kept in their own group so the formatter can put them back.
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\n\r]*/, group: 'comments' });
+export const Comment = createToken({ name: 'Comment', pattern: /[#＃][^\n\r]*/, group: 'comments' });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\u3000\ufeff]+/, group: Lexer.SKIPPED });
 
 /** 12, 1.5, 5000万, 1.5亿, 40%, 12.5% */
@@ -73,10 +73,17 @@ export const NumberLit = createToken({
   pattern: /\d+(?:\.\d+)?(?:万|亿)?%?/,
   label: 'a number',
 });
-/** "…" or “…” (no newlines inside). */
+/** "…", “…” or ＂…＂ (no newlines inside). */
 export const StringLit = createToken({
   name: 'StringLit',
-  pattern: /"[^"\n\r]*"|“[^”\n\r]*”/,
+  pattern: /"[^"\n\r]*"|“[^”\n\r]*”|＂[^＂\n\r]*＂/,
+  label: 'a quoted label',
+});
+/** A label whose closing quote is missing: read as a label (so parsing goes on), reported by `tokenize`. */
+export const UnclosedLabel = createToken({
+  name: 'UnclosedLabel',
+  pattern: /"[^"\n\r]*|“[^”\n\r]*|＂[^＂\n\r]*/,
+  categories: [StringLit],
   label: 'a quoted label',
 });
 
@@ -85,26 +92,26 @@ export const QQ = createToken({ name: 'QQ', pattern: /\?\?/, label: '`??`' });
 export const DotDot = createToken({ name: 'DotDot', pattern: /\.\./, label: '`..`' });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: '`.`' });
 export const Comparison = createToken({ name: 'Comparison', pattern: Lexer.NA });
-export const Le = createToken({ name: 'Le', pattern: /<=|≤/, categories: [Comparison], label: '`<=`' });
-export const Ge = createToken({ name: 'Ge', pattern: />=|≥/, categories: [Comparison], label: '`>=`' });
-export const Ne = createToken({ name: 'Ne', pattern: /!=|≠|<>/, categories: [Comparison], label: '`!=`' });
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [Comparison], label: '`==`' });
-export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [Comparison], label: '`<`' });
-export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [Comparison], label: '`>`' });
-export const Equals = createToken({ name: 'Equals', pattern: /=/, label: '`=`' });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, label: '`+`' });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, label: '`-`' });
-export const Star = createToken({ name: 'Star', pattern: /\*|×/, label: '`*`' });
-export const Slash = createToken({ name: 'Slash', pattern: /\/|÷/, label: '`/`' });
+export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝/, categories: [Comparison], label: '`<=`' });
+export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝/, categories: [Comparison], label: '`>=`' });
+export const Ne = createToken({ name: 'Ne', pattern: /!=|≠|<>|！＝/, categories: [Comparison], label: '`!=`' });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==|＝＝/, categories: [Comparison], label: '`==`' });
+export const Lt = createToken({ name: 'Lt', pattern: /<|＜/, categories: [Comparison], label: '`<`' });
+export const Gt = createToken({ name: 'Gt', pattern: />|＞/, categories: [Comparison], label: '`>`' });
+export const Equals = createToken({ name: 'Equals', pattern: /=|＝/, label: '`=`' });
+export const Plus = createToken({ name: 'Plus', pattern: /\+|＋/, label: '`+`' });
+export const Minus = createToken({ name: 'Minus', pattern: /-|－/, label: '`-`' });
+export const Star = createToken({ name: 'Star', pattern: /\*|×|＊/, label: '`*`' });
+export const Slash = createToken({ name: 'Slash', pattern: /\/|÷|／/, label: '`/`' });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: '`|`' });
 export const Colon = createToken({ name: 'Colon', pattern: /:|：/, label: '`:`' });
 export const Comma = createToken({ name: 'Comma', pattern: /,|，|、/, label: '`,`' });
-export const LBrace = createToken({ name: 'LBrace', pattern: /\{/, label: '`{`' });
-export const RBrace = createToken({ name: 'RBrace', pattern: /\}/, label: '`}`' });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{|｛/, label: '`{`' });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}|｝/, label: '`}`' });
 export const LParen = createToken({ name: 'LParen', pattern: /\(|（/, label: '`(`' });
 export const RParen = createToken({ name: 'RParen', pattern: /\)|）/, label: '`)`' });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: '`[`' });
-export const RBracket = createToken({ name: 'RBracket', pattern: /\]/, label: '`]`' });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[|［/, label: '`[`' });
+export const RBracket = createToken({ name: 'RBracket', pattern: /\]|］/, label: '`]`' });
 
 const keywordTokens = lexingOrder(KEYWORDS).map((k) => kw[k.name]);
 
@@ -119,6 +126,7 @@ export const allTokens: TokenType[] = [
   Identifier,
   NumberLit,
   StringLit,
+  UnclosedLabel,
   Arrow,
   QQ,
   DotDot,
@@ -161,18 +169,84 @@ export interface Tokens {
 /** Source text → tokens (comments kept aside), with a diagnostic per unknown character run. */
 export function tokenize(source: string): Tokens {
   const result = lexer.tokenize(source);
-  const diagnostics = result.errors.map((e) => {
+  const unclosed = result.tokens.filter((t) => t.tokenType === UnclosedLabel).map((t) => unclosedLabel(t, source));
+  const tokens = quotedLabels(unclosed.length ? closeLabels(result.tokens, unclosed, source) : result.tokens, source);
+  const diagnostics = [...tokens.diagnostics, ...unclosed.map((u) => u.diagnostic)];
+  diagnostics.push(...result.errors.map((e) => {
     const text = source.substr(e.offset, e.length);
     const halfWidth = fullWidthHint(text.charAt(0));
     const span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
-    const fixes = halfWidth && text.length === 1 ? [replaceWith(span, halfWidth, { en: `Use the half-width \`${halfWidth}\``, zh: `改用半角的 \`${halfWidth}\`` })] : [];
-    return diag('E0001', span, { text, halfWidth }, { fixes });
-  });
-  return { tokens: result.tokens, comments: result.groups.comments ?? [], diagnostics };
+    return diag('E0001', span, { text, halfWidth }, { fixes: halfWidth && text.length === 1 ? [replaceWith(span, halfWidth, { en: `Use the half-width \`${halfWidth}\``, zh: `改用半角的 \`${halfWidth}\`` })] : [] });
+  }));
+  diagnostics.sort((a, b) => a.span.start - b.span.start);
+  return { tokens: tokens.tokens, comments: result.groups.comments ?? [], diagnostics };
 }
 
+/** A label without its closing quote: where the quote probably goes (before ` max`, `:` or `{`, else at the line's end). */
+function unclosedLabel(t: IToken, source: string): { token: IToken; at: number; diagnostic: Diagnostic } {
+  const start = t.startOffset;
+  const end = (t.endOffset ?? start) + 1;
+  const close = t.image[0] === '“' ? '”' : t.image[0];
+  const m = /\s+(max|满分|最多|weight|权重|if|若)(?![A-Za-z0-9_\u3400-\u9fff])|\s*[:：{｛]/.exec(t.image.slice(1));
+  const at = m ? start + 1 + m.index : end;
+  const label = source.slice(start + 1, at).trim();
+  const diagnostic = diag('E0013', { start, end: at }, { label }, { fixes: [replaceWith({ start: at, end: at }, close, { en: `Close the label after \`${label}\``, zh: `在 \`${label}\` 之后补上引号` })] });
+  return { token: t, at, diagnostic };
+}
+
+/** End each unclosed label where its quote probably goes, and read the rest of its line as tokens again. */
+function closeLabels(tokens: IToken[], unclosed: { token: IToken; at: number }[], source: string): IToken[] {
+  const out: IToken[] = [];
+  for (const t of tokens) {
+    const u = unclosed.find((x) => x.token === t);
+    if (!u) {
+      out.push(t);
+      continue;
+    }
+    const end = (t.endOffset ?? t.startOffset) + 1;
+    out.push({ ...t, image: source.slice(t.startOffset, u.at), endOffset: u.at - 1 });
+    for (const r of lexer.tokenize(source.slice(u.at, end)).tokens) out.push({ ...r, startOffset: r.startOffset + u.at, endOffset: (r.endOffset ?? r.startOffset) + u.at });
+  }
+  return out;
+}
+
+/**
+ * `"关于"三公"经费"`: a label that holds ASCII quotes reads as a label, a name and a label. Such a
+ * run of tokens written without spaces is read as the one label it was meant to be, and reported
+ * with the fix: quotes inside a label are written “…”.
+ */
+function quotedLabels(tokens: IToken[], source: string): { tokens: IToken[]; diagnostics: Diagnostic[] } {
+  const out: IToken[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const adjacent = (a: IToken, b: IToken | undefined) => !!b && (a.endOffset ?? a.startOffset) + 1 === b.startOffset;
+  const plain = (t: IToken | undefined) => !!t && t.tokenType === StringLit && t.image[0] === '"';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let j = i;
+    while (plain(tokens[j]) && adjacent(tokens[j], tokens[j + 1]) && (tokens[j + 1].tokenType === Identifier || tokens[j + 1].tokenType === NumberLit) && adjacent(tokens[j + 1], tokens[j + 2]) && plain(tokens[j + 2])) j += 2;
+    if (j === i) {
+      out.push(t);
+      continue;
+    }
+    const last = tokens[j];
+    const end = (last.endOffset ?? last.startOffset) + 1;
+    const image = source.slice(t.startOffset, end);
+    out.push({ ...t, image, endOffset: end - 1, endLine: last.endLine, endColumn: last.endColumn });
+    // The quotes inside: the end of each label but the last and the start of each but the first.
+    const inner = tokens.slice(i, j + 1).filter((x) => x.tokenType === StringLit);
+    const edits = inner.flatMap((x, k) => [
+      ...(k > 0 ? [{ span: { start: x.startOffset, end: x.startOffset + 1 }, text: '”' }] : []),
+      ...(k < inner.length - 1 ? [{ span: { start: x.endOffset!, end: x.endOffset! + 1 }, text: '“' }] : []),
+    ]);
+    diagnostics.push(diag('E0014', { start: t.startOffset, end }, { label: image.slice(1, -1) }, { fixes: [{ title: { en: 'Write the inner quotes as “…”', zh: '名称中的引号改为“…”' }, edits }] }));
+    i = j;
+  }
+  return { tokens: out, diagnostics };
+}
+
+/** Full-width punctuation the lexer does not read, and its half-width twin. (`，：（）＜＝…` are read as they are.) */
 function fullWidthHint(ch: string): string | undefined {
-  const table: Record<string, string> = { '＂': '"', '＃': '#', '＝': '=', '＞': '>', '＜': '<', '＋': '+', '－': '-', '【': '[', '】': ']', '｛': '{', '｝': '}' };
+  const table: Record<string, string> = { '【': '[', '】': ']', '；': ';', '！': '!', '？': '?', '＠': '@', '＄': '$' };
   return table[ch];
 }
 

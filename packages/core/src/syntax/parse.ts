@@ -9,16 +9,16 @@ import { strayTokens, syntaxDiagnostic } from './errors.js';
 import { parser } from './grammar.js';
 import * as T from './lexer.js';
 import { kw as K } from './lexer.js';
+import { memoryOf, type Memory } from './recycle.js';
 import type { SyntaxReuse } from './reuse.js';
-import type { SyntaxNode, SyntaxTree } from './tree.js';
+import { LIMITS, type SyntaxNode, type SyntaxTree } from './tree.js';
 
-/** Limits that keep a hostile file from exhausting the stack or memory. */
-export const LIMITS = { maxSourceChars: 2_000_000, maxNesting: 64 };
+export { LIMITS } from './tree.js';
 
 /** Keywords that start a declaration at the top level of a file. */
-const DECLARATION_START = new Set<TokenType>([K.Scheme, K.Use, K.Unit, K.Input, K.Let, K.Section, K.Item, K.Bonus, K.Veto, K.Grade, K.Adjust, K.Example]);
+const DECLARATION_START = new Set<TokenType>([K.Scheme, K.Use, K.Unit, K.Input, K.Let, K.Section, K.Item, K.Bonus, K.Veto, K.Grade, K.Adjust, K.Example, K.Eligible, K.Within, K.Place]);
 /** Of those, the ones that never appear nested, so they start a declaration even after an unclosed `{`. */
-const ALWAYS_TOP_LEVEL = new Set<TokenType>([K.Scheme, K.Use, K.Input, K.Adjust, K.Example]);
+const ALWAYS_TOP_LEVEL = new Set<TokenType>([K.Scheme, K.Use, K.Input, K.Adjust, K.Example, K.Eligible, K.Within]);
 
 /**
  * Split the tokens into top-level declarations, so that a mistake in one declaration
@@ -53,6 +53,10 @@ function readsAsExpression(tokens: IToken[], i: number): boolean {
   const ty = tokens[i].tokenType;
   const next = tokens[i + 1]?.tokenType;
   if (ty === K.Unit) return next !== T.Identifier;
+  // `place: vetoed last` is a declaration; `place <= 3` and `place r, first 40, step 5` are not.
+  if (ty === K.Place) return next !== T.Colon;
+  // `place: vetoed last`: `vetoed` here says where vetoed units go.
+  if (ty === K.Veto) return next === K.Last || next === K.Unplaced;
   if (ty === K.Item || ty === K.Section || ty === K.Bonus) {
     const after = tokens[i + 2]?.tokenType;
     if (ty === K.Bonus && next !== T.StringLit) return true;
@@ -67,6 +71,7 @@ function readsAsExpression(tokens: IToken[], i: number): boolean {
  * parsed again.
  */
 export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReuse): SyntaxTree {
+  const memory = reuse && memoryOf(reuse);
   const diagnostics = [...tokens.diagnostics];
   const first = tokens.tokens[0];
   const last = tokens.tokens[tokens.tokens.length - 1];
@@ -78,29 +83,34 @@ export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReus
     diagnostics.push(diag('E0006', { start: tooDeep.startOffset, end: tooDeep.endOffset! + 1 }, { limit: LIMITS.maxNesting }));
     return tree;
   }
-  reuse?.begin();
+  memory?.begin();
   for (const chunk of declarationChunks(tokens.tokens)) {
     const first = chunk[0].tokenType;
     if (!DECLARATION_START.has(first)) {
       diagnostics.push(strayTokens(chunk, source));
       continue;
     }
-    const node = reuse?.take(source, chunk) ?? parseChunk(source, chunk, diagnostics, reuse);
+    const node = memory?.take(source, chunk) ?? parseChunk(source, chunk, diagnostics, memory);
     root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node);
   }
   return tree;
 }
 
+/** The tokens of a file: with `reuse`, only the lines changed since its last parse are lexed. */
+export function lex(source: string, reuse?: SyntaxReuse): T.Tokens {
+  return reuse ? memoryOf(reuse).tokenize(source) : T.tokenize(source);
+}
+
 /** Parse one top-level declaration, adding its syntax errors to `diagnostics`. */
-function parseChunk(source: string, chunk: IToken[], diagnostics: Diagnostic[], reuse?: SyntaxReuse): SyntaxNode {
+function parseChunk(source: string, chunk: IToken[], diagnostics: Diagnostic[], memory?: Memory): SyntaxNode {
   parser.input = chunk;
   const node = (chunk[0].tokenType === K.Scheme ? parser.header() : parser.declaration()) as SyntaxNode;
   // "Expected the end of the declaration" after another error in the same declaration is
   // where recovery gave up, not a second mistake of the author's.
   const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
   for (const e of errors) diagnostics.push(syntaxDiagnostic(e, source, chunk));
-  reuse?.parsed();
-  if (errors.length === 0) reuse?.keep(source, chunk, node);
+  memory?.parsed();
+  if (errors.length === 0) memory?.keep(source, chunk, node);
   return node;
 }
 

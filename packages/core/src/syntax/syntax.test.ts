@@ -77,3 +77,12 @@ veto "e" x
     expect(new Set(lines).size).toBe(r.diagnostics.length);
   });
 });
+
+describe('full-width punctuation', () => {
+  it('reads as its half-width twin: the same AST', () => {
+    const half = 'scheme "s" total 10\ninput { x : number, y : number }\nitem "a" max 10: 10 - x * 2 / y + 1 >= 0\n# note\nitem "b" max 10 { 10 if x < 5 and y = 1 }\n';
+    const full = 'scheme ＂s＂ total 10\ninput ｛ x ： number， y ： number ｝\nitem ＂a＂ max 10： 10 － x ＊ 2 ／ y ＋ 1 ＞＝ 0\n＃ note\nitem ＂b＂ max 10 ｛ 10 if x ＜ 5 and y ＝ 1 ｝\n';
+    expect(parse(full).diagnostics).toEqual([]);
+    expect(stripSpans(parse(full).ast)).toEqual(stripSpans(parse(half).ast));
+  });
+});

@@ -7,7 +7,7 @@ import type { IToken } from 'chevrotain';
 import { spelling } from './keywords.js';
 import { Keyword, tokenize } from './lexer.js';
 
-/** Characters that glue to a neighbouring name or keyword (as `ID_PART` in tokens.ts). */
+/** Characters that glue to a neighbouring name or keyword (as `ID_PART` in lexer.ts). */
 const GLUES = /[A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 function isKeyword(t: IToken): boolean {

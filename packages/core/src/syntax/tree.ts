@@ -11,7 +11,7 @@ export const RULE_NAMES = [
   'modifier', 'direction', 'veto', 'gradeBlock', 'gradeLine', 'adjust', 'example', 'record', 'value', 'expectation',
   'expectedValue', 'expression', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'unary', 'coalesce',
   'postfix', 'primary', 'call', 'cohortAggregate', 'acrossAggregate', 'cohortRank', 'bands', 'band', 'linear', 'point',
-  'scoreRef',
+  'scoreRef', 'eligibleDecl', 'withinDecl', 'placeDecl', 'placeRule',
 ] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
@@ -44,6 +44,9 @@ export interface SyntaxTree {
   comments: SyntaxToken[];
   diagnostics: Diagnostic[];
 }
+
+/** Limits that keep a hostile file from exhausting the stack or memory. */
+export const LIMITS = { maxSourceChars: 2_000_000, maxNesting: 64 };
 
 export const isToken = (e: SyntaxElement): e is SyntaxToken => (e as SyntaxToken).tokenType !== undefined;
 

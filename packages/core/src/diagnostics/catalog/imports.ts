@@ -7,10 +7,10 @@ export const imports = {
     en: (a) => `cannot read ${q(a.path)}${a.reason ? `: ${a.reason.en}` : ''}`,
     zh: (a) => `无法读取 ${q(a.path)}${a.reason ? `：${a.reason.zh}` : ''}`,
   }),
-  E0402: error<{ path: string; cycle: string }>({
-    en: (a) => `${q(a.path)} uses itself: ${a.cycle}`,
-    zh: (a) => `${q(a.path)} 循环引用了自身：${a.cycle}`,
-    hint: () => ({ en: 'remove one of the `use` lines in the cycle', zh: '请删除循环中的某一条 `引用`' }),
+  E0402: error<{ path: string; cycle?: string }>({
+    en: (a) => (a.cycle ? `${q(a.path)} uses itself: ${a.cycle}` : `${q(a.path)} is this file: a scheme cannot use itself`),
+    zh: (a) => (a.cycle ? `${q(a.path)} 循环引用了自身：${a.cycle}` : `${q(a.path)} 就是本文件：方案不能引用自身`),
+    hint: (a) => (a.cycle ? { en: 'remove one of the `use` lines in the cycle', zh: '请删除循环中的某一条 `引用`' } : { en: 'remove this `use` line', zh: '请删除这一行 `引用`' }),
   }),
   E0403: error<{ path: string }>({
     en: (a) => `${q(a.path)} has errors`,

@@ -3,9 +3,9 @@ import type { Text } from '../../common/text.js';
 import { error, q, warning, type NoArgs } from './entry.js';
 
 export const points = {
-  E0301: error<{ section: string; sum: string; max: string; parts: string }>({
-    en: (a) => `the items of section "${a.section}" add up to ${a.sum}, but the section's max is ${a.max}`,
-    zh: (a) => `小节 "${a.section}" 各指标满分合计 ${a.sum}，与小节满分 ${a.max} 不符`,
+  E0301: error<{ section: string; sum: string; max: string; parts: string; withSections?: boolean }>({
+    en: (a) => `the ${a.withSections ? 'items and sections' : 'items'} of section "${a.section}" add up to ${a.sum}, but the section's max is ${a.max}`,
+    zh: (a) => `小节 "${a.section}" 各${a.withSections ? '指标与子小节' : '指标'}满分合计 ${a.sum}，与小节满分 ${a.max} 不符`,
     hint: (a) => ({ en: a.parts, zh: a.parts }),
   }),
   E0302: error<{ sum: string; total: string; parts: string }>({
@@ -23,10 +23,13 @@ export const points = {
     zh: () => '部分小节设了权重，部分没有',
     hint: () => ({ en: 'give every section a weight, or none', zh: '要么每个小节都设权重，要么都不设' }),
   }),
-  E0305: error<{ what: Text }>({
-    en: (a) => `${a.what.en} needs a max`,
-    zh: (a) => `${a.what.zh} 需要设满分`,
-    hint: () => ({ en: 'write `max N` after the label', zh: '请在名称后写 `满分 N`' }),
+  E0305: error<{ what: Text; bonus?: boolean }>({
+    en: (a) => (a.bonus ? `${a.what.en} needs a max: its rule has no highest value` : `${a.what.en} needs a max`),
+    zh: (a) => (a.bonus ? `${a.what.zh} 需要设满分：其规则没有最高值` : `${a.what.zh} 需要设满分`),
+    hint: (a) =>
+      a.bonus
+        ? { en: 'write `max N` after the label, or end the rule with `cap N`', zh: '请在名称后写 `满分 N`，或在规则末尾加 `封顶 N`' }
+        : { en: 'write `max N` after the label', zh: '请在名称后写 `满分 N`' },
   }),
   E0307: error<NoArgs>({
     en: () => 'a linear scale needs its points in increasing order',
@@ -44,6 +47,16 @@ export const points = {
     en: (a) => `the max ${a.max} has more decimal places than the scores are rounded to (${a.places})`,
     zh: (a) => `满分 ${a.max} 的小数位数多于计分精度（${a.places} 位）`,
     hint: () => ({ en: 'raise the precision, or give a max with fewer decimal places', zh: '请提高精度，或改用小数位数更少的满分' }),
+  }),
+  E0311: error<{ what: Text }>({
+    en: (a) => `${a.what.en} cannot read values across units: who is assessed, and in which group, is settled before any of them`,
+    zh: (a) => `${a.what.zh} 不能使用全体单位的汇总值或排名：参评与分组要先于它们确定`,
+    hint: () => ({ en: 'use the unit’s own inputs here', zh: '此处请只用本单位自己的数据' }),
+  }),
+  E0312: error<{ quota: string }>({
+    en: (a) => `a grade quota must be a whole number of units or a percentage of the units assessed, not ${a.quota}`,
+    zh: (a) => `等级名额应为单位个数（整数）或参评单位数的百分比，不能是 ${a.quota}`,
+    hint: () => ({ en: 'for example `, max 20%` or `, max 3`', zh: '例如 `，最多 20%` 或 `，最多 3`' }),
   }),
   W0301: warning<{ item: string; max: string; high: string }>({
     en: (a) => `item "${a.item}" can never reach its max ${a.max} (at most ${a.high})`,

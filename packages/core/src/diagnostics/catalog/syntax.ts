@@ -84,6 +84,16 @@ export const syntax = {
     en: () => 'a tier table needs at least one tier such as `city 3`',
     zh: () => '档次表至少需要一个档次，如 `市级 3`',
   }),
+  E0013: error<{ label: string }>({
+    en: (a) => `the label ${q(a.label)} is not closed: a label ends with a quote on the same line`,
+    zh: (a) => `名称 ${q(a.label)} 缺少结尾的引号：名称须在同一行内用引号括起来`,
+    hint: (a) => ({ en: `write "${a.label}"`, zh: `写成 "${a.label}"` }),
+  }),
+  E0014: error<{ label: string }>({
+    en: (a) => `this label holds quotes: ${q(a.label)}`,
+    zh: (a) => `名称中含有引号：${q(a.label)}`,
+    hint: () => ({ en: 'a label is in "…"; quotes inside it are written “…”', zh: '名称用 "…" 括起，名称里的引号请写成“…”' }),
+  }),
   E0012: error<{ clause: Text }>({
     en: (a) => `${a.clause.en} is given twice in this rule`,
     zh: (a) => `该规则中 ${a.clause.zh} 出现了两次`,

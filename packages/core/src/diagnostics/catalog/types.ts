@@ -41,6 +41,10 @@ export const types = {
     en: (a) => `${q(a.fn)} works over a list, but ${q(a.expr)} is ${a.actual.en}`,
     zh: (a) => `${q(a.fn)} 只能用于列表，但 ${q(a.expr)} 是${a.actual.zh}`,
   }),
+  E0210: error<{ fn: string; expr: string }>({
+    en: (a) => `${q(a.fn)} over a list takes the list alone; ${q(a.expr)} is one argument too many`,
+    zh: (a) => `对列表求 ${q(a.fn)} 只需列表本身；${q(a.expr)} 是多余的参数`,
+  }),
   E0205: error<{ low: string; high: string }>({
     en: (a) => `the range ${a.low}..${a.high} is empty`,
     zh: (a) => `范围 ${a.low}..${a.high} 为空`,

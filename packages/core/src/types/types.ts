@@ -1,4 +1,6 @@
-// The checker's types: what an expression is, and how a message names it.
+// The language's types: what an expression can be (a yes/no, a number with its static range,
+// a choice, a list of records, …) and how a message names each. The checker gives every
+// expression one; each rule kind (rules/) checks with them.
 import type * as A from '../ast/ast.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
@@ -72,4 +74,18 @@ export function describeTy(t: Ty): Text {
     default:
       return { en: 'unknown', zh: '未知' };
   }
+}
+
+/** What a name refers to. */
+export type Ref =
+  | { k: 'input'; field: FieldInfo }
+  | { k: 'let'; let: A.Let }
+  | { k: 'member'; name: string }
+  | { k: 'field'; field: FieldInfo }
+  | { k: 'import'; alias: string };
+
+/** The static range of a score. */
+export interface ScoreRange {
+  low: Decimal;
+  high: Decimal;
 }
