@@ -10,6 +10,7 @@ export default defineConfig({
       '@assess/core': src('./packages/core/src/index.ts'),
       '@assess/testing': src('./packages/testing/src/index.ts'),
       '@assess/language-service': src('./packages/language-service/src/index.ts'),
+      '@assess/language-server/node-host': src('./packages/language-server/src/node-host.ts'),
       '@assess/language-server/test-client': src('./packages/language-server/src/test-client.ts'),
       '@assess/language-server': src('./packages/language-server/src/server.ts'),
       'prettier-plugin-assess': src('./packages/prettier-plugin-assess/src/index.ts'),

@@ -5,13 +5,12 @@
 // Diagnostics are published as the user types: a change schedules one check of the changed
 // document and of the open documents that import it (changes that arrive before the check
 // runs are checked together).
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Lang, SourceHost } from '@assess/core';
+import type { Lang } from '@assess/core';
 import { LanguageService, type RunResult } from '@assess/language-service';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, RequestType, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { nodeHost } from './node-host.js';
 
 /** `assess/run`: score the units of a data file (.json or .csv) with a document's scheme. */
 export const RunRequest = new RequestType<{ uri: string; data: string }, RunResult | { ok: false; problems: string }, void>('assess/run');
@@ -21,18 +20,6 @@ export interface Settings {
   /** The language of messages: `en` or `zh`. Default: the client's locale. */
   language?: string;
 }
-
-/** Files that are not open (imports) are read from the disk. */
-const diskHost: SourceHost = {
-  read(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  resolve: (from, rel) => resolve(dirname(from), rel),
-};
 
 const uriToPath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
 const pathToUri = (path: string) => (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? pathToFileURL(path).href : path);
@@ -44,7 +31,7 @@ function languageOf(settings: Settings | undefined, locale: string | undefined):
 
 /** Serve one client on a connection (stdio by default). Resolves when the connection closes. */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout)): Promise<void> {
-  const service = new LanguageService({ host: diskHost, uriToPath, pathToUri });
+  const service = new LanguageService({ host: nodeHost, uriToPath, pathToUri });
   const documents = new TextDocuments(TextDocument);
   let locale: string | undefined;
   let canAskConfiguration = false;
@@ -165,7 +152,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.languages.inlayHint.on((p) => service.inlayHints(p.textDocument.uri, p.range));
   connection.onRequest(RunRequest, ({ uri, data }) => {
     const path = uriToPath(data);
-    const text = diskHost.read(path);
+    const text = nodeHost.read(path);
     if (text === undefined) return { ok: false, problems: service.lang === 'zh' ? `无法读取数据文件 ${path}` : `cannot read the data file ${path}` };
     return service.run(uri, text, path) ?? { ok: false, problems: service.lang === 'zh' ? `无法读取方案 ${uri}` : `cannot read the scheme ${uri}` };
   });
