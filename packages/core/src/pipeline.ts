@@ -28,7 +28,7 @@ export interface Parsed {
 export function parse(source: string, file?: string, reuse?: SyntaxReuse): Parsed {
   const text = source.length > LIMITS.maxSourceChars ? '' : source;
   const syntax = parseTokens(text, lex(text, reuse), reuse);
-  const { ast, diagnostics } = buildAst(syntax, file);
+  const { ast, diagnostics } = buildAst(syntax, file, reuse);
   const all = source === text ? [...syntax.diagnostics, ...diagnostics] : [diag('E0005', { start: 0, end: 0 }, { size: source.length, limit: LIMITS.maxSourceChars })];
   for (const d of all) if (file) d.span.file ??= file;
   return { syntax, ast, diagnostics: all };

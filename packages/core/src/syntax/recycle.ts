@@ -18,15 +18,20 @@ import { relex } from './relex.js';
 import type { SyntaxReuse } from './reuse.js';
 import type { SyntaxElement, SyntaxNode, SyntaxToken } from './tree.js';
 
-/**
- * A kept declaration: its tree, and where in the tree its offsets and tokens are, as flat
- * lists made once, so that moving it is two tight loops rather than a walk of the tree.
- */
+/** A kept declaration: where it starts (kept apart: its tokens may be moved in place), its tokens and tree. */
 interface Kept {
-  /** Where the declaration starts (its tokens may have been moved since: the offset is kept apart). */
   start: number;
   tokens: IToken[];
   node: SyntaxNode;
+  /** Where in the tree its offsets and tokens are: found when first reused. */
+  slots?: Slots;
+}
+
+/**
+ * The places of a tree's offsets and tokens, as flat lists, so that moving it is two tight
+ * loops rather than a walk of the tree.
+ */
+interface Slots {
   /** Every node with a location. */
   located: SyntaxNode[];
   /** Every token slot: the child list it is in, its place there, and which token of the declaration it holds. */
@@ -71,7 +76,7 @@ export class Memory {
 
   /** Keep a declaration that parsed without errors for the next parse. */
   keep(source: string, chunk: IToken[], node: SyntaxNode): void {
-    this.store(keyOf(source, chunk), flatten(node, chunk));
+    this.store(keyOf(source, chunk), { start: chunk[0].startOffset, tokens: chunk, node });
   }
 
   parsed(): void {
@@ -99,34 +104,35 @@ function keyOf(source: string, chunk: IToken[]): string {
   return source.slice(chunk[0].startOffset, (last.endOffset ?? last.startOffset) + 1);
 }
 
-/** A fresh declaration's tree with the places of its offsets and tokens. */
-function flatten(node: SyntaxNode, tokens: IToken[]): Kept {
+/** Where a declaration's offsets and tokens are in its tree. */
+function slotsOf(node: SyntaxNode, tokens: IToken[]): Slots {
   const index = new Map<SyntaxToken, number>();
   tokens.forEach((t, i) => index.set(t, i));
-  const kept: Kept = { start: tokens[0].startOffset, tokens, node, located: [], lists: [], places: [], which: [] };
+  const slots: Slots = { located: [], lists: [], places: [], which: [] };
   const walk = (n: SyntaxNode) => {
-    if (n.location) kept.located.push(n);
+    if (n.location) slots.located.push(n);
     for (const list of Object.values(n.children)) {
       list!.forEach((e, i) => {
         if (!('tokenType' in e)) return walk(e);
-        kept.lists.push(list!);
-        kept.places.push(i);
-        kept.which.push(index.get(e)!);
+        slots.lists.push(list!);
+        slots.places.push(i);
+        slots.which.push(index.get(e)!);
       });
     }
   };
   walk(node);
-  return kept;
+  return slots;
 }
 
 /** Put the new tokens of the same text in place of the old ones, and move every offset. */
 function recycle(kept: Kept, tokens: IToken[]): void {
+  const slots = (kept.slots ??= slotsOf(kept.node, kept.tokens));
   const delta = tokens[0].startOffset - kept.start;
   kept.start = tokens[0].startOffset;
   kept.tokens = tokens;
-  for (let i = 0; i < kept.lists.length; i++) kept.lists[i][kept.places[i]] = tokens[kept.which[i]];
+  for (let i = 0; i < slots.lists.length; i++) slots.lists[i][slots.places[i]] = tokens[slots.which[i]];
   if (delta === 0) return;
-  for (const n of kept.located) {
+  for (const n of slots.located) {
     const loc = n.location!;
     loc.startOffset += delta;
     if (loc.endOffset !== undefined) loc.endOffset += delta;
