@@ -23,7 +23,8 @@ export interface Parsed {
 
 /**
  * Source text → tokens → syntax tree → AST, with every syntax diagnostic. Never throws.
- * `reuse` carries the tokens and syntax trees of unchanged lines and declarations from one parse of a file to the next.
+ * `reuse` (an edited file) carries the tokens of unchanged lines, and the syntax trees and ASTs
+ * of unchanged declarations, from one parse of the file to the next.
  */
 export function parse(source: string, file?: string, reuse?: SyntaxReuse): Parsed {
   const text = source.length > LIMITS.maxSourceChars ? '' : source;

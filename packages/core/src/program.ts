@@ -24,7 +24,7 @@ let stamps = 0;
 export class Program {
   private readonly texts = new Map<string, string>();
   private readonly entries = new Map<string, Entry>();
-  /** Per edited file (one with a buffer): what its last parse leaves for the next (tokens, declarations' syntax trees). */
+  /** Per edited file (one with a buffer): what its last parse leaves for the next (tokens, declarations' syntax trees and ASTs). */
   private readonly reuse = new Map<string, SyntaxReuse>();
 
   constructor(private readonly host: SourceHost = memoryHost({})) {}
@@ -109,7 +109,7 @@ export class Program {
     return { result, stamp, cyclic };
   }
 
-  /** Files being edited are parsed again at every change: they reuse their unchanged declarations. */
+  /** Files being edited are parsed again at every change: they reuse their unchanged lines and declarations. */
   private reuseFor(path: string): SyntaxReuse | undefined {
     if (!this.texts.has(path)) return undefined;
     let r = this.reuse.get(path);

@@ -31,9 +31,9 @@ export function buildAst(tree: SyntaxTree, file?: string, reuse?: SyntaxReuse): 
 
 type Children = Record<string, SyntaxElement[] | undefined>;
 
-// A syntax node's children under a token kind's name are tokens, under a rule's name nodes
-// (token kinds are capitalised, rules are not): the lists are read as they are, without copies
-// (the AST of a long file is built at every keystroke in an editor).
+// A syntax node keeps its tokens under their kind's name and its child nodes under their
+// rule's name, never both under one name: the lists are read as they are, without copies (the
+// AST of a long file is built again at every keystroke in an editor).
 const NONE: never[] = [];
 function toks(node: CstNode | undefined, name: string): IToken[] {
   return ((node?.children as Children | undefined)?.[name] ?? NONE) as IToken[];

@@ -98,7 +98,6 @@ export class SemanticModel {
   ) {}
 
   // ── building (the checker) ────────────────────────────────────────
-  /** Make a definition of `d` (a fresh object the checker hands over: it becomes the definition). */
   define(d: Omit<Definition, 'id' | 'references'>): Definition {
     const def = d as Definition;
     def.id = this.definitions.length;

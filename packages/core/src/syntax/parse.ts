@@ -67,8 +67,8 @@ function readsAsExpression(tokens: IToken[], i: number): boolean {
 
 /**
  * Tokens → syntax tree, with every syntax error as a diagnostic. Never throws. With `reuse`
- * (an editor's file), declarations whose text did not change since the last parse are not
- * parsed again.
+ * (an edited file), declarations whose text did not change since the last parse are not
+ * parsed again (syntax/recycle.ts).
  */
 export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReuse): SyntaxTree {
   const memory = reuse && memoryOf(reuse);
