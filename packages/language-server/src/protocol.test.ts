@@ -198,6 +198,61 @@ describe.each(CASES)('a scheme with $lang keywords', (c) => {
   });
 });
 
+describe('lets, list fields after `.`, unit kinds, bands and item ranges', () => {
+  const text = [
+    'scheme "small" total 20',
+    'unit town "镇", street "街道"',
+    'input {',
+    '  level : city | province "级别"',
+    '  honors : list of {',
+    '    tier : city | province',
+    '    year : integer',
+    '  }',
+    '  done : yes/no',
+    '}',
+    'let base = 2',
+    'item "a" max 10: bands level { city: 5, province: 10 }',
+    'item "b" max 5: base + count(honors where year = 2024)',
+    'item "c" max 5 {',
+    '  2 if done',
+    '  1 if unit = town',
+    '}',
+    '',
+  ].join('\n');
+  const uri = 'file:///small/s.assess';
+  let client: TestClient;
+  beforeAll(async () => {
+    client = await TestClient.start({ locale: 'en' });
+    await client.open(uri, text);
+  });
+  afterAll(() => client.dispose());
+  const complete = (t: string, marker: string, delta: number) => client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: positionOf(t, marker, delta) });
+
+  it('offers lets with the inputs', async () => {
+    expect(labels(await complete(text, 'base +', 0))).toEqual(expect.arrayContaining(['base', 'level', 'honors', 'done']));
+  });
+
+  it('offers the fields of a list’s entries after `.`, while it is typed', async () => {
+    const edited = text.replace('let base = 2', 'let base = 2\nlet years = honors.');
+    await client.replace(uri, edited);
+    expect(labels(await complete(edited, 'honors.', 'honors.'.length))).toEqual(['tier', 'year']);
+    await client.replace(uri, text);
+  });
+
+  it('offers unit kinds after `unit =` and enum members in bands', async () => {
+    expect(labels(await complete(text, 'unit = town', 'unit = '.length))).toEqual(['town', 'street']);
+    expect(labels(await complete(text, 'province: 10', 0)).slice(0, 2)).toEqual(['city', 'province']);
+  });
+
+  it('shows an item’s range beside its max when it is not 0..max', async () => {
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } });
+    expect(hints.map((h) => [h.position.line, h.label])).toEqual([
+      [12, 'possible scores 2..5'],
+      [13, 'possible scores 0..3'],
+    ]);
+  });
+});
+
 describe('quick fixes from the structured suggestions', () => {
   let client: TestClient;
   beforeAll(async () => {

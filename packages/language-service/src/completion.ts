@@ -6,7 +6,7 @@
 //   its members; the unit kinds after `unit =`;
 // - elsewhere: the list-entry fields in scope (`where`, `with`, `best per`), inputs, lets,
 //   imports, and keywords and snippets in the language the file is written in.
-import { KEYWORDS, type Ast, type Definition, type DefinitionKind, type SyntaxToken, type Ty } from '@assess/core';
+import { KEYWORDS, type Ast, type Definition, type DefinitionKind, type Lang, type SyntaxToken, type Ty } from '@assess/core';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { FileContext } from './context.js';
 import { SNIPPETS } from './snippets.js';
@@ -47,14 +47,14 @@ export function completion(cx: FileContext, offset: number): CompletionItem[] {
   } else if (word && tokenEnd(word) === offset && isTok(word, 'NumberLit')) return [];
   const range = cx.positions.range(replace);
   const prev = tokens[i];
-  if (isTok(prev, 'Dot')) return fieldsOf(cx, tokens[i - 1]).map((d) => defItem(d, range, RANK.expected));
+  if (isTok(prev, 'Dot')) return fieldsOf(cx, tokens[i - 1]).map((d) => defItem(d, range, RANK.expected, cx.lang));
   const expected = expectedMembers(cx, tokens, i, offset);
   if (expected.length > 0 && isTok(prev, 'Equals', 'EqEq', 'Ne')) return expected.map((m) => plainItem(m, CompletionItemKind.EnumMember, range, RANK.expected));
   const scope = cx.model.entryScopeAt(offset) ?? (prev ? cx.model.entryScopeAt(prev.startOffset) : undefined);
   return [
     ...expected.map((m) => plainItem(m, CompletionItemKind.EnumMember, range, RANK.expected)),
-    ...(scope ? entryFields(cx, scope).map((d) => defItem(d, range, RANK.entryField)) : []),
-    ...cx.model.ofKind('input', 'let', 'import').map((d) => defItem(d, range, RANK.name)),
+    ...(scope ? entryFields(cx, scope).map((d) => defItem(d, range, RANK.entryField, cx.lang)) : []),
+    ...cx.model.ofKind('input', 'let', 'import').map((d) => defItem(d, range, RANK.name, cx.lang)),
     ...keywordItems(cx, range),
     ...snippetItems(cx, range),
   ];
@@ -85,7 +85,7 @@ function labelItems(cx: FileContext, tokens: readonly SyntaxToken[], label: Open
   const kind = labelKind(cx, tokens, tokenBefore(tokens, label.quote));
   if (!kind) return [];
   const range = cx.positions.range(label.replace);
-  return cx.model.ofKind(kind).map((d) => ({ ...defItem(d, range, RANK.expected), textEdit: { range, newText: d.name + label.close } }));
+  return cx.model.ofKind(kind).map((d) => ({ ...defItem(d, range, RANK.expected, cx.lang), textEdit: { range, newText: d.name + label.close } }));
 }
 
 /** What kind of label a quote opened after token `i` names, if it names one. */
@@ -103,10 +103,11 @@ function labelKind(cx: FileContext, tokens: readonly SyntaxToken[], i: number): 
 }
 
 // ── names ───────────────────────────────────────────────────────────
-/** The definition a name token refers to. */
+/** The definition a name token refers to; by its name when the checker could not read it (`honors.` being typed). */
 function definitionOf(cx: FileContext, t: SyntaxToken): Definition | undefined {
   const ref = cx.model.referenceAt(t.startOffset);
-  return ref ? cx.model.definitions[ref.target] : cx.model.definitionAt(t.startOffset);
+  if (ref) return cx.model.definitions[ref.target];
+  return cx.model.definitionAt(t.startOffset) ?? cx.model.ofKind('input', 'let', 'import').find((d) => d.name === t.image);
 }
 
 function entryFields(cx: FileContext, list: Definition): Definition[] {
@@ -152,8 +153,8 @@ function membersOf(ty: Ty): string[] {
 }
 
 // ── items ───────────────────────────────────────────────────────────
-function defItem(d: Definition, range: Range, rank: string): CompletionItem {
-  const detail = d.label ?? d.type?.en ?? d.max;
+function defItem(d: Definition, range: Range, rank: string, lang: Lang): CompletionItem {
+  const detail = d.label ?? d.type?.[lang] ?? d.max;
   return { label: d.name, kind: KIND[d.kind], detail, sortText: rank + d.name, textEdit: { range, newText: d.name } };
 }
 

@@ -57,9 +57,11 @@ function describe(cx: FileContext, d: Definition): string {
       lines.push('', facts.join(' · '));
       break;
     }
-    case 'member':
-      head(`${word('member', lang)} **${md(parent?.name ?? '?')}**`, `**${md(d.name)}**`);
+    case 'member': {
+      const of = `**${md(parent?.name ?? '?')}**`;
+      head(lang === 'zh' ? `${of} ${word('member', lang)}` : `${word('member', lang)} ${of}`, `**${md(d.name)}**`);
       break;
+    }
     case 'import':
       head(word('import', lang), `**${md(d.name)}**`);
       if (d.label) lines.push('', `\`${d.label}\``);
@@ -82,5 +84,6 @@ function points(d: Definition, lang: Lang): string {
 }
 
 export function rangeText(r: { low: string; high: string | null }, lang: Lang): string {
-  return r.high === null ? `${r.low}..（${word('unbounded', lang)}）` : `${r.low}..${r.high}`;
+  if (r.high !== null) return `${r.low}..${r.high}`;
+  return lang === 'zh' ? `${r.low}..（${word('unbounded', lang)}）` : `${r.low}.. (${word('unbounded', lang)})`;
 }

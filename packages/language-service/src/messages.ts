@@ -1,4 +1,4 @@
-// The words the language service itself adds (hover headings, inlay hints, results table), in
+// The words the language service itself adds (hover headings, inlay hints, outline), in
 // both languages. Messages about a scheme come from the core's diagnostic catalog.
 import type { Lang, Text } from '@assess/core';
 
@@ -12,7 +12,7 @@ export const WORDS = {
   veto: { en: 'veto', zh: '一票否决' },
   grade: { en: 'grade', zh: '等级' },
   import: { en: 'imported scheme', zh: '引用的方案' },
-  member: { en: 'member of', zh: '取值，属于' },
+  member: { en: 'a value of', zh: '的一个取值' },
   unitKind: { en: 'unit kind', zh: '单位类型' },
   optional: { en: 'optional: may be absent', zh: '可选：可以缺省' },
   required: { en: 'required', zh: '必填' },
@@ -21,13 +21,8 @@ export const WORDS = {
   range: { en: 'possible scores', zh: '可能得分' },
   itemsSum: { en: 'sum of its items’ maxima', zh: '各指标满分合计' },
   weight: { en: 'weight', zh: '权重' },
-  rule: { en: 'rule', zh: '规则' },
-  keyword: { en: 'keyword', zh: '关键字' },
   unbounded: { en: 'no upper bound', zh: '无上限' },
   items: { en: 'items', zh: '指标合计' },
-  unit: { en: 'unit', zh: '单位' },
-  total: { en: 'total', zh: '总分' },
-  vetoes: { en: 'vetoes', zh: '否决' },
 } satisfies Record<string, Text>;
 
 export function word(w: keyof typeof WORDS, lang: Lang): string {
