@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Each package with a command that shows it is installed. */
 const NEEDED = [
-  // { pkg: 'neovim', command: 'nvim' },
+  { pkg: 'neovim', command: 'nvim' },
   // { pkg: 'chromium', command: 'chromium' },
 ];
 

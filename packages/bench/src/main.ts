@@ -1,9 +1,11 @@
-// `pnpm bench`: the front end on a generated 5,000-line scheme, then the article-3 towns
+// `pnpm bench`: the front end on a generated 5,000-line scheme, the language server's latency
+// (edit → diagnostics, completion, hover) at 300 and 5,000 lines, then the article-3 towns
 // scheme over 10k, 100k and 1M generated units against a hand-written baseline, each size
 // in a fresh `node --expose-gc` process so that its peak memory is its own.
 //
 //   node packages/bench/dist/main.js [--sizes 10000,100000] [--lines 5000]
-//                                    [--no-frontend] [--no-engines] [--no-e2e]
+//                                    [--no-frontend] [--no-editor] [--editor-lines 300,5000]
+//                                    [--no-engines] [--no-e2e]
 //                                    [--engine-sizes 100000,1000000] [--e2e-units 1000000]
 //                                    [--profile [units]]
 //
@@ -15,12 +17,13 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import type { EditorReport } from './editor-child.js';
 import type { EvalReport } from './eval-child.js';
 import type { EnginesReport } from './engines-child.js';
 import { endToEnd, minMedMax, type EndToEnd } from './e2e.js';
 import type { FrontendReport } from './frontend-child.js';
 import { summariseProfile } from './profile.js';
-import { fmtInt, fmtMB, fmtMs, median } from './stats.js';
+import { fmtInt, fmtMB, fmtMs, median, percentile } from './stats.js';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const ONE_GB = 1024 ** 3;
@@ -77,6 +80,27 @@ function frontend(lines: number): FrontendReport {
   row('check alone', r.check, 2);
   row('plan alone (lower)', r.lower, 2);
   return r;
+}
+
+/** Targets of the editor benchmark: edit → published diagnostics, p95, by file size. */
+const EDIT_TARGET_MS: Record<number, number> = { 300: 30, 5000: 150 };
+
+function editor(lines: number[]): void {
+  console.log(`\n2. Editor — the language server through the protocol (in-memory client, one fresh process per size)`);
+  console.log('   edit: one character typed into (then deleted from) a label, from didChange to the publishDiagnostics of that version');
+  console.log(`   (load average ${load()}: on a busy machine wall-clock times stretch; the CPU times of the edits are steadier)`);
+  for (const n of lines) {
+    const r = child<EditorReport>('./editor-child.js', [String(n)]);
+    const row = (what: string, xs: number[], target?: number) =>
+      console.log(
+        `   ${pad(what, 30)} p50 ${lpad(fmtMs(percentile(xs, 50)), 9)}   p95 ${lpad(fmtMs(percentile(xs, 95)), 9)}   max ${lpad(fmtMs(Math.max(...xs)), 9)}   (${xs.length})${target ? `   target < ${target} ms: ${percentile(xs, 95) < target ? 'met' : 'NOT MET'} at p95` : ''}`,
+      );
+    console.log(`   ${fmtInt(r.lines)} lines (opened, first diagnostics, in ${fmtMs(r.open)})`);
+    row('edit → diagnostics', r.edits, EDIT_TARGET_MS[n]);
+    row('  (CPU time of each edit)', r.editsCpu);
+    row('completion', r.completion);
+    row('hover', r.hover);
+  }
 }
 
 interface SizeSummary {
@@ -147,7 +171,7 @@ function size(n: number): SizeSummary {
 
 function profile(n: number): void {
   const dir = mkdtempSync(join(tmpdir(), 'assess-bench-prof-'));
-  console.log(`\n3. Profile — evaluate() over ${fmtInt(n)} units under node --cpu-prof (1 warm-up + 4 runs; samples outside the evaluation runs left out)`);
+  console.log(`\n4. Profile — evaluate() over ${fmtInt(n)} units under node --cpu-prof (1 warm-up + 4 runs; samples outside the evaluation runs left out)`);
   const r = child<EvalReport>('./eval-child.js', [String(n), '--profile'], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) {
@@ -216,7 +240,9 @@ async function main(): Promise<void> {
   console.log('Times are wall-clock medians (CPU = user + system time of the process, all threads); a GC runs before each timed run, outside the timing.\n');
   const fe = process.argv.includes('--no-frontend') ? undefined : frontend(lines);
 
-  console.log(`\n2. Evaluation — the article-3 towns scheme (packages/bench/fixtures/towns.assess) over generated units`);
+  if (!process.argv.includes('--no-editor')) editor((arg('--editor-lines') ?? '300,5000').split(',').map(Number));
+
+  console.log(`\n3. Evaluation — the article-3 towns scheme (packages/bench/fixtures/towns.assess) over generated units`);
   console.log('   baseline: hand-written TypeScript on the rows as parsed from JSON (src/baseline.ts), exact integer arithmetic in units of 10^-10');
   console.log('   interpreter: evaluate(scheme, table) on an already validated table; validation (rows → table) is timed separately');
   const results = sizes.map(size);

@@ -1,6 +1,12 @@
 // Small helpers shared by the benchmark processes.
 import { performance } from 'node:perf_hooks';
 
+/** The p-th percentile (0..100) of a sample, nearest-rank. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

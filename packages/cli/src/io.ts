@@ -3,7 +3,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { compile, renderDiagnostics, summary, type Compiled, type Diagnostic, type Lang } from '@assess/core';
 import { UsageError, type Args } from './args.js';
-import { nodeHost } from './host.js';
+import { nodeHost } from '@assess/language-server/node-host';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };

@@ -5,6 +5,7 @@ import { check } from './commands/check.js';
 import { compile } from './commands/compile.js';
 import { explain } from './commands/explain.js';
 import { fmt } from './commands/fmt.js';
+import { lsp } from './commands/lsp.js';
 import { run } from './commands/run.js';
 import { test } from './commands/test.js';
 import { EXIT, type Command, type Io } from './io.js';
@@ -22,6 +23,7 @@ Usage:
   assess fmt FILE... [--check]              format files in place (--check: only list)
   assess compile FILE [-o OUT.mjs]          the scheme as a standalone ES module and its .d.mts
                                             (imports @assess/runtime; --runtime SPECIFIER to change)
+  assess lsp                                the language server for editors (LSP over stdio)
 
 Options:
   --lang en|zh       language of messages (default: from LANG)
@@ -30,7 +32,7 @@ Options:
 `;
 
 /** Every command, by name. */
-const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile };
+const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile, lsp };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

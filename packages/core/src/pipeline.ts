@@ -11,9 +11,9 @@ import type { SemanticModel } from './check/model.js';
 import { dedupe, diag, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lower } from './ir/lower.js';
 import type { Plan } from './ir/plan.js';
-import { tokenize } from './syntax/lexer.js';
-import { parseTokens } from './syntax/parse.js';
+import { lex, parseTokens } from './syntax/parse.js';
 import { LIMITS, type SyntaxTree } from './syntax/tree.js';
+import type { SyntaxReuse } from './syntax/reuse.js';
 
 export interface Parsed {
   syntax: SyntaxTree;
@@ -21,12 +21,15 @@ export interface Parsed {
   diagnostics: Diagnostic[];
 }
 
-/** Source text → tokens → syntax tree → AST, with every syntax diagnostic. Never throws. */
-export function parse(source: string, file?: string): Parsed {
+/**
+ * Source text → tokens → syntax tree → AST, with every syntax diagnostic. Never throws.
+ * `reuse` (an edited file) carries the tokens of unchanged lines, and the syntax trees and ASTs
+ * of unchanged declarations, from one parse of the file to the next.
+ */
+export function parse(source: string, file?: string, reuse?: SyntaxReuse): Parsed {
   const text = source.length > LIMITS.maxSourceChars ? '' : source;
-  const tokens = tokenize(text);
-  const syntax = parseTokens(text, tokens);
-  const { ast, diagnostics } = buildAst(syntax, file);
+  const syntax = parseTokens(text, lex(text, reuse), reuse);
+  const { ast, diagnostics } = buildAst(syntax, file, reuse);
   const all = source === text ? [...syntax.diagnostics, ...diagnostics] : [diag('E0005', { start: 0, end: 0 }, { size: source.length, limit: LIMITS.maxSourceChars })];
   for (const d of all) if (file) d.span.file ??= file;
   return { syntax, ast, diagnostics: all };
@@ -59,8 +62,8 @@ export interface Imports {
 }
 
 /** One file through the pipeline, given what its `use` lines lead to. */
-export function compileSource(file: string, source: string, resolveImports: (ast: A.Scheme) => Imports): Compiled {
-  const parsed = parse(source, file); //                            source → tokens → syntax tree → AST
+export function compileSource(file: string, source: string, resolveImports: (ast: A.Scheme) => Imports, reuse?: SyntaxReuse): Compiled {
+  const parsed = parse(source, file, reuse); //                     source → tokens → syntax tree → AST
   const imports = resolveImports(parsed.ast); //                     `use` → compiled imports
   const checked = check(parsed.ast, { file, source, imports: map(imports.compiled, (c) => c.checked) }); // AST → checked scheme + model
   // After a syntax error the checker sees a partial scheme: its warnings (unused inputs,

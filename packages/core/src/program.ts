@@ -6,6 +6,7 @@ import type * as A from './ast/ast.js';
 import { diag, type Diagnostic } from './diagnostics/diagnostic.js';
 import { memoryHost, type SourceHost } from './host.js';
 import { compileSource, type Compiled, type Imports } from './pipeline.js';
+import { SyntaxReuse } from './syntax/reuse.js';
 
 interface Entry {
   /** Bumped whenever the file's result changes. */
@@ -23,6 +24,8 @@ let stamps = 0;
 export class Program {
   private readonly texts = new Map<string, string>();
   private readonly entries = new Map<string, Entry>();
+  /** Per edited file (one with a buffer): what its last parse leaves for the next (tokens, declarations' syntax trees and ASTs). */
+  private readonly reuse = new Map<string, SyntaxReuse>();
 
   constructor(private readonly host: SourceHost = memoryHost({})) {}
 
@@ -34,6 +37,7 @@ export class Program {
   /** Forget a buffer: the file is read from the host again. */
   close(path: string): void {
     this.texts.delete(path);
+    this.reuse.delete(path);
   }
 
   /** The host's copy of a file changed (on disk, say): read it again when needed. */
@@ -87,17 +91,30 @@ export class Program {
     }
     const deps = new Map<string, number>();
     let cyclic = false;
-    const result = compileSource(path, text, (ast) => {
-      const r = this.imports(path, ast, stack, deps);
-      cyclic = r.cyclic;
-      return r.imports;
-    });
+    const result = compileSource(
+      path,
+      text,
+      (ast) => {
+        const r = this.imports(path, ast, stack, deps);
+        cyclic = r.cyclic;
+        return r.imports;
+      },
+      this.reuseFor(path),
+    );
     this.compilations.set(path, (this.compilations.get(path) ?? 0) + 1);
     const stamp = ++stamps;
     // What a file in an import cycle reports depends on where the cycle was entered: never kept.
     if (cyclic) this.entries.delete(path);
     else this.entries.set(path, { stamp, checked: this.request, result, text, deps });
     return { result, stamp, cyclic };
+  }
+
+  /** Files being edited are parsed again at every change: they reuse their unchanged lines and declarations. */
+  private reuseFor(path: string): SyntaxReuse | undefined {
+    if (!this.texts.has(path)) return undefined;
+    let r = this.reuse.get(path);
+    if (!r) this.reuse.set(path, (r = new SyntaxReuse()));
+    return r;
   }
 
   private imports(file: string, ast: A.Scheme, stack: string[], deps: Map<string, number>): { imports: Imports; cyclic: boolean } {

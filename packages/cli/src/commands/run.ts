@@ -1,7 +1,7 @@
 // `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
 // The data is read in chunks into a table, scored with the scheme compiled to JavaScript,
 // and the results written as they are made (one unit's result object at a time).
-import { unitJson, type Decimal, type Diagnostic, type Lang, type Plan } from '@assess/core';
+import { resultRow, resultsHeader, showPlace, showScore, unitJson, type Decimal, type Diagnostic, type Lang, type Plan } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { DATA_FLAGS, readData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, report, schemeOrReport, type Command } from '../io.js';
@@ -9,8 +9,6 @@ import { Output } from '../output.js';
 import { ProgressBar } from '../progress.js';
 import { scorer } from '../scorer.js';
 import { csvCell, tableLines } from '../table.js';
-
-const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
 
 export const run: Command = async (argv, io) => {
   const started = Date.now();
@@ -56,17 +54,14 @@ function* jsonLines(plan: Plan.Plan, s: Scoring): Generator<string> {
   yield '}';
 }
 
-/** The columns of a run's CSV and table: groups, places, bonuses and penalties only when the scheme has them. */
-function layout(plan: Plan.Plan) {
-  return { grouped: plan.within !== undefined, hasBonus: plan.bonuses.length > 0, hasPenalty: plan.penalties.length > 0 };
-}
-
 function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
-  const { grouped, hasBonus, hasPenalty } = layout(plan);
+  const grouped = plan.within !== undefined;
+  const hasBonus = plan.bonuses.length > 0;
+  const hasPenalty = plan.penalties.length > 0;
   // Items in the order results list them.
   const header = ['id', ...(grouped ? ['group'] : []), ...(s.n > 0 ? s.build(0).items.map((x) => x.label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
   yield header.map(csvCell).join(',');
-  const na = (x: { score: Decimal | null; notApplicable?: true }) => (x.notApplicable ? 'n/a' : show(x.score));
+  const na = (x: { score: Decimal | null; notApplicable?: true }) => (x.notApplicable ? 'n/a' : showScore(x.score));
   for (let i = 0; i < s.n; i++) {
     const r = s.build(i);
     const cells = [
@@ -76,8 +71,8 @@ function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
       ...r.sections.map(na),
       ...(hasBonus ? [r.bonus.toString()] : []),
       ...(hasPenalty ? [r.penalty.toString()] : []),
-      show(r.total),
-      r.place === null ? '' : String(r.place),
+      showScore(r.total),
+      showPlace(r.place),
       r.grade === null ? '' : csvCell(r.grade),
       r.vetoes.length ? csvCell(r.vetoes.join('; ')) : '',
     ];
@@ -86,45 +81,8 @@ function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
 }
 
 function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {
-  const words =
-    lang === 'zh'
-      ? { unit: '单位', group: '组别', bonus: '加分', penalty: '减分', total: '总分', place: '名次', grade: '等级', veto: '否决', notAssessed: '不参评' }
-      : { unit: 'unit', group: 'group', bonus: 'bonus', penalty: 'penalty', total: 'total', place: 'place', grade: 'grade', veto: 'veto', notAssessed: 'not assessed' };
-  const { grouped, hasBonus, hasPenalty } = layout(plan);
-  const header = [
-    words.unit,
-    ...(grouped ? [words.group] : []),
-    ...plan.sections.map((x) => x.label),
-    ...plan.topItems.map((id) => plan.items[id].label),
-    ...(hasBonus ? [words.bonus] : []),
-    ...(hasPenalty ? [words.penalty] : []),
-    words.total,
-    words.place,
-    words.grade,
-    words.veto,
-  ];
-  const row = (i: number) => {
-    const r = s.build(i);
-    return [
-      r.id,
-      ...(grouped ? [r.group ?? ''] : []),
-      ...r.sections.map((x) => (r.eligible && x.notApplicable ? '—' : show(x.score))),
-      ...r.items.filter((x) => x.section === undefined).map((x) => show(x.score)),
-      ...(hasBonus ? [r.bonus.toString()] : []),
-      ...(hasPenalty ? [r.penalty.isZero() ? '0' : `−${r.penalty.toString()}`] : []),
-      r.eligible ? show(r.total) : words.notAssessed,
-      r.place === null ? '' : String(r.place),
-      r.grade ?? '',
-      r.vetoes.join('；'),
-    ];
-  };
-  const first = grouped ? 2 : 1;
+  const { header, numeric } = resultsHeader(plan, lang);
   yield `${plan.name || file}`;
   yield '';
-  yield* tableLines(
-    header,
-    s.n,
-    row,
-    header.map((_, j) => j >= first && j < header.length - 2),
-  );
+  yield* tableLines(header, s.n, (i) => resultRow(plan, s.build(i), lang), numeric);
 }

@@ -7,9 +7,11 @@
 import { numberValue } from '../common/numbers.js';
 import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { CLAUSE_NAMES, ruleKind, type Clause, type ClauseName } from '../rules/index.js';
+import type { SyntaxReuse } from '../syntax/reuse.js';
 import { isToken, tokensOf, type SyntaxElement, type SyntaxNode, type SyntaxToken, type SyntaxTree } from '../syntax/tree.js';
 import type * as A from './ast.js';
 import { exprText } from './ast.js';
+import { astMemoOf, type AstMemo } from './reuse.js';
 
 type CstNode = SyntaxNode;
 type IToken = SyntaxToken;
@@ -20,8 +22,8 @@ export interface AstResult {
 }
 
 /** Syntax tree → AST. Never throws. */
-export function buildAst(tree: SyntaxTree, file?: string): AstResult {
-  const b = new Builder(file);
+export function buildAst(tree: SyntaxTree, file?: string, reuse?: SyntaxReuse): AstResult {
+  const b = new Builder(file, reuse && astMemoOf(reuse));
   const ast = b.scheme(tree.root);
   // When the file was too deeply nested to parse (E0006) the tree is empty: no "missing header" on top.
   return { ast, diagnostics: tree.diagnostics.some((d) => d.code === 'E0006') ? [] : b.diagnostics };
@@ -29,15 +31,19 @@ export function buildAst(tree: SyntaxTree, file?: string): AstResult {
 
 type Children = Record<string, SyntaxElement[] | undefined>;
 
+// A syntax node keeps its tokens under their kind's name and its child nodes under their
+// rule's name, never both under one name: the lists are read as they are, without copies (the
+// AST of a long file is built again at every keystroke in an editor).
+const NONE: never[] = [];
 function toks(node: CstNode | undefined, name: string): IToken[] {
-  return ((node?.children as Children | undefined)?.[name] ?? []).filter(isToken);
+  return ((node?.children as Children | undefined)?.[name] ?? NONE) as IToken[];
 }
 function tok(node: CstNode | undefined, name: string, i = 0): IToken | undefined {
   const t = toks(node, name)[i];
   return t && !t.isInsertedInRecovery ? t : undefined;
 }
 function kids(node: CstNode | undefined, name: string): CstNode[] {
-  return ((node?.children as Children | undefined)?.[name] ?? []).filter((e): e is CstNode => !isToken(e));
+  return ((node?.children as Children | undefined)?.[name] ?? NONE) as CstNode[];
 }
 function kid(node: CstNode | undefined, name: string, i = 0): CstNode | undefined {
   return kids(node, name)[i];
@@ -48,7 +54,15 @@ function ordered(node: CstNode, names: string[]): IToken[] {
 }
 class Builder {
   diagnostics: Diagnostic[] = [];
-  constructor(private file?: string) {}
+  constructor(
+    private file?: string,
+    private readonly memo?: AstMemo,
+  ) {}
+
+  /** A top-level declaration's AST, reused when its syntax node was (an edited file: ast/reuse.ts). */
+  declared<T extends A.Node | A.Node[] | undefined>(node: CstNode, build: () => T): T {
+    return this.memo ? this.memo.reuse(node, this.spanOf(node).start, this.diagnostics, build) : build();
+  }
 
   // ── positions ─────────────────────────────────────────────────────
   spanOf(x: CstNode | IToken | undefined, fallback?: Span): Span {
@@ -148,23 +162,23 @@ class Builder {
         case 'inputBlock':
           if (inputSeen) this.diagnostics.push(diag('E0008', this.spanOf(tok(node, 'Input')), { what: { en: '`input`', zh: '`输入`' } }));
           inputSeen = true;
-          s.inputs.push(...this.fieldList(kid(node, 'fieldList')));
+          s.inputs.push(...this.declared(node, () => this.fieldList(kid(node, 'fieldList'))));
           break;
         case 'letDecl': {
-          const l = this.letDecl(node);
+          const l = this.declared(node, () => this.letDecl(node));
           if (l) s.lets.push(l);
           break;
         }
         case 'section':
-          s.sections.push(this.section(node));
+          s.sections.push(this.declared(node, () => this.section(node)));
           break;
         case 'item': {
-          const it = this.item(node, 'Item');
+          const it = this.declared(node, () => this.item(node, 'Item'));
           if (it) s.items.push(it);
           break;
         }
         case 'bonus': {
-          const b = this.item(node, 'Bonus');
+          const b = this.declared(node, () => this.item(node, 'Bonus'));
           if (b) s.bonuses.push(b);
           break;
         }
@@ -174,8 +188,8 @@ class Builder {
           break;
         }
         case 'veto': {
-          const reason = this.str(tok(node, 'StringLit'));
-          if (reason) s.vetoes.push({ kind: 'Veto', reason, cond: this.expr(kid(node, 'expression'), this.spanOf(node)), span: this.spanOf(node) });
+          const v = this.declared(node, () => this.veto(node));
+          if (v) s.vetoes.push(v);
           break;
         }
         case 'gradeBlock':
@@ -186,7 +200,7 @@ class Builder {
           s.adjusts.push({ kind: 'Adjust', factor: this.expr(kid(node, 'expression'), this.spanOf(node)), span: this.spanOf(node) });
           break;
         case 'example': {
-          const e = this.example(node);
+          const e = this.declared(node, () => this.example(node));
           if (e) s.examples.push(e);
           break;
         }
@@ -205,6 +219,11 @@ class Builder {
       }
     }
     return s;
+  }
+
+  veto(node: CstNode): A.Veto | undefined {
+    const reason = this.str(tok(node, 'StringLit'));
+    return reason && { kind: 'Veto', reason, cond: this.expr(kid(node, 'expression'), this.spanOf(node)), span: this.spanOf(node) };
   }
 
   placeDecl(n: CstNode): NonNullable<A.Scheme['places']> {

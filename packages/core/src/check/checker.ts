@@ -103,6 +103,13 @@ export class Checker implements CheckContext {
     return this.enums.flatMap((x) => x.members);
   }
 
+  private memberNames = { of: -1, names: new Set<string>() };
+  /** Is `n` a member of some enum, or a unit kind? (A set, rebuilt when an enum was declared since: names are looked up thousands of times.) */
+  isMember(n: string): boolean {
+    if (this.memberNames.of !== this.enums.length) this.memberNames = { of: this.enums.length, names: new Set(this.enumMembers()) };
+    return this.memberNames.names.has(n) || this.unitKinds.includes(n);
+  }
+
   // ── lets ──────────────────────────────────────────────────────────
   letType(l: A.Let): Ty {
     const state = this.letState.get(l);
@@ -423,7 +430,7 @@ export class Checker implements CheckContext {
     }
     // The alias of a `use` whose file could not be used: that error is reported at the `use` line.
     if (this.ast.uses.some((u) => u.alias.name === n)) return ERR;
-    if (this.enums.some((x) => x.members.includes(n)) || this.unitKinds.includes(n)) {
+    if (this.isMember(n)) {
       this.refs.set(e, { k: 'member', name: n });
       return { k: 'member', name: n };
     }
@@ -500,7 +507,7 @@ export class Checker implements CheckContext {
   }
 
   private resolvable(n: string, scope: Scope): boolean {
-    return !!scope.fields?.has(n) || this.inputs.has(n) || this.letsByName.has(n) || this.imports.has(n) || this.enums.some((x) => x.members.includes(n)) || this.unitKinds.includes(n);
+    return !!scope.fields?.has(n) || this.inputs.has(n) || this.letsByName.has(n) || this.imports.has(n) || this.isMember(n);
   }
 
   private markCoalesceLeft(e: A.Expr) {

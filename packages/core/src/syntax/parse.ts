@@ -9,6 +9,8 @@ import { strayTokens, syntaxDiagnostic } from './errors.js';
 import { parser } from './grammar.js';
 import * as T from './lexer.js';
 import { kw as K } from './lexer.js';
+import { memoryOf, type Memory } from './recycle.js';
+import type { SyntaxReuse } from './reuse.js';
 import { LIMITS, type SyntaxNode, type SyntaxTree } from './tree.js';
 
 export { LIMITS } from './tree.js';
@@ -64,9 +66,12 @@ function readsAsExpression(tokens: IToken[], i: number): boolean {
 }
 
 /**
- * Tokens → syntax tree, with every syntax error as a diagnostic. Never throws.
+ * Tokens → syntax tree, with every syntax error as a diagnostic. Never throws. With `reuse`
+ * (an edited file), declarations whose text did not change since the last parse are not
+ * parsed again (syntax/recycle.ts).
  */
-export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
+export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReuse): SyntaxTree {
+  const memory = reuse && memoryOf(reuse);
   const diagnostics = [...tokens.diagnostics];
   const first = tokens.tokens[0];
   const last = tokens.tokens[tokens.tokens.length - 1];
@@ -78,28 +83,42 @@ export function parseTokens(source: string, tokens: T.Tokens): SyntaxTree {
     diagnostics.push(diag('E0006', { start: tooDeep.startOffset, end: tooDeep.endOffset! + 1 }, { limit: LIMITS.maxNesting }));
     return tree;
   }
+  memory?.begin();
   for (const chunk of declarationChunks(tokens.tokens)) {
     const first = chunk[0].tokenType;
     if (!DECLARATION_START.has(first)) {
       diagnostics.push(strayTokens(chunk, source));
       continue;
     }
-    parser.input = chunk;
-    const node = first === K.Scheme ? parser.header() : parser.declaration();
-    // "Expected the end of the declaration" after another error in the same declaration is
-    // where recovery gave up, not a second mistake of the author's.
-    const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
-    // Nor is a second error on the line of the one before: recovery resumed inside the same mistake.
-    const lineOf = (d: Diagnostic) => source.lastIndexOf('\n', d.span.start - 1);
-    let previous: Diagnostic | undefined;
-    for (const e of errors) {
-      const d = syntaxDiagnostic(e, source, chunk);
-      if (previous && lineOf(previous) === lineOf(d)) continue;
-      diagnostics.push((previous = d));
-    }
-    root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node as SyntaxNode);
+    const node = memory?.take(source, chunk) ?? parseChunk(source, chunk, diagnostics, memory);
+    root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node);
   }
   return tree;
+}
+
+/** The tokens of a file: with `reuse`, only the lines changed since its last parse are lexed. */
+export function lex(source: string, reuse?: SyntaxReuse): T.Tokens {
+  return reuse ? memoryOf(reuse).tokenize(source) : T.tokenize(source);
+}
+
+/** Parse one top-level declaration, adding its syntax errors to `diagnostics`. */
+function parseChunk(source: string, chunk: IToken[], diagnostics: Diagnostic[], memory?: Memory): SyntaxNode {
+  parser.input = chunk;
+  const node = (chunk[0].tokenType === K.Scheme ? parser.header() : parser.declaration()) as SyntaxNode;
+  // "Expected the end of the declaration" after another error in the same declaration is
+  // where recovery gave up, not a second mistake of the author's.
+  const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
+  // Nor is a second error on the line of the one before: recovery resumed inside the same mistake.
+  const lineOf = (d: Diagnostic) => source.lastIndexOf('\n', d.span.start - 1);
+  let previous: Diagnostic | undefined;
+  for (const e of errors) {
+    const d = syntaxDiagnostic(e, source, chunk);
+    if (previous && lineOf(previous) === lineOf(d)) continue;
+    diagnostics.push((previous = d));
+  }
+  memory?.parsed();
+  if (errors.length === 0) memory?.keep(source, chunk, node);
+  return node;
 }
 
 /** The first token at which brackets or prefix operators nest deeper than the limit. */

@@ -1,4 +1,4 @@
-// The CLI's view of the disk, for `use "…"` imports.
+// The disk, for `use "…"` imports of files that are not open: the language server's and the CLI's view of it.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { SourceHost } from '@assess/core';
