@@ -2,16 +2,9 @@
 // assessed, groups assessed separately in one run, nested sections and weights, and items that
 // do not apply. Numbers worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, explainUnit, runExamples, translateKeywords, unitJson, validateUnits, type Evaluation, type UnitResult } from '../index.js';
+import { compile, explainUnit, runExamples, translateKeywords, unitJson, type Evaluation, type UnitResult } from '../index.js';
+import { run, unit } from './testing/run.js';
 
-function run(src: string, rows: Record<string, unknown>[]): Evaluation {
-  const c = compile('c.assess', src);
-  expect(c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message.en}`)).toEqual([]);
-  const { table, diagnostics } = validateUnits(c.plan!, rows, { file: 'data.json' });
-  expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.en)).toEqual([]);
-  return evaluate(c.plan!, table, { trace: true });
-}
-const unit = (ev: Evaluation, id: string): UnitResult => ev.unit(ev.ids.indexOf(id));
 const by = <T>(ev: Evaluation, f: (r: UnitResult) => T) => Object.fromEntries(ev.ids.map((id) => [id, f(unit(ev, id))]));
 const scoreRows = (scores: Record<string, number>, extra: Record<string, Record<string, unknown>> = {}) => Object.entries(scores).map(([id, score]) => ({ id, score, ...extra[id] }));
 

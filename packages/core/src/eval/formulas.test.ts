@@ -4,16 +4,9 @@
 // band thresholds from named values, progressive deductions, percentiles and top-k means.
 // Numbers worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { compile, evaluate, explainUnit, runExamples, translateKeywords, type Evaluation, type UnitResult, validateUnits } from '../index.js';
+import { compile, explainUnit, runExamples, translateKeywords, type Evaluation, type UnitResult } from '../index.js';
+import { run, unit } from './testing/run.js';
 
-function run(src: string, rows: Record<string, unknown>[]): Evaluation {
-  const c = compile('c.assess', src);
-  expect(c.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message.en}`)).toEqual([]);
-  const { table, diagnostics } = validateUnits(c.plan!, rows, { file: 'data.json' });
-  expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.en)).toEqual([]);
-  return evaluate(c.plan!, table, { trace: true });
-}
-const unit = (ev: Evaluation, id: string): UnitResult => ev.unit(ev.ids.indexOf(id));
 const totals = (ev: Evaluation) => Object.fromEntries(ev.ids.map((id) => [id, unit(ev, id).total?.toString() ?? null]));
 const item = (ev: Evaluation, id: string, label: string) => [...unit(ev, id).items, ...unit(ev, id).bonuses, ...unit(ev, id).penalties].find((i) => i.label === label)!.score?.toString() ?? null;
 const errors = (src: string) => compile('c.assess', src).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
