@@ -209,7 +209,8 @@ class Lowering implements LowerContext {
   cond(e: A.Expr): P.Cond {
     const ref = this.scheme.refs.get(e);
     const percent = (ref?.k === 'input' || ref?.k === 'field') && ref.field.decl.kind === 'PercentType';
-    return percent ? { expr: this.expr(e), text: this.src(e), percent: true } : { expr: this.expr(e), text: this.src(e) };
+    const text = withoutComments(this.src(e));
+    return percent ? { expr: this.expr(e), text, percent: true } : { expr: this.expr(e), text };
   }
 
   tiers(rule: A.Rule) {
@@ -477,5 +478,6 @@ export function withoutComments(text: string): string {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else out += ch;
   }
-  return out.replace(/\s+/g, ' ').trim();
+  // On one line, brackets hug what they hold: `count( x )` written over lines reads `count(x)`.
+  return out.replace(/\s+/g, ' ').replace(/([([{]) /g, '$1').replace(/ ([)\]}])/g, '$1').trim();
 }
