@@ -27,6 +27,8 @@ export interface Block {
   line: number;
   lang: string;
   text: string;
+  /** How many lines the body has (the lines between the fences). */
+  lines: number;
   directives: Map<string, string>;
   /** The headings the block is under, outermost first. */
   headings: Heading[];
@@ -94,7 +96,7 @@ export function parseDoc(path: string, text: string): Doc {
       const start = i;
       for (i++; i < lines.length && !/^\s*```\s*$/.test(lines[i]); i++) body.push(lines[i].slice(Math.min(indent, /^\s*/.exec(lines[i])![0].length)));
       if (!fence[2]) doc.untagged.push(start + 1);
-      doc.blocks.push({ doc: path, line: start + 1, lang: fence[2], text: body.join('\n') + '\n', directives: pending, headings: [...stack] });
+      doc.blocks.push({ doc: path, line: start + 1, lang: fence[2], text: body.length ? body.join('\n') + '\n' : '', lines: body.length, directives: pending, headings: [...stack] });
       pending = new Map();
       continue;
     }

@@ -5,18 +5,23 @@
 //   lines; it checks clean, or gives exactly the codes of its `expect` comment, and its
 //   `example` blocks pass (a failed `expect` line is E0701, and must be announced too);
 // - a ```json block marked `data:` is validated and scored with its scheme the same way;
-// - a ```text block marked `output` is what the command of the ```sh block before it prints.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// - a ```text block marked `diagnostics` is what the command prints about the block before it,
+//   in the page's language (`assess check`, `assess test` when an example fails, `assess run`
+//   for data); one marked `output` is what the command of the ```sh block before it prints.
+//   Both run the CLI in-process on the document's files; `UPDATE_GOLDEN=1` rewrites them.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { compile, evaluate, memoryHost, rowsFromJson, runExamples, validateUnits, type Compiled, type Diagnostic } from '@assess/core';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compile, evaluate, memoryHost, rowsFromJson, runExamples, validateUnits, type Compiled, type Diagnostic, type Lang } from '@assess/core';
 import { main, type Io } from '../packages/cli/src/main.js';
-import { directiveText, docPaths, expectedCodes, growth, readDoc, where, type Block, type Doc } from './blocks.js';
+import { directiveText, docPaths, expectedCodes, growth, readDoc, ROOT, where, type Block, type Doc } from './blocks.js';
 
+const UPDATE = !!process.env.UPDATE_GOLDEN;
 const docs = docPaths().map(readDoc);
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code as string).sort();
 const messages = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.code} ${d.message.en}`).join('\n');
+const langOf = (doc: Doc): Lang => (doc.path.startsWith('docs/zh/') || /\.zh\.md$/.test(doc.path) ? 'zh' : 'en');
 
 /** The last line repeated until the text has `size` characters. */
 function grownText(text: string, size: number): string {
@@ -29,45 +34,65 @@ function grownText(text: string, size: number): string {
 /** The parts of each named file seen so far in a document, put together. */
 type Files = Map<string, string>;
 
-function schemeSource(doc: Doc, b: Block, files: Files): { name: string; source: string } {
-  const g = growth(b);
-  const text = g?.unit === 'characters' ? grownText(b.text, g.size) : b.text;
-  const name = b.directives.get('file') ?? '示例.assess';
-  const whole = (files.get(name) ?? '') + text;
-  if (b.directives.has('file')) files.set(name, whole);
-  return { name, source: directiveText(doc, b.directives.get('before')) + whole + directiveText(doc, b.directives.get('after')) };
+/** What checking a block found, and the command that prints it, with the files it reads. */
+interface Checked {
+  diagnostics: Diagnostic[];
+  command: (lang: Lang) => string;
+  files: Files;
 }
 
 function compileIn(files: Files, name: string, source: string): Compiled {
   return compile(name, source, memoryHost({ ...Object.fromEntries(files), [name]: source }));
 }
 
-/** Compile diagnostics, then the failures of the scheme's examples. */
-function schemeDiagnostics(c: Compiled): Diagnostic[] {
-  return [...c.diagnostics, ...(c.plan ? runExamples(c.plan).flatMap((o) => o.failures) : [])];
-}
-
-/** Read, validate and score a data block with its scheme. */
-function dataDiagnostics(b: Block, files: Files): Diagnostic[] {
-  const scheme = b.directives.get('data')!.trim();
-  const source = files.get(scheme);
-  if (source === undefined) throw new Error(`${where(b)}: no block before it is the file ${scheme}`);
-  const c = compileIn(files, scheme, source);
-  if (!c.plan) return c.diagnostics;
-  const read = rowsFromJson(b.text, 'data.json');
+/** Compile a scheme block (with its fragment lines); its diagnostics, then its examples' failures. */
+function checkScheme(doc: Doc, b: Block, files: Files): () => Checked {
   const g = growth(b);
-  const rows = g?.unit === 'units' ? [...read.rows, ...Array(Math.max(0, g.size - read.rows.length)).fill(read.rows[read.rows.length - 1])] : read.rows;
-  if (read.diagnostics.length > 0) return read.diagnostics;
-  const valid = validateUnits(c.plan, rows, { file: 'data.json', rowSpan: read.rowSpan });
-  if (valid.diagnostics.some((d) => d.severity === 'error')) return valid.diagnostics;
-  return [...valid.diagnostics, ...evaluate(c.plan, valid.table).diagnostics];
+  const text = g?.unit === 'characters' ? grownText(b.text, g.size) : b.text;
+  const name = b.directives.get('file') ?? (langOf(doc) === 'zh' ? '示例.assess' : 'example.assess');
+  const whole = (files.get(name) ?? '') + text;
+  if (b.directives.has('file')) files.set(name, whole);
+  const source = directiveText(doc, b.directives.get('before')) + whole + directiveText(doc, b.directives.get('after'));
+  const snapshot = new Map([...files, [name, source]]);
+  return () => {
+    const c = compileIn(snapshot, name, source);
+    const diagnostics = [...c.diagnostics, ...(c.plan ? runExamples(c.plan).flatMap((o) => o.failures) : [])];
+    // Examples are run by `assess test`; `assess check` reports everything else.
+    const verb = c.ok && diagnostics.some((d) => d.code.startsWith('E07')) ? 'test' : 'check';
+    return { diagnostics, command: (lang) => `assess ${verb} ${name} --lang ${lang}`, files: snapshot };
+  };
 }
 
-/** Run the `assess` command in-process in a folder holding the document's files; stderr and stdout as a terminal shows them. */
+/** Read, validate and score a data block with its scheme, as `assess run` does. */
+function checkData(b: Block, files: Files): () => Checked {
+  const scheme = b.directives.get('data')!.trim();
+  const file = b.directives.get('file') ?? 'data.json';
+  const snapshot = new Map([...files, [file, b.text]]);
+  if (b.directives.has('file')) files.set(file, b.text);
+  return () => {
+    const source = snapshot.get(scheme);
+    if (source === undefined) throw new Error(`${where(b)}: no block before it is the file ${scheme}`);
+    const c = compileIn(snapshot, scheme, source);
+    const done = (diagnostics: Diagnostic[]): Checked => ({ diagnostics, command: (lang) => `assess run ${scheme} --data ${file} --lang ${lang}`, files: snapshot });
+    if (!c.plan) return done(c.diagnostics);
+    const read = rowsFromJson(b.text, file);
+    if (read.diagnostics.length > 0) return done(read.diagnostics);
+    const g = growth(b);
+    const rows = g?.unit === 'units' ? [...read.rows, ...Array<unknown>(Math.max(0, g.size - read.rows.length)).fill(read.rows[read.rows.length - 1])] : read.rows;
+    const valid = validateUnits(c.plan, rows, { file, rowSpan: read.rowSpan });
+    if (valid.diagnostics.some((d) => d.severity === 'error')) return done(valid.diagnostics);
+    return done([...valid.diagnostics, ...evaluate(c.plan, valid.table).diagnostics]);
+  };
+}
+
+/** Run the `assess` command in-process in a folder holding the given files; stderr and stdout as a terminal shows them. */
 async function commandOutput(command: string, files: Files): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'assess-docs-'));
   try {
-    for (const [name, text] of files) writeFileSync(join(dir, name), text);
+    for (const [name, text] of files) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
     const argv = command.replace(/^(\$\s*)?(pnpm\s+)?assess\s+/, '').split(/\s+/).map((a) => (files.has(a) ? join(dir, a) : a));
     let out = '';
     const io: Io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, env: {} };
@@ -78,45 +103,60 @@ async function commandOutput(command: string, files: Files): Promise<string> {
   }
 }
 
+/** Replace the bodies of text blocks (UPDATE_GOLDEN), last first so that earlier line numbers hold. */
+function rewrite(doc: Doc, bodies: Map<Block, string>) {
+  const path = join(ROOT, doc.path);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (const [b, body] of [...bodies].sort((x, y) => y[0].line - x[0].line)) {
+    const indent = /^\s*/.exec(lines[b.line - 1])![0];
+    lines.splice(b.line, b.lines, ...body.replace(/\n$/, '').split('\n').map((l) => (l ? indent + l : l)));
+  }
+  writeFileSync(path, lines.join('\n'));
+}
+
 describe.each(docs.map((d) => [d.path, d] as const))('%s', (_path, doc) => {
   it('names the language of every code block', () => {
     expect(doc.untagged.map((l) => `${doc.path}:${l}`)).toEqual([]);
   });
 
-  // Blocks run in document order: the parts of a file accumulate, and outputs see the files as they are there.
+  // Blocks are taken in document order: the parts of a file accumulate, and a command sees the files as they are there.
   const files: Files = new Map();
-  const steps = doc.blocks.map((b, i) => {
-    if (b.lang === 'assess') {
-      const { name, source } = schemeSource(doc, b, files);
+  const checks = new Map<Block, () => Checked>();
+  const printed = new Map<Block, () => Promise<string>>();
+  doc.blocks.forEach((b, i) => {
+    const before = doc.blocks[i - 1];
+    if (b.lang === 'assess') checks.set(b, checkScheme(doc, b, files));
+    else if (b.lang === 'json' && b.directives.has('data')) checks.set(b, checkData(b, files));
+    else if (b.lang === 'text' && b.directives.has('diagnostics')) {
+      const check = before && checks.get(before);
+      if (!check) throw new Error(`${where(b)}: a diagnostics block follows the block it is about`);
+      printed.set(b, () => {
+        const c = check();
+        return commandOutput(c.command(langOf(doc)), c.files);
+      });
+    } else if (b.lang === 'text' && b.directives.has('output')) {
+      if (before?.lang !== 'sh') throw new Error(`${where(b)}: an output follows the \`sh\` block of its command`);
       const snapshot = new Map(files);
-      return { b, run: async () => ({ actual: schemeDiagnostics(compileIn(snapshot, name, source)) }) };
-    }
-    if (b.lang === 'json' && b.directives.has('data')) {
-      const snapshot = new Map(files);
-      if (b.directives.has('file')) files.set(b.directives.get('file')!, b.text);
-      return { b, run: async () => ({ actual: dataDiagnostics(b, snapshot) }) };
-    }
-    if (b.lang === 'text' && b.directives.has('output')) {
-      const command = doc.blocks[i - 1];
-      const snapshot = new Map(files);
-      return { b, run: async () => ({ output: await commandOutput(command?.lang === 'sh' ? command.text.trim() : '', snapshot) }) };
-    }
-    if (b.directives.has('file')) files.set(b.directives.get('file')!, b.text);
-    return undefined;
+      printed.set(b, () => commandOutput(before.text.trim(), snapshot));
+    } else if (b.directives.has('file')) files.set(b.directives.get('file')!, b.text);
   });
 
-  for (const step of steps) {
-    if (!step) continue;
-    const { b } = step;
-    const title = `${where(b)} ${b.lang}${b.directives.has('expect') ? ` gives ${expectedCodes(b).join(' ')}` : ''}`;
-    it(title, async () => {
-      const r = await step.run();
-      if ('output' in r) {
-        expect(doc.blocks[doc.blocks.indexOf(b) - 1]?.lang, `${where(b)}: an output follows a \`sh\` block with its command`).toBe('sh');
-        expect(r.output).toBe(b.text);
-      } else {
-        expect(codes(r.actual!), `${where(b)}:\n${messages(r.actual!)}`).toEqual(expectedCodes(b));
-      }
+  for (const [b, check] of checks) {
+    it(`${where(b)} ${b.lang}${b.directives.has('expect') ? ` gives ${expectedCodes(b).join(' ')}` : ' is clean'}`, () => {
+      const c = check();
+      expect(codes(c.diagnostics), `${where(b)}:\n${messages(c.diagnostics)}`).toEqual(expectedCodes(b));
     });
   }
+
+  const updates = new Map<Block, string>();
+  for (const [b, print] of printed) {
+    it(`${where(b)} shows what ${b.directives.has('output') ? 'the command' : 'assess'} prints`, async () => {
+      const actual = await print();
+      if (UPDATE && actual !== b.text) updates.set(b, actual);
+      else expect(actual).toBe(b.text);
+    });
+  }
+  afterAll(() => {
+    if (updates.size > 0) rewrite(doc, updates);
+  });
 });
