@@ -23,7 +23,7 @@ export function toLsp(cx: FileContext, d: CoreDiagnostic): Diagnostic {
     source: 'assess',
     message: d.message[cx.lang] + hint,
   };
-  if (cx.docsUrl) out.codeDescription = { href: new URL(diagnosticPage(d.code, cx.lang), cx.docsUrl).href };
+  if (cx.docsUrl) out.codeDescription = { href: cx.docsUrl + encodeURI(diagnosticPage(d.code, cx.lang)) };
   const related = d.labels.flatMap((l): DiagnosticRelatedInformation[] => {
     const file = l.span.file ?? cx.path;
     const positions = file === cx.path ? cx.positions : cx.positionsOf(file);
