@@ -12,7 +12,9 @@
 //   <!-- data: 方案.assess -->      a ```json block: units for that scheme, validated and scored
 //   <!-- grow: 2000001 characters --> the block's last line (or, for data, its last unit)
 //   <!-- grow: 5000001 units -->      is repeated until the text or the list is that large
-//   <!-- output: assess check F -->  a ```text block: what that command prints
+//   <!-- diagnostics -->           a ```text block: what the CLI prints about the block before it
+//   <!-- diagnostics: explain U --> (for data: what `assess explain` prints about unit U)
+//   <!-- output -->                a ```text block: what the command of the ```sh block before it prints
 // Headings may carry an anchor comment on the line before them: `<!-- construct: deduct -->`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -7,7 +7,8 @@
 // - a ```json block marked `data:` is validated and scored with its scheme the same way;
 // - a ```text block marked `diagnostics` is what the command prints about the block before it,
 //   in the page's language (`assess check`, `assess test` when an example fails, `assess run`
-//   for data); one marked `output` is what the command of the ```sh block before it prints.
+//   for data, or `assess explain … --unit U` with `<!-- diagnostics: explain U -->`); one marked
+//   `output` is what the command of the ```sh block before it prints.
 //   Both run the CLI in-process on the document's files; `UPDATE_GOLDEN=1` rewrites them.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +38,8 @@ type Files = Map<string, string>;
 /** What checking a block found, and the command that prints it, with the files it reads. */
 interface Checked {
   diagnostics: Diagnostic[];
-  command: (lang: Lang) => string;
+  /** The command, in a language; for data, `explain UNIT` asks for that unit's explanation instead of the run. */
+  command: (lang: Lang, explain?: string) => string;
   files: Files;
 }
 
@@ -73,7 +75,8 @@ function checkData(b: Block, files: Files): () => Checked {
     const source = snapshot.get(scheme);
     if (source === undefined) throw new Error(`${where(b)}: no block before it is the file ${scheme}`);
     const c = compileIn(snapshot, scheme, source);
-    const done = (diagnostics: Diagnostic[]): Checked => ({ diagnostics, command: (lang) => `assess run ${scheme} --data ${file} --lang ${lang}`, files: snapshot });
+    const command = (lang: Lang, explain?: string) => `assess ${explain ? 'explain' : 'run'} ${scheme} --data ${file}${explain ? ` --unit ${explain}` : ''} --lang ${lang}`;
+    const done = (diagnostics: Diagnostic[]): Checked => ({ diagnostics, command, files: snapshot });
     if (!c.plan) return done(c.diagnostics);
     const read = rowsFromJson(b.text, file);
     if (read.diagnostics.length > 0) return done(read.diagnostics);
@@ -130,9 +133,10 @@ describe.each(docs.map((d) => [d.path, d] as const))('%s', (_path, doc) => {
     else if (b.lang === 'text' && b.directives.has('diagnostics')) {
       const check = before && checks.get(before);
       if (!check) throw new Error(`${where(b)}: a diagnostics block follows the block it is about`);
+      const explain = /^explain\s+(\S+)$/.exec(b.directives.get('diagnostics')!.trim())?.[1];
       printed.set(b, () => {
         const c = check();
-        return commandOutput(c.command(langOf(doc)), c.files);
+        return commandOutput(c.command(langOf(doc), explain), c.files);
       });
     } else if (b.lang === 'text' && b.directives.has('output')) {
       if (before?.lang !== 'sh') throw new Error(`${where(b)}: an output follows the \`sh\` block of its command`);
