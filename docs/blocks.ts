@@ -15,7 +15,8 @@
 //   <!-- diagnostics -->           a ```text block: what the CLI prints about the block before it
 //   <!-- diagnostics: explain U --> (for data: what `assess explain` prints about unit U)
 //   <!-- output -->                a ```text block: what the command of the ```sh block before it prints
-// Headings may carry an anchor comment on the line before them: `<!-- construct: deduct -->`.
+// Headings may carry an anchor comment on the line before them: `<!-- construct: deduct -->`,
+// `<!-- recipe: deduct-per -->`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,7 +110,7 @@ export function parseDoc(path: string, text: string): Doc {
       if (!c) continue;
       const { key, name, value } = c;
       if (key === 'define' && name) doc.defined.set(name, value + '\n');
-      else if (key === 'construct' || key === 'code') anchor = { kind: key, name: value.trim() };
+      else if (key === 'construct' || key === 'recipe') anchor = { kind: key, name: value.trim() };
       else pending.set(key, value);
       continue;
     }
