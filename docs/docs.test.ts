@@ -88,8 +88,8 @@ function checkData(b: Block, files: Files): () => Checked {
   };
 }
 
-/** Run the `assess` command in-process in a folder holding the given files; stderr and stdout as a terminal shows them. */
-async function commandOutput(command: string, files: Files): Promise<string> {
+/** Run the `assess` command in-process in a folder holding the given files; stderr and stdout as a terminal in the page's language shows them. */
+async function commandOutput(command: string, files: Files, lang: Lang): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'assess-docs-'));
   try {
     for (const [name, text] of files) {
@@ -98,7 +98,9 @@ async function commandOutput(command: string, files: Files): Promise<string> {
     }
     const argv = command.replace(/^(\$\s*)?(pnpm\s+)?assess\s+/, '').split(/\s+/).map((a) => (files.has(a) ? join(dir, a) : a));
     let out = '';
-    const io: Io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, env: {} };
+    // A Chinese page shows what a terminal set to Chinese (LANG=zh_CN.UTF-8) prints.
+    const env = lang === 'zh' ? { LANG: 'zh_CN.UTF-8' } : {};
+    const io: Io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, env };
     await main(argv, io);
     return out.split(`${dir}/`).join('');
   } finally {
@@ -136,12 +138,12 @@ describe.each(docs.map((d) => [d.path, d] as const))('%s', (_path, doc) => {
       const explain = /^explain\s+(\S+)$/.exec(b.directives.get('diagnostics')!.trim())?.[1];
       printed.set(b, () => {
         const c = check();
-        return commandOutput(c.command(langOf(doc), explain), c.files);
+        return commandOutput(c.command(langOf(doc), explain), c.files, langOf(doc));
       });
     } else if (b.lang === 'text' && b.directives.has('output')) {
       if (before?.lang !== 'sh') throw new Error(`${where(b)}: an output follows the \`sh\` block of its command`);
       const snapshot = new Map(files);
-      printed.set(b, () => commandOutput(before.text.trim(), snapshot));
+      printed.set(b, () => commandOutput(before.text.trim(), snapshot, langOf(doc)));
     } else if (b.directives.has('file')) files.set(b.directives.get('file')!, b.text);
   });
 
