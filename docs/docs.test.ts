@@ -10,11 +10,14 @@
 //   for data, or `assess explain … --unit U` with `<!-- diagnostics: explain U -->`); one marked
 //   `output` is what the command of the ```sh block before it prints.
 //   Both run the CLI in-process on the document's files; `UPDATE_GOLDEN=1` rewrites them.
+// - a scheme a reader may copy (a whole block that checks clean, or the parts of a file put
+//   together) is in the canonical layout of `assess fmt`.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compile, evaluate, memoryHost, rowsFromJson, runExamples, validateUnits, type Compiled, type Diagnostic, type Lang } from '@assess/core';
+import { formatFile } from '../packages/cli/src/format.js';
 import { main, type Io } from '../packages/cli/src/main.js';
 import { directiveText, docPaths, expectedCodes, growth, readDoc, ROOT, where, type Block, type Doc } from './blocks.js';
 
@@ -128,10 +131,19 @@ describe.each(docs.map((d) => [d.path, d] as const))('%s', (_path, doc) => {
   const files: Files = new Map();
   const checks = new Map<Block, () => Checked>();
   const printed = new Map<Block, () => Promise<string>>();
+  /** Schemes as a reader copies them: whole clean blocks, and the last state of each file whose last part is clean. */
+  const copied = new Map<string, string>();
+  /** A fragment, a wrong example or a generated file: shown, not meant to be copied as it is. */
+  const notToCopy = (b: Block) => ['before', 'after', 'expect', 'grow'].some((d) => b.directives.has(d));
   doc.blocks.forEach((b, i) => {
     const before = doc.blocks[i - 1];
-    if (b.lang === 'assess') checks.set(b, checkScheme(doc, b, files));
-    else if (b.lang === 'json' && b.directives.has('data')) checks.set(b, checkData(b, files));
+    if (b.lang === 'assess') {
+      checks.set(b, checkScheme(doc, b, files));
+      const file = b.directives.get('file');
+      if (file && !notToCopy(b)) copied.set(file, files.get(file)!);
+      else if (file) copied.delete(file);
+      else if (!notToCopy(b)) copied.set(where(b), b.text);
+    } else if (b.lang === 'json' && b.directives.has('data')) checks.set(b, checkData(b, files));
     else if (b.lang === 'text' && b.directives.has('diagnostics')) {
       const check = before && checks.get(before);
       if (!check) throw new Error(`${where(b)}: a diagnostics block follows the block it is about`);
@@ -151,6 +163,13 @@ describe.each(docs.map((d) => [d.path, d] as const))('%s', (_path, doc) => {
     it(`${where(b)} ${b.lang}${b.directives.has('expect') ? ` gives ${expectedCodes(b).join(' ')}` : ' is clean'}`, () => {
       const c = check();
       expect(codes(c.diagnostics), `${where(b)}:\n${messages(c.diagnostics)}`).toEqual(expectedCodes(b));
+    });
+  }
+
+  for (const [name, text] of copied) {
+    it(`${name} is in the canonical layout (assess fmt)`, async () => {
+      const r = await formatFile(text, name);
+      expect(r.ok && r.formatted).toBe(text);
     });
   }
 
