@@ -19,7 +19,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/**/src/**/*.test.ts', 'examples/**/*.test.ts', 'grammar/**/*.test.ts'],
+    include: ['packages/**/src/**/*.test.ts', 'examples/**/*.test.ts', 'grammar/**/*.test.ts', 'docs/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

@@ -81,7 +81,7 @@ describe('assess check', () => {
     expect(r.stderr.trimEnd().split('\n').pop()).toBe(`${file('warnings.assess')}: 1 warning`);
   });
 
-  it('a scheme with errors: exit 1, code frame with caret and hint, no stack trace', async () => {
+  it('a scheme with errors: exit 1, code frame with caret, hint and page, no stack trace', async () => {
     const r = await run(['check', file('errors.assess')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -93,6 +93,7 @@ describe('assess check', () => {
         '12 |   item "材料报送" max 5: deduct 1 per missing_report',
         '   |                                       ^^^^^^^^^^^^^^',
         '   = hint: did you mean `missing_reports`?',
+        '   = see: docs/diagnostics.md#e0101',
         '',
         `${file('errors.assess')}: 1 error`,
         '',
@@ -231,11 +232,12 @@ describe('assess check', () => {
   });
 
   describe('language', () => {
-    it('--lang zh: Chinese messages, hint and summary', async () => {
+    it('--lang zh: Chinese messages, hint, the Chinese page and summary', async () => {
       const r = await run(['check', '--lang', 'zh', file('errors.assess')]);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('错误[E0101]：未定义的名称 `missing_report`');
       expect(r.stderr).toContain('= 提示：是不是要写 `missing_reports`？');
+      expect(r.stderr).toContain('= 参见：docs/zh/诊断.md#e0101');
       expect(r.stderr.trimEnd().split('\n').pop()).toBe(`${file('errors.assess')}: 1 个错误`);
     });
     it('--lang zh for a missing file', async () => {

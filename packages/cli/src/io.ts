@@ -51,11 +51,14 @@ export function cannotRead(io: Io, lang: Lang, file: string, what: 'scheme' | 'd
   else io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
 }
 
-/** Print diagnostics as code frames to stderr, followed by a summary line. */
+/** Where a diagnostic's `= see:` line sends the reader: the docs folder of the repository. */
+const DOCS = 'docs/';
+
+/** Print diagnostics as code frames to stderr, each with its page in the docs, followed by a summary line. */
 export function report(io: Io, ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, file: string, lang: Lang, args: Args) {
   if (ds.length === 0) return;
   const color = !args.switches.has('no-color') && !!io.stderr.isTTY && !io.env.NO_COLOR;
-  io.stderr.write(renderDiagnostics(ds, sources, file, { lang, color }) + '\n\n');
+  io.stderr.write(renderDiagnostics(ds, sources, file, { lang, color, docs: DOCS }) + '\n\n');
   io.stderr.write(`${file}: ${summary(ds, lang)}\n`);
 }
 

@@ -441,6 +441,10 @@ describe('assess test', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('0 passed, 1 failed');
   });
+  it('the summary in Chinese with --lang zh', async () => {
+    const r = await assess(['test', '--lang', 'zh', file('towns.assess'), file('wrong-example.assess')]);
+    expect(r.stdout.trimEnd().split('\n').pop()).toBe('通过 3 个，失败 1 个');
+  });
   it('a scheme without examples says so', async () => {
     const r = await assess(['test', file('ratio.assess')]);
     expect(r.code).toBe(0);

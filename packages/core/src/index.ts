@@ -24,6 +24,7 @@ export { CATALOG } from './diagnostics/catalog/index.js';
 export { hasErrors, sortDiagnostics, type Code, type Diagnostic, type Edit, type Fix, type Label, type Severity, type Span } from './diagnostics/diagnostic.js';
 export { renderDiagnostic, renderDiagnostics, summary, type RenderOptions } from './diagnostics/render/terminal.js';
 export { diagnosticsToJson, type JsonDiagnostic } from './diagnostics/render/json.js';
+export { diagnosticPage, DIAGNOSTIC_PAGES } from './diagnostics/pages.js';
 export { LineMap, displayWidth, type Position } from './diagnostics/render/lines.js';
 
 // ── what tools read ─────────────────────────────────────────────────

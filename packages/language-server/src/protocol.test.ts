@@ -8,6 +8,7 @@ import { compile } from '@assess/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { docsFolder } from './server.js';
 import { positionOf, TestClient } from './test-client.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -301,6 +302,27 @@ describe('the message language', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect((await asked.open('file:///l/a.assess', text))[0].message).toContain('未定义的名称');
     for (const c of [zh, set, asked]) c.dispose();
+  });
+});
+
+describe('links to the diagnostics pages', () => {
+  const text = 'scheme "x" total 10\nitem "a" max 10: 10 if nothing\n';
+  it('gives each code its section of the page in the message language, where the assess.docsUrl setting says', async () => {
+    const none = await TestClient.start({ locale: 'en' });
+    expect((await none.open('file:///l/a.assess', text))[0].codeDescription).toBeUndefined();
+    const set = await TestClient.start({ locale: 'zh-CN', initializationOptions: { docsUrl: 'https://example.org/assess/docs' } });
+    expect((await set.open('file:///l/a.assess', text))[0].codeDescription).toEqual({ href: 'https://example.org/assess/docs/zh/%E8%AF%8A%E6%96%AD.md#e0101' });
+    const next = set.nextDiagnostics('file:///l/a.assess');
+    await set.connection.sendNotification('workspace/didChangeConfiguration', { settings: { assess: { language: 'en', docsUrl: 'file:///opt/assess/docs/' } } });
+    expect((await next)[0].codeDescription).toEqual({ href: 'file:///opt/assess/docs/diagnostics.md#e0101' });
+    const bad = await TestClient.start({ locale: 'en', initializationOptions: { docsUrl: 'not a url' } });
+    expect((await bad.open('file:///l/a.assess', text))[0].codeDescription).toBeUndefined();
+    for (const c of [none, set, bad]) c.dispose();
+  });
+
+  it('defaults to the docs of the repository the server runs from', () => {
+    expect(docsFolder(new URL('../../../docs/', import.meta.url))).toMatch(/^file:.*\/docs\/$/);
+    expect(docsFolder(new URL('../../../examples/', import.meta.url))).toBeUndefined();
   });
 });
 

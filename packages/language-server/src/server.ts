@@ -5,8 +5,9 @@
 // Diagnostics are published as the user types: a change schedules one check of the changed
 // document and of the open documents that import it (changes that arrive before the check
 // runs are checked together).
+import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Lang } from '@assess/core';
+import { DIAGNOSTIC_PAGES, type Lang } from '@assess/core';
 import { LanguageService, type RunResult } from '@assess/language-service';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, RequestType, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
@@ -19,6 +20,25 @@ export const RunRequest = new RequestType<{ uri: string; data: string }, RunResu
 export interface Settings {
   /** The language of messages: `en` or `zh`. Default: the client's locale. */
   language?: string;
+  /** The docs folder (a URL ending in `/`) whose diagnostics pages the diagnostics link to. Default: the server's own (`startServer`'s `docsUrl`). */
+  docsUrl?: string;
+}
+
+/** Where a server finds the docs when no setting says: see `docsFolder`. */
+export interface ServerOptions {
+  docsUrl?: string;
+}
+
+/** A folder as the docs diagnostics link to, if it holds the diagnostics pages (a checkout of the repository, or a copy beside a bundle). */
+export function docsFolder(url: URL): string | undefined {
+  return existsSync(new URL(DIAGNOSTIC_PAGES.en, url)) ? url.href : undefined;
+}
+
+/** A setting's docs URL, if it is one: an absolute URL, read as a folder. */
+function docsUrlOf(settings: Settings | undefined): string | undefined {
+  const url = settings?.docsUrl;
+  if (!url || !URL.canParse(url)) return undefined;
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 const uriToPath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
@@ -30,15 +50,17 @@ function languageOf(settings: Settings | undefined, locale: string | undefined):
 }
 
 /** Serve one client on a connection (stdio by default). Resolves when the connection closes. */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout)): Promise<void> {
-  const service = new LanguageService({ host: nodeHost, uriToPath, pathToUri });
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout), options: ServerOptions = {}): Promise<void> {
+  const service = new LanguageService({ host: nodeHost, uriToPath, pathToUri, docsUrl: options.docsUrl });
   const documents = new TextDocuments(TextDocument);
   let locale: string | undefined;
   let canAskConfiguration = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale;
-    service.lang = languageOf(params.initializationOptions as Settings | undefined, locale) ?? 'en';
+    const init = params.initializationOptions as Settings | undefined;
+    service.lang = languageOf(init, locale) ?? 'en';
+    service.docsUrl = docsUrlOf(init) ?? options.docsUrl;
     canAskConfiguration = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: {
@@ -65,19 +87,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   async function readConfiguration() {
     const settings = (await connection.workspace.getConfiguration('assess').catch(() => undefined)) as Settings | undefined;
-    const lang = languageOf(settings, locale);
-    if (lang && lang !== service.lang) {
-      service.lang = lang;
-      republishAll();
-    }
+    apply(settings);
+  }
+
+  /** Take the settings that are given; republish when what diagnostics say has changed. */
+  function apply(settings: Settings | undefined) {
+    const lang = languageOf(settings, locale) ?? service.lang;
+    const docsUrl = docsUrlOf(settings) ?? service.docsUrl;
+    if (lang === service.lang && docsUrl === service.docsUrl) return;
+    service.lang = lang;
+    service.docsUrl = docsUrl;
+    republishAll();
   }
 
   connection.onDidChangeConfiguration(async (change) => {
-    const lang = languageOf((change.settings as { assess?: Settings } | undefined)?.assess, locale);
-    if (lang) {
-      service.lang = lang;
-      republishAll();
-    } else if (canAskConfiguration) await readConfiguration();
+    const settings = (change.settings as { assess?: Settings } | undefined)?.assess;
+    if (settings) apply(settings);
+    else if (canAskConfiguration) await readConfiguration();
   });
 
   // ── diagnostics as you type ───────────────────────────────────────

@@ -10,6 +10,8 @@ export interface FileContext {
   model: SemanticModel;
   /** The language of messages. */
   lang: Lang;
+  /** The docs folder diagnostics link to, if any. */
+  docsUrl?: string;
   /** The language the file is written in (its keywords), else the language of messages. */
   fileLang: Lang;
   positions: Positions;

@@ -1,6 +1,7 @@
 // Core diagnostics → LSP diagnostics, in the chosen language. The hint follows the message on
-// its own line; labels become related information; fixes are offered as code actions.
-import type { Diagnostic as CoreDiagnostic } from '@assess/core';
+// its own line; labels become related information; fixes are offered as code actions; the code
+// links to its section of the diagnostics page when the service knows where the docs are.
+import { diagnosticPage, type Diagnostic as CoreDiagnostic } from '@assess/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { inThisFile, type FileContext } from './context.js';
 
@@ -22,6 +23,7 @@ export function toLsp(cx: FileContext, d: CoreDiagnostic): Diagnostic {
     source: 'assess',
     message: d.message[cx.lang] + hint,
   };
+  if (cx.docsUrl) out.codeDescription = { href: cx.docsUrl + encodeURI(diagnosticPage(d.code, cx.lang)) };
   const related = d.labels.flatMap((l): DiagnosticRelatedInformation[] => {
     const file = l.span.file ?? cx.path;
     const positions = file === cx.path ? cx.positions : cx.positionsOf(file);

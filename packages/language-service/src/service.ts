@@ -40,6 +40,8 @@ export interface ServiceOptions {
   uriToPath?: (uri: string) => string;
   /** The inverse of `uriToPath`. */
   pathToUri?: (path: string) => string;
+  /** The docs folder as a URL ending in `/`: each diagnostic links its code's section in the diagnostics page there. Default: no link. */
+  docsUrl?: string;
 }
 
 const identity = (s: string) => s;
@@ -54,10 +56,13 @@ export class LanguageService {
   private readonly toUri: (path: string) => string;
   /** The language of messages, hover headings and inlay hints. */
   lang: Lang;
+  /** Where diagnostics link to (see `ServiceOptions.docsUrl`). */
+  docsUrl: string | undefined;
 
   constructor(options: ServiceOptions = {}) {
     this.program = new Program(options.host ?? NO_FILES);
     this.lang = options.lang ?? 'en';
+    this.docsUrl = options.docsUrl;
     this.toPath = options.uriToPath ?? identity;
     this.toUri = options.pathToUri ?? identity;
   }
@@ -179,6 +184,7 @@ export class LanguageService {
       compiled,
       model: compiled.model,
       lang: this.lang,
+      docsUrl: this.docsUrl,
       fileLang: fileLang ?? this.lang,
       positions: this.positions(path, compiled.source),
       positionsOf: (file) => {

@@ -1,8 +1,9 @@
 // Builds the extension into dist/: the client (extension.js) and the language server
-// (server.js) bundled with esbuild, and the generated grammar and snippets. Run after
-// `pnpm build` (it bundles the workspace packages' built output).
+// (server.js) bundled with esbuild, the generated grammar and snippets, and the diagnostics
+// pages. Run after `pnpm build` (it bundles the workspace packages' built output).
+import { DIAGNOSTIC_PAGES } from '@assess/core';
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -41,3 +42,6 @@ for (const [path, text] of Object.entries(generatedFiles())) {
   mkdirSync(dirname(join(dist, path)), { recursive: true });
   writeFileSync(join(dist, path), text);
 }
+
+// The diagnostics pages, which each diagnostic's code links to (the client points the server here).
+for (const page of Object.values(DIAGNOSTIC_PAGES)) cpSync(join(root, '../../docs', page), join(dist, 'docs', page));

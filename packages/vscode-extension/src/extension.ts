@@ -13,12 +13,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverOptions: ServerOptions = { module, transport: TransportKind.stdio };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'assess' }],
-    initializationOptions: { language: vscode.workspace.getConfiguration('assess').get('language') },
+    initializationOptions: { language: vscode.workspace.getConfiguration('assess').get('language'), docsUrl: docsUrl(context) },
     synchronize: { configurationSection: 'assess', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.assess') },
   };
   client = new LanguageClient('assess', 'Assess', serverOptions, clientOptions);
   context.subscriptions.push(vscode.commands.registerCommand('assess.runOnData', () => runOnData(context)));
   await client.start();
+}
+
+/** Where diagnostics link to: the `assess.docsUrl` setting, else the diagnostics pages packed beside the server (dist/docs/). */
+function docsUrl(context: vscode.ExtensionContext): string {
+  const configured = vscode.workspace.getConfiguration('assess').get<string>('docsUrl');
+  return configured || `${vscode.Uri.file(context.asAbsolutePath(path.join('dist', 'docs'))).toString()}/`;
 }
 
 export async function deactivate(): Promise<void> {

@@ -46,7 +46,7 @@ beforeAll(async () => {
 const text = (name: string) => entries.get(name)!.toString('utf8');
 
 describe('the .vsix', () => {
-  it('holds the manifest, the language configuration, the bundles and the generated files, and no node_modules', () => {
+  it('holds the manifest, the language configuration, the bundles, the generated files and the diagnostics pages, and no node_modules', () => {
     expect([...entries.keys()].sort()).toEqual(
       [
         '[Content_Types].xml',
@@ -58,6 +58,8 @@ describe('the .vsix', () => {
         'extension/dist/server.js',
         'extension/dist/syntaxes/assess.tmLanguage.json',
         'extension/dist/snippets/assess.json',
+        'extension/dist/docs/diagnostics.md',
+        'extension/dist/docs/zh/诊断.md',
       ].sort(),
     );
   });

@@ -7,7 +7,8 @@ export const lsp: Command = async (argv) => {
   // Editors may pass `--stdio` and `--clientProcessId N` (the server watches that process itself).
   const args = parseArgs(argv, { values: ['clientProcessId'], switches: ['stdio'] });
   if (args.positional.length > 0) throw new UsageError('assess lsp takes no FILE: it serves the editor that started it');
-  const { startServer } = await import('@assess/language-server');
-  await startServer();
+  const { docsFolder, startServer } = await import('@assess/language-server');
+  // Diagnostics link to the docs of the repository this command runs from (src/ or dist/ of packages/cli), when it is there.
+  await startServer(undefined, { docsUrl: docsFolder(new URL('../../../../docs/', import.meta.url)) });
   return EXIT.ok;
 };

@@ -29,6 +29,6 @@ export const test: Command = async (argv, io) => {
       report(io, failures, c.sources, file, lang, args);
     }
   }
-  io.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+  io.stdout.write(lang === 'zh' ? `\n通过 ${passed} 个，失败 ${failed} 个\n` : `\n${passed} passed, ${failed} failed\n`);
   return failed > 0 ? EXIT.userError : EXIT.ok;
 };

@@ -2,7 +2,8 @@
 //
 // Each `tests/diagnostics/NAME.assess` is a scheme with one realistic drafting mistake.
 // Beside it, `NAME.en.txt` and `NAME.zh.txt` hold the rendered code frames (no colour)
-// followed by the summary line, exactly as `assess check` prints them to stderr.
+// followed by the summary line, as `assess check` prints them to stderr (less the `= see:`
+// line with the page of each code, which the CLI asks for and its own tests check).
 // Files under `tests/diagnostics/imports/` are loaded into the memory host, so a case
 // can `use "imports/x.assess"`.
 //

@@ -244,9 +244,12 @@ function quotedLabels(tokens: IToken[], source: string): { tokens: IToken[]; dia
   return { tokens: out, diagnostics };
 }
 
-/** Full-width punctuation the lexer does not read, and its half-width twin. (`，：（）＜＝…` are read as they are.) */
+/**
+ * Full-width punctuation the lexer does not read, and its half-width twin. (`，：（）＜＝…` are read as they are.)
+ * Only twins the language reads: `；`, `＠` and `＄` have none (a `;` would be unread too).
+ */
 function fullWidthHint(ch: string): string | undefined {
-  const table: Record<string, string> = { '【': '[', '】': ']', '；': ';', '！': '!', '？': '?', '＠': '@', '＄': '$' };
+  const table: Record<string, string> = { '【': '[', '】': ']', '！': '!', '？': '?' };
   return table[ch];
 }
 

@@ -85,4 +85,16 @@ describe('full-width punctuation', () => {
     expect(parse(full).diagnostics).toEqual([]);
     expect(stripSpans(parse(full).ast)).toEqual(stripSpans(parse(half).ast));
   });
+
+  it('an unread full-width character is pointed at its half-width twin only when the language reads the twin', () => {
+    const hint = (source: string) => parse(source).diagnostics.find((d) => d.code === 'E0001')?.hint?.en;
+    const scheme = 'scheme "s" total 10\ninput { x : number optional, l : list of { n : number } }\nitem "a" max 10: 10 if x != 1\nitem "b" max 10: x ?? 0\n';
+    // The twins of 【】！？ are read: writing the twin leaves no error.
+    expect(parse(scheme).diagnostics).toEqual([]);
+    expect(hint('example "e" { given { l: 【{ n: 1 }] } }')).toBe('use the half-width `[`');
+    expect(hint(scheme.replace('!=', '！='))).toBe('use the half-width `!`');
+    expect(hint(scheme.replace('??', '？？'))).toBe('use the half-width `?`');
+    // A half-width `;`, `@` or `$` would be unread too: the hint says to remove it.
+    for (const ch of ['；', '＠', '＄']) expect(hint(scheme.replace('number optional', `number optional${ch}`))).toBe('remove it, or put it inside a quoted label');
+  });
 });

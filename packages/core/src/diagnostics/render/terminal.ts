@@ -2,16 +2,19 @@
 // this module only presents them.
 import type { Lang } from '../../common/text.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticPage } from '../pages.js';
 import { displayWidth, LineMap } from './lines.js';
 
 export interface RenderOptions {
   lang: Lang;
   color?: boolean;
+  /** Where the reader finds the docs folder (`docs/`): each diagnostic then ends with `= see: docs/diagnostics.md#e0301`. */
+  docs?: string;
 }
 
 const WORDS = {
-  en: { error: 'error', warning: 'warning', hint: 'hint' },
-  zh: { error: '错误', warning: '警告', hint: '提示' },
+  en: { error: 'error', warning: 'warning', hint: 'hint', see: 'see' },
+  zh: { error: '错误', warning: '警告', hint: '提示', see: '参见' },
 };
 
 /**
@@ -23,6 +26,7 @@ const WORDS = {
  * 12 |   item "材料报送" max 5: deduct 1 per missing_report
  *    |                                        ^^^^^^^^^^^^^^
  *    = hint: did you mean `missing_reports`?
+ *    = see: docs/diagnostics.md#e0101
  * ```
  */
 export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, defaultFile: string, opts: RenderOptions): string {
@@ -67,6 +71,7 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
     }
   }
   if (d.hint) out.push(`${' '.repeat(gutterWidth)} = ${w.hint}${colon}${d.hint[opts.lang]}`);
+  if (opts.docs !== undefined) out.push(`${' '.repeat(gutterWidth)} = ${w.see}${colon}${opts.docs}${diagnosticPage(d.code, opts.lang)}`);
   return out.join('\n');
 }
 
