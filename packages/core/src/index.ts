@@ -37,7 +37,8 @@ export { PLAN_VERSION } from './ir/plan.js';
 export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './common/decimal.js';
 
 // ── data, evaluation, explanations, examples ────────────────────────
-export { validateUnits, dataDiagnostics, DATA_LIMITS, type UnitTable, type Value, type Rec } from './data/validate.js';
+export { validateUnits, dataDiagnostics, problemField, DATA_LIMITS, type UnitTable, type Value, type Rec, type Where } from './data/validate.js';
+export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, type Column } from './data/headers.js';
 export { inputSchema, inputJsonSchema } from './data/schema.js';
 export { expectedText } from './data/values.js';
 export { rowsFromJson, rowsFromCsv, dataFileDiagnostic } from './data/files.js';
