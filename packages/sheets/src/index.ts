@@ -4,5 +4,5 @@
 // Headers are read by @assess/core's header mapping, as CSV and JSON files are.
 export { readWorkbook, readWorkbookUnits, workbookSheets, type ReadOptions, type WorkbookRows } from './read.js';
 export { templateWorkbook, buildTemplate, type TemplateOptions } from './template.js';
-export { resultsWorkbook, buildResults, ranked, type ResultsOptions } from './results.js';
+export { resultsWorkbook, buildResults, type ResultsOptions } from './results.js';
 export { cellRef, columnLetter, loadWorkbook, MAX_WORKBOOK_BYTES, type Workbook } from './book.js';

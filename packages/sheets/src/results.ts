@@ -1,6 +1,6 @@
 // A results workbook: the ranked table (core's results table, best place first) and every
 // unit's explanation (the text of `assess explain`, one line per row).
-import { explainUnit, resultsTable, type Lang, type Plan, type UnitResult } from '@assess/core';
+import { explainUnit, ranked, resultsTable, type Lang, type Plan, type UnitResult } from '@assess/core';
 import { newWorkbook, workbookBytes, type Workbook } from './book.js';
 import { WORDS } from './words.js';
 
@@ -14,12 +14,6 @@ export interface ResultsOptions {
  */
 export async function resultsWorkbook(plan: Plan.Plan, units: readonly UnitResult[], options: ResultsOptions = {}): Promise<Uint8Array> {
   return workbookBytes(buildResults(plan, units, options));
-}
-
-/** Units in place order (shared places keep data order; units without a place last). */
-export function ranked(units: readonly UnitResult[]): UnitResult[] {
-  const key = (r: UnitResult) => r.place ?? Number.POSITIVE_INFINITY;
-  return [...units].sort((a, b) => key(a) - key(b));
 }
 
 export function buildResults(plan: Plan.Plan, units: readonly UnitResult[], options: ResultsOptions = {}): Workbook {

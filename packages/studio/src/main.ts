@@ -1,0 +1,337 @@
+// Assess Studio: the page. It holds the scheme's editor, the data grid, the results and the
+// explanations, and asks the worker for everything that needs the language (checking,
+// reading data, scoring, wording). The scheme and data survive a reload and travel in links.
+import type { Lang } from '@assess/core';
+import { EXAMPLES } from 'virtual:examples';
+import { drawCharts, resizeCharts } from './charts.js';
+import { startWorker } from './client.js';
+import { schemeEditor, type SchemeEditor } from './editor.js';
+import { renderGrid } from './grid.js';
+import { initialLang, words, type Word } from './i18n.js';
+import type { Checked, DataProblem, ExampleResult, GridColumn, Results, Row } from './protocol.js';
+import { fromFragment, load, save, shareFragment } from './store.js';
+import './style.css';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const client = startWorker();
+const saved = load();
+let lang: Lang = initialLang(saved.lang);
+let w = words(lang);
+
+/** Everything the page shows, besides the editor's own state. */
+const state = {
+  rows: [] as Row[],
+  columns: [] as GridColumn[],
+  /** The rows are as read from `dataName` (so problems can say where in the file they are). */
+  pristine: false,
+  dataName: undefined as string | undefined,
+  /** Problems found while reading the file (before validation). */
+  readProblems: [] as DataProblem[],
+  dataProblems: [] as DataProblem[],
+  schemeErrors: 0,
+  examples: [] as ExampleResult[],
+  results: undefined as Results | undefined,
+  sort: { column: -1, dir: 'asc' as 'asc' | 'desc' },
+  tab: 'data',
+};
+let editor: SchemeEditor;
+
+// ── words ───────────────────────────────────────────────────────────
+function applyWords() {
+  document.documentElement.lang = lang;
+  document.title = w('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-w]')) el.textContent = w(el.dataset.w as Word) as string;
+  fillExamplesMenu();
+}
+
+function fillExamplesMenu() {
+  const menu = $<HTMLSelectElement>('examples');
+  menu.replaceChildren(new Option(w('pickExample'), ''), ...EXAMPLES.map((e) => new Option(e.title, e.id)));
+}
+
+function status(text: string) {
+  $('status').textContent = text;
+}
+
+// ── the scheme ──────────────────────────────────────────────────────
+function onChecked(c: Checked, text: string) {
+  state.schemeErrors = c.diagnostics.filter((d) => d.severity === 'error').length;
+  renderSchemeProblems(c, text);
+  status(w('checkedIn')(c.took.toFixed(1)));
+  if (c.columns) state.columns = c.columns;
+  if (c.examples) state.examples = c.examples;
+  renderExamples();
+  document.body.dataset.checked = String(c.version);
+  persist();
+  void run();
+}
+
+function renderSchemeProblems(c: Checked, text: string) {
+  const box = $('problems');
+  const head = document.createElement('h2');
+  head.textContent = c.diagnostics.length === 0 ? w('noProblems') : `${w('problems')} (${c.diagnostics.length})`;
+  const list = document.createElement('ul');
+  for (const d of c.diagnostics) {
+    const li = document.createElement('li');
+    li.className = d.severity;
+    const line = text.slice(0, d.from).split('\n').length;
+    li.append(span('code', d.code), span('at', w('line')(line)), d.message);
+    li.addEventListener('click', () => {
+      editor.view.dispatch({ selection: { anchor: d.from, head: d.to }, scrollIntoView: true });
+      editor.view.focus();
+    });
+    list.append(li);
+  }
+  box.replaceChildren(head, list);
+}
+
+const span = (cls: string, text: string) => Object.assign(document.createElement('span'), { className: cls, textContent: text });
+
+function renderExamples() {
+  const list = $('example-blocks');
+  if (state.examples.length === 0) {
+    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: w('noExamples') }));
+    return;
+  }
+  list.replaceChildren(
+    ...state.examples.map((e) => {
+      const li = document.createElement('li');
+      li.append(span(e.passed ? 'pass' : 'fail', e.passed ? `✓ ${w('passed')}` : `✗ ${w('failed')}`), ` ${e.label} · ${w('checks')(e.checked)}`);
+      if (!e.passed) li.append(Object.assign(document.createElement('pre'), { textContent: e.failures.join('\n') }));
+      return li;
+    }),
+  );
+}
+
+// ── the data ────────────────────────────────────────────────────────
+let running: Promise<void> | undefined;
+let runAgain = false;
+
+/** Score the rows with the scheme (one run at a time; the last change always gets its run). */
+async function run(): Promise<void> {
+  if (running) {
+    runAgain = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      runAgain = false;
+      const r = await client.call('run', { rows: state.rows, pristine: state.pristine });
+      state.dataProblems = [...state.readProblems, ...r.problems];
+      state.results = r.results;
+      renderData();
+      renderResults();
+    } while (runAgain);
+  })().finally(() => (running = undefined));
+  return running;
+}
+
+function renderData() {
+  renderGrid({ table: $<HTMLTableElement>('grid'), note: $('grid-note'), w, onEdit: edited }, state.columns, state.rows, state.dataProblems);
+  $('data-name').textContent = state.dataName ? `${state.dataName} · ${w('units')(state.rows.length)}` : w('units')(state.rows.length);
+  const box = $('data-problems');
+  if (state.dataProblems.length === 0) return box.replaceChildren();
+  const head = Object.assign(document.createElement('h2'), { textContent: `${w('dataProblems')} (${state.dataProblems.length})` });
+  const list = document.createElement('ul');
+  for (const p of state.dataProblems.slice(0, 1000)) {
+    const li = document.createElement('li');
+    li.className = p.severity;
+    li.append(span('code', p.code));
+    if (p.at ?? p.row !== undefined) li.append(span('at', p.at ?? w('row')(p.row! + 1)));
+    li.append(p.message);
+    list.append(li);
+  }
+  box.replaceChildren(head, list);
+}
+
+function edited() {
+  state.pristine = false;
+  state.readProblems = [];
+  persist();
+  void run();
+}
+
+async function openData(name: string, bytes: ArrayBuffer) {
+  await editor.flush();
+  const r = await client.call('readData', { name, bytes }, [bytes]);
+  state.rows = r.rows;
+  state.readProblems = r.problems;
+  state.pristine = true;
+  state.dataName = name;
+  persist();
+  showTab('data');
+  await run();
+}
+
+async function openFile(file: File) {
+  if (/\.assess$/i.test(file.name)) return editor.setText(await file.text());
+  await openData(file.name, await file.arrayBuffer());
+}
+
+// ── the results ─────────────────────────────────────────────────────
+function renderResults() {
+  const table = $<HTMLTableElement>('results');
+  const r = state.results;
+  table.replaceChildren();
+  $('results-summary').textContent = r ? `${r.scheme} · ${w('units')(r.rows.length)}` : state.schemeErrors > 0 ? w('schemeHasErrors') : state.rows.length > 0 ? w('dataHasErrors') : '';
+  for (const id of ['download-csv', 'download-xlsx']) ($(id) as HTMLButtonElement).disabled = !r;
+  if (!r) return;
+  const head = table.createTHead().insertRow();
+  r.header.forEach((h, j) => {
+    const th = document.createElement('th');
+    th.textContent = h;
+    if (state.sort.column === j) th.dataset.sort = state.sort.dir;
+    th.addEventListener('click', () => {
+      state.sort = { column: j, dir: state.sort.column === j && state.sort.dir === 'asc' ? 'desc' : 'asc' };
+      renderResults();
+    });
+    head.append(th);
+  });
+  const body = table.createTBody();
+  for (const i of sortedRows(r)) {
+    const tr = body.insertRow();
+    tr.dataset.unit = r.rows[i][0];
+    r.rows[i].forEach((cell, j) => {
+      const td = tr.insertCell();
+      td.textContent = cell;
+      if (r.numeric[j]) td.className = 'num';
+    });
+    tr.addEventListener('click', () => void explain(r.rows[i][0]));
+  }
+  if (state.tab === 'results') void charts();
+}
+
+/** The rows' order: place order, or by the chosen column (numbers by their exact values). */
+function sortedRows(r: Results): number[] {
+  const idx = r.rows.map((_, i) => i);
+  const { column, dir } = state.sort;
+  if (column < 0) return idx;
+  const rank = r.order[column];
+  const cmp = rank ? (a: number, b: number) => rank[a] - rank[b] : (a: number, b: number) => r.rows[a][column].localeCompare(r.rows[b][column], lang);
+  idx.sort((a, b) => (dir === 'asc' ? cmp(a, b) : cmp(b, a)) || a - b);
+  return idx;
+}
+
+async function charts() {
+  if (!state.results) return;
+  await drawCharts($('chart-totals'), $('chart-grades'), state.results.chart, { totals: w('chartTotals'), grades: w('chartGrades') });
+}
+
+async function explain(unit: string) {
+  for (const tr of $('results').querySelectorAll('tbody tr')) tr.classList.toggle('selected', (tr as HTMLElement).dataset.unit === unit);
+  $('explanation').textContent = (await client.call('explain', { unit })) ?? '';
+  showTab('explain');
+}
+
+// ── tabs, downloads, sharing, language ──────────────────────────────
+function showTab(tab: string) {
+  state.tab = tab;
+  for (const b of document.querySelectorAll<HTMLElement>('#tabs button')) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
+  for (const p of document.querySelectorAll<HTMLElement>('.panel')) p.classList.toggle('active', p.id === `panel-${tab}`);
+  if (tab === 'results') void charts().then(() => resizeCharts($('chart-totals'), $('chart-grades')));
+}
+
+function download(name: string, data: BlobPart, type: string) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([data], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileBase = () => (state.results?.scheme || 'assess').replace(/[\\/:*?"<>|]/g, '_').slice(0, 60);
+
+function persist() {
+  save({ scheme: editor.view.state.doc.toString(), rows: state.rows, dataName: state.dataName, lang });
+}
+
+async function share() {
+  const fragment = await shareFragment({ scheme: editor.view.state.doc.toString(), rows: state.rows });
+  if (!fragment) return status(w('shareTooLarge'));
+  history.replaceState(null, '', fragment);
+  status(w('shareCopied'));
+  await navigator.clipboard?.writeText(location.href).catch(() => undefined);
+}
+
+async function setLang(next: Lang) {
+  lang = next;
+  w = words(lang);
+  await client.call('setLang', { lang });
+  applyWords();
+  await editor.recheck();
+}
+
+async function openExample(id: string) {
+  const e = EXAMPLES.find((x) => x.id === id);
+  if (!e) return;
+  const m = await e.load();
+  editor.setText(m.scheme);
+  await openData('data.json', new TextEncoder().encode(m.data).buffer as ArrayBuffer);
+}
+
+function wire() {
+  $('format').addEventListener('click', () => void editor.format());
+  $('open').addEventListener('change', (e) => {
+    const f = (e.target as HTMLInputElement).files?.[0];
+    if (f) void openFile(f);
+    (e.target as HTMLInputElement).value = '';
+  });
+  $('template').addEventListener('click', async () => {
+    const bytes = await client.call('template', null);
+    if (bytes) download(`${fileBase()}-${lang === 'zh' ? '填报模板' : 'template'}.xlsx`, bytes, XLSX);
+  });
+  $('download-csv').addEventListener('click', async () => {
+    const csv = await client.call('resultsCsv', null);
+    // With a byte-order mark, so that spreadsheet programs read the Chinese right.
+    if (csv) download(`${fileBase()}-${lang === 'zh' ? '结果' : 'results'}.csv`, `\ufeff${csv}`, 'text/csv;charset=utf-8');
+  });
+  $('download-xlsx').addEventListener('click', async () => {
+    const bytes = await client.call('resultsXlsx', null);
+    if (bytes) download(`${fileBase()}-${lang === 'zh' ? '结果' : 'results'}.xlsx`, bytes, XLSX);
+  });
+  $('share').addEventListener('click', () => void share());
+  $('lang').addEventListener('click', () => void setLang(lang === 'zh' ? 'en' : 'zh'));
+  $('add-row').addEventListener('click', () => {
+    state.rows.push({});
+    edited();
+  });
+  $<HTMLSelectElement>('examples').addEventListener('change', (e) => {
+    const id = (e.target as HTMLSelectElement).value;
+    (e.target as HTMLSelectElement).value = '';
+    void openExample(id);
+  });
+  for (const b of document.querySelectorAll<HTMLElement>('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab!));
+  const drop = $('drop');
+  window.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.hidden = false;
+  });
+  drop.addEventListener('dragleave', () => (drop.hidden = true));
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.hidden = true;
+    const f = e.dataTransfer?.files[0];
+    if (f) void openFile(f);
+  });
+  window.addEventListener('resize', () => void resizeCharts($('chart-totals'), $('chart-grades')));
+}
+
+/** What to open with: a shared link, else the last session, else the first seed example. */
+async function start() {
+  await client.call('setLang', { lang });
+  applyWords();
+  wire();
+  showTab('data');
+  const shared = await fromFragment(location.hash);
+  const first = shared ?? (saved.scheme !== undefined ? { scheme: saved.scheme, rows: saved.rows ?? [] } : undefined);
+  editor = schemeEditor({ parent: $('editor'), text: first?.scheme ?? '', client, onChecked });
+  if (first) {
+    state.rows = first.rows;
+    state.dataName = shared ? undefined : saved.dataName;
+    await run();
+  } else await openExample(EXAMPLES.find((e) => e.id === 'article3-towns')?.id ?? EXAMPLES[0].id);
+  document.body.dataset.ready = 'true';
+}
+
+void start();
