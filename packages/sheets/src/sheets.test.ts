@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { compile, evaluate, explainUnit, resultsHeader, unitJson, type Plan } from '@assess/core';
 import ExcelJS from 'exceljs';
+import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
 import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, workbookSheets } from './index.js';
 
@@ -18,35 +19,6 @@ const expected = (name: string) => JSON.parse(readFileSync(new URL('expected.jso
 
 async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-/** The template filled in as a drafter would: one row per unit, list entries on their sheet, yes/no picked as 是/否. */
-async function filledTemplate(plan: Plan.Plan, data: Record<string, unknown>[]): Promise<Uint8Array> {
-  const book = await loadWorkbook(await templateWorkbook(plan));
-  const sheet = book.getWorksheet('数据')!;
-  const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
-  const columnOf = (f: Plan.Field) => header.indexOf(f.label ?? f.name) + 1;
-  const cellOf = (v: unknown) => (typeof v === 'boolean' ? (v ? '是' : '否') : (v as ExcelJS.CellValue));
-  const next = new Map<string, number>();
-  data.forEach((u, i) => {
-    sheet.getCell(i + 2, 1).value = u.id as string;
-    for (const f of plan.inputs) {
-      const v = u[f.name];
-      if (f.type.k !== 'list') {
-        if (v !== undefined) sheet.getCell(i + 2, columnOf(f)).value = cellOf(v);
-        continue;
-      }
-      const listSheet = book.getWorksheet(f.label ?? f.name)!;
-      const listHeader = (listSheet.getRow(1).values as unknown[]).slice(1) as string[];
-      for (const entry of (v ?? []) as Record<string, unknown>[]) {
-        const r = (next.get(f.name) ?? 1) + 1;
-        next.set(f.name, r);
-        listSheet.getCell(r, 1).value = u.id as string;
-        if (f.type.k === 'list') for (const e of f.type.fields) if (entry[e.name] !== undefined) listSheet.getCell(r, listHeader.indexOf(e.label ?? e.name) + 1).value = cellOf(entry[e.name]);
-      }
-    }
-  });
-  return bytesOf(book);
 }
 
 describe('the data-entry template', () => {

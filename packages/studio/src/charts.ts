@@ -30,7 +30,7 @@ export async function drawCharts(totalsEl: HTMLElement, gradesEl: HTMLElement, c
       title: { text: titles.grades, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'item' },
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], data: chart.grades.filter((g) => g.count > 0).map((g) => ({ name: g.label, value: g.count })), label: { formatter: '{b}: {c}' } }],
+      series: [{ type: 'pie', radius: ['35%', '65%'], data: chart.grades.filter((g) => g.count > 0).map((g) => ({ name: g.label, value: g.count })), label: { position: 'inside', formatter: '{c}', fontWeight: 'bold' } }],
     },
     true,
   );

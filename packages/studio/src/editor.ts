@@ -79,7 +79,7 @@ export function schemeEditor(o: EditorOptions): SchemeEditor {
 
   const view = new EditorView({
     parent: o.parent,
-    state: EditorState.create({ doc: o.text, extensions: extensions(o.client, changed) }),
+    state: EditorState.create({ doc: o.text, extensions: extensions(o.client, changed, () => settle()) }),
   });
   changed();
   return {
@@ -112,7 +112,8 @@ function lintDiagnostic(d: OffsetDiagnostic, length: number): Diagnostic {
   };
 }
 
-function extensions(client: Client, changed: () => void): Extension[] {
+/** `sync`: resolves when the worker has the text as it is now (its offsets are then this text's). */
+function extensions(client: Client, changed: () => void, sync: () => Promise<void>): Extension[] {
   return [
     lineNumbers(),
     highlightActiveLineGutter(),
@@ -123,8 +124,8 @@ function extensions(client: Client, changed: () => void): Extension[] {
     EditorView.lineWrapping,
     tokenField,
     lintGutter(),
-    autocompletion({ override: [(cx) => complete(client, cx)] }),
-    hoverTooltip((view, pos) => hover(client, pos)),
+    autocompletion({ override: [(cx) => complete(client, sync, cx)] }),
+    hoverTooltip((view, pos) => hover(client, sync, view, pos)),
     keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, ...searchKeymap, indentWithTab]),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) changed();
@@ -132,11 +133,13 @@ function extensions(client: Client, changed: () => void): Extension[] {
   ];
 }
 
-async function complete(client: Client, cx: CompletionContext): Promise<CompletionResult | null> {
+async function complete(client: Client, sync: () => Promise<void>, cx: CompletionContext): Promise<CompletionResult | null> {
   const word = cx.matchBefore(/[\p{L}\p{N}_]*/u);
   if (!cx.explicit && (!word || word.from === word.to) && !/[.:：]$/.test(cx.state.sliceDoc(cx.pos - 1, cx.pos))) return null;
+  await sync();
+  if (cx.aborted) return null;
   const items = await client.call('completion', { offset: cx.pos });
-  if (items.length === 0) return null;
+  if (items.length === 0 || cx.aborted) return null;
   const from = Math.min(...items.map((i) => i.from), word?.from ?? cx.pos);
   return {
     from,
@@ -152,9 +155,12 @@ async function complete(client: Client, cx: CompletionContext): Promise<Completi
   };
 }
 
-async function hover(client: Client, pos: number) {
+async function hover(client: Client, sync: () => Promise<void>, view: EditorView, pos: number) {
+  const doc = view.state.doc;
+  await sync();
   const h = await client.call('hover', { offset: pos });
-  if (!h) return null;
+  // Text typed meanwhile would put the answer in the wrong place.
+  if (!h || view.state.doc !== doc) return null;
   return {
     pos: h.from,
     end: h.to,

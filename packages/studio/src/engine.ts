@@ -14,6 +14,7 @@ import {
   ranked,
   resultsTable,
   rowsFromCsv,
+  showScore,
   rowsFromJson,
   runExamples,
   unitJson,
@@ -224,6 +225,7 @@ export function results(plan: Plan.Plan, units: readonly UnitResult[], lang: Lan
     scheme: plan.name,
     ...table,
     order: exactOrder(plan, order, table.numeric),
+    items: itemColumns(order),
     json: { scheme: plan.name, total: plan.total, units: units.map(unitJson) },
     chart: chart(plan, order, lang),
   };
@@ -244,20 +246,35 @@ function exactValues(plan: Plan.Plan, r: UnitResult): (Decimal | null)[] {
   ];
 }
 
-/** Per numeric column, each row's rank by exact value (ties share a rank; no value sorts last). */
+/** Per numeric column of the table, each row's rank by exact value. */
 function exactOrder(plan: Plan.Plan, rows: readonly UnitResult[], numeric: boolean[]): (number[] | undefined)[] {
   const values = rows.map((r) => exactValues(plan, r));
   const columns = numeric.flatMap((n, j) => (n ? [j] : []));
   if (values.some((v) => v.length !== columns.length)) throw new Error('the results table and its exact values disagree');
   const out: (number[] | undefined)[] = numeric.map(() => undefined);
-  columns.forEach((j, k) => {
-    const cmp = (a: Decimal | null, b: Decimal | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a.cmp(b));
-    const sorted = rows.map((_, i) => i).sort((a, b) => cmp(values[a][k], values[b][k]));
-    const rank = new Array<number>(rows.length);
-    sorted.forEach((i, p) => (rank[i] = p > 0 && cmp(values[sorted[p - 1]][k], values[i][k]) === 0 ? rank[sorted[p - 1]] : p));
-    out[j] = rank;
-  });
+  columns.forEach((j, k) => (out[j] = ranks(values.map((v) => v[k]))));
   return out;
+}
+
+/** Each value's rank (ties share one; no value sorts last). */
+function ranks(values: (Decimal | null)[]): number[] {
+  const cmp = (a: Decimal | null, b: Decimal | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a.cmp(b));
+  const sorted = values.map((_, i) => i).sort((a, b) => cmp(values[a], values[b]));
+  const rank = new Array<number>(values.length);
+  sorted.forEach((i, p) => (rank[i] = p > 0 && cmp(values[sorted[p - 1]], values[i]) === 0 ? rank[sorted[p - 1]] : p));
+  return rank;
+}
+
+/** The items inside sections (the table shows sections and top-level items), each unit's score as `assess run --format csv` shows it. */
+function itemColumns(order: readonly UnitResult[]): Results['items'] {
+  const inSections = (r: UnitResult) => r.items.filter((i) => i.section !== undefined);
+  const header = order.length > 0 ? inSections(order[0]).map((i) => i.label) : [];
+  const scores = order.map((r) => inSections(r));
+  return {
+    header,
+    cells: scores.map((items) => items.map((i) => (i.notApplicable ? 'n/a' : showScore(i.score)))),
+    order: header.map((_, k) => ranks(scores.map((items) => (items[k]?.notApplicable ? null : (items[k]?.score ?? null))))),
+  };
 }
 
 /** Totals by unit stacked by top-level section (numbers for drawing only), and the grade distribution. */

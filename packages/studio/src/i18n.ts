@@ -27,6 +27,7 @@ const WORDS = {
   schemeHasErrors: { zh: '方案有错误，改正后才能计算', en: 'The scheme has errors: fix them to see results' },
   dataHasErrors: { zh: '数据有错误，改正后才能计算（见“数据”）', en: 'The data has errors: fix them to see results (see Data)' },
   units: { zh: (n: number) => `${n} 个单位`, en: (n: number) => `${n} units` },
+  showItems: { zh: '显示各指标', en: 'Show every item' },
   downloadCsv: { zh: '下载 CSV', en: 'Download CSV' },
   downloadXlsx: { zh: '下载 XLSX', en: 'Download XLSX' },
   clickUnit: { zh: '点击一个单位，查看每个分数的由来', en: 'Click a unit to read how each of its numbers came about' },

@@ -32,6 +32,8 @@ const state = {
   examples: [] as ExampleResult[],
   results: undefined as Results | undefined,
   sort: { column: -1, dir: 'asc' as 'asc' | 'desc' },
+  /** Show the items inside sections as columns too. */
+  showItems: false,
   tab: 'data',
 };
 let editor: SchemeEditor;
@@ -169,15 +171,37 @@ async function openFile(file: File) {
 }
 
 // ── the results ─────────────────────────────────────────────────────
+/** The table as shown: core's results table, with the items inside sections after the unit's columns when asked for. */
+interface TableView {
+  header: string[];
+  numeric: boolean[];
+  rows: string[][];
+  order: (number[] | undefined)[];
+}
+
+function tableView(r: Results): TableView {
+  if (!state.showItems || r.items.header.length === 0) return r;
+  const first = r.numeric.indexOf(true);
+  const at = first < 0 ? 1 : first;
+  const splice = <T>(xs: readonly T[], ins: readonly T[]) => [...xs.slice(0, at), ...ins, ...xs.slice(at)];
+  return {
+    header: splice(r.header, r.items.header),
+    numeric: splice(r.numeric, r.items.header.map(() => true)),
+    rows: r.rows.map((row, i) => splice(row, r.items.cells[i])),
+    order: splice<number[] | undefined>(r.order, r.items.order),
+  };
+}
+
 function renderResults() {
   const table = $<HTMLTableElement>('results');
   const r = state.results;
   table.replaceChildren();
   $('results-summary').textContent = r ? `${r.scheme} · ${w('units')(r.rows.length)}` : state.schemeErrors > 0 ? w('schemeHasErrors') : state.rows.length > 0 ? w('dataHasErrors') : '';
-  for (const id of ['download-csv', 'download-xlsx']) ($(id) as HTMLButtonElement).disabled = !r;
+  for (const id of ['download-csv', 'download-xlsx', 'show-items']) ($(id) as HTMLInputElement).disabled = !r;
   if (!r) return;
+  const view = tableView(r);
   const head = table.createTHead().insertRow();
-  r.header.forEach((h, j) => {
+  view.header.forEach((h, j) => {
     const th = document.createElement('th');
     th.textContent = h;
     if (state.sort.column === j) th.dataset.sort = state.sort.dir;
@@ -188,24 +212,24 @@ function renderResults() {
     head.append(th);
   });
   const body = table.createTBody();
-  for (const i of sortedRows(r)) {
+  for (const i of sortedRows(view)) {
     const tr = body.insertRow();
-    tr.dataset.unit = r.rows[i][0];
-    r.rows[i].forEach((cell, j) => {
+    tr.dataset.unit = view.rows[i][0];
+    view.rows[i].forEach((cell, j) => {
       const td = tr.insertCell();
       td.textContent = cell;
-      if (r.numeric[j]) td.className = 'num';
+      if (view.numeric[j]) td.className = 'num';
     });
-    tr.addEventListener('click', () => void explain(r.rows[i][0]));
+    tr.addEventListener('click', () => void explain(view.rows[i][0]));
   }
   if (state.tab === 'results') void charts();
 }
 
 /** The rows' order: place order, or by the chosen column (numbers by their exact values). */
-function sortedRows(r: Results): number[] {
+function sortedRows(r: TableView): number[] {
   const idx = r.rows.map((_, i) => i);
   const { column, dir } = state.sort;
-  if (column < 0) return idx;
+  if (column < 0 || column >= r.header.length) return idx;
   const rank = r.order[column];
   const cmp = rank ? (a: number, b: number) => rank[a] - rank[b] : (a: number, b: number) => r.rows[a][column].localeCompare(r.rows[b][column], lang);
   idx.sort((a, b) => (dir === 'asc' ? cmp(a, b) : cmp(b, a)) || a - b);
@@ -291,6 +315,11 @@ function wire() {
     if (bytes) download(`${fileBase()}-${lang === 'zh' ? '结果' : 'results'}.xlsx`, bytes, XLSX);
   });
   $('share').addEventListener('click', () => void share());
+  $('show-items').addEventListener('change', (e) => {
+    state.showItems = (e.target as HTMLInputElement).checked;
+    state.sort = { column: -1, dir: 'asc' };
+    renderResults();
+  });
   $('lang').addEventListener('click', () => void setLang(lang === 'zh' ? 'en' : 'zh'));
   $('add-row').addEventListener('click', () => {
     state.rows.push({});

@@ -37,6 +37,8 @@ export interface Results {
   rows: string[][];
   /** Per column, each row's rank by the exact value (numeric columns), for sorting. */
   order: (number[] | undefined)[];
+  /** The items inside sections, shown on demand: their labels, each row's scores, and ranks as `order`. */
+  items: { header: string[]; cells: string[][]; order: number[][] };
   /** What `assess run --format json` prints, units in data order. */
   json: { scheme: string; total: string; units: UnitJson[] };
   chart: Chart;
