@@ -63,6 +63,7 @@ export function schemeEditor(o: EditorOptions): SchemeEditor {
       // Answers for an older text are not shown: a newer check is on its way.
       if (v !== version) continue;
       view.dispatch(setDiagnostics(view.state, c.diagnostics.map((d) => lintDiagnostic(d, view.state.doc.length))), { effects: setTokens.of(c.tokens) });
+      timeDiagnostics(v);
       o.onChecked(c, text);
     }
   };
@@ -73,6 +74,7 @@ export function schemeEditor(o: EditorOptions): SchemeEditor {
   };
   const changed = () => {
     version++;
+    performance.mark(`${EDIT_MARK}${version}`);
     // A check in flight picks the new version up when it is done.
     void flush();
   };
@@ -94,8 +96,21 @@ export function schemeEditor(o: EditorOptions): SchemeEditor {
       const edits = await o.client.call('format', null);
       if (edits.length > 0) view.dispatch({ changes: edits.map((e) => ({ from: e.from, to: e.to, insert: e.insert })) });
     },
-    setText: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }),
+    setText: (text) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true }),
   };
+}
+
+const EDIT_MARK = 'assess-edit-';
+/** User Timing (DevTools' timeline, `pnpm bench`): `assess-diagnostics` spans an edit to its diagnostics shown. */
+export const DIAGNOSTICS_MEASURE = 'assess-diagnostics';
+
+function timeDiagnostics(version: number) {
+  const mark = `${EDIT_MARK}${version}`;
+  if (performance.getEntriesByName(mark).length === 0) return;
+  if (performance.getEntriesByName(DIAGNOSTICS_MEASURE).length > 1000) performance.clearMeasures(DIAGNOSTICS_MEASURE);
+  performance.measure(DIAGNOSTICS_MEASURE, mark);
+  // Marks of this version and of the versions it overtook are done with.
+  for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith(EDIT_MARK) && Number(m.name.slice(EDIT_MARK.length)) <= version) performance.clearMarks(m.name);
 }
 
 function lintDiagnostic(d: OffsetDiagnostic, length: number): Diagnostic {

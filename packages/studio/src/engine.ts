@@ -29,7 +29,7 @@ import {
 } from '@assess/core';
 import { LanguageService } from '@assess/language-service';
 import { validateRows, type Problem } from '@assess/runtime';
-import type { Chart, Checked, Completion, DataProblem, ExampleResult, GridColumn, Requests, Results, Row } from './protocol.js';
+import type { Chart, Checked, Completion, DataProblem, ExampleResult, GridColumn, Requests, Results, ResultsJson, Row } from './protocol.js';
 
 const URI = 'scheme.assess';
 type CompletionItem = ReturnType<LanguageService['completion']>[number];
@@ -104,7 +104,7 @@ export class Engine {
     const plan = this.plan;
     if (!plan) return { rows: [], problems: [{ code: 'studio', severity: 'error', message: this.lang === 'zh' ? '方案有错误，改正后才能读入数据' : 'the scheme has errors: fix them to read data' }] };
     if (/\.xlsx$/i.test(name)) {
-      const { readWorkbook, workbookSheets } = await import('@assess/sheets');
+      const { readWorkbook, workbookSheets } = await import('./sheets.js');
       try {
         const read = await readWorkbook(plan, bytes, { file: name });
         this.source = { name, cell: read.cell };
@@ -148,14 +148,14 @@ export class Engine {
 
   async template(): Promise<ArrayBuffer | null> {
     if (!this.plan) return null;
-    const { templateWorkbook } = await import('@assess/sheets');
+    const { templateWorkbook } = await import('./sheets.js');
     return bufferOf(await templateWorkbook(this.plan, { lang: this.lang }));
   }
 
   async resultsXlsx(): Promise<ArrayBuffer | null> {
     const s = this.scored;
     if (!s) return null;
-    const { resultsWorkbook } = await import('@assess/sheets');
+    const { resultsWorkbook } = await import('./sheets.js');
     return bufferOf(await resultsWorkbook(s.plan, evaluate(s.plan, s.table, { trace: true }).units, { lang: this.lang }));
   }
 
@@ -164,6 +164,11 @@ export class Engine {
     if (!s) return null;
     const t = resultsTable(s.plan, ranked(s.evaluation.units), this.lang);
     return [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  resultsJson(): ResultsJson | null {
+    const s = this.scored;
+    return s ? { scheme: s.plan.name, total: s.plan.total, units: s.evaluation.units.map(unitJson) } : null;
   }
 
   private completionOf(c: CompletionItem, offset: number): Completion {
@@ -226,7 +231,6 @@ export function results(plan: Plan.Plan, units: readonly UnitResult[], lang: Lan
     ...table,
     order: exactOrder(plan, order, table.numeric),
     items: itemColumns(order),
-    json: { scheme: plan.name, total: plan.total, units: units.map(unitJson) },
     chart: chart(plan, order, lang),
   };
 }

@@ -39,9 +39,13 @@ export interface Results {
   order: (number[] | undefined)[];
   /** The items inside sections, shown on demand: their labels, each row's scores, and ranks as `order`. */
   items: { header: string[]; cells: string[][]; order: number[][] };
-  /** What `assess run --format json` prints, units in data order. */
-  json: { scheme: string; total: string; units: UnitJson[] };
   chart: Chart;
+}
+
+export interface ResultsJson {
+  scheme: string;
+  total: string;
+  units: UnitJson[];
 }
 
 export interface Chart {
@@ -94,6 +98,8 @@ export interface Requests {
   template: { req: null; res: ArrayBuffer | null };
   resultsXlsx: { req: null; res: ArrayBuffer | null };
   resultsCsv: { req: null; res: string | null };
+  /** What `assess run --format json` prints (units in data order). */
+  resultsJson: { req: null; res: ResultsJson | null };
 }
 
 export type Kind = keyof Requests;

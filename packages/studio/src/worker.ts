@@ -19,6 +19,7 @@ const handlers: Handlers = {
   template: () => engine.template(),
   resultsXlsx: () => engine.resultsXlsx(),
   resultsCsv: () => engine.resultsCsv(),
+  resultsJson: () => engine.resultsJson(),
 };
 
 self.onmessage = async (e: MessageEvent<Request>) => {

@@ -11,12 +11,16 @@ import { loadWorkbook } from '@assess/sheets';
 import { filledTemplate } from '@assess/testing';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type Page, type Session } from './browser.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import { openBrowser } from '../e2e/browser.mjs';
+import { serveStatic } from '../e2e/static-server.mjs';
 
-const STUDIO = fileURLToPath(new URL('../../', import.meta.url));
+type Session = Awaited<ReturnType<typeof openBrowser>>;
+type Page = Session['page'];
+type StaticServer = Awaited<ReturnType<typeof serveStatic>>;
+
+const STUDIO = fileURLToPath(new URL('../', import.meta.url));
 const SHOTS = `${STUDIO}test-output/`;
-const EXAMPLES = new URL('../../../../examples/', import.meta.url);
+const EXAMPLES = new URL('../../../examples/', import.meta.url);
 const example = (name: string, file: string) => readFileSync(new URL(`${name}/${file}`, EXAMPLES), 'utf8');
 const plan = (name: string): Plan.Plan => compile('scheme.assess', example(name, 'scheme.assess')).plan!;
 type ExpectedUnit = { id: string; total: string | null; place: number | null; grade: string | null };
@@ -51,6 +55,8 @@ const schemeName = (id: string) => plan(id).name;
 
 async function openExample(id: string) {
   await page.selectOption('#examples', id);
+  await page.waitForFunction(() => document.querySelector('#data-name')?.textContent?.startsWith('data.json'));
+  await page.click('[data-tab=results]');
   await page.waitForFunction((t) => document.querySelector('#data-name')?.textContent?.startsWith('data.json') && document.querySelector('#results-summary')?.textContent?.startsWith(t), schemeName(id));
 }
 
@@ -162,7 +168,7 @@ describe('Assess Studio in Chromium', () => {
     expect(rows[0][0]).toBe('经济开发区');
     await page.check('#show-items');
     expect((await resultsTable()).header.slice(0, 4)).toEqual(['单位', '组织领导', '材料报送', '牵头部门考核']);
-    await shot('08-sorted-with-items');
+    await shot('08-items-shown');
     await page.click('#results tbody tr:has-text("石桥镇")');
     await page.waitForSelector('#panel-explain.active');
     const p = plan(name);
@@ -183,7 +189,7 @@ describe('Assess Studio in Chromium', () => {
     await shot('10-xlsx-bad-cell');
   });
 
-  it('results download as CSV and XLSX; the template downloads', async () => {
+  it('results download as CSV, XLSX and JSON (equal to assess run --format json); the template downloads', async () => {
     await openExample('article3-towns');
     await page.click('[data-tab=results]');
     await expectResultsAsCli('article3-towns');
@@ -196,6 +202,8 @@ describe('Assess Studio in Chromium', () => {
     const book = await loadWorkbook(readFileSync((await xlsx.path())!));
     expect(book.worksheets.map((w) => w.name)).toEqual(['结果', '得分说明']);
     expect(book.getWorksheet('结果')!.getCell('A2').value).toBe('经济开发区');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    expect(JSON.parse(readFileSync((await json.path())!, 'utf8'))).toEqual(JSON.parse(example('article3-towns', 'expected.json')));
     const [template] = await Promise.all([page.waitForEvent('download'), page.click('#template')]);
     const t = await loadWorkbook(readFileSync((await template.path())!));
     expect(t.worksheets.map((w) => w.name)).toEqual(['数据', '字段说明', '荣誉']);
@@ -226,6 +234,7 @@ describe('Assess Studio in Chromium', () => {
     await openExample('article6-labour');
     await page.reload();
     await page.waitForSelector('body[data-ready]');
+    await page.click('[data-tab=results]');
     await page.waitForFunction((t) => document.querySelector('#results-summary')?.textContent?.startsWith(t), schemeName('article6-labour'));
     expect(await page.textContent('h1')).toBe('Assess Studio');
     await page.click('#share');
