@@ -107,7 +107,7 @@ async function main() {
     const js = await transferred(s.page, server.url);
     if (s.errors.length > 0) throw new Error(`console errors: ${s.errors.join('\n')}`);
     const version = s.browser.browser()?.version() ?? 'chromium';
-    console.log(JSON.stringify({ chromium: version, lines: lines.split('\n').length, diagnostics, ...run, js }));
+    console.log(JSON.stringify({ chromium: version, lines: lines.replace(/\n$/, '').split('\n').length, diagnostics, ...run, js }));
   } finally {
     await s.close();
     await server.close();
