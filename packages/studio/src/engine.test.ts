@@ -88,6 +88,14 @@ describe('the engine', () => {
     expect(e.resultsCsv()!.split('\r\n')[0]).toBe('单位,定性考核,定量考核,加分,总分,名次,等级,否决');
   });
 
+  it('a unit id that a spreadsheet would run as a formula is written into the CSV as text', async () => {
+    const e = new Engine();
+    e.check({ text: 'scheme "s" total 5\ninput { n : count }\nitem "a" max 5: deduct 1 per n\n', version: 1 });
+    const data = await e.readData({ name: 'd.json', bytes: bytes(JSON.stringify([{ id: '=HYPERLINK("x")', n: 1 }, { id: '-2', n: 0 }, { id: '@SUM(A1)', n: 2 }])) });
+    e.run({ rows: data.rows, pristine: true });
+    expect(e.resultsCsv()!.split('\r\n').slice(1, 4)).toEqual(['-2,5,5,1,,', '"\'=HYPERLINK(""x"")",4,4,2,,', "'@SUM(A1),3,3,3,,"]);
+  });
+
   it('says what a file that is not a workbook is, and reads nothing while the scheme has errors', async () => {
     const { e } = await engineWith('article3-towns', 'en');
     const bad = await e.readData({ name: 'x.xlsx', bytes: bytes('not a zip') });

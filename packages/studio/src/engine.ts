@@ -203,7 +203,14 @@ const COMPLETION_TYPES: Record<number, string> = { 3: 'function', 5: 'property',
 
 const bufferOf = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
 
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * A CSV cell. Text from the data that a spreadsheet would take for a formula (`=…`, `+…`,
+ * `@…`, `-` not starting a number) gets a leading `'`, so opening the file runs nothing.
+ */
+function csvCell(s: string): string {
+  const safe = /^[=+@\t\r]|^-(?!\d)/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 /** The grid's columns: the id, the kind when there are several, then every field (by name; its label in the tooltip). */
 export function gridColumns(plan: Plan.Plan, lang: Lang): GridColumn[] {
