@@ -9,7 +9,8 @@
 // 2. evaluating units: the towns scheme and a data file of 10,000 units opened `--runs`
 //    times; `assess-run` is the worker's validation, scoring and wording as the page waits
 //    for it, `assess-run-shown` with the grid and the results table drawn;
-// 3. the JavaScript a first visit transfers (gzip), and what is loaded later (charts, workbooks).
+// 3. the JavaScript a first visit transfers (gzip) before its first paint, and what is loaded
+//    after it (charts, workbooks).
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -79,19 +80,15 @@ async function transferred(page, url) {
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForSelector('body[data-ready]');
-  const firstVisit = await loadedScripts(page);
-  await page.click('[data-tab=results]');
-  await page.waitForSelector('#chart-totals canvas');
-  const withCharts = await loadedScripts(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
-  await download.path();
-  const withWorkbooks = await loadedScripts(page);
-  const later = (after, before) => after.filter((a) => !before.some((b) => b.file === a.file));
   const all = readdirSync(`${DIST}assets`).filter((f) => f.endsWith('.js')).map((f) => fileSize(`assets/${f}`));
+  const named = (re) => all.filter((f) => re.test(f.file));
+  // (Charts and workbooks are fetched a few seconds after the first paint, for working offline.)
+  const later = [...named(/\/echarts-/), ...named(/\/sheets-/)];
+  const loaded = (await loadedScripts(page)).filter((f) => !later.some((l) => l.file === f.file));
   // The worker's script is fetched by the worker: it shows among the page's resources in Chromium, or not; count it either way.
-  const worker = all.find((f) => /\/worker-[^/]*\.js$/.test(f.file));
-  const first = worker && !firstVisit.some((f) => f.file === worker.file) ? [...firstVisit, worker] : firstVisit;
-  return { firstVisit: first, charts: later(withCharts, firstVisit), workbooks: later(withWorkbooks, withCharts), all };
+  const worker = named(/\/worker-[^/]*\.js$/);
+  const firstVisit = [...loaded, ...worker.filter((w) => !loaded.some((f) => f.file === w.file))];
+  return { firstVisit, charts: named(/\/echarts-/), workbooks: named(/\/sheets-/), all };
 }
 
 async function main() {

@@ -40,6 +40,7 @@ const WORDS = {
   passed: { zh: '通过', en: 'passed' },
   failed: { zh: '未通过', en: 'failed' },
   checks: { zh: (n: number) => `${n} 项检验`, en: (n: number) => `${n} checks` },
+  somethingWrong: { zh: '出错了：', en: 'Something went wrong: ' },
   dropHere: { zh: '松开以读入文件', en: 'Drop to open the file' },
   line: { zh: (n: number) => `第 ${n} 行`, en: (n: number) => `line ${n}` },
   row: { zh: (n: number) => `第 ${n} 行`, en: (n: number) => `row ${n}` },

@@ -55,6 +55,11 @@ function status(text: string) {
   $('status').textContent = text;
 }
 
+/** An action the user started: if it fails (the network is gone, a file cannot be read), say so. */
+function attempt(action: Promise<unknown>): void {
+  action.catch((e: unknown) => status(`${w('somethingWrong')}${e instanceof Error ? e.message : String(e)}`));
+}
+
 // ── the scheme ──────────────────────────────────────────────────────
 function onChecked(c: Checked, text: string) {
   state.schemeErrors = c.diagnostics.filter((d) => d.severity === 'error').length;
@@ -65,7 +70,7 @@ function onChecked(c: Checked, text: string) {
   renderExamples();
   document.body.dataset.checked = String(c.version);
   persist();
-  void run();
+  attempt(run());
 }
 
 function renderSchemeProblems(c: Checked, text: string) {
@@ -158,7 +163,7 @@ function edited() {
   state.pristine = false;
   state.readProblems = [];
   persist();
-  void run();
+  attempt(run());
 }
 
 async function openData(name: string, bytes: ArrayBuffer) {
@@ -235,9 +240,9 @@ function renderResults() {
       td.textContent = cell;
       if (view.numeric[j]) td.className = 'num';
     });
-    tr.addEventListener('click', () => void explain(view.rows[i][0]));
+    tr.addEventListener('click', () => attempt(explain(view.rows[i][0])));
   }
-  void charts();
+  attempt(charts());
 }
 
 /** The rows' order: place order, or by the chosen column (numbers by their exact values). */
@@ -268,7 +273,7 @@ function showTab(tab: string) {
   for (const b of document.querySelectorAll<HTMLElement>('#tabs button')) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
   for (const p of document.querySelectorAll<HTMLElement>('.panel')) p.classList.toggle('active', p.id === `panel-${tab}`);
   renderTab();
-  if (tab === 'results') void charts().then(() => resizeCharts($('chart-totals'), $('chart-grades')));
+  if (tab === 'results') attempt(charts().then(() => resizeCharts($('chart-totals'), $('chart-grades'))));
 }
 
 /** Draw what the open tab shows (the others are drawn when opened: a large cohort's grid and table take time). */
@@ -286,6 +291,29 @@ function download(name: string, data: BlobPart, type: string) {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The results as CSV, with a byte-order mark so that spreadsheet programs read the Chinese right. */
+async function csvFile(): Promise<string | null> {
+  const csv = await client.call('resultsCsv', null);
+  return csv === null ? null : `\ufeff${csv}`;
+}
+
+/** The results as `assess run --format json` prints them. */
+async function jsonFile(): Promise<string | null> {
+  const json = await client.call('resultsJson', null);
+  return json === null ? null : `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** A button that downloads what the worker makes, named after the scheme and `word`. */
+function downloadButton(id: string, make: () => Promise<BlobPart | null>, word: Record<Lang, string>, ext: string, type: string) {
+  $(id).addEventListener('click', () =>
+    attempt(
+      make().then((data) => {
+        if (data !== null) download(`${fileBase()}-${word[lang]}.${ext}`, data, type);
+      }),
+    ),
+  );
+}
 const fileBase = () => (state.results?.scheme || 'assess').replace(/[\\/:*?"<>|]/g, '_').slice(0, 60);
 
 function persist() {
@@ -317,36 +345,24 @@ async function openExample(id: string) {
 }
 
 function wire() {
-  $('format').addEventListener('click', () => void editor.format());
+  $('format').addEventListener('click', () => attempt(editor.format()));
   $('open').addEventListener('change', (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];
-    if (f) void openFile(f);
+    if (f) attempt(openFile(f));
     (e.target as HTMLInputElement).value = '';
   });
-  $('template').addEventListener('click', async () => {
-    const bytes = await client.call('template', null);
-    if (bytes) download(`${fileBase()}-${lang === 'zh' ? '填报模板' : 'template'}.xlsx`, bytes, XLSX);
-  });
-  $('download-csv').addEventListener('click', async () => {
-    const csv = await client.call('resultsCsv', null);
-    // With a byte-order mark, so that spreadsheet programs read the Chinese right.
-    if (csv) download(`${fileBase()}-${lang === 'zh' ? '结果' : 'results'}.csv`, `\ufeff${csv}`, 'text/csv;charset=utf-8');
-  });
-  $('download-json').addEventListener('click', async () => {
-    const json = await client.call('resultsJson', null);
-    if (json) download(`${fileBase()}-${lang === 'zh' ? '结果' : 'results'}.json`, `${JSON.stringify(json, null, 2)}\n`, 'application/json');
-  });
-  $('download-xlsx').addEventListener('click', async () => {
-    const bytes = await client.call('resultsXlsx', null);
-    if (bytes) download(`${fileBase()}-${lang === 'zh' ? '结果' : 'results'}.xlsx`, bytes, XLSX);
-  });
-  $('share').addEventListener('click', () => void share());
+  const results = { zh: '结果', en: 'results' };
+  downloadButton('template', () => client.call('template', null), { zh: '填报模板', en: 'template' }, 'xlsx', XLSX);
+  downloadButton('download-csv', csvFile, results, 'csv', 'text/csv;charset=utf-8');
+  downloadButton('download-json', jsonFile, results, 'json', 'application/json');
+  downloadButton('download-xlsx', () => client.call('resultsXlsx', null), results, 'xlsx', XLSX);
+  $('share').addEventListener('click', () => attempt(share()));
   $('show-items').addEventListener('change', (e) => {
     state.showItems = (e.target as HTMLInputElement).checked;
     state.sort = { column: -1, dir: 'asc' };
     renderResults();
   });
-  $('lang').addEventListener('click', () => void setLang(lang === 'zh' ? 'en' : 'zh'));
+  $('lang').addEventListener('click', () => attempt(setLang(lang === 'zh' ? 'en' : 'zh')));
   $('add-row').addEventListener('click', () => {
     state.rows.push({});
     edited();
@@ -354,7 +370,7 @@ function wire() {
   $<HTMLSelectElement>('examples').addEventListener('change', (e) => {
     const id = (e.target as HTMLSelectElement).value;
     (e.target as HTMLSelectElement).value = '';
-    void openExample(id);
+    attempt(openExample(id));
   });
   for (const b of document.querySelectorAll<HTMLElement>('#tabs button')) b.addEventListener('click', () => showTab(b.dataset.tab!));
   const drop = $('drop');
@@ -367,7 +383,7 @@ function wire() {
     e.preventDefault();
     drop.hidden = true;
     const f = e.dataTransfer?.files[0];
-    if (f) void openFile(f);
+    if (f) attempt(openFile(f));
   });
   window.addEventListener('resize', () => void resizeCharts($('chart-totals'), $('chart-grades')));
 }
@@ -387,6 +403,17 @@ async function start() {
     await run();
   } else await openExample(EXAMPLES.find((e) => e.id === 'article3-towns')?.id ?? EXAMPLES[0].id);
   document.body.dataset.ready = 'true';
+  setTimeout(preload, PRELOAD_AFTER_MS);
+}
+
+/** After the first paint, what loads on first use (charts, workbooks, the examples) is fetched too, so that the page works offline from then on. */
+const PRELOAD_AFTER_MS = 3000;
+function preload() {
+  // Offline already: each part is fetched again when first used.
+  Promise.all([import('./echarts.js'), client.call('preload', null), ...EXAMPLES.map((e) => e.load())]).then(
+    () => (document.body.dataset.preloaded = 'true'),
+    () => undefined,
+  );
 }
 
 void start();

@@ -88,6 +88,8 @@ export interface Completion {
 
 export interface Requests {
   setLang: { req: { lang: Lang }; res: null };
+  /** Load what is otherwise loaded on first use (workbooks), so that the page works offline from now on. */
+  preload: { req: null; res: null };
   check: { req: { text: string; version: number }; res: Checked };
   completion: { req: { offset: number }; res: Completion[] };
   hover: { req: { offset: number }; res: { markdown: string; from: number; to: number } | null };

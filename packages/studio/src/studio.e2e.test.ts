@@ -251,6 +251,21 @@ describe('Assess Studio in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('works offline once loaded: examples, charts and workbooks were fetched after the first paint', async () => {
+    await page.waitForSelector('body[data-preloaded]');
+    await s.browser.setOffline(true);
+    try {
+      await openExample('article9-safety');
+      await expectResultsAsCli('article9-safety', { total: 'total', place: 'place', grade: 'grade' });
+      await page.waitForSelector('#chart-totals canvas');
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+      expect((await loadWorkbook(readFileSync((await xlsx.path())!))).worksheets.map((w) => w.name)).toEqual(['results', 'explanations']);
+      await shot('13-offline');
+    } finally {
+      await s.browser.setOffline(false);
+    }
+  });
+
   it('printed no console error', () => {
     expect(s.errors).toEqual([]);
   });

@@ -9,6 +9,10 @@ const engine = new Engine();
 type Handlers = { [K in Kind]: (req: Requests[K]['req']) => Requests[K]['res'] | Promise<Requests[K]['res']> };
 const handlers: Handlers = {
   setLang: (r) => engine.setLang(r.lang),
+  preload: async () => {
+    await import('./sheets.js');
+    return null;
+  },
   check: (r) => engine.check(r),
   completion: (r) => engine.completion(r),
   hover: (r) => engine.hover(r),
