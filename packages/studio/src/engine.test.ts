@@ -88,6 +88,19 @@ describe('the engine', () => {
     expect(e.resultsCsv()!.split('\r\n')[0]).toBe('单位,定性考核,定量考核,加分,总分,名次,等级,否决');
   });
 
+  it('data is scored again only when what the plan computes changes; rows not sent are the last ones', async () => {
+    const { e, data } = await engineWith('article3-towns');
+    const text = read('article3-towns', 'scheme.assess');
+    const key = e.scheme({ text }).planKey!;
+    expect(e.scheme({ text: `# 注释\n\n${text}` }).planKey).toBe(key);
+    expect(e.scheme({ text: text.replace('满分 5：每 少报次数 扣 1', '满分 5：每 少报次数 扣 2') }).planKey).not.toBe(key);
+    expect(e.scheme({ text: `${text}\n指标 "x" 满分 5：未知` })).toEqual({});
+    e.run({ rows: data.rows, pristine: true });
+    const again = e.run({ pristine: true });
+    // Scored with the last plan without errors (扣 2): 石桥镇 misses one report, 89.5 − 1.
+    expect(again.results!.rows.find((r) => r[0] === '石桥镇')).toContain('88.5');
+  });
+
   it('a unit id that a spreadsheet would run as a formula is written into the CSV as text', async () => {
     const e = new Engine();
     e.check({ text: 'scheme "s" total 5\ninput { n : count }\nitem "a" max 5: deduct 1 per n\n', version: 1 });

@@ -56,6 +56,7 @@ export class Engine {
   private plan?: Plan.Plan;
   private source?: Source;
   private scored?: Scored;
+  private rows: Row[] = [];
 
   get lang(): Lang {
     return this.service.lang;
@@ -66,17 +67,25 @@ export class Engine {
     return null;
   }
 
+  /** The scheme's new text; its plan, when it has no errors, is the one data is read and scored with. */
+  scheme({ text }: Requests['scheme']['req']): Requests['scheme']['res'] {
+    this.service.update(URI, text);
+    const plan = this.service.compiled(URI)?.plan;
+    if (!plan) return {};
+    this.plan = plan;
+    return { planKey: planKey(plan) };
+  }
+
   check({ text, version }: Requests['check']['req']): Checked {
     const started = performance.now();
-    this.service.update(URI, text);
+    const { planKey } = this.scheme({ text });
     const diagnostics = this.service.offsetDiagnostics(URI);
     const tokens = this.service.tokenClasses(URI);
-    const plan = this.service.compiled(URI)?.plan;
     const out: Checked = { version, diagnostics, tokens, took: 0 };
-    if (plan) {
-      this.plan = plan;
-      out.columns = gridColumns(plan, this.lang);
-      out.examples = examples(plan, this.lang);
+    if (planKey !== undefined && this.plan) {
+      out.planKey = planKey;
+      out.columns = gridColumns(this.plan, this.lang);
+      out.examples = examples(this.plan, this.lang);
     }
     out.took = performance.now() - started;
     return out;
@@ -121,9 +130,10 @@ export class Engine {
     return { rows, problems: read.diagnostics.map((d) => this.fileProblem(d, name)) };
   }
 
-  /** Validate the grid's rows and score them. `pristine`: the rows are as read from the last file. */
-  run({ rows, pristine }: Requests['run']['req']): Requests['run']['res'] {
+  /** Validate the grid's rows (the last ones sent, when none are) and score them. `pristine`: the rows are as read from the last file. */
+  run({ rows: sent, pristine }: Requests['run']['req']): Requests['run']['res'] {
     const plan = this.plan;
+    const rows = (this.rows = sent ?? this.rows);
     this.scored = undefined;
     if (!plan) return { problems: [] };
     const source = pristine ? this.source : undefined;
@@ -198,6 +208,9 @@ export class Engine {
     return map && d.span.end > 0 ? `${name}:${map.position(d.span.start).line}` : undefined;
   }
 }
+
+/** What a plan computes, whatever the offsets of its text: a comment or a blank line typed leaves it as it was. */
+const planKey = (plan: Plan.Plan): string => JSON.stringify(plan, (k, v) => (k === 'span' || k === 'file' ? undefined : v));
 
 const COMPLETION_TYPES: Record<number, string> = { 3: 'function', 5: 'property', 6: 'variable', 10: 'property', 12: 'constant', 14: 'keyword', 15: 'text', 20: 'enum', 21: 'constant' };
 

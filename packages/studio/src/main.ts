@@ -13,7 +13,9 @@ import { fromFragment, load, save, shareFragment } from './store.js';
 import './style.css';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const client = startWorker();
+// Two workers: the editor's, and the data's (reading, scoring, explaining, workbooks).
+const editorWorker = startWorker();
+const dataWorker = startWorker();
 const saved = load();
 let lang: Lang = initialLang(saved.lang);
 let w = words(lang);
@@ -35,6 +37,10 @@ const state = {
   /** Show the items inside sections as columns too. */
   showItems: false,
   tab: 'data',
+  /** The rows changed since the data worker last had them. */
+  rowsChanged: true,
+  /** The text of the last scheme without errors, what its plan computes, and the text the data worker has. */
+  scheme: { text: '', planKey: undefined as string | undefined, sent: undefined as string | undefined },
 };
 let editor: SchemeEditor;
 
@@ -62,7 +68,9 @@ function attempt(action: Promise<unknown>): void {
 
 // ── the scheme ──────────────────────────────────────────────────────
 function onChecked(c: Checked, text: string) {
-  state.schemeErrors = c.diagnostics.filter((d) => d.severity === 'error').length;
+  const errors = c.diagnostics.filter((d) => d.severity === 'error').length;
+  const errorsCame = (errors > 0) !== (state.schemeErrors > 0);
+  state.schemeErrors = errors;
   renderSchemeProblems(c, text);
   status(w('checkedIn')(c.took.toFixed(1)));
   if (c.columns) state.columns = c.columns;
@@ -70,7 +78,20 @@ function onChecked(c: Checked, text: string) {
   renderExamples();
   document.body.dataset.checked = String(c.version);
   persist();
-  attempt(run());
+  // The data is scored again only when what the plan computes changed (not for a comment typed).
+  if (c.planKey !== undefined && c.planKey !== state.scheme.planKey) {
+    state.scheme.text = text;
+    state.scheme.planKey = c.planKey;
+    attempt(run());
+  } else if (errorsCame) renderTab();
+}
+
+/** The data worker gets the last scheme without errors, if it has not got it yet. */
+async function sendScheme() {
+  if (state.scheme.sent === state.scheme.text) return;
+  const text = state.scheme.text;
+  await dataWorker.call('scheme', { text });
+  state.scheme.sent = text;
 }
 
 function renderSchemeProblems(c: Checked, text: string) {
@@ -124,7 +145,10 @@ async function run(): Promise<void> {
     do {
       runAgain = false;
       const started = performance.now();
-      const r = await client.call('run', { rows: state.rows, pristine: state.pristine });
+      await sendScheme();
+      const rows = state.rowsChanged ? state.rows : undefined;
+      state.rowsChanged = false;
+      const r = await dataWorker.call('run', { rows, pristine: state.pristine });
       measure('assess-run', started);
       state.dataProblems = [...state.readProblems, ...r.problems];
       state.results = r.results;
@@ -160,6 +184,7 @@ function renderData() {
 }
 
 function edited() {
+  state.rowsChanged = true;
   state.pristine = false;
   state.readProblems = [];
   persist();
@@ -168,8 +193,10 @@ function edited() {
 
 async function openData(name: string, bytes: ArrayBuffer) {
   await editor.flush();
-  const r = await client.call('readData', { name, bytes }, [bytes]);
+  await sendScheme();
+  const r = await dataWorker.call('readData', { name, bytes }, [bytes]);
   state.rows = r.rows;
+  state.rowsChanged = true;
   state.readProblems = r.problems;
   state.pristine = true;
   state.dataName = name;
@@ -263,7 +290,7 @@ async function charts() {
 
 async function explain(unit: string) {
   for (const tr of $('results').querySelectorAll('tbody tr')) tr.classList.toggle('selected', (tr as HTMLElement).dataset.unit === unit);
-  $('explanation').textContent = (await client.call('explain', { unit })) ?? '';
+  $('explanation').textContent = (await dataWorker.call('explain', { unit })) ?? '';
   showTab('explain');
 }
 
@@ -294,13 +321,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The results as CSV, with a byte-order mark so that spreadsheet programs read the Chinese right. */
 async function csvFile(): Promise<string | null> {
-  const csv = await client.call('resultsCsv', null);
+  const csv = await dataWorker.call('resultsCsv', null);
   return csv === null ? null : `\ufeff${csv}`;
 }
 
 /** The results as `assess run --format json` prints them. */
 async function jsonFile(): Promise<string | null> {
-  const json = await client.call('resultsJson', null);
+  const json = await dataWorker.call('resultsJson', null);
   return json === null ? null : `${JSON.stringify(json, null, 2)}\n`;
 }
 
@@ -331,15 +358,20 @@ async function share() {
 async function setLang(next: Lang) {
   lang = next;
   w = words(lang);
-  await client.call('setLang', { lang });
+  await Promise.all([editorWorker.call('setLang', { lang }), dataWorker.call('setLang', { lang })]);
   applyWords();
   await editor.recheck();
+  // Results' headings and messages in the new language.
+  await run();
 }
 
 async function openExample(id: string) {
   const e = EXAMPLES.find((x) => x.id === id);
   if (!e) return;
   const m = await e.load();
+  // (The old rows are not scored with the new scheme on the way.)
+  state.rows = [];
+  state.rowsChanged = true;
   editor.setText(m.scheme);
   await openData('data.json', new TextEncoder().encode(m.data).buffer as ArrayBuffer);
 }
@@ -352,10 +384,10 @@ function wire() {
     (e.target as HTMLInputElement).value = '';
   });
   const results = { zh: '结果', en: 'results' };
-  downloadButton('template', () => client.call('template', null), { zh: '填报模板', en: 'template' }, 'xlsx', XLSX);
+  downloadButton('template', () => dataWorker.call('template', null), { zh: '填报模板', en: 'template' }, 'xlsx', XLSX);
   downloadButton('download-csv', csvFile, results, 'csv', 'text/csv;charset=utf-8');
   downloadButton('download-json', jsonFile, results, 'json', 'application/json');
-  downloadButton('download-xlsx', () => client.call('resultsXlsx', null), results, 'xlsx', XLSX);
+  downloadButton('download-xlsx', () => dataWorker.call('resultsXlsx', null), results, 'xlsx', XLSX);
   $('share').addEventListener('click', () => attempt(share()));
   $('show-items').addEventListener('change', (e) => {
     state.showItems = (e.target as HTMLInputElement).checked;
@@ -390,16 +422,18 @@ function wire() {
 
 /** What to open with: a shared link, else the last session, else the first seed example. */
 async function start() {
-  await client.call('setLang', { lang });
+  await Promise.all([editorWorker.call('setLang', { lang }), dataWorker.call('setLang', { lang })]);
   applyWords();
   wire();
   showTab('data');
   const shared = await fromFragment(location.hash);
   const first = shared ?? (saved.scheme !== undefined ? { scheme: saved.scheme, rows: saved.rows ?? [] } : undefined);
-  editor = schemeEditor({ parent: $('editor'), text: first?.scheme ?? '', client, onChecked });
+  editor = schemeEditor({ parent: $('editor'), text: first?.scheme ?? '', client: editorWorker, onChecked });
   if (first) {
     state.rows = first.rows;
+    state.rowsChanged = true;
     state.dataName = shared ? undefined : saved.dataName;
+    await editor.flush();
     await run();
   } else await openExample(EXAMPLES.find((e) => e.id === 'article3-towns')?.id ?? EXAMPLES[0].id);
   document.body.dataset.ready = 'true';
@@ -410,7 +444,7 @@ async function start() {
 const PRELOAD_AFTER_MS = 3000;
 function preload() {
   // Offline already: each part is fetched again when first used.
-  Promise.all([import('./echarts.js'), client.call('preload', null), ...EXAMPLES.map((e) => e.load())]).then(
+  Promise.all([import('./echarts.js'), dataWorker.call('preload', null), ...EXAMPLES.map((e) => e.load())]).then(
     () => (document.body.dataset.preloaded = 'true'),
     () => undefined,
   );

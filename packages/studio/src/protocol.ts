@@ -1,6 +1,8 @@
-// The messages between the page and its worker. The page asks; the worker (the language
+// The messages between the page and its workers. The page asks; a worker (the language
 // service, the interpreter, the spreadsheet reader) answers each request once, by its id.
-// Everything here is plain data (structured-clone safe).
+// Everything here is plain data (structured-clone safe). Two workers run the same script:
+// one answers the editor, the other reads and scores data, so that typing never waits for a
+// large cohort's scoring.
 import type { Lang, UnitJson } from '@assess/core';
 import type { ClassifiedToken, OffsetDiagnostic, OffsetEdit } from '@assess/language-service';
 
@@ -68,6 +70,8 @@ export interface Checked {
   version: number;
   diagnostics: OffsetDiagnostic[];
   tokens: ClassifiedToken[];
+  /** What the plan computes, when the scheme has no errors: data needs scoring again only when it changes. */
+  planKey?: string;
   /** The grid's columns when the scheme has no errors (else the last good ones stay). */
   columns?: GridColumn[];
   examples?: ExampleResult[];
@@ -90,12 +94,15 @@ export interface Requests {
   setLang: { req: { lang: Lang }; res: null };
   /** Load what is otherwise loaded on first use (workbooks), so that the page works offline from now on. */
   preload: { req: null; res: null };
+  /** The scheme's text (the data worker's: it reads and scores data with its plan). */
+  scheme: { req: { text: string }; res: { planKey?: string } };
   check: { req: { text: string; version: number }; res: Checked };
   completion: { req: { offset: number }; res: Completion[] };
   hover: { req: { offset: number }; res: { markdown: string; from: number; to: number } | null };
   format: { req: null; res: OffsetEdit[] };
   readData: { req: { name: string; bytes: ArrayBuffer }; res: { rows: Row[]; problems: DataProblem[]; sheets?: string[] } };
-  run: { req: { rows: Row[]; pristine: boolean }; res: { problems: DataProblem[]; results?: Results } };
+  /** `rows` only when they changed since the last run. */
+  run: { req: { rows?: Row[]; pristine: boolean }; res: { problems: DataProblem[]; results?: Results } };
   explain: { req: { unit: string }; res: string | null };
   template: { req: null; res: ArrayBuffer | null };
   resultsXlsx: { req: null; res: ArrayBuffer | null };

@@ -1,6 +1,6 @@
 // The studio's Web Worker: the engine behind the message protocol. Requests are answered in
-// the order they come; the page sends the scheme again only when the previous check is done,
-// so typing never waits for checking.
+// the order they come. The page starts two: the editor's (it sends the scheme again only when
+// the previous check is done, so typing never waits for checking) and the data's.
 import { Engine } from './engine.js';
 import type { Kind, Request, Requests, Response } from './protocol.js';
 
@@ -13,6 +13,7 @@ const handlers: Handlers = {
     await import('./sheets.js');
     return null;
   },
+  scheme: (r) => engine.scheme(r),
   check: (r) => engine.check(r),
   completion: (r) => engine.completion(r),
   hover: (r) => engine.hover(r),
