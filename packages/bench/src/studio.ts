@@ -28,6 +28,7 @@ interface StudioReport {
   units: number;
   run: number[];
   shown: number[];
+  whileScoring: number[];
   js: { firstVisit: Script[]; charts: Script[]; workbooks: Script[]; all: Script[] };
 }
 
@@ -65,6 +66,8 @@ function report(r: StudioReport): void {
     `   ${fmtInt(r.units)} units validated, scored and worded in the worker: median ${fmtMs(median(r.run))} (min ${fmtMs(Math.min(...r.run))}, max ${fmtMs(Math.max(...r.run))}, ${r.run.length} runs)   target < ${TARGET.evaluateMs} ms: ${met(median(r.run) < TARGET.evaluateMs)}`,
   );
   console.log(`     …and drawn (grid of the first 500 rows): median ${fmtMs(median(r.shown))}`);
+  const ws = r.whileScoring;
+  console.log(`   keystroke → diagnostics with those units loaded (each keystroke has them scored again): p50 ${fmtMs(percentile(ws, 50))}  p95 ${fmtMs(percentile(ws, 95))}  (${ws.length} edits)`);
   const first = r.js.firstVisit;
   console.log(`   JavaScript of a first visit: ${kb(sum(first, 'gzip'))} gzip (${kb(sum(first, 'raw'))} raw):`);
   for (const s of first) console.log(`     ${s.file.padEnd(40)} ${kb(s.gzip).padStart(8)} gzip ${kb(s.raw).padStart(8)} raw`);

@@ -8,7 +8,8 @@
 //    measure `assess-diagnostics` (the change → its diagnostics shown);
 // 2. evaluating units: the towns scheme and a data file of 10,000 units opened `--runs`
 //    times; `assess-run` is the worker's validation, scoring and wording as the page waits
-//    for it, `assess-run-shown` with the grid and the results table drawn;
+//    for it, `assess-run-shown` with the grid and the results table drawn; then keystrokes as in
+//    1 with those units loaded (each one has them scored again, in the data's worker);
 // 3. the JavaScript a first visit transfers (gzip) before its first paint, and what is loaded
 //    after it (charts, workbooks).
 import { readFileSync, readdirSync } from 'node:fs';
@@ -38,6 +39,11 @@ const measures = (page, name) => page.evaluate((n) => performance.getEntriesByNa
 
 async function diagnosticsLatency(page, url, scheme, edits) {
   await openWith(page, url, scheme);
+  return typeInLabel(page, edits);
+}
+
+/** A character typed into a label and deleted again, `edits` times: each keystroke's `assess-diagnostics`. */
+async function typeInLabel(page, edits) {
   await page.click('.tok-label >> nth=3');
   await page.evaluate(() => performance.clearMeasures('assess-diagnostics'));
   for (let i = 0; i < edits; i++) {
@@ -61,7 +67,11 @@ async function evaluation(page, url, scheme, data, runs) {
   await page.click('[data-tab=results]');
   const shownUnits = await page.evaluate(() => document.querySelector('#results-summary')?.textContent ?? '');
   if (!shownUnits.includes(String(units))) throw new Error(`the results do not show ${units} units: ${shownUnits}`);
-  return { units, run: await measures(page, 'assess-run'), shown: await measures(page, 'assess-run-shown') };
+  const run = await measures(page, 'assess-run');
+  const shown = await measures(page, 'assess-run-shown');
+  // Typing with the cohort loaded: each label edited changes the plan, so the units are scored again (in the other worker).
+  const whileScoring = await typeInLabel(page, 20);
+  return { units, run, shown, whileScoring };
 }
 
 /** Each JavaScript file the page has loaded so far, with its size and gzip size. */

@@ -9,7 +9,7 @@ import { schemeEditor, type SchemeEditor } from './editor.js';
 import { renderGrid } from './grid.js';
 import { initialLang, words, type Word } from './i18n.js';
 import type { Checked, DataProblem, ExampleResult, GridColumn, Results, Row } from './protocol.js';
-import { fromFragment, load, save, shareFragment } from './store.js';
+import { fromFragment, load, saveData, saveScheme, shareFragment } from './store.js';
 import './style.css';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -77,14 +77,20 @@ function onChecked(c: Checked, text: string) {
   if (c.examples) state.examples = c.examples;
   renderExamples();
   document.body.dataset.checked = String(c.version);
-  persist();
+  persistScheme();
   // The data is scored again only when what the plan computes changed (not for a comment typed).
   if (c.planKey !== undefined && c.planKey !== state.scheme.planKey) {
     state.scheme.text = text;
     state.scheme.planKey = c.planKey;
-    attempt(run());
+    // Not at every keystroke: drawing a large cohort's results would hold the editor up.
+    clearTimeout(runTimer);
+    runTimer = setTimeout(() => attempt(run()), RUN_AFTER_TYPING_MS);
   } else if (errorsCame) renderTab();
 }
+
+/** The data is scored again once typing pauses this long. */
+const RUN_AFTER_TYPING_MS = 300;
+let runTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The data worker gets the last scheme without errors, if it has not got it yet. */
 async function sendScheme() {
@@ -137,6 +143,7 @@ let runAgain = false;
 
 /** Score the rows with the scheme (one run at a time; the last change always gets its run). */
 async function run(): Promise<void> {
+  clearTimeout(runTimer);
   if (running) {
     runAgain = true;
     return running;
@@ -187,7 +194,7 @@ function edited() {
   state.rowsChanged = true;
   state.pristine = false;
   state.readProblems = [];
-  persist();
+  persistData();
   attempt(run());
 }
 
@@ -200,7 +207,7 @@ async function openData(name: string, bytes: ArrayBuffer) {
   state.readProblems = r.problems;
   state.pristine = true;
   state.dataName = name;
-  persist();
+  persistData();
   showTab('data');
   await run();
 }
@@ -343,9 +350,8 @@ function downloadButton(id: string, make: () => Promise<BlobPart | null>, word: 
 }
 const fileBase = () => (state.results?.scheme || 'assess').replace(/[\\/:*?"<>|]/g, '_').slice(0, 60);
 
-function persist() {
-  save({ scheme: editor.view.state.doc.toString(), rows: state.rows, dataName: state.dataName, lang });
-}
+const persistScheme = () => saveScheme(editor.view.state.doc.toString(), lang);
+const persistData = () => saveData(state.rows, state.dataName);
 
 async function share() {
   const fragment = await shareFragment({ scheme: editor.view.state.doc.toString(), rows: state.rows });

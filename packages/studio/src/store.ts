@@ -3,6 +3,7 @@
 import type { Lang } from '@assess/core';
 import type { Row } from './protocol.js';
 
+/** What survives a reload. */
 export interface Saved {
   scheme: string;
   rows: Row[];
@@ -10,25 +11,45 @@ export interface Saved {
   lang?: Lang;
 }
 
+/** The scheme (saved at each check) and the data (saved when it changes: a large cohort takes time to write). */
 const KEY = 'assess-studio';
+const DATA_KEY = 'assess-studio-data';
 /** Links longer than this are refused (browsers and chat programs cut long addresses). */
 export const MAX_LINK = 32_000;
 
-export function load(): Partial<Saved> {
+function read(key: string): Record<string, unknown> {
   try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Saved>;
+    const v: unknown = JSON.parse(localStorage.getItem(key) ?? '{}');
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
     return {};
   }
 }
 
-export function save(s: Saved): void {
+function write(key: string, value: unknown): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(s));
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage full or refused (private mode): the work stays on the page.
   }
 }
+
+/** What the last session left, as far as it reads. */
+export function load(): Partial<Saved> {
+  const { scheme, lang } = read(KEY);
+  const { rows, dataName } = read(DATA_KEY);
+  return {
+    ...(typeof scheme === 'string' ? { scheme } : {}),
+    ...(lang === 'zh' || lang === 'en' ? { lang } : {}),
+    ...(Array.isArray(rows) ? { rows: rows.filter(isRow) } : {}),
+    ...(typeof dataName === 'string' ? { dataName } : {}),
+  };
+}
+
+export const saveScheme = (scheme: string, lang: Lang) => write(KEY, { scheme, lang });
+export const saveData = (rows: Row[], dataName: string | undefined) => write(DATA_KEY, { rows, dataName });
+
+const isRow = (r: unknown): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r);
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
@@ -53,7 +74,7 @@ export async function fromFragment(hash: string): Promise<Pick<Saved, 'scheme' |
     const json = new TextDecoder().decode(await pipe(fromBase64Url(m[1]), new DecompressionStream('deflate-raw')));
     const v = JSON.parse(json) as { scheme?: unknown; rows?: unknown };
     if (typeof v.scheme !== 'string' || !Array.isArray(v.rows)) return undefined;
-    return { scheme: v.scheme, rows: v.rows.filter((r): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r)) };
+    return { scheme: v.scheme, rows: v.rows.filter(isRow) };
   } catch {
     return undefined;
   }
