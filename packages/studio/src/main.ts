@@ -210,6 +210,8 @@ async function openData(name: string, bytes: ArrayBuffer) {
   persistData();
   showTab('data');
   await run();
+  // (For tests and scripts: how many files have been opened and scored.)
+  document.body.dataset.opened = String(Number(document.body.dataset.opened ?? 0) + 1);
 }
 
 async function openFile(file: File) {

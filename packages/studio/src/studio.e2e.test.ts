@@ -10,7 +10,7 @@ import { compile, evaluate, explainUnit, rowsFromJson, validateUnits, withFieldN
 import { loadWorkbook } from '@assess/sheets';
 import { filledTemplate } from '@assess/testing';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from '../e2e/browser.mjs';
 import { serveStatic } from '../e2e/static-server.mjs';
 
@@ -53,15 +53,21 @@ async function expectResultsAsCli(name: string, words = { total: '总分', place
 /** A scheme's name, as the results summary starts with it. */
 const schemeName = (id: string) => plan(id).name;
 
+/** How many data files the page has opened and scored so far. */
+const opened = () => page.evaluate(() => Number(document.body.dataset.opened ?? 0));
+
 async function openExample(id: string) {
+  const before = await opened();
   await page.selectOption('#examples', id);
-  await page.waitForFunction(() => document.querySelector('#data-name')?.textContent?.startsWith('data.json'));
+  await page.waitForFunction((n) => Number(document.body.dataset.opened ?? 0) > n, before);
   await page.click('[data-tab=results]');
   await page.waitForFunction((t) => document.querySelector('#data-name')?.textContent?.startsWith('data.json') && document.querySelector('#results-summary')?.textContent?.startsWith(t), schemeName(id));
 }
 
 async function openFile(name: string, content: string | Uint8Array, mimeType: string) {
+  const before = await opened();
   await page.setInputFiles('#open', { name, mimeType, buffer: Buffer.from(content) });
+  await page.waitForFunction((n) => Number(document.body.dataset.opened ?? 0) > n, before);
 }
 
 beforeAll(async () => {
@@ -71,6 +77,11 @@ beforeAll(async () => {
   s = await openBrowser({ locale: 'zh-CN' });
   page = s.page;
 }, 120_000);
+
+// A test that failed leaves a picture of the page as it was.
+afterEach(async (cx) => {
+  if (cx.task.result?.state === 'fail') await shot(`failed-${cx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`);
+});
 
 afterAll(async () => {
   await s?.close();
