@@ -1,5 +1,6 @@
 // The workbook itself: exceljs behind a few helpers, so that the rest of the package reads as
 // what it does with sheets. exceljs runs in Node and in browsers (its browser build).
+import type { FileProblem } from '@assess/core';
 import ExcelJS from 'exceljs';
 import { Decimal } from '@assess/runtime';
 
@@ -15,12 +16,26 @@ export function newWorkbook(): Workbook {
   return book;
 }
 
-/** A workbook from its bytes (an .xlsx file). Throws when they are not one. */
+/** A workbook that cannot be read as asked: what is wrong, for core's diagnostic E0505. */
+export class WorkbookError extends Error {
+  constructor(readonly problem: Extract<FileProblem, { k: 'badWorkbook' | 'noSheet' }>) {
+    super(problem.k === 'noSheet' ? `the workbook has no sheet ${JSON.stringify(problem.sheet)}` : 'not an .xlsx workbook that can be read');
+  }
+}
+
+/** Bytes that are not a workbook, or too many. */
+export const badWorkbook = () => new WorkbookError({ k: 'badWorkbook', limitMB: MAX_WORKBOOK_BYTES / 1024 / 1024 });
+
+/** A workbook from its bytes (an .xlsx file). Throws a WorkbookError when they are not one, or are too many. */
 export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<Workbook> {
-  if (bytes.byteLength > MAX_WORKBOOK_BYTES) throw new Error(`workbook larger than ${MAX_WORKBOOK_BYTES} bytes`);
+  if (bytes.byteLength > MAX_WORKBOOK_BYTES) throw badWorkbook();
   const book = new ExcelJS.Workbook();
   const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
-  await book.xlsx.load(data as ArrayBuffer);
+  try {
+    await book.xlsx.load(data as ArrayBuffer);
+  } catch {
+    throw badWorkbook();
+  }
   return book;
 }
 

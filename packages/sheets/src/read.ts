@@ -5,7 +5,7 @@
 // problem is reported at `数据!D7`.
 import { dataFileDiagnostic, fieldHeader, Headers, recordOf, validateUnits, type Column, type Diagnostic, type Plan, type UnitTable } from '@assess/core';
 import { csvValue } from '@assess/runtime';
-import { cellRef, cellValue, loadWorkbook, type Workbook, type Worksheet } from './book.js';
+import { badWorkbook, cellRef, cellValue, loadWorkbook, WorkbookError, type Workbook, type Worksheet } from './book.js';
 import { WORDS } from './words.js';
 
 type Field = Plan.Field;
@@ -36,31 +36,44 @@ export async function workbookSheets(bytes: ArrayBuffer | Uint8Array): Promise<s
   return (await loadWorkbook(bytes)).worksheets.map((w) => w.name);
 }
 
-/** The units' rows of a workbook (not validated: see `readWorkbookUnits`). Throws when the bytes are not a workbook or the sheet does not exist. */
+/** The units' rows of a workbook (not validated: see `readWorkbookUnits`). Throws a WorkbookError when the bytes are not a workbook or the sheet does not exist. */
 export async function readWorkbook(plan: Plan.Plan, bytes: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<WorkbookRows> {
   return rowsOfBook(plan, await loadWorkbook(bytes), options);
 }
 
 /**
  * Read and validate in one call: the unit table, and every problem (the workbook's and each
- * bad value's) as diagnostics placed at their cells (`data.xlsx 数据!D7`).
+ * bad value's) as diagnostics placed at their cells (`data.xlsx 数据!D7`). Never throws for a
+ * bad workbook: that is a diagnostic too (E0505), and `read` is then undefined.
  */
-export async function readWorkbookUnits(plan: Plan.Plan, bytes: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<{ table: UnitTable; diagnostics: Diagnostic[]; read: WorkbookRows }> {
-  const read = await readWorkbook(plan, bytes, options);
-  const { table, diagnostics } = validateUnits(plan, read.rows, { file: options.file ?? 'data.xlsx', cell: read.cell });
+export async function readWorkbookUnits(plan: Plan.Plan, bytes: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<{ table: UnitTable; diagnostics: Diagnostic[]; read?: WorkbookRows }> {
+  const file = options.file ?? 'data.xlsx';
+  let read: WorkbookRows;
+  try {
+    read = await readWorkbook(plan, bytes, options);
+  } catch (e) {
+    if (!(e instanceof WorkbookError)) throw e;
+    return { ...validateUnits(plan, [], { file }), diagnostics: [workbookDiagnostic(e, file)] };
+  }
+  const { table, diagnostics } = validateUnits(plan, read.rows, { file, cell: read.cell });
   return { table, diagnostics: [...read.diagnostics, ...diagnostics], read };
+}
+
+/** A WorkbookError as the diagnostic E0505, at the file. */
+export function workbookDiagnostic(e: WorkbookError, file: string): Diagnostic {
+  return dataFileDiagnostic(e.problem, { start: 0, end: 0, file });
 }
 
 /** The data sheet: the one asked for, else `数据` or `data`, else the first. */
 function dataSheet(book: Workbook, wanted: string | undefined): Worksheet {
   if (wanted !== undefined) {
     const w = book.getWorksheet(wanted);
-    if (!w) throw new Error(`the workbook has no sheet ${JSON.stringify(wanted)}`);
+    if (!w) throw new WorkbookError({ k: 'noSheet', sheet: wanted });
     return w;
   }
   const named = book.worksheets.find((w) => w.name === WORDS.zh.data || w.name.toLowerCase() === WORDS.en.data);
   const first = named ?? book.worksheets[0];
-  if (!first) throw new Error('the workbook has no sheet');
+  if (!first) throw badWorkbook();
   return first;
 }
 

@@ -6,7 +6,7 @@ import { compile, evaluate, explainUnit, resultsHeader, unitJson, type Plan } fr
 import ExcelJS from 'exceljs';
 import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
-import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, workbookSheets } from './index.js';
+import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, WorkbookError, workbookSheets } from './index.js';
 
 const example = (name: string) => new URL(`../../../examples/${name}/`, import.meta.url);
 function schemeOf(name: string): Plan.Plan {
@@ -121,10 +121,15 @@ describe('reading a workbook', () => {
     expect(r2.diagnostics.map((d) => d.message.zh)).toEqual(['工作表 `荣誉` 的第一行没有单位列（id、单位或单位名称）']);
   });
 
-  it('lists sheets; bytes that are not a workbook are refused, a missing sheet named', async () => {
+  it('lists sheets; bytes that are not a workbook and a missing sheet are refused, or reported as E0505', async () => {
     const plan = schemeOf('article3-towns');
     expect(await workbookSheets(await templateWorkbook(plan))).toEqual(['数据', '字段说明', '荣誉']);
-    await expect(readWorkbook(plan, new TextEncoder().encode('id,a\n1,2\n'))).rejects.toThrow();
+    await expect(readWorkbook(plan, new TextEncoder().encode('id,a\n1,2\n'))).rejects.toThrow(WorkbookError);
+    const r = await readWorkbookUnits(plan, new TextEncoder().encode('id,a\n1,2\n'), { file: 'x.xlsx' });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.zh}`)).toEqual(['E0505 x.xlsx 数据文件不是可以读取的 .xlsx 工作簿（不超过 50 MB）']);
+    expect(r.table.n).toBe(0);
+    const missing = await readWorkbookUnits(plan, await templateWorkbook(plan), { sheet: 'nope' });
+    expect(missing.diagnostics.map((d) => d.message.en)).toEqual(['the workbook has no sheet `nope`']);
     await expect(readWorkbook(plan, await templateWorkbook(plan), { sheet: 'nope' })).rejects.toThrow(/nope/);
   });
 });

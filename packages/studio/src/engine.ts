@@ -111,16 +111,18 @@ export class Engine {
   /** A data file's rows (JSON, CSV or a workbook), headers read as field names or labels. */
   async readData({ name, bytes }: Requests['readData']['req']): Promise<Requests['readData']['res']> {
     const plan = this.plan;
-    if (!plan) return { rows: [], problems: [{ code: 'studio', severity: 'error', message: this.lang === 'zh' ? '方案有错误，改正后才能读入数据' : 'the scheme has errors: fix them to read data' }] };
+    // (The page opens data only once the scheme has been without errors.)
+    if (!plan) throw new Error('no scheme without errors to read data with');
     if (/\.xlsx$/i.test(name)) {
-      const { readWorkbook, workbookSheets } = await import('./sheets.js');
+      const { readWorkbook, workbookDiagnostic, WorkbookError, workbookSheets } = await import('./sheets.js');
       try {
         const read = await readWorkbook(plan, bytes, { file: name });
         this.source = { name, cell: read.cell };
         return { rows: read.rows, problems: read.diagnostics.map((d) => this.fileProblem(d, name)), sheets: await workbookSheets(bytes) };
       } catch (e) {
+        if (!(e instanceof WorkbookError)) throw e;
         this.source = undefined;
-        return { rows: [], problems: [{ code: 'E0505', severity: 'error', message: (this.lang === 'zh' ? `无法读取工作簿 ${name}：` : `cannot read the workbook ${name}: `) + String((e as Error).message ?? e) }] };
+        return { rows: [], problems: [this.fileProblem(workbookDiagnostic(e, name), name)] };
       }
     }
     const text = new TextDecoder().decode(bytes);

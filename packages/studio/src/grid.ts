@@ -9,6 +9,8 @@ export const SHOWN_ROWS = 500;
 
 export interface GridOptions {
   table: HTMLTableElement;
+  /** Where the columns' lists of choices go (a table may not hold them). */
+  choices: HTMLElement;
   note: HTMLElement;
   w: ReturnType<typeof words>;
   /** A cell was edited (the rows were changed in place). */
@@ -81,7 +83,7 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
       o.onEdit();
     });
   }
-  table.append(...columns.filter((c) => c.choices).map(choiceList));
+  o.choices.replaceChildren(...columns.filter((c) => c.choices).map(choiceList));
   o.note.textContent = rows.length === 0 ? w('noData') : rows.length > shown ? w('moreRows')(shown, rows.length) : '';
 }
 

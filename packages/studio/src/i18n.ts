@@ -26,6 +26,7 @@ const WORDS = {
   moreRows: { zh: (shown: number, n: number) => `只显示前 ${shown} 行（共 ${n} 行）；所有问题都列在下面`, en: (shown: number, n: number) => `Showing the first ${shown} of ${n} rows; every problem is listed below` },
   moreResults: { zh: (shown: number, n: number) => `（只列出前 ${shown} 个，共 ${n} 个；下载可得全部）`, en: (shown: number, n: number) => `(the first ${shown} of ${n} shown; downloads have them all)` },
   staleResults: { zh: '方案有错误：这是改动前（无错误时）的结果', en: 'the scheme has errors: these are the results of its last version without errors' },
+  fixSchemeFirst: { zh: '方案有错误，改正后才能读入数据', en: 'The scheme has errors: fix them to open data' },
   schemeHasErrors: { zh: '方案有错误，改正后才能计算', en: 'The scheme has errors: fix them to see results' },
   dataHasErrors: { zh: '数据有错误，改正后才能计算（见“数据”）', en: 'The data has errors: fix them to see results (see Data)' },
   units: { zh: (n: number) => `${n} 个单位`, en: (n: number) => `${n} units` },

@@ -173,7 +173,7 @@ function measure(name: string, start: number) {
 }
 
 function renderData() {
-  renderGrid({ table: $<HTMLTableElement>('grid'), note: $('grid-note'), w, onEdit: edited }, state.columns, state.rows, state.dataProblems);
+  renderGrid({ table: $<HTMLTableElement>('grid'), choices: $('grid-choices'), note: $('grid-note'), w, onEdit: edited }, state.columns, state.rows, state.dataProblems);
   $('data-name').textContent = state.dataName ? `${state.dataName} · ${w('units')(state.rows.length)}` : w('units')(state.rows.length);
   const box = $('data-problems');
   if (state.dataProblems.length === 0) return box.replaceChildren();
@@ -200,6 +200,7 @@ function edited() {
 
 async function openData(name: string, bytes: ArrayBuffer) {
   await editor.flush();
+  if (state.scheme.planKey === undefined) return status(w('fixSchemeFirst'));
   await sendScheme();
   const r = await dataWorker.call('readData', { name, bytes }, [bytes]);
   state.rows = r.rows;
