@@ -67,7 +67,7 @@ function report(r: StudioReport): void {
   );
   console.log(`     …and drawn (grid of the first 500 rows): median ${fmtMs(median(r.shown))}`);
   const ws = r.whileScoring;
-  console.log(`   keystroke → diagnostics with those units loaded (each keystroke has them scored again): p50 ${fmtMs(percentile(ws, 50))}  p95 ${fmtMs(percentile(ws, 95))}  (${ws.length} edits)`);
+  console.log(`   keystroke → diagnostics with those units loaded (scored again once typing pauses, in the data's worker): p50 ${fmtMs(percentile(ws, 50))}  p95 ${fmtMs(percentile(ws, 95))}  (${ws.length} edits)`);
   const first = r.js.firstVisit;
   console.log(`   JavaScript of a first visit: ${kb(sum(first, 'gzip'))} gzip (${kb(sum(first, 'raw'))} raw):`);
   for (const s of first) console.log(`     ${s.file.padEnd(40)} ${kb(s.gzip).padStart(8)} gzip ${kb(s.raw).padStart(8)} raw`);

@@ -9,7 +9,7 @@
 // 2. evaluating units: the towns scheme and a data file of 10,000 units opened `--runs`
 //    times; `assess-run` is the worker's validation, scoring and wording as the page waits
 //    for it, `assess-run-shown` with the grid and the results table drawn; then keystrokes as in
-//    1 with those units loaded (each one has them scored again, in the data's worker);
+//    1 with those units loaded (they are scored again once typing pauses, in the data's worker);
 // 3. the JavaScript a first visit transfers (gzip) before its first paint, and what is loaded
 //    after it (charts, workbooks).
 import { readFileSync, readdirSync } from 'node:fs';
@@ -69,7 +69,7 @@ async function evaluation(page, url, scheme, data, runs) {
   if (!shownUnits.includes(String(units))) throw new Error(`the results do not show ${units} units: ${shownUnits}`);
   const run = await measures(page, 'assess-run');
   const shown = await measures(page, 'assess-run-shown');
-  // Typing with the cohort loaded: each label edited changes the plan, so the units are scored again (in the other worker).
+  // Typing with the cohort loaded: a label edited changes the plan, so the units are scored again once typing pauses.
   const whileScoring = await typeInLabel(page, 20);
   return { units, run, shown, whileScoring };
 }
