@@ -249,9 +249,9 @@ function renderResults() {
   const table = $<HTMLTableElement>('results');
   const r = state.results;
   table.replaceChildren();
+  $('results-summary').textContent = r ? `${r.scheme} · ${w('units')(r.rows.length)}` : state.schemeErrors > 0 ? w('schemeHasErrors') : state.rows.length > 0 ? w('dataHasErrors') : '';
   // With errors in the scheme, the results are those of its last version without errors.
-  const stale = state.schemeErrors > 0 ? ` · ${w('staleResults')}` : '';
-  $('results-summary').textContent = r ? `${r.scheme} · ${w('units')(r.rows.length)}${stale}` : state.schemeErrors > 0 ? w('schemeHasErrors') : state.rows.length > 0 ? w('dataHasErrors') : '';
+  $('results-stale').textContent = r && state.schemeErrors > 0 ? w('staleResults') : '';
   for (const id of ['download-csv', 'download-xlsx', 'download-json', 'show-items']) ($(id) as HTMLInputElement).disabled = !r;
   if (!r) return;
   const view = tableView(r);
