@@ -92,10 +92,10 @@ async function transferred(page, url) {
   await page.waitForSelector('body[data-ready]');
   const all = readdirSync(`${DIST}assets`).filter((f) => f.endsWith('.js')).map((f) => fileSize(`assets/${f}`));
   const named = (re) => all.filter((f) => re.test(f.file));
-  // (Charts and workbooks are fetched a few seconds after the first paint, for working offline.)
+  // (Charts and workbooks are loaded a few seconds after the first paint, for working offline.)
   const later = [...named(/\/echarts-/), ...named(/\/sheets-/)];
   const loaded = (await loadedScripts(page)).filter((f) => !later.some((l) => l.file === f.file));
-  // The worker's script is fetched by the worker: it shows among the page's resources in Chromium, or not; count it either way.
+  // The worker's script is loaded by the worker: it shows among the page's resources in Chromium, or not; count it either way.
   const worker = named(/\/worker-[^/]*\.js$/);
   const firstVisit = [...loaded, ...worker.filter((w) => !loaded.some((f) => f.file === w.file))];
   return { firstVisit, charts: named(/\/echarts-/), workbooks: named(/\/sheets-/), all };

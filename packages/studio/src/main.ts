@@ -449,10 +449,10 @@ async function start() {
   setTimeout(preload, PRELOAD_AFTER_MS);
 }
 
-/** After the first paint, what loads on first use (charts, workbooks, the examples) is fetched too, so that the page works offline from then on. */
+/** After the first paint, what loads on first use (charts, workbooks, the examples) is loaded too, so that the page works offline from then on. */
 const PRELOAD_AFTER_MS = 3000;
 function preload() {
-  // Offline already: each part is fetched again when first used.
+  // Offline already: each part is loaded again when first used.
   Promise.all([import('./echarts.js'), dataWorker.call('preload', null), ...EXAMPLES.map((e) => e.load())]).then(
     () => (document.body.dataset.preloaded = 'true'),
     () => undefined,

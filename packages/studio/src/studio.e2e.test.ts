@@ -262,7 +262,7 @@ describe('Assess Studio in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('works offline once loaded: examples, charts and workbooks were fetched after the first paint', async () => {
+  it('works offline once loaded: examples, charts and workbooks were loaded after the first paint', async () => {
     await page.waitForSelector('body[data-preloaded]');
     await s.browser.setOffline(true);
     try {

@@ -52,7 +52,7 @@ describe('Headers', () => {
 });
 
 describe('recordOf', () => {
-  it('blank cells are absent; a later non-blank duplicate wins; no prototype', () => {
+  it('blank cells are absent; a later non-blank cell for the same key wins; no prototype', () => {
     const h = new Headers(plan().inputs);
     const r = recordOf(h.columns(['id', '组织体系', 'org', 'missing', '__proto__']), ['甲', 'yes', 'no', '  ', 'x']);
     expect(Object.getPrototypeOf(r)).toBeNull();
