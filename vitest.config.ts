@@ -10,6 +10,7 @@ export default defineConfig({
       '@assess/core': src('./packages/core/src/index.ts'),
       '@assess/compiler': src('./packages/compiler/src/index.ts'),
       '@assess/runtime': src('./packages/runtime/src/index.ts'),
+      '@assess/sheets': src('./packages/sheets/src/index.ts'),
       '@assess/testing': src('./packages/testing/src/index.ts'),
       '@assess/language-service': src('./packages/language-service/src/index.ts'),
       '@assess/language-server/node-host': src('./packages/language-server/src/node-host.ts'),

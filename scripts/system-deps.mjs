@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 /** Each package with a command that shows it is installed. */
 const NEEDED = [
   { pkg: 'neovim', command: 'nvim' },
-  // { pkg: 'chromium', command: 'chromium' },
+  { pkg: 'chromium', command: 'chromium' },
 ];
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

@@ -1,11 +1,12 @@
 // `pnpm bench`: the front end on a generated 5,000-line scheme, the language server's latency
 // (edit → diagnostics, completion, hover) at 300 and 5,000 lines, then the article-3 towns
 // scheme over 10k, 100k and 1M generated units against a hand-written baseline, each size
-// in a fresh `node --expose-gc` process so that its peak memory is its own.
+// in a fresh `node --expose-gc` process so that its peak memory is its own; last, Assess Studio
+// in Chromium (studio.ts).
 //
 //   node packages/bench/dist/main.js [--sizes 10000,100000] [--lines 5000]
 //                                    [--no-frontend] [--no-editor] [--editor-lines 300,5000]
-//                                    [--no-engines] [--no-e2e]
+//                                    [--no-engines] [--no-e2e] [--no-studio]
 //                                    [--engine-sizes 100000,1000000] [--e2e-units 1000000]
 //                                    [--profile [units]]
 //
@@ -23,6 +24,7 @@ import type { EnginesReport } from './engines-child.js';
 import { endToEnd, minMedMax, type EndToEnd } from './e2e.js';
 import type { FrontendReport } from './frontend-child.js';
 import { summariseProfile } from './profile.js';
+import { studio } from './studio.js';
 import { fmtInt, fmtMB, fmtMs, median, percentile } from './stats.js';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
@@ -280,6 +282,7 @@ async function main(): Promise<void> {
   const engineReports = process.argv.includes('--no-engines') ? [] : engines(engineSizes);
   const e2e = process.argv.includes('--no-e2e') ? [] : await endToEndSection(Number(arg('--e2e-units') ?? 1_000_000));
   if (engineReports.length || e2e.length) summary(engineReports, e2e);
+  if (!process.argv.includes('--no-studio')) studio(6);
 
   const at100k = results.find((s) => s.n === 100_000);
   const wantProfile = process.argv.includes('--profile');

@@ -38,7 +38,8 @@ export { PLAN_VERSION } from './ir/plan.js';
 export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './common/decimal.js';
 
 // ── data, evaluation, explanations, examples ────────────────────────
-export { validateUnits, dataDiagnostics, DATA_LIMITS, type UnitTable, type Value, type Rec } from './data/validate.js';
+export { validateUnits, dataDiagnostics, problemField, DATA_LIMITS, type UnitTable, type Value, type Rec, type Where } from './data/validate.js';
+export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, type Column } from './data/headers.js';
 export { inputSchema, inputJsonSchema } from './data/schema.js';
 export { expectedText } from './data/values.js';
 export { rowsFromJson, rowsFromCsv, dataFileDiagnostic } from './data/files.js';
@@ -49,4 +50,5 @@ export { aggregate } from './eval/values.js';
 export { explainStep, showValue } from './explain/steps.js';
 export { explainUnit, unitJson, explanationJson, type UnitJson } from './explain/unit.js';
 export { resultRow, resultsHeader, resultsTable, showPlace, showScore, type ResultsTable } from './explain/table.js';
+export { ranked } from './explain/ranked.js';
 export { runExamples, runExample, type ExampleOutcome } from './examples/run.js';

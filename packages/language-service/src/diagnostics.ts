@@ -14,14 +14,16 @@ export function toLspDiagnostics(cx: FileContext): Diagnostic[] {
   return fileDiagnostics(cx).map((d) => toLsp(cx, d));
 }
 
+/** A diagnostic's message in the chosen language, its hint on a line of its own. */
+export const messageText = (cx: FileContext, d: CoreDiagnostic): string => d.message[cx.lang] + (d.hint ? `\n${d.hint[cx.lang]}` : '');
+
 export function toLsp(cx: FileContext, d: CoreDiagnostic): Diagnostic {
-  const hint = d.hint ? `\n${d.hint[cx.lang]}` : '';
   const out: Diagnostic = {
     range: cx.positions.range(d.span),
     severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: d.code,
     source: 'assess',
-    message: d.message[cx.lang] + hint,
+    message: messageText(cx, d),
   };
   if (cx.docsUrl) out.codeDescription = { href: cx.docsUrl + encodeURI(diagnosticPage(d.code, cx.lang)) };
   const related = d.labels.flatMap((l): DiagnosticRelatedInformation[] => {

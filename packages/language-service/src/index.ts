@@ -6,3 +6,4 @@ export { SNIPPETS, type Snippet } from './snippets.js';
 export { snippetLabel } from './completion.js';
 export { KEYWORD_MEANINGS_ZH } from './keyword-meanings.js';
 export type { RunResult } from './run.js';
+export type { ClassifiedToken, OffsetDiagnostic, OffsetEdit, TokenClass } from './editor.js';

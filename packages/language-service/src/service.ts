@@ -30,6 +30,7 @@ import { definition, prepareRename, references, rename } from './navigation.js';
 import { Positions } from './positions.js';
 import { runScheme, type RunResult } from './run.js';
 import { documentSymbols, foldingRanges } from './symbols.js';
+import { offsetDiagnostics, tokenClasses, type ClassifiedToken, type OffsetDiagnostic } from './editor.js';
 
 export interface ServiceOptions {
   /** Reads the files that are not open (the targets of `use`). Default: none can be read. */
@@ -165,6 +166,27 @@ export class LanguageService {
   run(uri: string, dataText: string, dataName: string): RunResult | undefined {
     const c = this.compiled(uri);
     return c ? runScheme(c, dataText, dataName, this.lang) : undefined;
+  }
+
+  // ── for editors that speak in offsets (the studio's CodeMirror) ──
+  /** The diagnostics as offsets, each with its quick fixes. */
+  offsetDiagnostics(uri: string): OffsetDiagnostic[] {
+    return this.with(uri, [], offsetDiagnostics);
+  }
+
+  /** Every token with its class (keyword, name, label, number, comment, operator), for highlighting. */
+  tokenClasses(uri: string): ClassifiedToken[] {
+    return this.with(uri, [], tokenClasses);
+  }
+
+  /** The LSP position of an offset in an open document. */
+  positionAt(uri: string, offset: number): Position {
+    return this.with(uri, { line: 0, character: 0 }, (cx) => cx.positions.position(offset));
+  }
+
+  /** The offset of an LSP position in an open document. */
+  offsetAt(uri: string, position: Position): number {
+    return this.with(uri, 0, (cx) => cx.positions.offset(position));
   }
 
   // ── plumbing ──────────────────────────────────────────────────────

@@ -2,6 +2,7 @@
 import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { FileProblem } from '../diagnostics/catalog/data.js';
 import type { Plan } from '../ir/plan.js';
+import { Headers } from './headers.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -31,7 +32,7 @@ export function rowsFromJson(text: string, file: string): { rows: unknown[]; row
 
 /**
  * The rows of a CSV data file (RFC 4180: quoted fields, doubled quotes, CRLF). The first
- * line names the columns; a list field's cell holds JSON (`[{"project":"桥梁",…}]`).
+ * line names the columns (field names or labels, see headers.ts); a list field's cell holds JSON (`[{"project":"桥梁",…}]`).
  */
 export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unknown[]; rowSpan: (i: number) => Span; diagnostics: Diagnostic[] } {
   const records: { cells: string[]; start: number; end: number }[] = [];
@@ -66,7 +67,7 @@ export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unk
   if (cells.some((c) => c !== '')) records.push({ cells, start: start + offset, end: src.length + offset });
   const [header, ...body] = records;
   if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), diagnostics: [] };
-  const names = header.cells.map((c) => c.trim());
+  const names = new Headers(plan.inputs).columns(header.cells).map((c) => c.key);
   const lists = new Set(plan.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
   const diagnostics: Diagnostic[] = [];
   const rows = body.map((r) => {

@@ -19,6 +19,17 @@ export interface Where {
   file: string;
   /** Offset of a unit's row in the data file, when known. */
   rowSpan?: (i: number) => Span;
+  /**
+   * For a workbook: the cell a unit's value is in (`数据!D7`), by row and field path (`id`
+   * for the unit's id, `荣誉[2].级别` for a list entry's field). A problem with a known cell
+   * is placed at `file 数据!D7`, which is what every renderer prints, there being no text.
+   */
+  cell?: (row: number, field: string) => string | undefined;
+}
+
+/** The field a problem is about: the id column for a missing or repeated id. */
+export function problemField(p: Problem): string | undefined {
+  return p.code === 'E0501' || p.code === 'E0502' || p.code === 'W0501' ? p.field : p.code === 'E0503' || p.code === 'E0504' ? 'id' : undefined;
 }
 
 /**
@@ -32,9 +43,14 @@ export function validateUnits(plan: Plan, rows: unknown[], where: Where): { tabl
 
 /** The validator's problems as diagnostics, in the order they were found. */
 export function dataDiagnostics(plan: Plan, problems: readonly Problem[], where: Where): Diagnostic[] {
-  const spanOf = (i: number): Span => where.rowSpan?.(i) ?? { start: 0, end: 0, file: where.file };
+  const spanOf = (p: Problem): Span => {
+    const field = problemField(p);
+    const cell = field === undefined ? undefined : where.cell?.(p.row, field);
+    if (cell !== undefined) return { start: 0, end: 0, file: `${where.file} ${cell}` };
+    return where.rowSpan?.(p.row) ?? { start: 0, end: 0, file: where.file };
+  };
   return problems.map((p) => {
-    const span = spanOf(p.row);
+    const span = spanOf(p);
     switch (p.code) {
       case 'E0501':
         return diag('E0501', span, { unit: p.unit, field: p.field, expected: expectedText(p.expected, plan.gradeLabels), found: p.found });

@@ -10,7 +10,15 @@ export type FileProblem =
   /** A line of a JSON-lines file (.jsonl) that is not JSON. */
   | { k: 'badJsonLine'; line: number }
   /** A CSV file the CSV reader cannot read past this line (an unclosed quote, …). */
-  | { k: 'badCsv'; line: number };
+  | { k: 'badCsv'; line: number }
+  /** A row of a workbook's list sheet (entries keyed by unit id) whose unit is not on the data sheet. */
+  | { k: 'entryWithoutUnit'; sheet: string; row: number; id: string }
+  /** A workbook's list sheet with no column for the unit's id. */
+  | { k: 'sheetWithoutId'; sheet: string }
+  /** A data file that is not an .xlsx workbook that can be read (or is too large to read). */
+  | { k: 'badWorkbook'; limitMB: number }
+  /** A workbook without the sheet asked for. */
+  | { k: 'noSheet'; sheet: string };
 
 function fileProblem(a: FileProblem): Text {
   switch (a.k) {
@@ -24,6 +32,14 @@ function fileProblem(a: FileProblem): Text {
       return { en: `line ${a.line} of the data file is not valid JSON`, zh: `数据文件第 ${a.line} 行不是有效的 JSON` };
     case 'badCsv':
       return { en: `the data file is not valid CSV (from line ${a.line})`, zh: `数据文件不是有效的 CSV（自第 ${a.line} 行起）` };
+    case 'entryWithoutUnit':
+      return { en: `row ${a.row} of sheet ${q(a.sheet)} is for unit ${q(a.id)}, which the data sheet does not list`, zh: `工作表 ${q(a.sheet)} 第 ${a.row} 行属于单位 ${q(a.id)}，但数据表中没有该单位` };
+    case 'badWorkbook':
+      return { en: `the data file is not an .xlsx workbook that can be read (at most ${a.limitMB} MB)`, zh: `数据文件不是可以读取的 .xlsx 工作簿（不超过 ${a.limitMB} MB）` };
+    case 'noSheet':
+      return { en: `the workbook has no sheet ${q(a.sheet)}`, zh: `工作簿中没有工作表 ${q(a.sheet)}` };
+    case 'sheetWithoutId':
+      return { en: `sheet ${q(a.sheet)} has no column for the unit (id, 单位 or 单位名称) in its first row`, zh: `工作表 ${q(a.sheet)} 的第一行没有单位列（id、单位或单位名称）` };
   }
 }
 

@@ -1,0 +1,86 @@
+// Column headers of a table of units → the keys of a record. A drafter's spreadsheet or CSV
+// heads its columns with the scheme's field names or with their labels (`"少报次数"`), in any
+// order; the unit's id column may be called `id`, `单位` or `单位名称`, its kind column `unit` or
+// `单位类型`. CSV files, workbooks and the studio's grid all read headers through here, and a
+// JSON file's keys too (`withFieldNames`), so the same data is read the same from any of them.
+import type { Plan } from '../ir/plan.js';
+
+type Field = Plan['inputs'][number];
+
+/** Headers that name the unit's id column, in the order a template offers them. */
+export const ID_HEADERS = ['id', '单位', '单位名称'] as const;
+/** Headers that name the unit's kind column (when the scheme declares several kinds). */
+export const KIND_HEADERS = ['unit', '单位类型'] as const;
+
+/** What a column holds: the record key it is read into (`id`, `unit`, a field's name, or its own trimmed header). */
+export type Column = { k: 'id'; key: 'id' } | { k: 'kind'; key: 'unit' } | { k: 'field'; key: string; field: Field } | { k: 'other'; key: string };
+
+/** Finds columns by header among some fields (the scheme's inputs, or a list's entry fields). */
+export class Headers {
+  private readonly byHeader = new Map<string, Column>();
+
+  /** `units`: the id and kind headers are known too (a unit table, not a list's entries). */
+  constructor(fields: readonly Field[], units = true) {
+    // A label never hides a field's name, nor an id header a field's name or label.
+    for (const f of fields) this.byHeader.set(f.name, { k: 'field', key: f.name, field: f });
+    for (const f of fields) if (f.label !== undefined && !this.byHeader.has(f.label.trim())) this.byHeader.set(f.label.trim(), { k: 'field', key: f.name, field: f });
+    if (!units) return;
+    for (const h of ID_HEADERS) if (!this.byHeader.has(h)) this.byHeader.set(h, { k: 'id', key: 'id' });
+    for (const h of KIND_HEADERS) if (!this.byHeader.has(h)) this.byHeader.set(h, { k: 'kind', key: 'unit' });
+  }
+
+  /** The column a header names (surrounding spaces do not count). */
+  column(header: string): Column {
+    const h = header.trim();
+    return this.byHeader.get(h) ?? { k: 'other', key: h };
+  }
+
+  columns(headers: readonly string[]): Column[] {
+    return headers.map((h) => this.column(h));
+  }
+}
+
+/** The header a template or a grid shows for a field: its label, or its name when it has none. */
+export const fieldHeader = (f: Field): string => f.label?.trim() || f.name;
+
+/**
+ * One row of cells as a record keyed by field names, without a prototype (so a header
+ * `__proto__` is just an unknown column). Blank cells are absent; when two columns give the
+ * same key, the later non-blank cell wins.
+ */
+export function recordOf(columns: readonly Column[], cells: readonly unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = Object.create(null);
+  columns.forEach((c, j) => {
+    const v = cells[j];
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return;
+    row[c.key] = v;
+  });
+  return row;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Records whose keys may be labels or id headers (a JSON file written from a spreadsheet)
+ * with the keys the validator reads: field names, `id`, `unit`; list entries' keys too. Keys
+ * that name nothing are kept as they are (the validator warns about them). What is not a
+ * record is left alone for the validator to report.
+ */
+export function withFieldNames(plan: Pick<Plan, 'inputs'>, rows: readonly unknown[]): unknown[] {
+  const units = new Headers(plan.inputs);
+  const entries = new Map(plan.inputs.flatMap((f) => (f.type.k === 'list' ? [[f.name, new Headers(f.type.fields, false)] as const] : [])));
+  const rename = (h: Headers, r: Record<string, unknown>) => {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const k of Object.keys(r)) out[h.column(k).key] = r[k];
+    return out;
+  };
+  return rows.map((r) => {
+    if (!isRecord(r)) return r;
+    const out = rename(units, r);
+    for (const [name, h] of entries) {
+      const list = out[name];
+      if (Array.isArray(list)) out[name] = list.map((e) => (isRecord(e) ? rename(h, e) : e));
+    }
+    return out;
+  });
+}

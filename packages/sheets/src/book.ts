@@ -1,0 +1,92 @@
+// The workbook itself: exceljs behind a few helpers, so that the rest of the package reads as
+// what it does with sheets. exceljs runs in Node and in browsers (its browser build).
+import type { FileProblem } from '@assess/core';
+import ExcelJS from 'exceljs';
+import { Decimal } from '@assess/runtime';
+
+export type Workbook = ExcelJS.Workbook;
+export type Worksheet = ExcelJS.Worksheet;
+
+/** The largest workbook read (bytes): a workbook is untrusted, and a zip can hold much more than its size. */
+export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+
+export function newWorkbook(): Workbook {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Assess';
+  return book;
+}
+
+/** A workbook that cannot be read as asked: what is wrong, for core's diagnostic E0505. */
+export class WorkbookError extends Error {
+  constructor(readonly problem: Extract<FileProblem, { k: 'badWorkbook' | 'noSheet' }>) {
+    super(problem.k === 'noSheet' ? `the workbook has no sheet ${JSON.stringify(problem.sheet)}` : 'not an .xlsx workbook that can be read');
+  }
+}
+
+/** Bytes that are not a workbook, or too many. */
+export const badWorkbook = () => new WorkbookError({ k: 'badWorkbook', limitMB: MAX_WORKBOOK_BYTES / 1024 / 1024 });
+
+/** A workbook from its bytes (an .xlsx file). Throws a WorkbookError when they are not one, or are too many. */
+export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<Workbook> {
+  if (bytes.byteLength > MAX_WORKBOOK_BYTES) throw badWorkbook();
+  const book = new ExcelJS.Workbook();
+  const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
+  try {
+    await book.xlsx.load(data as ArrayBuffer);
+  } catch {
+    throw badWorkbook();
+  }
+  return book;
+}
+
+/** The bytes of an .xlsx file. */
+export async function workbookBytes(book: Workbook): Promise<Uint8Array> {
+  const out = await book.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}
+
+/** `A`, `B`, … `Z`, `AA` for column 1, 2, … 26, 27. */
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell's reference as a drafter reads it: `数据!D7` (quoted when the sheet's name needs it). */
+export function cellRef(sheet: string, column: number, row: number): string {
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetter(column)}${row}`;
+}
+
+/** A sheet name Excel accepts (at most 31 characters, none of : \ / ? * [ ]) and the book does not have yet. */
+export function freeSheetName(book: Workbook, wanted: string): string {
+  const base = wanted.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'sheet';
+  const taken = new Set(book.worksheets.map((w) => w.name.toLowerCase()));
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 2)}(${n})`;
+  return name;
+}
+
+/**
+ * A cell's value as a data file would give it: numbers, text, yes/no; a date as
+ * `2024-03-01`; a formula as its result; rich text and links as their text; a number shown
+ * as a percentage (`85%`) as that text, so that 0.85 is read as 85%. Blank is undefined.
+ */
+export function cellValue(cell: ExcelJS.Cell): unknown {
+  return plain(cell.value, cell.numFmt);
+}
+
+function plain(v: ExcelJS.CellValue, numFmt: string | undefined): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'number') {
+    const d = numFmt?.includes('%') ? Decimal.fromNumber(v) : undefined;
+    return d ? `${d.mul(Decimal.HUNDRED).toString()}%` : v;
+  }
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, numFmt);
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : plain(v.text as ExcelJS.CellValue, numFmt);
+  if ('error' in v) return v.error;
+  return undefined;
+}

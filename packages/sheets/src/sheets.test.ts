@@ -1,0 +1,171 @@
+// Real workbooks, written and read back with exceljs: the template's sheets, headers, checks
+// and frozen headers; a template filled in with an example's data scores exactly as its
+// expected.json; every bad cell is placed at its sheet and cell; results workbooks.
+import { readFileSync } from 'node:fs';
+import { compile, evaluate, explainUnit, resultsHeader, unitJson, type Plan } from '@assess/core';
+import ExcelJS from 'exceljs';
+import { filledTemplate } from '@assess/testing';
+import { describe, expect, it } from 'vitest';
+import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, WorkbookError, workbookSheets } from './index.js';
+
+const example = (name: string) => new URL(`../../../examples/${name}/`, import.meta.url);
+function schemeOf(name: string): Plan.Plan {
+  const c = compile('scheme.assess', readFileSync(new URL('scheme.assess', example(name)), 'utf8'));
+  if (!c.plan) throw new Error(c.diagnostics.map((d) => d.message.en).join('\n'));
+  return c.plan;
+}
+const units = (name: string): Record<string, unknown>[] => JSON.parse(readFileSync(new URL('data.json', example(name)), 'utf8')).units;
+const expected = (name: string) => JSON.parse(readFileSync(new URL('expected.json', example(name)), 'utf8'));
+
+async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+describe('the data-entry template', () => {
+  it('has the data sheet, the explanation and a sheet per list, headed by labels, headers frozen', async () => {
+    const plan = schemeOf('article3-towns');
+    const book = await loadWorkbook(await templateWorkbook(plan));
+    expect(book.worksheets.map((w) => w.name)).toEqual(['数据', '字段说明', '荣誉']);
+    const data = book.getWorksheet('数据')!;
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(['单位', ...plan.inputs.filter((f) => f.type.k !== 'list').map((f) => f.label)]);
+    expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const honors = book.getWorksheet('荣誉')!;
+    expect((honors.getRow(1).values as unknown[]).slice(1)).toEqual(['单位', '新一轮农村实事项目', '级别', '荣誉证书、文件或会议材料的年度', '荣誉证书、相关文件或会议材料']);
+    const fields = book.getWorksheet('字段说明')!;
+    expect(fields.getCell('A1').value).toBe('列标题');
+    expect(fields.getColumn(2).values).toContain('荣誉.级别');
+  });
+
+  it('checks what is typed: drop-downs for yes/no and choices, whole numbers, ranges', async () => {
+    const plan = schemeOf('article3-towns');
+    const book = await loadWorkbook(await templateWorkbook(plan, { rows: 50 }));
+    const data = book.getWorksheet('数据')!;
+    expect(data.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(data.getCell('D51').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(data.getCell('E2').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 90], showErrorMessage: true });
+    expect(data.getCell('E52').dataValidation).toBeUndefined();
+    const honors = book.getWorksheet('荣誉')!;
+    expect(honors.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"区级,市级,省级,国家级"'] });
+    expect(honors.getCell('D2').dataValidation).toMatchObject({ type: 'whole' });
+  });
+
+  it('in English, with a kind column when the scheme has several kinds, long choice lists on a hidden sheet', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `choice_number_${i}`);
+    const c = compile('s.assess', `scheme "s" total 10\nunit town "镇", street "街道"\ninput {\n  a : ${long.join(' | ')}\n  b : yes/no\n}\nitem "i" max 10 { 10 if b }\n`);
+    const book = await loadWorkbook(await templateWorkbook(c.plan!, { lang: 'en' }));
+    expect(book.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['data', 'visible'],
+      ['fields', 'visible'],
+      ['choices', 'hidden'],
+    ]);
+    const data = book.getWorksheet('data')!;
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(['id', 'unit', 'a', 'b']);
+    expect(data.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ['"town,street"'] });
+    expect(data.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'choices'!$A$1:$A$40"] });
+    expect(data.getCell('D2').dataValidation).toMatchObject({ formulae: ['"yes,no"'] });
+  });
+});
+
+describe('reading a workbook', () => {
+  it.each(['article3-towns', 'article1-finance', 'article2-villages'])('%s: the filled-in template scores exactly as expected.json', async (name) => {
+    const plan = schemeOf(name);
+    const { table, diagnostics } = await readWorkbookUnits(plan, await filledTemplate(plan, units(name)));
+    expect(diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.en}`)).toEqual([]);
+    const ev = evaluate(plan, table);
+    expect(ev.units.map(unitJson)).toEqual(expected(name).units);
+  });
+
+  it('places every bad cell at its sheet and cell, list entries too', async () => {
+    const plan = schemeOf('article3-towns');
+    const data = units('article3-towns');
+    data[1].少报次数 = '两次';
+    delete data[2].部门得分;
+    (data[0].荣誉 as Record<string, unknown>[])[1].级别 = '县级';
+    const { diagnostics } = await readWorkbookUnits(plan, await filledTemplate(plan, data), { file: '成绩.xlsx' });
+    expect(diagnostics.map((d) => `${d.code} ${d.span.file}`)).toEqual(['E0501 成绩.xlsx 荣誉!C3', 'E0501 成绩.xlsx 数据!D3', 'E0502 成绩.xlsx 数据!E4']);
+    expect(diagnostics[1].message.zh).toContain('两次');
+  });
+
+  it('reads field names or labels in any order, a list as JSON in its cell, a percentage cell as a percentage', async () => {
+    const c = compile('s.assess', `scheme "s" total 100\ninput {\n  rate : percent "完成率"\n  n : count\n  xs : list of { v : integer }\n}\nitem "i" max 100: rate * 100 + n * 0 + sum(xs.v) * 0\n`);
+    const book = new ExcelJS.Workbook();
+    const w = book.addWorksheet('Sheet1');
+    w.addRow(['n', '完成率', 'xs', '单位名称', '__proto__']);
+    w.addRow([3, 0.85, '[{"v": 2}]', '甲', 'x']);
+    w.getCell('B2').numFmt = '0%';
+    const read = await readWorkbook(c.plan!, await bytesOf(book));
+    expect(read.sheet).toBe('Sheet1');
+    expect(read.rows.map((r) => Object.entries(r))).toEqual([
+      [
+        ['n', 3],
+        ['rate', '85%'],
+        ['xs', [{ v: 2 }]],
+        ['id', '甲'],
+        ['__proto__', 'x'],
+      ],
+    ]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    const { table, diagnostics } = await readWorkbookUnits(c.plan!, await bytesOf(book));
+    expect(diagnostics.map((d) => `${d.code} ${d.span.file}`)).toEqual(['W0501 data.xlsx Sheet1!E2']);
+    expect(evaluate(c.plan!, table).unit(0).total?.toString()).toBe('85');
+  });
+
+  it('reports a list entry whose unit is not on the data sheet, and a list sheet without a unit column', async () => {
+    const plan = schemeOf('article3-towns');
+    const book = await loadWorkbook(await filledTemplate(plan, units('article3-towns')));
+    book.getWorksheet('荣誉')!.getCell('A2').value = '不存在镇';
+    const r = await readWorkbookUnits(plan, await bytesOf(book));
+    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.en}`)).toEqual(['E0505 data.xlsx 荣誉!A2 row 2 of sheet `荣誉` is for unit `不存在镇`, which the data sheet does not list']);
+    book.getWorksheet('荣誉')!.getCell('A1').value = '谁';
+    const r2 = await readWorkbookUnits(plan, await bytesOf(book));
+    expect(r2.diagnostics.map((d) => d.message.zh)).toEqual(['工作表 `荣誉` 的第一行没有单位列（id、单位或单位名称）']);
+  });
+
+  it('lists sheets; bytes that are not a workbook and a missing sheet are refused, or reported as E0505', async () => {
+    const plan = schemeOf('article3-towns');
+    expect(await workbookSheets(await templateWorkbook(plan))).toEqual(['数据', '字段说明', '荣誉']);
+    await expect(readWorkbook(plan, new TextEncoder().encode('id,a\n1,2\n'))).rejects.toThrow(WorkbookError);
+    const r = await readWorkbookUnits(plan, new TextEncoder().encode('id,a\n1,2\n'), { file: 'x.xlsx' });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.zh}`)).toEqual(['E0505 x.xlsx 数据文件不是可以读取的 .xlsx 工作簿（不超过 50 MB）']);
+    expect(r.table.n).toBe(0);
+    const missing = await readWorkbookUnits(plan, await templateWorkbook(plan), { sheet: 'nope' });
+    expect(missing.diagnostics.map((d) => d.message.en)).toEqual(['the workbook has no sheet `nope`']);
+    await expect(readWorkbook(plan, await templateWorkbook(plan), { sheet: 'nope' })).rejects.toThrow(/nope/);
+  });
+});
+
+describe('the results workbook', () => {
+  it('is the ranked results table and every unit explanation, read back', async () => {
+    const name = 'article3-towns';
+    const plan = schemeOf(name);
+    const { table } = await readWorkbookUnits(plan, await filledTemplate(plan, units(name)));
+    const ev = evaluate(plan, table, { trace: true });
+    const book = await loadWorkbook(await resultsWorkbook(plan, ev.units));
+    expect(book.worksheets.map((w) => w.name)).toEqual(['结果', '得分说明']);
+    const results = book.getWorksheet('结果')!;
+    const rows = results.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual(resultsHeader(plan, 'zh').header);
+    const placeColumn = rows[0].indexOf('名次');
+    const places = rows.slice(1).map((r) => Number(r[placeColumn]));
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    const totals = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[rows[0].indexOf('总分')]]));
+    expect(totals).toEqual(Object.fromEntries(expected(name).units.map((u: { id: string; total: string }) => [u.id, Number(u.total)])));
+    const lines = book.getWorksheet('得分说明')!.getSheetValues().slice(2).map((r) => (r as unknown[])[2]);
+    const first = ev.units.find((u) => u.place === 1)!;
+    expect(lines.slice(0, explainUnit(first, 'zh').trimEnd().split('\n').length).join('\n')).toBe(explainUnit(first, 'zh').trimEnd());
+  });
+
+  it('keeps a score that does not terminate as shown (a third), not as a float', async () => {
+    const c = compile('s.assess', `scheme "s" total 10\ninput { a : 0..10 }\nitem "i" max 10: a / 3\n`);
+    const { table } = await readWorkbookUnits(c.plan!, await (async () => {
+      const b = new ExcelJS.Workbook();
+      const w = b.addWorksheet('data');
+      w.addRows([['id', 'a'], ['x', 1], ['y', 3]]);
+      return bytesOf(b);
+    })());
+    const book = await loadWorkbook(await resultsWorkbook(c.plan!, evaluate(c.plan!, table).units, { lang: 'en' }));
+    const results = book.getWorksheet('results')!;
+    expect(results.getCell('B2').value).toBe(1);
+    expect(results.getCell('B3').value).toBe('0.3333333333…');
+  });
+});

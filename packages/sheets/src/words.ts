@@ -1,0 +1,46 @@
+// The words a workbook shows, in both languages: sheet names and the headers of the sheets
+// that explain (field descriptions, explanations).
+import type { Lang } from '@assess/core';
+
+export const WORDS = {
+  zh: {
+    data: '数据',
+    fields: '字段说明',
+    choices: '选项',
+    results: '结果',
+    explanations: '得分说明',
+    id: '单位',
+    kind: '单位类型',
+    fieldHeaders: ['列标题', '字段名', '应填', '必填', '所在工作表'],
+    required: '是',
+    optional: '否（可空）',
+    unitId: '单位名称（每个单位一行，不可重复）',
+    unitKind: '单位类型',
+    entryUnit: '该条所属的单位（与数据表的单位名称一致）',
+    yes: '是',
+    no: '否',
+    explanationHeaders: ['单位', '说明'],
+    invalid: '这一格的值不符合方案的要求',
+    listNote: (sheet: string) => `列表：在工作表「${sheet}」中每行填一条，第一列填单位`,
+  },
+  en: {
+    data: 'data',
+    fields: 'fields',
+    choices: 'choices',
+    results: 'results',
+    explanations: 'explanations',
+    id: 'id',
+    kind: 'unit',
+    fieldHeaders: ['column', 'field', 'expects', 'required', 'sheet'],
+    required: 'yes',
+    optional: 'no (may be blank)',
+    unitId: "the unit's id (one row per unit, each its own)",
+    unitKind: 'the kind of unit',
+    entryUnit: "the unit this entry belongs to (its id on the data sheet)",
+    yes: 'yes',
+    no: 'no',
+    explanationHeaders: ['unit', 'explanation'],
+    invalid: 'this value does not fit the scheme',
+    listNote: (sheet: string) => `a list: one entry per row on sheet "${sheet}", the unit in the first column`,
+  },
+} satisfies Record<Lang, unknown>;

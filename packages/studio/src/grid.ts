@@ -1,0 +1,102 @@
+// The data grid: the scheme's fields as columns, one unit per row, every cell editable (a
+// list field's cell holds its entries as JSON, as in a CSV file). Each bad cell is marked
+// and carries its message; the problems are listed below the grid too.
+import type { DataProblem, GridColumn, Row } from './protocol.js';
+import type { words } from './i18n.js';
+
+/** Rows shown at most (the rest are scored, and their problems listed). */
+export const SHOWN_ROWS = 500;
+
+export interface GridOptions {
+  table: HTMLTableElement;
+  /** Where the columns' lists of choices go (a table may not hold them). */
+  choices: HTMLElement;
+  note: HTMLElement;
+  w: ReturnType<typeof words>;
+  /** A cell was edited (the rows were changed in place). */
+  onEdit: () => void;
+}
+
+/** A cell's text: a list's entries as JSON, other values as they are. */
+function cellText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** What a typed cell becomes: blank is absent, a list's text is JSON (left as text when it is not, for the validator to report). */
+function cellValue(text: string, list: boolean): unknown {
+  if (text.trim() === '') return undefined;
+  if (!list) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], problems: DataProblem[]): void {
+  const { table, w } = o;
+  table.replaceChildren();
+  const head = table.createTHead().insertRow();
+  head.insertCell().textContent = '#';
+  for (const c of columns) {
+    const th = document.createElement('th');
+    th.textContent = c.header;
+    th.title = c.expects;
+    head.append(th);
+  }
+  head.insertCell();
+  const byCell = new Map<string, DataProblem[]>();
+  for (const p of problems) if (p.row !== undefined) byCell.set(`${p.row}\u0000${p.key ?? ''}`, [...(byCell.get(`${p.row}\u0000${p.key ?? ''}`) ?? []), p]);
+  const body = table.createTBody();
+  const shown = Math.min(rows.length, SHOWN_ROWS);
+  for (let i = 0; i < shown; i++) {
+    const tr = body.insertRow();
+    tr.dataset.row = String(i);
+    const rowProblems = byCell.get(`${i}\u0000`);
+    const num = tr.insertCell();
+    num.textContent = String(i + 1);
+    if (rowProblems) mark(num, rowProblems);
+    for (const c of columns) {
+      const td = tr.insertCell();
+      td.dataset.key = c.key;
+      const input = document.createElement('input');
+      input.value = cellText(rows[i][c.key]);
+      input.setAttribute('aria-label', `${c.header} ${i + 1}`);
+      if (c.choices) input.setAttribute('list', listId(c));
+      input.addEventListener('change', () => {
+        const v = cellValue(input.value, c.list);
+        if (v === undefined) delete rows[i][c.key];
+        else rows[i][c.key] = v;
+        o.onEdit();
+      });
+      td.append(input);
+      const here = byCell.get(`${i}\u0000${c.key}`);
+      if (here) mark(td, here);
+    }
+    const del = tr.insertCell().appendChild(document.createElement('button'));
+    del.textContent = '×';
+    del.className = 'delete';
+    del.title = w('deleteRow');
+    del.addEventListener('click', () => {
+      rows.splice(i, 1);
+      o.onEdit();
+    });
+  }
+  o.choices.replaceChildren(...columns.filter((c) => c.choices).map(choiceList));
+  o.note.textContent = rows.length === 0 ? w('noData') : rows.length > shown ? w('moreRows')(shown, rows.length) : '';
+}
+
+const listId = (c: GridColumn) => `choices-${encodeURIComponent(c.key)}`;
+
+function choiceList(c: GridColumn): HTMLDataListElement {
+  const list = document.createElement('datalist');
+  list.id = listId(c);
+  for (const v of c.choices ?? []) list.append(new Option(v, v));
+  return list;
+}
+
+function mark(td: HTMLElement, problems: DataProblem[]) {
+  td.classList.add(problems.some((p) => p.severity === 'error') ? 'bad' : 'warn');
+  td.title = problems.map((p) => `${p.code}: ${p.message}`).join('\n');
+}
