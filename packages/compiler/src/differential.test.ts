@@ -60,7 +60,7 @@ describe('generated schemes and cohorts', () => {
           expect(run(mod, rows, trace)).toEqual(interpret(plan, rows, trace));
         });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, endOnFailure: !!process.env.FC_END },
     );
   });
 

@@ -40,10 +40,15 @@ describe('a plan the compiler does not know', () => {
   });
   it('an unknown expression kind stops compilation', () => {
     const p = plan();
-    (p.items[0].rule as { expr: { expr: { k: string } } }).expr.expr.k = 'place';
-    expect(() => compileModule(p)).toThrow(/expression kind `place`/);
+    (p.items[0].rule as { expr: { expr: { k: string } } }).expr.expr.k = 'share';
+    expect(() => compileModule(p)).toThrow(/expression kind `share`/);
+  });
+  it('an unknown cohort value kind stops compilation', () => {
+    const p = planOf('scheme "s" total 10\ninput { x : 0..10 }\nitem "a" max 10: x * 10 / max of x across units');
+    (p.cohort[0] as { k: string }).k = 'mode';
+    expect(() => compileModule(p)).toThrow(/cohort value kind `mode`/);
   });
   it('another plan version stops compilation', () => {
-    expect(() => compileModule({ ...plan(), version: 2 as 1 })).toThrow(/plan version 2/);
+    expect(() => compileModule({ ...plan(), version: 3 as 2 })).toThrow(/plan version 3/);
   });
 });

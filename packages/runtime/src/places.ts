@@ -1,0 +1,108 @@
+// Places and quota grades: what a cohort's ranking gives each unit.
+//
+// A unit's place is its rank by total, highest first; ties share the best place (1, 2, 2, 4).
+// A grade line with a quota (`"优秀" if total >= 90, max 20%`) takes the units whose condition
+// holds in order of place, as long as the quota allows; units tied at the boundary that would
+// take it past the quota are all left out (the quota is never exceeded), and go on to the
+// lines below.
+import type { Decimal } from './decimal.js';
+import type { Groups } from './groups.js';
+
+/** Each unit's place by its total, highest first, numbered from `first` (ties share the best place), into `places`. */
+export function competitionPlaces(units: number[], totals: readonly (Decimal | null)[], first: number, places: (number | null)[]): void {
+  const order = [...units].sort((a, b) => totals[b]!.cmp(totals[a]!) || a - b);
+  order.forEach((u, k) => {
+    const prev = order[k - 1];
+    places[u] = k > 0 && totals[prev]!.eq(totals[u]!) ? places[prev] : first + k;
+  });
+}
+
+/** Where vetoed and ineligible units are placed: after the units ranked, or nowhere. */
+export interface Placing {
+  vetoed: 'last' | 'unplaced';
+  ineligible: 'last' | 'unplaced';
+}
+
+/**
+ * Every unit's final place within its group (null: none): units with a total, neither vetoed nor
+ * ineligible, ranked by total; then vetoed units ranked among themselves, and ineligible units
+ * sharing the place after everyone, where the scheme places them.
+ */
+export function placeUnits(groups: Groups, eligible: ArrayLike<unknown>, vetoed: ArrayLike<unknown>, totals: readonly (Decimal | null)[], placing: Placing): (number | null)[] {
+  const n = groups.of.length;
+  const places: (number | null)[] = new Array(n).fill(null);
+  const byGroup: number[][] = groups.keys.map(() => []);
+  for (let u = 0; u < n; u++) byGroup[groups.of[u]].push(u);
+  for (const units of byGroup) {
+    const ranked = units.filter((u) => eligible[u] && !vetoed[u] && totals[u] !== null);
+    competitionPlaces(ranked, totals, 1, places);
+    let next = ranked.length + 1;
+    if (placing.vetoed === 'last') {
+      const last = units.filter((u) => vetoed[u] && totals[u] !== null);
+      competitionPlaces(last, totals, next, places);
+      next += last.length;
+    }
+    if (placing.ineligible === 'last') for (const u of units) if (!eligible[u]) places[u] = next;
+  }
+  return places;
+}
+
+export interface GradeLine {
+  label: string;
+  /** Every unit gets it (`otherwise`). */
+  otherwise?: boolean;
+  /** Whether the line's condition holds for a unit (undefined: it could not be computed). */
+  holds?: (u: number) => boolean | undefined;
+  /** At most this many units (already worked out from a share of the cohort). */
+  quota?: number;
+  quotaText?: string;
+}
+
+export interface QuotaDecision {
+  line: number;
+  place: number;
+  quota: number;
+  admitted: boolean;
+}
+
+export interface GradeOutcome {
+  grade: string;
+  line: number;
+  /** Quota lines whose condition held for the unit, and whether it was within the quota. */
+  quotas: QuotaDecision[];
+}
+
+/** The grade of each of `units` (ranked units of one group), line by line, quotas taken by place. */
+export function gradeByPlace(units: number[], place: (u: number) => number, lines: GradeLine[]): Map<number, GradeOutcome> {
+  const out = new Map<number, GradeOutcome>();
+  const quotas = new Map<number, QuotaDecision[]>();
+  const decide = (u: number, d: QuotaDecision) => quotas.set(u, [...(quotas.get(u) ?? []), d]);
+  let pending = [...units].sort((a, b) => place(a) - place(b) || a - b);
+  lines.forEach((line, i) => {
+    if (pending.length === 0) return;
+    const holding = line.otherwise ? pending : pending.filter((u) => line.holds!(u) === true);
+    if (line.quota === undefined) {
+      for (const u of holding) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u) ?? [] });
+    } else {
+      let taken = 0;
+      let open = true;
+      for (let k = 0; k < holding.length; ) {
+        const p = place(holding[k]);
+        let end = k;
+        while (end < holding.length && place(holding[end]) === p) end++;
+        const tie = holding.slice(k, end);
+        const admitted = open && taken + tie.length <= line.quota;
+        if (admitted) taken += tie.length;
+        else open = false;
+        for (const u of tie) {
+          decide(u, { line: i, place: p, quota: line.quota, admitted });
+          if (admitted) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u)! });
+        }
+        k = end;
+      }
+    }
+    pending = pending.filter((u) => !out.has(u));
+  });
+  return out;
+}
+
