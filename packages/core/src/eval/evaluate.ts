@@ -261,7 +261,9 @@ class Evaluator implements ScoreSource {
       this.penaltyTotals[u] = penalty ?? Decimal.ZERO;
       if (!this.eligible[u]) continue;
       const r = this.combine(this.root, u);
-      let sum: Decimal | null = bonus === null || penalty === null || r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(bonus).sub(penalty);
+      // When none of the parts applies they add nothing (a failed part fails the total).
+      const parts = r.na ? Decimal.ZERO : r.score;
+      let sum: Decimal | null = bonus === null || penalty === null || parts === null ? null : parts.add(bonus).sub(penalty);
       // `total` in an adjustment is the total before it.
       for (const f of adjusts) {
         this.totals[u] = sum;
@@ -518,7 +520,8 @@ class Evaluator implements ScoreSource {
     if (plan.bonuses.length) step.bonus = this.bonusTotals[u].toString();
     if (plan.penalties.length) step.penalty = this.penaltyTotals[u].toString();
     const r = this.combine(this.root, u);
-    let running: Decimal | null = r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(this.bonusTotals[u]).sub(this.penaltyTotals[u]);
+    const sum = r.na ? Decimal.ZERO : r.score;
+    let running: Decimal | null = sum === null ? null : sum.add(this.bonusTotals[u]).sub(this.penaltyTotals[u]);
     if (!plan.adjusts.length) step.result = str(running);
     out.push(...rootSteps.filter((x) => x.k !== 'weighted'));
     out.push(step);
