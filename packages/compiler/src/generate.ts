@@ -64,6 +64,11 @@ export class SchemeGen extends Exprs {
     return w.items.some((id) => this.plan.items[id].notApplicable.length > 0) || w.sections.some((id) => this.allMayNA(this.plan.sections[id]));
   }
 
+  /** Whether, for a unit assessed, none of the parts of the total may apply (the total is then what bonuses and penalties make). */
+  rootMayNA(): boolean {
+    return this.allMayNA(this.root());
+  }
+
   /** Whether a section's contribution to its parent differs from its score (a weight of a weighted parent). */
   weightedPart(id: number): boolean {
     const s = this.plan.sections[id];
@@ -399,7 +404,7 @@ export class SchemeGen extends Exprs {
     }
     if (plan.eligible) L.line('if (!eligible[u]) continue;');
     L.line('const r = combineTotal(u);');
-    const sum = `(r === NA ? ZERO : r)${plan.bonuses.length ? '.add(bonus)' : ''}${plan.penalties.length ? '.sub(penalty)' : ''}`;
+    const sum = `${this.rootMayNA() ? '(r === NA ? ZERO : r)' : 'r'}${plan.bonuses.length ? '.add(bonus)' : ''}${plan.penalties.length ? '.sub(penalty)' : ''}`;
     L.line(`let sum = ${[...nulls, 'r === null'].join(' || ')} ? null : ${sum};`);
     // `total` in an adjustment is the total before it.
     plan.adjusts.forEach((a, i) => {

@@ -167,10 +167,10 @@ function totalSteps(g: SchemeGen, L: Lines): void {
   const plus = `${plan.bonuses.length ? '.add(bonusTotals[u])' : ''}${plan.penalties.length ? '.sub(penaltyTotals[u])' : ''}`;
   if (plan.bonuses.length) L.line('step.bonus = bonusTotals[u].toString();');
   if (plan.penalties.length) L.line('step.penalty = penaltyTotals[u].toString();');
-  L.line(`let running = r === null ? null : (r === NA ? ZERO : r)${plus};`);
+  L.line(`let running = r === null ? null : ${g.rootMayNA() ? '(r === NA ? ZERO : r)' : 'r'}${plus};`);
   if (!plan.adjusts.length) L.line('step.result = str(running);');
   L.line('out.push(step);');
-  L.line('const final = totals[u];');
+  if (plan.adjusts.length || plan.floor !== undefined) L.line('const final = totals[u];');
   // The running total after each adjustment; `total` in the factor reads the total before it.
   plan.adjusts.forEach((a, i) => {
     L.line('totals[u] = running;');

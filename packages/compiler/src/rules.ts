@@ -92,9 +92,12 @@ function perOccurrence(x: Exprs, r: { amounts: P.Dec[]; count: P.Cond; most?: P.
   const list = x.mod.value('amounts per occurrence', `[${amounts.map((a) => x.mod.dec(a)).join(', ')}]`);
   const most = r.most !== undefined ? x.mod.dec(r.most) : undefined;
   const [count, cost, d] = ['count', 'cost', 'd'].map((n) => n + suffix);
+  const counted = [`const ${count} = ${x.num(r.count.expr, s)};`];
+  const step = `k: "deduct", amounts: ${data(amounts)}, count: ${count}.toString(), countText: ${lit(r.count.text)}`;
+  if (!most) return { cost: [...counted, `const ${d} = deduction(${list}, ${count});`], step: `${step}, deduction: ${d}.toString()` };
   return {
-    cost: [`const ${count} = ${x.num(r.count.expr, s)};`, `const ${cost} = deduction(${list}, ${count});`, `const ${d} = ${most ? `${cost}.gt(${most}) ? ${most} : ${cost}` : cost};`],
-    step: `k: "deduct", amounts: ${data(amounts)}, count: ${count}.toString(), countText: ${lit(r.count.text)}, deduction: ${cost}.toString()${most ? `, ...(${d} !== ${cost} ? { most: ${most}.toString() } : {})` : ''}`,
+    cost: [...counted, `const ${cost} = deduction(${list}, ${count});`, `const ${d} = ${cost}.gt(${most}) ? ${most} : ${cost};`],
+    step: `${step}, deduction: ${cost}.toString(), ...(${d} !== ${cost} ? { most: ${most}.toString() } : {})`,
   };
 }
 
@@ -144,16 +147,16 @@ function tiers(x: Exprs, r: Extract<P.Rule, { k: 'tiers' }>, s: Scope): string[]
         return unknownNode('list filter', f);
     }
     const reason = f.k === 'with' ? `{ k: "with", field: ${lit(f.field)} }` : f.k === 'where' ? `{ k: "where", cond: ${lit(f.cond.text)} }` : `{ k: "bestPer", field: ${lit(f.field)} }`;
-    out.push(`if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: ${reason} });`, 'entries = kept;');
+    out.push(`for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: ${reason} });`, 'entries = kept;');
   }
   out.push(
     'let sum = ZERO;',
     'for (const e of entries) {',
     `  const p = ${pointsOf}(e);`,
     '  sum = sum.add(p);',
-    `  if (steps) steps.push({ k: "entry", entry: entryOf(e), member: e[${field}], points: p.toString() });`,
+    `  steps.push({ k: "entry", entry: entryOf(e), member: e[${field}], points: p.toString() });`,
     '}',
-    'if (steps) steps.push({ k: "sum", value: sum.toString() });',
+    'steps.push({ k: "sum", value: sum.toString() });',
     'return sum;',
   );
   return out;

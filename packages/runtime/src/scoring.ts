@@ -3,6 +3,7 @@
 import { Decimal } from './decimal.js';
 import { Failure, type Diagnostic } from './ops.js';
 import { shown, type Shown } from './trace.js';
+import type { Groups } from './groups.js';
 import type { UnitTable, Value } from './table.js';
 
 /** Marks a per-unit cache entry not computed yet. */
@@ -112,8 +113,8 @@ export interface ScoreColumns {
   totals: Score[];
   /** Each unit's final place (null: none). */
   places: (number | null)[];
-  /** Each unit's group (`within X`), when the scheme has groups. */
-  groups?: string[];
+  /** The groups (`within X`), when the scheme has them: each unit's group and their keys. */
+  groups?: Groups;
   /** 1 where the unit is assessed (`eligible if`). */
   eligible: Uint8Array;
   grades: (string | null)[];

@@ -40,6 +40,8 @@ export const run: Command = async (argv, io) => {
 
 type Scoring = ReturnType<ReturnType<typeof scorer>['scoreTable']>;
 
+/** Items in the order results list them (the plan's order, bonuses and penalties apart). */
+const resultItems = (plan: Plan.Plan) => plan.items.filter((it) => it.kind === 'item').map((it) => it.id);
 
 /** `{ scheme, total, units }`, laid out exactly as JSON.stringify(…, null, 2) would. */
 function* jsonLines(plan: Plan.Plan, s: Scoring): Generator<string> {
@@ -57,31 +59,38 @@ function* jsonLines(plan: Plan.Plan, s: Scoring): Generator<string> {
 }
 
 /** The columns of a run's CSV and table: groups, places, bonuses and penalties only when the scheme has them. */
-function layout(plan: Plan.Plan) {
-  return { grouped: plan.within !== undefined, hasBonus: plan.bonuses.length > 0, hasPenalty: plan.penalties.length > 0 };
+function layout(plan: Plan.Plan, s: Scoring) {
+  const col = s.columns;
+  return {
+    col,
+    /** Each unit's group, when the scheme has groups. */
+    group: col.groups ? (i: number) => col.groups!.keys[col.groups!.of[i]] : undefined,
+    hasBonus: plan.bonuses.length > 0,
+    hasPenalty: plan.penalties.length > 0,
+    place: (i: number) => (col.places[i] === null ? '' : String(col.places[i])),
+  };
 }
 
 function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
-  const { grouped, hasBonus, hasPenalty } = layout(plan);
-  // Items in the order results list them.
-  const header = ['id', ...(grouped ? ['group'] : []), ...(s.n > 0 ? s.build(0).items.map((x) => x.label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
+  const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
+  const items = resultItems(plan);
+  const header = ['id', ...(group ? ['group'] : []), ...(s.n > 0 ? items.map((id) => plan.items[id].label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
   yield header.map(csvCell).join(',');
-  const na = (x: { score: Decimal | null; notApplicable?: true }) => (x.notApplicable ? 'n/a' : show(x.score));
+  // A line is built cell by cell: numbers never need quoting; labels and keys are quoted once.
+  const groups = new Map(col.groups?.keys.map((k) => [k, csvCell(k)]));
+  const grades = new Map<string | null, string>(plan.gradeLabels.map((g) => [g, csvCell(g)]));
+  grades.set(null, '');
   for (let i = 0; i < s.n; i++) {
-    const r = s.build(i);
-    const cells = [
-      csvCell(r.id),
-      ...(grouped ? [csvCell(r.group ?? '')] : []),
-      ...r.items.map(na),
-      ...r.sections.map(na),
-      ...(hasBonus ? [r.bonus.toString()] : []),
-      ...(hasPenalty ? [r.penalty.toString()] : []),
-      show(r.total),
-      r.place === null ? '' : String(r.place),
-      r.grade === null ? '' : csvCell(r.grade),
-      r.vetoes.length ? csvCell(r.vetoes.join('; ')) : '',
-    ];
-    yield cells.join(',');
+    let line = csvCell(s.ids[i]);
+    if (group) line += ',' + groups.get(group(i));
+    for (const id of items) line += ',' + (col.itemsNA[id][i] ? 'n/a' : show(col.items[id][i]));
+    // A section that does not apply to a unit assessed; a unit not assessed has no scores.
+    for (const x of plan.sections) line += ',' + (col.eligible[i] && col.sectionsNA[x.id][i] ? 'n/a' : show(col.sections[x.id][i]));
+    if (hasBonus) line += ',' + col.bonus[i].toString();
+    if (hasPenalty) line += ',' + col.penalty[i].toString();
+    const vetoes = col.vetoes[i];
+    line += ',' + show(col.totals[i]) + ',' + place(i) + ',' + grades.get(col.grades[i]) + ',' + (vetoes.length ? csvCell(vetoes.join('; ')) : '');
+    yield line;
   }
 }
 
@@ -90,10 +99,10 @@ function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Gene
     lang === 'zh'
       ? { unit: '单位', group: '组别', bonus: '加分', penalty: '减分', total: '总分', place: '名次', grade: '等级', veto: '否决', notAssessed: '不参评' }
       : { unit: 'unit', group: 'group', bonus: 'bonus', penalty: 'penalty', total: 'total', place: 'place', grade: 'grade', veto: 'veto', notAssessed: 'not assessed' };
-  const { grouped, hasBonus, hasPenalty } = layout(plan);
+  const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
   const header = [
     words.unit,
-    ...(grouped ? [words.group] : []),
+    ...(group ? [words.group] : []),
     ...plan.sections.map((x) => x.label),
     ...plan.topItems.map((id) => plan.items[id].label),
     ...(hasBonus ? [words.bonus] : []),
@@ -103,22 +112,20 @@ function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Gene
     words.grade,
     words.veto,
   ];
-  const row = (i: number) => {
-    const r = s.build(i);
-    return [
-      r.id,
-      ...(grouped ? [r.group ?? ''] : []),
-      ...r.sections.map((x) => (r.eligible && x.notApplicable ? '—' : show(x.score))),
-      ...r.items.filter((x) => x.section === undefined).map((x) => show(x.score)),
-      ...(hasBonus ? [r.bonus.toString()] : []),
-      ...(hasPenalty ? [r.penalty.isZero() ? '0' : `−${r.penalty.toString()}`] : []),
-      r.eligible ? show(r.total) : words.notAssessed,
-      r.place === null ? '' : String(r.place),
-      r.grade ?? '',
-      r.vetoes.join('；'),
-    ];
-  };
-  const first = grouped ? 2 : 1;
+  const row = (i: number) => [
+    s.ids[i],
+    ...(group ? [group(i)] : []),
+    // A section or item that does not apply, like one that failed, has no score: —.
+    ...plan.sections.map((x) => show(col.sections[x.id][i])),
+    ...plan.topItems.map((id) => show(col.items[id][i])),
+    ...(hasBonus ? [col.bonus[i].toString()] : []),
+    ...(hasPenalty ? [col.penalty[i].isZero() ? '0' : `−${col.penalty[i].toString()}`] : []),
+    col.eligible[i] ? show(col.totals[i]) : words.notAssessed,
+    place(i),
+    col.grades[i] ?? '',
+    col.vetoes[i].join('；'),
+  ];
+  const first = group ? 2 : 1;
   yield `${plan.name || file}`;
   yield '';
   yield* tableLines(
