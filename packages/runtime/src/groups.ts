@@ -21,6 +21,7 @@ export function groupKey(v: unknown): string {
 
 /** The groups of n units, in the order their keys first appear; `key` gives a unit's value of `within X`. */
 export function groupUnits(n: number, eligible: ArrayLike<unknown>, key?: (u: number) => unknown): Groups {
+  if (!key) return oneGroup(n, eligible);
   const keys: string[] = [];
   const index = new Map<string, number>();
   const of: number[] = new Array(n);
@@ -38,4 +39,11 @@ export function groupUnits(n: number, eligible: ArrayLike<unknown>, key?: (u: nu
   // An empty cohort still has its one (empty) group.
   if (keys.length === 0) members.push([]);
   return { of, keys, members };
+}
+
+/** Without `within`: one group of every unit (an empty cohort still has its one, empty, group). */
+function oneGroup(n: number, eligible: ArrayLike<unknown>): Groups {
+  const members: number[] = [];
+  for (let u = 0; u < n; u++) if (eligible[u]) members.push(u);
+  return { of: new Array(n).fill(0), keys: n > 0 ? [''] : [], members: [members] };
 }

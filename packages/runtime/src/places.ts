@@ -8,13 +8,73 @@
 import type { Decimal } from './decimal.js';
 import type { Groups } from './groups.js';
 
-/** Each unit's place by its total, highest first, numbered from `first` (ties share the best place), into `places`. */
+/**
+ * Each unit's place by its total, highest first, numbered from `first` (ties share the best
+ * place: one more than the number of units with a higher total), into `places`.
+ */
 export function competitionPlaces(units: number[], totals: readonly (Decimal | null)[], first: number, places: (number | null)[]): void {
-  const order = [...units].sort((a, b) => totals[b]!.cmp(totals[a]!) || a - b);
-  order.forEach((u, k) => {
-    const prev = order[k - 1];
-    places[u] = k > 0 && totals[prev]!.eq(totals[u]!) ? places[prev] : first + k;
-  });
+  const n = units.length;
+  // Ordered by the totals as doubles, which are correctly rounded (a higher double is a higher
+  // total), without comparing decimals; doubles that are equal while their totals are not
+  // (they differ past the 15th digit or so) are then put in order exactly.
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = totals[units[i]]!.toNumber();
+  const order = descending(key);
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && key[order[j]] === key[order[i]]) j++;
+    const run = order.subarray(i, j);
+    if (j - i > 1 && run.some((k) => !totals[units[k]]!.eq(totals[units[run[0]]]!))) run.set([...run].sort((a, b) => totals[units[b]]!.cmp(totals[units[a]]!) || a - b));
+    i = j;
+  }
+  for (let k = 0; k < n; k++) {
+    const u = units[order[k]];
+    const prev = k > 0 ? units[order[k - 1]] : -1;
+    places[u] = prev >= 0 && key[order[k]] === key[order[k - 1]] && totals[u]!.eq(totals[prev]!) ? places[prev] : first + k;
+  }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Positions 0..n−1 in descending order of `key`, equal keys in ascending position: for many
+ * keys a stable radix sort of the doubles' bits, 16 at a time (no comparisons at all).
+ */
+function descending(key: Float64Array): Uint32Array {
+  const n = key.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 4096) return order.sort((a, b) => key[b] - key[a] || a - b);
+  const words = new Uint32Array(key.buffer, key.byteOffset, 2 * n);
+  const [L, H] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
+  // 64 bits per key that order as the keys do, descending: a negative key's bits as they are,
+  // a positive key's with every bit but the sign flipped.
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + H];
+    const l = words[2 * i + L];
+    const negative = h >>> 31 === 1;
+    hi[i] = negative ? h : (h ^ 0x7fffffff) >>> 0;
+    lo[i] = negative ? l : ~l >>> 0;
+  }
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (const [bits, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(bits[i] >>> shift) & 0xffff]++;
+    for (let d = 0, at = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = at;
+      at += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      next[counts[(bits[i] >>> shift) & 0xffff]++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /** Where vetoed and ineligible units are placed: after the units ranked, or nowhere. */
