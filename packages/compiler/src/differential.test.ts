@@ -1,7 +1,9 @@
-// The compiled module and the interpreter agree on every item, section, bonus, total, grade
-// and veto, digit for digit, with the same traces and the same failures (a division by zero
-// is reported, never a 0): over every example with its expected.json, over generated schemes
-// with generated cohorts, and over schemes that import others.
+// The compiled module and the interpreter agree on every item, section (score, contribution,
+// not applicable), bonus, penalty, total, place, group, eligibility, grade and veto, digit for
+// digit, with the same traces and the same failures (a division by zero is reported, never a
+// 0): over every example with its expected.json, over generated schemes with generated cohorts,
+// over failures where cohorts are worked out, and over schemes that import others. The module's
+// score columns (what `assess run` writes from) say what its results say.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -78,7 +80,7 @@ item "prorata" max 10: ratio done / target, cap 5 prorata`);
       { id: 'b', done: 1, target: 0, d: 0 },
       { id: 'c', done: 2, target: 4, d: 2 },
     ];
-    const compiled = run(mod, rows, true);
+    const compiled = run(mod, rows, true, plan);
     expect(compiled).toEqual(interpret(plan, rows, true));
     // One division by zero (the let), one ratio target of 0 in each of the two ratio items.
     expect((compiled.diagnostics as { code: string }[]).map((d) => d.code).sort()).toEqual(['E0601', 'E0602', 'E0602']);
@@ -159,7 +161,7 @@ item "from agri" max 10: agri.total`,
       { id: 'a', fields: 50, done: 3 },
       { id: 'b', fields: 100, done: 12 },
     ];
-    const compiled = run(mod, rows, true);
+    const compiled = run(mod, rows, true, plan);
     expect(compiled).toEqual(interpret(plan, rows, true));
     expect((compiled.units as { total: string }[]).map((u) => u.total)).toEqual(['8', '20']);
   });

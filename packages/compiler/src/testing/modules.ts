@@ -43,9 +43,9 @@ export function interpret(plan: Plan.Plan, rows: unknown[], trace: boolean | ((u
 }
 
 /** The same, from the compiled module; its score columns must say what its results say. */
-export function run(mod: Loaded, rows: unknown[], trace: boolean | ((u: number) => boolean), plan?: Plan.Plan) {
+export function run(mod: Loaded, rows: unknown[], trace: boolean | ((u: number) => boolean), plan: Plan.Plan) {
   const r = mod.score(rows, { trace, file: 'data.json' });
-  if (plan) expect(columnsDisagree(plan, r)).toEqual([]);
+  expect(columnsDisagree(plan, r)).toEqual([]);
   return { units: plain(r.units), diagnostics: plain(r.diagnostics) };
 }
 
