@@ -142,27 +142,33 @@ adjust total * (1 + a / (d - 2))`);
 });
 
 describe('imports', () => {
-  it('an imported scheme is scored on the same data, and its total read', async () => {
+  it('an imported scheme is scored on the same data, with its own cohort; its total and scores read', async () => {
     const files = {
       'agri.assess': `scheme "agri" total 10
 input { fields : 0..100  done : number }
-item "f" max 10: fields / 10`,
+eligible if fields > 0
+section "s" max 10 {
+  item "f" max 10: fields / 10 * 10 / max of fields / 10 across units
+}`,
     };
     const plan = planOf(
-      `scheme "main" total 20
+      `scheme "main" total 30
 use "agri.assess" as agri
 input { fields : 0..100  done : number }
 item "own" max 10: done
-item "from agri" max 10: agri.total`,
+item "from agri" max 10: agri.total ?? 0
+item "agri's item" max 10: (agri.item "f" ?? 0) + (agri.section "s" ?? 0) * 0`,
       files,
     );
     const mod = await loadPlan(plan);
     const rows = [
       { id: 'a', fields: 50, done: 3 },
       { id: 'b', fields: 100, done: 12 },
+      { id: 'c', fields: 0, done: 1 },
     ];
     const compiled = run(mod, rows, true, plan);
     expect(compiled).toEqual(interpret(plan, rows, true));
-    expect((compiled.units as { total: string }[]).map((u) => u.total)).toEqual(['8', '20']);
+    // agri assesses a and b alone (c has no fields): a 5 of the best 10; c reads absent as 0.
+    expect((compiled.units as { total: string }[]).map((u) => u.total)).toEqual(['13', '30', '1']);
   });
 });

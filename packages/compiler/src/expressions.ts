@@ -109,11 +109,7 @@ export class Exprs {
       case 'bands': {
         // The subject once; each threshold only when its band is reached; the points of the first band that holds.
         const t = this.temp(s);
-        const arms = e.bands.map((b) => {
-          const test = b.test;
-          const hit = test.k === 'else' ? 'true' : test.k === 'is' ? `${t} === ${typeof test.v === 'boolean' ? String(test.v) : lit(test.v)}` : `holds(${op(test.op)}, ${t}, ${this.expr(test.v, s)})`;
-          return `${hit} ? ${this.expr(b.points, s)} : `;
-        });
+        const arms = e.bands.map((b) => `${this.bandTest(b.test, t, s)} ? ${this.expr(b.points, s)} : `);
         return `((${t} = ${this.expr(e.subject, s)}), ${arms.join('')}ZERO)`;
       }
       case 'linear': {
@@ -122,6 +118,20 @@ export class Exprs {
       }
       default:
         return unknownNode('expression', e);
+    }
+  }
+
+  /** Whether the subject (in temporary `t`) falls in a band: one case per kind of test. */
+  private bandTest(test: P.Band['test'], t: string, s: Scope): string {
+    switch (test.k) {
+      case 'else':
+        return 'true';
+      case 'is':
+        return `${t} === ${typeof test.v === 'boolean' ? String(test.v) : lit(test.v)}`;
+      case 'cmp':
+        return `holds(${op(test.op)}, ${t}, ${this.expr(test.v, s)})`;
+      default:
+        return unknownNode('band test', test);
     }
   }
 

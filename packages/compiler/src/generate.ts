@@ -353,20 +353,16 @@ export class SchemeGen extends Exprs {
     L.line();
     L.line('// ── every score, each after the scores it reads ──');
     for (const step of plan.order) {
-      if (step.k === 'item') {
-        const it = plan.items[step.id];
-        const naTests = [...(plan.eligible ? ['!eligible[u]'] : []), ...(it.notApplicable.length ? [`notApplicable${it.id}(u) !== undefined`] : [])];
-        L.open(`for (let u = 0, col = scores[${it.id}]${naTests.length ? `, na = itemNA[${it.id}]` : ''}; u < n; u++) { // ${it.kind} ${quoted(it.label)}`);
-        if (naTests.length) L.open(`if (${naTests.join(' || ')}) {`).line('col[u] = null;').line('na[u] = 1;').line('continue;').close();
-        L.line(`try { col[u] = score${it.id}(u); } catch (e) { col[u] = null; failed(errors, u, e); }`);
-        L.close();
-        continue;
+      switch (step.k) {
+        case 'item':
+          this.itemColumn(L, plan.items[step.id]);
+          break;
+        case 'section':
+          this.sectionColumn(L, plan.sections[step.id]);
+          break;
+        default:
+          return unknownNode('score step', step);
       }
-      const s = plan.sections[step.id];
-      L.open(`for (let u = 0, col = sectionScores[${s.id}]${this.sectionMayNA(s.id) ? `, na = sectionNA[${s.id}]` : ''}; u < n; u++) { // section ${quoted(s.label)}`);
-      if (this.sectionMayNA(s.id)) L.lines([`const v = combine${s.id}(u);`, 'if (v === NA) {', '  col[u] = null;', '  na[u] = 1;', '} else col[u] = v;']);
-      else L.line(`col[u] = combine${s.id}(u);`);
-      L.close();
     }
     this.totals(L);
     L.line();
@@ -379,6 +375,7 @@ export class SchemeGen extends Exprs {
       L.line('if (v.length > 0) vetoed[u] = 1;');
       L.close();
     } else L.line('const vetoLists = new Array(n).fill(NO_VETOES);');
+    for (const placing of [plan.places.vetoed, plan.places.ineligible]) if (placing !== 'last' && placing !== 'unplaced') unknownNode('placing', { k: placing });
     L.line(`const places = placeUnits(groups, eligible, vetoed, totals, ${data(plan.places)});`);
     this.grading(L);
     L.line();
@@ -386,6 +383,24 @@ export class SchemeGen extends Exprs {
     if (plan.within) L.line('columns.groups = groups;');
     L.line('return scoring({ n, ids, errors, columns, unitResult });');
     return L;
+  }
+
+  /** An item's score for every unit (none where it does not apply; a failure recorded against the unit). */
+  private itemColumn(L: Lines, it: P.Item): void {
+    const naTests = [...(this.plan.eligible ? ['!eligible[u]'] : []), ...(it.notApplicable.length ? [`notApplicable${it.id}(u) !== undefined`] : [])];
+    L.open(`for (let u = 0, col = scores[${it.id}]${naTests.length ? `, na = itemNA[${it.id}]` : ''}; u < n; u++) { // ${it.kind} ${quoted(it.label)}`);
+    if (naTests.length) L.open(`if (${naTests.join(' || ')}) {`).line('col[u] = null;').line('na[u] = 1;').line('continue;').close();
+    L.line(`try { col[u] = score${it.id}(u); } catch (e) { col[u] = null; failed(errors, u, e); }`);
+    L.close();
+  }
+
+  /** A section's score for every unit, from its parts. */
+  private sectionColumn(L: Lines, s: P.Section): void {
+    const mayNA = this.sectionMayNA(s.id);
+    L.open(`for (let u = 0, col = sectionScores[${s.id}]${mayNA ? `, na = sectionNA[${s.id}]` : ''}; u < n; u++) { // section ${quoted(s.label)}`);
+    if (mayNA) L.lines([`const v = combine${s.id}(u);`, 'if (v === NA) {', '  col[u] = null;', '  na[u] = 1;', '} else col[u] = v;']);
+    else L.line(`col[u] = combine${s.id}(u);`);
+    L.close();
   }
 
   /** The totals: sections and items outside them, bonuses, penalties, adjustments, the floor. */
@@ -421,6 +436,7 @@ export class SchemeGen extends Exprs {
    */
   private grading(L: Lines): void {
     const plan = this.plan;
+    for (const l of plan.grades ?? []) if (!['veto', 'ineligible', 'if', 'otherwise'].includes(l.k)) unknownNode('grade line', l);
     const lines = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
     L.line('const gradeLines = new Int32Array(n).fill(-1); // the line that gave each ranked unit its grade');
     const quotas = lines.some((l) => l.k === 'if' && l.quota);

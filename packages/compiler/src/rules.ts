@@ -17,7 +17,16 @@ export function ruleBody(x: Exprs, it: P.Item, s: Scope): string[] {
     case 'points':
       return [
         'let sum = ZERO;',
-        ...r.lines.flatMap((l, i) => (l.k === 'per' ? perLine(x, l, i, penalty, s) : whenLine(x, l, i, penalty, s))),
+        ...r.lines.flatMap((l, i) => {
+          switch (l.k) {
+            case 'per':
+              return perLine(x, l, i, penalty, s);
+            case 'when':
+              return whenLine(x, l, i, penalty, s);
+            default:
+              return unknownNode('points line', l);
+          }
+        }),
         'if (steps) steps.push({ k: "sum", value: sum.toString() });',
         'return sum;',
       ];
