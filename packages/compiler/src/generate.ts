@@ -438,7 +438,7 @@ export class SchemeGen extends Exprs {
     const plan = this.plan;
     for (const l of plan.grades ?? []) if (!['veto', 'ineligible', 'if', 'otherwise'].includes(l.k)) unknownNode('grade line', l);
     const lines = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
-    L.line('const gradeLines = new Int32Array(n).fill(-1); // the line that gave each ranked unit its grade');
+    L.line('const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade');
     const quotas = lines.some((l) => l.k === 'if' && l.quota);
     if (quotas) {
       L.line('const quotaDecisions = new Map();');

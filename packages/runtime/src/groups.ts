@@ -4,7 +4,7 @@ import { Decimal } from './decimal.js';
 
 export interface Groups {
   /** Each unit's group (an index into `keys` and `members`). */
-  of: number[];
+  of: Uint32Array;
   /** Each group's key: the value of `within X`, as text. */
   keys: string[];
   /** The units assessed (eligible) in each group, in data order. */
@@ -24,7 +24,7 @@ export function groupUnits(n: number, eligible: ArrayLike<unknown>, key?: (u: nu
   if (!key) return oneGroup(n, eligible);
   const keys: string[] = [];
   const index = new Map<string, number>();
-  const of: number[] = new Array(n);
+  const of = new Uint32Array(n);
   for (let u = 0; u < n; u++) {
     const k = key ? groupKey(key(u)) : '';
     let g = index.get(k);
@@ -43,7 +43,10 @@ export function groupUnits(n: number, eligible: ArrayLike<unknown>, key?: (u: nu
 
 /** Without `within`: one group of every unit (an empty cohort still has its one, empty, group). */
 function oneGroup(n: number, eligible: ArrayLike<unknown>): Groups {
-  const members: number[] = [];
-  for (let u = 0; u < n; u++) if (eligible[u]) members.push(u);
-  return { of: new Array(n).fill(0), keys: n > 0 ? [''] : [], members: [members] };
+  let count = 0;
+  for (let u = 0; u < n; u++) if (eligible[u]) count++;
+  // Sized once: a million units are a million numbers, not half as many again.
+  const members: number[] = new Array(count);
+  for (let u = 0, k = 0; u < n; u++) if (eligible[u]) members[k++] = u;
+  return { of: new Uint32Array(n), keys: n > 0 ? [''] : [], members: [members] };
 }

@@ -14,23 +14,24 @@ import type { Groups } from './groups.js';
  */
 export function competitionPlaces(units: number[], totals: readonly (Decimal | null)[], first: number, places: (number | null)[]): void {
   const n = units.length;
-  // Ordered by the totals as doubles, which are correctly rounded (a higher double is a higher
-  // total), without comparing decimals; doubles that are equal while their totals are not
-  // (they differ past the 15th digit or so) are then put in order exactly.
+  // Ordered by the totals as doubles, which never run against the totals' order (a higher
+  // double is a higher total), without comparing decimals; doubles that are equal while their
+  // totals are not (they differ past the 15th digit or so) are then put in order exactly.
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = totals[units[i]]!.toNumber();
   const order = descending(key);
+  // Each run of equal doubles: one place when its totals are equal, else placed exactly.
   for (let i = 0; i < n; ) {
+    const head = totals[units[order[i]]]!;
+    let exact = true;
     let j = i + 1;
-    while (j < n && key[order[j]] === key[order[i]]) j++;
-    const run = order.subarray(i, j);
-    if (j - i > 1 && run.some((k) => !totals[units[k]]!.eq(totals[units[run[0]]]!))) run.set([...run].sort((a, b) => totals[units[b]]!.cmp(totals[units[a]]!) || a - b));
+    for (; j < n && key[order[j]] === key[order[i]]; j++) if (exact && !totals[units[order[j]]]!.eq(head)) exact = false;
+    if (exact) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
+    else {
+      const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => totals[b]!.cmp(totals[a]!));
+      run.forEach((u, k) => (places[u] = k > 0 && totals[run[k - 1]]!.eq(totals[u]!) ? places[run[k - 1]] : first + i + k));
+    }
     i = j;
-  }
-  for (let k = 0; k < n; k++) {
-    const u = units[order[k]];
-    const prev = k > 0 ? units[order[k - 1]] : -1;
-    places[u] = prev >= 0 && key[order[k]] === key[order[k - 1]] && totals[u]!.eq(totals[prev]!) ? places[prev] : first + k;
   }
 }
 
@@ -91,19 +92,18 @@ export interface Placing {
 export function placeUnits(groups: Groups, eligible: ArrayLike<unknown>, vetoed: ArrayLike<unknown>, totals: readonly (Decimal | null)[], placing: Placing): (number | null)[] {
   const n = groups.of.length;
   const places: (number | null)[] = new Array(n).fill(null);
-  const byGroup: number[][] = groups.keys.map(() => []);
-  for (let u = 0; u < n; u++) byGroup[groups.of[u]].push(u);
-  for (const units of byGroup) {
-    const ranked = units.filter((u) => eligible[u] && !vetoed[u] && totals[u] !== null);
+  // Each group's units assessed, placed; what comes after them.
+  const after = groups.members.map((units) => {
+    // Most often every unit is ranked: then no copy of the group.
+    const ranks = (u: number) => !vetoed[u] && totals[u] !== null;
+    const ranked = units.every(ranks) ? units : units.filter(ranks);
     competitionPlaces(ranked, totals, 1, places);
-    let next = ranked.length + 1;
-    if (placing.vetoed === 'last') {
-      const last = units.filter((u) => vetoed[u] && totals[u] !== null);
-      competitionPlaces(last, totals, next, places);
-      next += last.length;
-    }
-    if (placing.ineligible === 'last') for (const u of units) if (!eligible[u]) places[u] = next;
-  }
+    if (placing.vetoed === 'unplaced') return ranked.length + 1;
+    const last = units.filter((u) => vetoed[u] && totals[u] !== null);
+    competitionPlaces(last, totals, ranked.length + 1, places);
+    return ranked.length + last.length + 1;
+  });
+  if (placing.ineligible === 'last') for (let u = 0; u < n; u++) if (!eligible[u]) places[u] = after[groups.of[u]];
   return places;
 }
 

@@ -80,12 +80,14 @@ function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
   const groups = new Map(col.groups?.keys.map((k) => [k, csvCell(k)]));
   const grades = new Map<string | null, string>(plan.gradeLabels.map((g) => [g, csvCell(g)]));
   grades.set(null, '');
+  const itemCols = items.map((id) => ({ scores: col.items[id], na: col.itemsNA[id] }));
+  const sectionCols = plan.sections.map((x) => ({ scores: col.sections[x.id], na: col.sectionsNA[x.id] }));
   for (let i = 0; i < s.n; i++) {
     let line = csvCell(s.ids[i]);
     if (group) line += ',' + groups.get(group(i));
-    for (const id of items) line += ',' + (col.itemsNA[id][i] ? 'n/a' : show(col.items[id][i]));
+    for (const c of itemCols) line += ',' + (c.na[i] ? 'n/a' : show(c.scores[i]));
     // A section that does not apply to a unit assessed; a unit not assessed has no scores.
-    for (const x of plan.sections) line += ',' + (col.eligible[i] && col.sectionsNA[x.id][i] ? 'n/a' : show(col.sections[x.id][i]));
+    for (const c of sectionCols) line += ',' + (col.eligible[i] && c.na[i] ? 'n/a' : show(c.scores[i]));
     if (hasBonus) line += ',' + col.bonus[i].toString();
     if (hasPenalty) line += ',' + col.penalty[i].toString();
     const vetoes = col.vetoes[i];

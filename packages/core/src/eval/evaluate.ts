@@ -102,7 +102,7 @@ class Evaluator implements ScoreSource {
   ) {
     this.n = table.n;
     // Who is assessed, and with whom, comes first: it reads no cohort value.
-    const bare = new Expressions(plan, this.n, this, { of: new Array(this.n).fill(0), keys: [], members: [] });
+    const bare = new Expressions(plan, this.n, this, { of: new Uint32Array(this.n), keys: [], members: [] });
     this.eligible = this.eligibility(bare);
     const { groups, keys } = this.grouping(bare);
     this.groups = groups;
