@@ -22,17 +22,22 @@ export function competitionPlaces(units: number[], totals: readonly (Decimal | n
   const order = descending(key);
   // Each run of equal doubles: one place when its totals are equal, else placed exactly.
   for (let i = 0; i < n; ) {
-    const head = totals[units[order[i]]]!;
-    let exact = true;
     let j = i + 1;
-    for (; j < n && key[order[j]] === key[order[i]]; j++) if (exact && !totals[units[order[j]]]!.eq(head)) exact = false;
-    if (exact) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
+    while (j < n && key[order[j]] === key[order[i]]) j++;
+    if (j - i === 1 || sameTotals(order.subarray(i, j), units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
     else {
       const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => totals[b]!.cmp(totals[a]!));
       run.forEach((u, k) => (places[u] = k > 0 && totals[run[k - 1]]!.eq(totals[u]!) ? places[run[k - 1]] : first + i + k));
     }
     i = j;
   }
+}
+
+/** Whether the units at these positions all have the same total. */
+function sameTotals(run: Uint32Array, units: number[], totals: readonly (Decimal | null)[]): boolean {
+  const head = totals[units[run[0]]]!;
+  for (let k = 1; k < run.length; k++) if (!totals[units[run[k]]]!.eq(head)) return false;
+  return true;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -69,7 +69,6 @@ export function shownOrFailed(f: () => Value): Shown {
   }
 }
 
-
 /** The same diagnostic reached twice (a cohort value read by every unit) is reported once. */
 export function dedupe<D extends Pick<Diagnostic, 'code' | 'span' | 'message'>>(ds: D[]): D[] {
   const seen = new Set<string>();
@@ -95,7 +94,6 @@ export function sumApplicable(cols: readonly Score[][], na: readonly Uint8Array[
   return sum;
 }
 
-
 /** Every unit's numbers, by item, section and unit: what a compiled scorer works out before any result object. */
 export interface ScoreColumns {
   /** By item id (the plan's order), then unit; null when the score failed or the item does not apply. */
@@ -104,7 +102,7 @@ export interface ScoreColumns {
   itemsNA: Uint8Array[];
   /** By section id, then unit. */
   sections: Score[][];
-  /** 1 where none of a section's parts applies to a unit that is assessed. */
+  /** 1 where none of a section's parts applies (and for every unit not assessed: see `eligible`). */
   sectionsNA: Uint8Array[];
   /** What each section adds to its parent (the total, or the section that holds it). */
   contributions: Score[][];
@@ -121,6 +119,7 @@ export interface ScoreColumns {
   vetoes: readonly string[][];
 }
 
+/** What a compiled scorer hands to `scoring`: its columns, failures, and how to build a unit's result. */
 export interface ScorerOutput<U> {
   n: number;
   ids: string[];
