@@ -14,8 +14,12 @@
 // their section's max and the sections (with top-level items) to the total, or every section
 // has a weight and the weights add up to 100%; optional fields are read with `?? fallback`;
 // a division is by a non-zero number; a tier table with no source names members of exactly one
-// enum. Two things are not guaranteed: `use` declarations (option `imports`) name files that do
-// not exist, and the values in `expect` lines are arbitrary (not what the scheme computes).
+// enum; a formula reads only the scores of items and sections complete before it (no cycles),
+// `eligible if` and `within` only the unit's own inputs; a floor is below the total; a
+// deduction per occurrence comes after a block's other lines (its amounts take commas); sections
+// nest, their parts adding up to them or weighted to 100% at every level. Two things are not
+// guaranteed: `use` declarations (option `imports`) name files that do not exist, and the
+// values in `expect` lines are arbitrary (not what the scheme computes).
 import fc from 'fast-check';
 import { KEYWORDS } from '@assess/core';
 

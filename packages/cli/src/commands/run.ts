@@ -1,6 +1,7 @@
 // `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
 // The data is read in chunks into a table, scored with the scheme compiled to JavaScript,
-// and the results written as they are made (one unit's result object at a time).
+// and the results written as they are made: the table and the CSV from the scoring's columns
+// (no object per unit), JSON one unit's result object at a time.
 import { unitJson, type Decimal, type Diagnostic, type Lang, type Plan } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { DATA_FLAGS, readData } from '../data.js';
