@@ -102,6 +102,33 @@ const UNITS = [
 // Raw bonuses: 6, 16 (the city honour has no evidence), 3 (best per project) → cap 10 prorata
 // over r_max 16: 3.75, 10, 1.875. Totals: 5+3+80+3.75, 2+5+70+10, 5+0+82.5+1.875.
 
+// Who is assessed, groups, an item that does not apply, a penalty.
+const COHORTS = `scheme "分组考核" total 20
+unit city "城市", town "乡镇"
+input { self : 0..100, a : 0..10, b : 0..10, skip : yes/no, notices : count }
+eligible if self >= 60
+within unit
+section "甲" max 10 {
+  item "a" max 5: a / 2
+  item "b" max 5: b / 2, not applicable if skip
+}
+item "c" max 10: a
+penalty "通报": deduct 2 per notices
+grade {
+  ineligible "未申报"
+  "优秀" if place <= 1
+  otherwise "合格"
+}
+`;
+const COHORT_UNITS = [
+  { id: 'c1', unit: 'city', self: 90, a: 8, b: 6, skip: 'no', notices: 0 },
+  { id: 'c2', unit: 'city', self: 70, a: 6, b: 10, skip: 'yes', notices: 1 },
+  { id: 'c3', unit: 'city', self: 50, a: 9, b: 9, skip: 'no', notices: 0 },
+  { id: 't1', unit: 'town', self: 80, a: 2, b: 2, skip: 'no', notices: 0 },
+];
+// c1: 4 + 3 = 7, + 8 = 15. c2: b does not apply, a's 3 of 5 scaled to 10 = 6, + 6 − 2 = 10.
+// c3 is not assessed. t1: 1 + 1 + 2 = 4, first of the towns.
+
 let dir: string;
 const file = (name: string) => join(dir, name);
 
@@ -144,6 +171,8 @@ input { n : count }
 item "a, b" max 10: deduct 1 per n`,
   );
   writeFileSync(file('comma.json'), JSON.stringify([{ id: 'x,"y"', n: 3 }]));
+  writeFileSync(file('cohorts.assess'), COHORTS);
+  writeFileSync(file('cohorts.json'), JSON.stringify(COHORT_UNITS));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -204,6 +233,31 @@ describe('assess run', () => {
       '甲镇,5,3,80,8,80,3.75,91.75,1,规范化单位,',
       '乙镇,2,5,70,7,70,10,87,3,不予命名,编制赤字预算',
       '王家村,5,0,82.5,5,82.5,1.875,89.375,2,规范化单位,',
+    ]);
+  });
+  it('groups, places, items that do not apply, penalties and units not assessed, in the table and the CSV', async () => {
+    const table = await assess(['run', file('cohorts.assess'), '--data', file('cohorts.json')]);
+    expectNoCrash(table);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[2].split(/\s{2,}/)).toEqual(['unit', 'group', '甲', 'c', 'penalty', 'total', 'place', 'grade', 'veto']);
+    expect(lines.slice(4, 8).map((l) => l.split(/\s{2,}/))).toEqual([
+      ['c1', 'city', '7', '8', '0', '15', '1', '优秀'],
+      ['c2', 'city', '6', '6', '−2', '10', '2', '合格'],
+      ['c3', 'city', '—', '—', '0', 'not assessed', '未申报'],
+      ['t1', 'town', '2', '2', '0', '4', '1', '优秀'],
+    ]);
+    const zh = await assess(['run', file('cohorts.assess'), '--data', file('cohorts.json'), '--lang', 'zh']);
+    expect(zh.stdout.split('\n')[2].split(/\s{2,}/)).toEqual(['单位', '组别', '甲', 'c', '减分', '总分', '名次', '等级', '否决']);
+    expect(zh.stdout.split('\n')[6]).toContain('不参评');
+    const csv = await assess(['run', file('cohorts.assess'), '--data', file('cohorts.json'), '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.trimEnd().split('\n')).toEqual([
+      'id,group,a,b,c,甲,penalty,total,place,grade,vetoes',
+      'c1,city,4,3,8,7,0,15,1,优秀,',
+      'c2,city,3,n/a,6,6,2,10,2,合格,',
+      'c3,city,n/a,n/a,n/a,—,0,—,,未申报,',
+      't1,town,1,1,2,2,0,4,1,优秀,',
     ]);
   });
   it('--format csv quotes cells with commas and quotes', async () => {

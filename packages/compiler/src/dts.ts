@@ -2,7 +2,7 @@
 // (what a data file may hold: a number or its text, yes/no in words), and the results it gives.
 import type { Plan as P } from '@assess/core';
 import { docText, lit } from './text.js';
-import { Lines } from './generate.js';
+import { Lines } from './lines.js';
 
 /** The TypeScript type of a submitted value of a field. */
 function valueType(t: P.FieldType, grades: string[]): string {

@@ -1,749 +1,485 @@
-// Plan → the JavaScript of a scheme's scorer. One case per plan node kind (expressions,
-// cohort values, rules); a kind this file does not know fails compilation loudly
-// (`unknownNode`), never generates code that scores something else.
+// Plan → the JavaScript of a scheme's scorer, a function `scheme{k}(table, options)`.
 //
-// The code does what the interpreter of @assess/core does (eval/), step for step: the same
-// evaluation order (so the same failures, in the same order), the same laziness (a `let` or
-// a cohort value is computed when first read), the same trace steps. The differential tests
-// hold the two to that, digit for digit.
+// The code does what the interpreter of @assess/core does (eval/), step for step: who is
+// assessed and in which group first, then every item and section in the plan's order, the
+// totals, vetoes, places and grades; the same laziness (a `let` or a cohort value is computed
+// when first read), the same failures in the same order, the same trace steps. The
+// differential tests hold the two to that, digit for digit. Expressions and rules are in
+// expressions.ts and rules.ts; unit results and their traces in results.ts.
 //
-// Names: generated identifiers are made from indices (`item3`, `let0`, `in2`); a user's name
+// Names: generated identifiers are made from indices (`score3`, `let0`, `in2`); a user's name
 // or label only ever appears as a string literal, or in a comment as a string literal.
-import { Decimal } from '@assess/runtime';
 import type { Plan as P } from '@assess/core';
-import { words } from './messages.js';
+import { Exprs } from './expressions.js';
+import { Lines, unknownNode, type Module } from './lines.js';
+import { unitResults } from './results.js';
+import { ruleBody } from './rules.js';
 import { data, lit, quoted } from './text.js';
 
-/** Lines of code with indentation. */
-export class Lines {
-  readonly out: string[] = [];
-  private depth = 0;
-  line(s = ''): this {
-    this.out.push(s === '' ? '' : '  '.repeat(this.depth) + s);
-    return this;
-  }
-  open(s: string): this {
-    this.line(s);
-    this.depth++;
-    return this;
-  }
-  close(s = '}'): this {
-    this.depth--;
-    return this.line(s);
-  }
-  /** A line between two blocks (`} else {`). */
-  mid(s: string): this {
-    this.depth--;
-    this.line(s);
-    this.depth++;
-    return this;
-  }
-  add(other: Lines): this {
-    for (const l of other.out) this.out.push(l === '' ? '' : '  '.repeat(this.depth) + l);
-    return this;
-  }
-  text(): string {
-    return this.out.join('\n');
-  }
+/** The parts of a section, or of the whole scheme: what its score is made of. */
+export interface Whole {
+  /** `combine{k}`: the function that adds it up. */
+  fn: string;
+  label: string;
+  scale: P.Dec;
+  /** Its parts are weighted sections. */
+  weighted: boolean;
+  items: number[];
+  sections: number[];
 }
 
-const OPERATORS = new Set(['==', '!=', '<', '<=', '>', '>=']);
-/** A comparison operator (one of ours, never user text) as a literal. */
-function op(o: string): string {
-  if (!OPERATORS.has(o)) throw new Error(`assess compile: unknown comparison ${JSON.stringify(o)}`);
-  return JSON.stringify(o);
-}
-
-/** The generated name of a key (`in0`, `in1`, … in the order first asked for). */
-function nameFor(names: Map<string, string>, prefix: string, key: string): string {
-  let name = names.get(key);
-  if (!name) names.set(key, (name = `${prefix}${names.size}`));
-  return name;
-}
-
-export function unknownNode(what: string, node: { k: string }): never {
-  throw new Error(`assess compile: no code for the ${what} kind \`${node.k}\` (the compiler is older than the plan)`);
-}
-
-/** Constants and failure sites, shared by every scheme of a module and emitted once, at its top. */
-export class Module {
-  private readonly constants = new Map<string, string>();
-  private count = 0;
-  readonly constantLines = new Lines();
-  readonly siteLines = new Lines();
-  private sites = 0;
-
-  /** The module-level constant holding an exact decimal. */
-  dec(d: P.Dec): string {
-    const canonical = Decimal.parse(d)?.toString();
-    if (canonical === undefined) throw new Error(`assess compile: ${JSON.stringify(d)} is not a decimal`);
-    let name = this.constants.get(canonical);
-    if (!name) {
-      name = canonical === '0' ? 'ZERO' : canonical === '1' ? 'ONE' : `K${this.count++}`;
-      this.constants.set(canonical, name);
-      if (name.startsWith('K')) this.constantLines.line(`const ${name} = dec(${lit(canonical)});`);
-    }
-    return name;
-  }
-
-  /** A module-level constant for any other data (tier points, linear points). */
-  value(comment: string, code: string): string {
-    const name = `V${this.count++}`;
-    this.constantLines.line(`const ${name} = ${code}; // ${comment}`);
-    return name;
-  }
-
-  /** A place where a unit's number can fail, with the catalog's words for it. */
-  site(site: ReturnType<typeof words>, comment: string): string {
-    const name = `FAIL${this.sites++}`;
-    const { severity: _severity, ...rest } = site;
-    this.siteLines.line(`const ${name} = ${data(rest)}; // ${comment}`);
-    return name;
-  }
-}
-
-/** How expressions read the unit, the entry in scope and their temporaries. */
-interface Scope {
-  /** `rec` inside a `where`, else `undefined`. */
-  rec: string;
-  temps: { n: number };
-}
-
-/** The scorer of one plan (the scheme, or one it imports): a function `name(table, options)`. */
-export class SchemeGen {
-  /** Functions hoisted to the scorer's top: `where` conditions, lets, cohort values. */
-  private readonly helpers = new Lines();
-  private helperCount = 0;
-  private readonly columns = new Map<string, string>();
-  private readonly imports = new Map<string, string>();
+/** The scorer of one plan (the scheme, or one it imports). */
+export class SchemeGen extends Exprs {
+  /** The item functions (rule, raw value, score, …), one block per item. */
+  private readonly itemLines = new Lines();
 
   constructor(
-    private readonly plan: P.Plan,
-    private readonly mod: Module,
+    plan: P.Plan,
+    mod: Module,
     readonly name: string,
     /** Scorers of imported schemes, generated next to this one. */
     private readonly nested: (plan: P.Plan) => string,
-  ) {}
-
-  // ── expressions: one case per kind ──────────────────────────────────
-  expr(e: P.Expr, s: Scope): string {
-    switch (e.k) {
-      case 'num':
-        return this.mod.dec(e.v);
-      case 'text':
-        return lit(e.v);
-      case 'bool':
-        return String(e.v);
-      case 'input':
-        return `${this.column(e.field)}[u]`;
-      case 'entry':
-        return s.rec === 'undefined' ? 'undefined' : `(${s.rec} ? ${s.rec}[${lit(e.field)}] : undefined)`;
-      case 'let':
-        return `let${e.id}(u)`;
-      case 'unitKind':
-        return 'kinds[u]';
-      case 'total':
-        return '(totals[u] ?? undefined)';
-      case 'itemScore':
-        return `(scores[${e.id}][u] ?? undefined)`;
-      case 'sectionScore':
-        return `(sectionScores[${e.id}]?.[u] ?? undefined)`;
-      case 'bonusTotal':
-        return 'bonusTotals[u]';
-      case 'importTotal':
-        return `(${this.importTotal(e.alias)}(u) ?? undefined)`;
-      case 'neg':
-        return `neg(${this.expr(e.x, s)})`;
-      case 'not':
-        return `(${this.expr(e.x, s)} !== true)`;
-      case 'arith':
-        return `${e.op === '+' ? 'add' : e.op === '-' ? 'sub' : 'mul'}(${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
-      case 'div': {
-        const site = this.mod.site(
-          words('E0601', { ...e.span, file: this.plan.file }, (h) => ({ unit: h(0), expr: e.text })),
-          `division by zero in ${quoted(e.text)}`,
-        );
-        return `div(${this.expr(e.l, s)}, ${this.expr(e.r, s)}, ${e.places}, ${site}, ids[u])`;
-      }
-      case 'logic':
-        return `(${this.expr(e.l, s)} === true ${e.op === 'and' ? '&&' : '||'} ${this.expr(e.r, s)} === true)`;
-      case 'cmp':
-        return `cmp(${op(e.op)}, ${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
-      case 'coalesce': {
-        const t = this.temp(s);
-        return `((${t} = ${this.expr(e.l, s)}) === undefined ? ${this.expr(e.r, s)} : ${t})`;
-      }
-      case 'field':
-        return `field(${this.expr(e.of, s)}, ${lit(e.field)})`;
-      case 'listAgg': {
-        const where = e.where ? this.entryFunction(e.where, 'where') : 'undefined';
-        return `listAgg(${lit(e.fn)}, ${this.expr(e.list, s)}, ${where}, u, ${e.field === undefined ? 'undefined' : lit(e.field)})`;
-      }
-      case 'minmax':
-        return `minmax(${lit(e.fn)}, [${e.args.map((a) => this.expr(a, s)).join(', ')}])`;
-      case 'round':
-        return `round(${this.expr(e.x, s)}, ${e.places})`;
-      case 'cohort': {
-        const c = this.plan.cohort[e.id];
-        return c.k === 'rank' ? `Decimal.fromInt(cohort${e.id}()[u])` : `cohort${e.id}()`;
-      }
-      case 'bands': {
-        // The subject once; the points of the first band that holds, and only those.
-        const t = this.temp(s);
-        const arms = e.bands.map((b) => {
-          const test = b.test;
-          const hit = test.k === 'else' ? 'true' : test.k === 'is' ? `${t} === ${lit(test.v)}` : `holds(${op(test.op)}, ${t}, ${this.mod.dec(test.v)})`;
-          return `${hit} ? ${this.expr(b.points, s)} : `;
-        });
-        return `((${t} = ${this.expr(e.subject, s)}), ${arms.join('')}ZERO)`;
-      }
-      case 'linear': {
-        const pts = this.mod.value('linear points', `[${e.points.map((p) => `{ x: ${this.mod.dec(p.x)}, y: ${this.mod.dec(p.y)} }`).join(', ')}]`);
-        return `linear(${this.expr(e.subject, s)}, ${pts}, ${e.places})`;
-      }
-      default:
-        return unknownNode('expression', e);
-    }
+  ) {
+    super(plan, mod);
   }
 
-  /** A number-valued expression (absent reads as 0). */
-  num(e: P.Expr, s: Scope): string {
-    return `num(${this.expr(e, s)})`;
+  // ── what may not apply ──────────────────────────────────────────────
+  /** Whether an item may not apply to a unit (or the unit may not be assessed). */
+  itemMayNA(id: number): boolean {
+    return this.plan.eligible !== undefined || this.plan.items[id].notApplicable.length > 0;
   }
 
-  private temp(s: Scope): string {
-    return `t${s.temps.n++}`;
+  /** Whether a section may have no part that applies, for some unit. */
+  sectionMayNA(id: number): boolean {
+    return this.plan.eligible !== undefined || this.allMayNA(this.plan.sections[id]);
   }
 
-  /** An input column, read once per scorer. */
-  private column(field: string): string {
-    return nameFor(this.columns, 'in', field);
+  /** Whether every part of a whole may not apply to a unit that is assessed (no parts: never applies). */
+  private allMayNA(w: { items: number[]; sections: number[] }): boolean {
+    return w.items.every((id) => this.plan.items[id].notApplicable.length > 0) && w.sections.every((id) => this.allMayNA(this.plan.sections[id]));
   }
 
-  /** An expression evaluated with a list entry in scope, as a function `(u, rec)`. */
-  private entryFunction(e: P.Expr, what: string): string {
-    const name = `${what}${this.helperCount++}`;
-    this.fn(this.helpers, name, ['u', 'rec'], (s) => [`return ${this.expr(e, s)};`]);
-    return name;
+  /** Whether some part of a whole may not apply to a unit that is assessed. */
+  private someMayNA(w: { items: number[]; sections: number[] }): boolean {
+    return w.items.some((id) => this.plan.items[id].notApplicable.length > 0) || w.sections.some((id) => this.allMayNA(this.plan.sections[id]));
   }
 
-  /** A function whose body evaluates expressions, with its temporaries declared. */
-  private fn(into: Lines, name: string, params: string[], body: (s: Scope) => string[], comment?: string): void {
-    const s: Scope = { rec: params.includes('rec') ? 'rec' : 'undefined', temps: { n: 0 } };
-    const lines = body(s);
-    if (comment) into.line(`// ${comment}`);
-    into.open(`function ${name}(${params.join(', ')}) {`);
-    if (s.temps.n > 0) into.line(`let ${Array.from({ length: s.temps.n }, (_, i) => `t${i}`).join(', ')};`);
-    for (const l of lines) into.line(l);
-    into.close();
+  /** Whether, for a unit assessed, none of the parts of the total may apply (the total is then what bonuses and penalties make). */
+  rootMayNA(): boolean {
+    return this.allMayNA(this.root());
   }
 
-  /** An imported scheme's total, by its alias. */
-  private importTotal(alias: string): string {
-    return nameFor(this.imports, 'import', alias);
+  /** Whether a section's contribution to its parent differs from its score (a weight of a weighted parent). */
+  weightedPart(id: number): boolean {
+    const s = this.plan.sections[id];
+    const parentWeighted = s.parent !== undefined ? this.plan.sections[s.parent].weighted : this.root().weighted;
+    return parentWeighted && s.weight !== undefined;
   }
 
-  // ── lets and cohort values ────────────────────────────────────────
-  /** A let: computed when first read, once per unit (a failure is not kept: it is raised again). */
-  private lets(): void {
-    for (const l of this.plan.lets) {
-      this.helpers.line(`const let${l.id}Cache = new Array(n).fill(UNSET);`);
-      this.fn(
-        this.helpers,
-        `let${l.id}`,
-        ['u'],
-        (s) => [`const c = let${l.id}Cache[u];`, 'if (c !== UNSET) return c;', `return (let${l.id}Cache[u] = ${this.expr(l.expr, s)});`],
-        `let ${quoted(l.name)}`,
-      );
-    }
-  }
-
-  /** Each cohort value: one pass over the cohort, when first read; its failure is kept and raised to every reader. */
-  private cohortValues(): void {
-    for (const c of this.plan.cohort) {
-      const body = (s: Scope): string[] => {
-        switch (c.k) {
-          case 'rank':
-            return [
-              'const values = new Array(n);',
-              `for (let u = 0; u < n; u++) values[u] = ${this.num(c.by, s)};`,
-              `return competitionRanks(values, ${lit(c.dir)});`,
-            ];
-          case 'aggregate': {
-            const lines = ['const values = [];', 'let count = 0;', 'for (let u = 0; u < n; u++) {'];
-            if (c.where) lines.push(`  if (${this.expr(c.where, s)} !== true) continue;`);
-            lines.push('  count++;', `  const v = ${this.expr(c.value, s)};`, '  if (v instanceof Decimal) values.push(v);', '}');
-            lines.push(c.fn === 'count' ? 'return Decimal.fromInt(count);' : `return aggregate(${lit(c.fn)}, values);`);
-            return lines;
-          }
-          case 'prorataMax':
-            return [`return prorataTop${c.item}();`];
-          default:
-            return unknownNode('cohort value', c);
-        }
-      };
-      this.fn(this.helpers, `cohort${c.id}Pass`, [], body, `cohort value ${c.id}: ${c.k === 'prorataMax' ? `the highest raw score of item ${c.item}` : c.k}`);
-      this.helpers.line(`const cohort${c.id} = once(cohort${c.id}Pass);`);
-    }
-  }
-
-  // ── rules: one case per kind ─────────────────────────────────────
-  /** The body of `rule{id}(u, steps)`: the rule's raw value, recording steps when asked. */
-  private rule(it: P.Item, s: Scope): string[] {
-    const r = it.rule;
-    const M = this.mod.dec(it.max);
-    switch (r.k) {
-      case 'points': {
-        const out = ['let sum = ZERO;'];
-        r.lines.forEach((l, i) => {
-          const p = this.mod.dec(l.points);
-          out.push(`const holds${i} = ${this.expr(l.cond.expr, s)} === true; // ${quoted(l.cond.text)}`);
-          out.push(`if (holds${i}) sum = sum.${l.deduct ? 'sub' : 'add'}(${p});`);
-          out.push(`if (steps) steps.push({ k: "line", points: ${p}.toString(), deduct: ${l.deduct}, cond: ${lit(l.cond.text)}, holds: holds${i} });`);
-        });
-        out.push('if (steps) steps.push({ k: "sum", value: sum.toString() });', 'return sum;');
-        return out;
-      }
-      case 'deduct': {
-        const k = this.mod.dec(r.per);
-        const most = r.most !== undefined ? this.mod.dec(r.most) : undefined;
-        return [
-          `const x = ${this.num(r.count.expr, s)};`,
-          `let d = ${k}.mul(x);`,
-          `const capped = ${most ? `d.gt(${most})` : 'false'};`,
-          ...(most ? [`if (capped) d = ${most};`] : []),
-          `const result = ${M}.sub(d);`,
-          `if (steps) steps.push({ k: "deduct", max: ${M}.toString(), per: ${k}.toString(), count: x.toString(), countText: ${lit(r.count.text)}, ${most ? `...(capped ? { most: ${most}.toString() } : {}), ` : ''}result: result.toString() });`,
-          'return result;',
-        ];
-      }
-      case 'ratio': {
-        const out = [`const d = ${this.num(r.done, s)};`, `const tg = ${this.num(r.target, s)};`, 'if (tg.isZero()) {'];
-        if (r.ifZero) out.push(`  const z = ${this.num(r.ifZero, s)};`, '  if (steps) steps.push({ k: "ratioZero", value: z.toString() });', '  return z;');
-        else {
-          const site = this.mod.site(
-            words('E0602', { ...r.target.span, file: this.plan.file }, (h) => ({ unit: h(0), item: it.label })),
-            `the target of ${quoted(it.label)} is 0`,
-          );
-          out.push(`  throw new Failure(diagnostic(${site}, [ids[u]]));`);
-        }
-        out.push(
-          '}',
-          `const q = ${M}.mul(d).div(tg, ${r.places});`,
-          `const v = q.clamp(ZERO, ${M});`,
-          `if (steps) steps.push({ k: "ratio", max: ${M}.toString(), done: d.toString(), target: tg.toString(), quotient: q.toString(), ...(v.eq(q) ? {} : { clamped: v.toString() }) });`,
-          'return v;',
-        );
-        return out;
-      }
-      case 'rankPoints': {
-        const first = this.mod.dec(r.first);
-        const step = this.mod.dec(r.step);
-        return [
-          `const k = ${this.num(r.rank, s)};`,
-          `const raw = ${first}.sub(${step}.mul(k.sub(ONE)));`,
-          'const v = Decimal.max(ZERO, raw);',
-          `if (steps) steps.push({ k: "rankPoints", rank: k.toString(), first: ${first}.toString(), step: ${step}.toString(), raw: raw.toString(), floored: !v.eq(raw) });`,
-          'return v;',
-        ];
-      }
-      case 'rankScored':
-        return [
-          'if (n <= 1) {',
-          `  if (steps) steps.push({ k: "onlyUnit", max: ${M}.toString() });`,
-          `  return ${M};`,
-          '}',
-          `const place = cohort${r.place}()[u];`,
-          `const v = ${M}.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), ${r.places});`,
-          `if (steps) steps.push({ k: "rankScored", place, n, by: ${lit(r.by.text)}, value: shown(${this.expr(r.by.expr, s)}), max: ${M}.toString(), result: v.toString() });`,
-          'return v;',
-        ];
-      case 'tiers':
-        return this.tiers(r, s);
-      case 'formula':
-        return [`const v = ${this.num(r.expr.expr, s)};`, `if (steps) steps.push({ k: "formula", text: ${lit(r.expr.text)}, value: v.toString() });`, 'return v;'];
-      default:
-        return unknownNode('rule', r);
-    }
-  }
-
-  private tiers(r: Extract<P.Rule, { k: 'tiers' }>, s: Scope): string[] {
-    const points = this.mod.value('tier points', `new Map([${r.tiers.map((t) => `[${lit(t.member)}, ${this.mod.dec(t.points)}]`).join(', ')}])`);
-    const out = [`const value = ${this.expr(r.source.expr, s)};`];
-    if (!r.list) {
-      out.push(`const p = tierPoints(${points}, value);`, `if (steps) steps.push({ k: "tier", source: ${lit(r.source.text)}, value: shown(value), points: p.toString() });`, 'return p;');
-      return out;
-    }
-    const field = lit(r.list.field);
-    const pointsOf = `pointsOf${this.helperCount++}`;
-    this.helpers.line(`const ${pointsOf} = (rec) => tierPoints(${points}, rec[${field}]);`);
-    out.push('let entries = Array.isArray(value) ? value : [];', 'if (!steps) {', ...this.fusedFilters(r.list.filters, pointsOf).map((l) => `  ${l}`));
-    out.push('  let sum = ZERO;', `  for (let i = 0; i < entries.length; i++) sum = sum.add(${pointsOf}(entries[i]));`, '  return sum;', '}', 'let kept;');
-    for (const f of r.list.filters) {
-      switch (f.k) {
-        case 'with':
-          out.push(`kept = entries.filter((e) => e[${lit(f.field)}] !== undefined);`);
-          break;
-        case 'where':
-          out.push(`kept = entries.filter((e) => ${this.entryFunction(f.cond.expr, 'where')}(u, e) === true);`);
-          break;
-        case 'bestPer':
-          out.push(`kept = bestPer(entries, ${lit(f.field)}, ${pointsOf});`);
-          break;
-        default:
-          return unknownNode('list filter', f);
-      }
-      const reason = f.k === 'with' ? `{ k: "with", field: ${lit(f.field)} }` : f.k === 'where' ? `{ k: "where", cond: ${lit(f.cond.text)} }` : `{ k: "bestPer", field: ${lit(f.field)} }`;
-      out.push(`if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: ${reason} });`, 'entries = kept;');
-    }
-    out.push(
-      'let sum = ZERO;',
-      'for (const e of entries) {',
-      `  const p = ${pointsOf}(e);`,
-      '  sum = sum.add(p);',
-      `  if (steps) steps.push({ k: "entry", entry: entryOf(e), member: e[${field}], points: p.toString() });`,
-      '}',
-      'if (steps) steps.push({ k: "sum", value: sum.toString() });',
-      'return sum;',
-    );
-    return out;
-  }
-
-  /**
-   * The filters of a tier table without a trace, in fewer passes: a run of `with` filters
-   * and the `where` after it test each entry once. (A `with` cannot fail, so the `where`
-   * sees the same entries in the same order as filter after filter would show it.)
-   */
-  private fusedFilters(filters: Extract<P.Filter, object>[], pointsOf: string): string[] {
-    const out: string[] = [];
-    let tests: string[] = [];
-    const flush = () => {
-      if (!tests.length) return;
-      const keep = `keep${this.helperCount++}`;
-      // Into an array of its own, reused from unit to unit (a rule never runs inside itself).
-      this.helpers.line(`const ${keep}Kept = [];`);
-      this.fn(this.helpers, keep, ['entries', 'u'], () => [
-        `const kept = ${keep}Kept;`,
-        'kept.length = 0;',
-        'for (let i = 0; i < entries.length; i++) {',
-        '  const e = entries[i];',
-        `  if (${tests.join(' && ')}) kept.push(e);`,
-        '}',
-        'return kept;',
-      ]);
-      out.push(`entries = ${keep}(entries, u);`);
-      tests = [];
-    };
-    for (const f of filters) {
-      if (f.k === 'with') tests.push(`e[${lit(f.field)}] !== undefined`);
-      else if (f.k === 'where') {
-        tests.push(`${this.entryFunction(f.cond.expr, 'where')}(u, e) === true`);
-        flush();
-      } else if (f.k === 'bestPer') {
-        flush();
-        const best = `best${this.helperCount++}`;
-        this.helpers.line(`const ${best}Keys = [], ${best}Kept = [];`);
-        out.push(`entries = bestPerInto(entries, ${lit(f.field)}, ${pointsOf}, ${best}Keys, ${best}Kept);`);
-      } else return unknownNode('list filter', f);
-    }
-    flush();
-    return out;
-  }
-
-  // ── items ─────────────────────────────────────────────────────────
-  private item(it: P.Item, into: Lines): void {
+  root(): Whole {
     const plan = this.plan;
+    return { fn: 'combineTotal', label: '', scale: plan.total, weighted: plan.topSections.some((id) => plan.sections[id].weight !== undefined), items: plan.topItems, sections: plan.topSections };
+  }
+
+  section(id: number): Whole {
+    const s = this.plan.sections[id];
+    return { fn: `combine${id}`, label: s.label, scale: s.scale, weighted: s.weighted, items: s.items, sections: s.sections };
+  }
+
+  /** `x` rounded to the scheme's precision, when it declares one. */
+  roundScore(x: string): string {
+    const p = this.plan.precision;
+    return p?.of === 'each' ? `${x}.round(${p.places})` : x;
+  }
+
+  // ── items ───────────────────────────────────────────────────────────
+  private item(it: P.Item): void {
+    const plan = this.plan;
+    const L = this.itemLines;
     const where = it.section !== undefined ? `section ${quoted(plan.sections[it.section].label)}, ` : '';
-    into.line();
-    into.line(`// ── ${it.kind} ${it.id} ${quoted(it.label)} (${where}max ${it.max}) ──`);
-    into.line(`// ${quoted(it.text)}`);
-    this.fn(into, `rule${it.id}`, ['u', 'steps'], (s) => this.rule(it, s));
+    L.line();
+    L.line(`// ── ${it.kind} ${it.id} ${quoted(it.label)} (${where}${it.max !== undefined ? `max ${it.max}` : 'no max'}) ──`);
+    L.line(`// ${quoted(it.text)}`);
+    this.fn(L, `rule${it.id}`, ['u', 'steps'], (s) => ruleBody(this, it, s));
     // The raw value: `void if` first.
-    this.fn(into, `raw${it.id}`, ['u', 'steps'], (s) => [
+    this.fn(L, `raw${it.id}`, ['u', 'steps'], (s) => [
       ...it.voids.flatMap((v) => [`if (${this.expr(v.expr, s)} === true) {`, `  if (steps) steps.push({ k: "void", cond: ${lit(v.text)} });`, '  return ZERO;', '}']),
       `return rule${it.id}(u, steps);`,
     ]);
-    const M = this.mod.dec(it.max);
-    const cap = it.cap;
+    if (it.notApplicable.length > 0) {
+      // The first `not applicable if` that holds (its text), or undefined; a failure counts as not holding.
+      const conds = it.notApplicable.map((c, k) => this.unitFunction(`notApplicable${it.id}If${k}`, c.expr, `not applicable if ${quoted(c.text)}`));
+      this.fn(L, `notApplicable${it.id}`, ['u'], () => [...conds.map((f, k) => `if (guard(u, ${f}) === true) return ${lit(it.notApplicable[k].text)};`), 'return undefined;']);
+    }
     const body: string[] = [];
-    if (cap?.prorata) {
-      // The raw values are kept for the cohort's highest (failures too: they are raised again).
-      into.line(`const raw${it.id}Cache = new Array(n).fill(UNSET);`);
-      this.fn(into, `cachedRaw${it.id}`, ['u'], () => [
-        `const c = raw${it.id}Cache[u];`,
-        'if (c instanceof Decimal) return c;',
-        'if (c instanceof Failure) throw c;',
-        'try {',
-        `  return (raw${it.id}Cache[u] = raw${it.id}(u));`,
-        '} catch (e) {',
-        `  if (e instanceof Failure) raw${it.id}Cache[u] = e;`,
-        '  throw e;',
-        '}',
-      ]);
-      this.fn(into, `prorataTop${it.id}Pass`, [], () => ['let top = ZERO;', 'for (let u = 0; u < n; u++) {', `  const v = cachedRaw${it.id}(u);`, '  if (v.gt(top)) top = v;', '}', 'return top;']);
-      into.line(`const prorataTop${it.id} = once(prorataTop${it.id}Pass);`);
-      const c = this.mod.dec(cap.value);
-      body.push(
-        `let v = steps ? raw${it.id}(u, steps) : cachedRaw${it.id}(u);`,
-        `const top = prorataTop${it.id}();`,
-        `if (top.gt(${c})) {`,
-        `  const scaled = v.mul(${c}).div(top, ${cap.prorata.places});`,
-        `  if (steps) steps.push({ k: "prorata", cap: ${c}.toString(), top: top.toString(), raw: v.toString(), scaled: scaled.toString() });`,
-        '  v = scaled;',
-        `} else if (steps) steps.push({ k: "prorataNone", cap: ${c}.toString(), top: top.toString() });`,
-      );
-    } else {
+    const cap = it.cap;
+    if (cap?.prorata) this.prorata(it, body);
+    else {
       body.push(`let v = raw${it.id}(u, steps);`);
       if (cap) {
         const c = this.mod.dec(cap.value);
         body.push(`if (v.gt(${c})) {`, `  if (steps) steps.push({ k: "cap", cap: ${c}.toString(), from: v.toString() });`, `  v = ${c};`, '}');
       }
     }
-    body.push(
-      `if (v.gt(${M})) {`,
-      `  if (steps) steps.push({ k: "atMostMax", max: ${M}.toString(), from: v.toString() });`,
-      `  v = ${M};`,
-      '} else if (v.sign() < 0) {',
-      '  if (steps) steps.push({ k: "notBelowZero", from: v.toString() });',
-      '  v = ZERO;',
-      '}',
-    );
+    const below = ['if (v.sign() < 0) {', '  if (steps) steps.push({ k: "notBelowZero", from: v.toString() });', '  v = ZERO;', '}'];
+    if (it.max !== undefined) {
+      const M = this.mod.dec(it.max);
+      body.push(`if (v.gt(${M})) {`, `  if (steps) steps.push({ k: "atMostMax", max: ${M}.toString(), from: v.toString() });`, `  v = ${M};`, `} else ${below[0]}`, ...below.slice(1));
+    } else body.push(...below);
     if (it.places !== undefined)
       body.push(`const r = v.round(${it.places});`, `if (steps && !r.eq(v)) steps.push({ k: "rounded", places: ${it.places}, from: v.toString(), to: r.toString() });`, 'return r;');
     else body.push('return v;');
-    this.fn(into, `score${it.id}`, ['u', 'steps'], () => body);
-    // What the trace shows the rule read.
-    const reads = it.reads.map((r) =>
-      r.k === 'input'
-        ? `{ name: ${lit(r.field)}, ${r.label !== undefined ? `label: ${lit(r.label)}, ` : ''}value: shown(${this.column(r.field)}[u]) }`
-        : `{ name: ${lit(plan.lets[r.id].name)}, value: shownOrFailed(() => let${r.id}(u)) }`,
-    );
-    into.line(`const reads${it.id} = (u) => [${reads.join(', ')}];`);
+    this.fn(L, `score${it.id}`, ['u', 'steps'], () => body);
+    this.fn(L, `reads${it.id}`, ['u'], (s) => [`return [${it.reads.map((r) => this.read(r, s)).join(', ')}];`]);
   }
 
-  // ── the scorer ────────────────────────────────────────────────────
+  /** What the trace shows a rule read, with this unit's value. */
+  private read(r: P.Read, s: Parameters<Exprs['expr']>[1]): string {
+    switch (r.k) {
+      case 'input':
+        return `{ name: ${lit(r.field)}, ${r.label !== undefined ? `label: ${lit(r.label)}, ` : ''}value: shown(${this.column(r.field)}[u]${r.percent ? ', true' : ''}) }`;
+      case 'let': {
+        const l = this.plan.lets[r.id];
+        return `{ name: ${lit(l.name)}, value: shownOrFailed(() => let${r.id}(u)), formula: ${lit(l.text)} }`;
+      }
+      case 'import':
+        return `{ name: ${lit(r.text)}, value: shownOrFailed(() => ${this.expr(r.expr, s)}) }`;
+      default:
+        return unknownNode('read', r);
+    }
+  }
+
+  /**
+   * `cap N prorata`: the raw values are kept for the highest of the unit's group (failures
+   * too: they are raised again), which is worked out over the units it applies to, once per group.
+   */
+  private prorata(it: P.Item, body: string[]): void {
+    const L = this.itemLines;
+    const id = it.id;
+    L.line(`const raw${id}Cache = new Array(n).fill(UNSET);`);
+    this.fn(L, `cachedRaw${id}`, ['u'], () => [
+      `const c = raw${id}Cache[u];`,
+      'if (c instanceof Decimal) return c;',
+      'if (c instanceof Failure) throw c;',
+      'try {',
+      `  return (raw${id}Cache[u] = raw${id}(u));`,
+      '} catch (e) {',
+      `  if (e instanceof Failure) raw${id}Cache[u] = e;`,
+      '  throw e;',
+      '}',
+    ]);
+    L.line(`const prorataTop${id} = []; // by group, once worked out`);
+    this.fn(L, `prorataTop${id}Of`, ['g'], () => [
+      `const known = prorataTop${id}[g];`,
+      'if (known !== undefined) return known;',
+      'let top = ZERO;',
+      'for (const u of members[g]) {',
+      ...(it.notApplicable.length ? [`  if (notApplicable${id}(u) !== undefined) continue;`] : []),
+      `  const v = cachedRaw${id}(u);`,
+      '  if (v.gt(top)) top = v;',
+      '}',
+      `return (prorataTop${id}[g] = top);`,
+    ]);
+    const c = this.mod.dec(it.cap!.value);
+    body.push(
+      `let v = steps ? raw${id}(u, steps) : cachedRaw${id}(u);`,
+      `const top = prorataTop${id}Of(groupOf[u]);`,
+      `if (top.gt(${c})) {`,
+      `  const scaled = v.mul(${c}).div(top);`,
+      `  if (steps) steps.push({ k: "prorata", cap: ${c}.toString(), top: top.toString(), raw: v.toString(), scaled: scaled.toString() });`,
+      '  v = scaled;',
+      `} else if (steps) steps.push({ k: "prorataNone", cap: ${c}.toString(), top: top.toString() });`,
+    );
+  }
+
+  // ── sections and the total ─────────────────────────────────────────
+  /**
+   * `combine{k}(u, steps)`: a whole's score for a unit from its parts, as the interpreter's
+   * `combine`: the sum of its items and subsections, or the weighted sum of its weighted
+   * subsections scaled to its own scale. Parts that do not apply are left out and the rest
+   * scaled up (or their weights count as 100%); with no part that applies the whole does not
+   * apply (`NA`); a failed part fails it (null). Records each weighted part's contribution.
+   * What cannot happen for this whole (a part not applying) is left out of its code.
+   */
+  private combine(w: Whole): void {
+    const plan = this.plan;
+    const some = this.someMayNA(w);
+    const all = this.allMayNA(w);
+    const scale = this.mod.dec(w.scale);
+    const body: string[] = [];
+    if (plan.eligible) body.push('if (!eligible[u]) return NA;');
+    if (w.items.length + w.sections.length === 0) {
+      this.fn(this.helpers, w.fn, ['u', 'steps'], () => [...body, 'return NA;'], `${w.label ? `section ${quoted(w.label)}` : 'the total'}: no parts`);
+      return;
+    }
+    body.push('let sum = ZERO;', 'let failed = false;');
+    if (all) body.push('let applies = false;');
+    if (some) body.push('let someNA = false;', w.weighted ? 'let weights = ZERO;' : 'let applicable = ZERO;');
+    /** A part's code, inside the test of whether it applies when it may not. */
+    const part = (mayNA: string | undefined, comment: string, lines: string[], naLines: string[] = []) => {
+      body.push(`// ${comment}`);
+      if (!mayNA) return body.push(...lines);
+      body.push(`if (${mayNA}) {`, '  someNA = true;', ...naLines.map((l) => `  ${l}`), '} else {', ...(all ? ['  applies = true;'] : []), ...lines.map((l) => `  ${l}`), '}');
+    };
+    for (const id of w.items) {
+      const it = plan.items[id];
+      part(it.notApplicable.length ? `itemNA[${id}][u]` : undefined, `item ${quoted(it.label)}`, [
+        `const v${id} = scores[${id}][u];`,
+        `if (v${id} === null) failed = true;`,
+        `else sum = sum.add(v${id});`,
+        ...(some && !w.weighted ? [`applicable = applicable.add(${this.mod.dec(it.max ?? '0')});`] : []),
+      ]);
+    }
+    for (const id of w.sections) {
+      const s = plan.sections[id];
+      const v = `s${id}`;
+      let lines: string[];
+      if (w.weighted && s.weight !== undefined) {
+        const c = `c${id}`;
+        const contribution = s.scale === '0' ? 'ZERO' : this.roundScore(`${v}.mul(${this.mod.dec(s.weight)}).mul(${scale}).div(${this.mod.dec(s.scale)})`);
+        lines = [
+          `const ${v} = sectionScores[${id}][u];`,
+          `let ${c} = ${v};`,
+          `if (${v} !== null) {`,
+          `  ${c} = ${contribution};`,
+          ...(some ? [`  weights = weights.add(${this.mod.dec(s.weight)});`] : []),
+          `  if (steps) steps.push({ k: "weighted", score: ${v}.toString(), scale: ${lit(s.scale)}, weight: ${lit(s.weightText ?? s.weight)}, total: ${scale}.toString(), contribution: ${c}.toString() });`,
+          '}',
+          `contributions[${id}][u] = ${c};`,
+          `if (${c} === null) failed = true;`,
+          `else sum = sum.add(${c});`,
+        ];
+      } else
+        lines = [
+          `const ${v} = sectionScores[${id}][u];`,
+          `if (${v} === null) failed = true;`,
+          `else sum = sum.add(${v});`,
+          ...(some && !w.weighted ? [`applicable = applicable.add(${this.mod.dec(s.scale)});`] : []),
+        ];
+      part(this.allMayNA(s) ? `sectionNA[${id}][u]` : undefined, `section ${quoted(s.label)}`, lines, this.weightedPart(id) ? [`contributions[${id}][u] = null;`] : []);
+    }
+    if (all) body.push('if (!applies) return NA;');
+    body.push('if (failed) return null;');
+    if (some && w.weighted)
+      body.push(
+        'if (someNA && weights.sign() > 0 && !weights.eq(ONE)) {',
+        `  const result = ${this.roundScore('sum.div(weights)')};`,
+        `  if (steps) steps.push({ k: "renormalised", label: ${lit(w.label)}, sum: sum.toString(), weights: weights.toString(), result: result.toString() });`,
+        '  return result;',
+        '}',
+      );
+    if (some && !w.weighted)
+      body.push(
+        `if (someNA && applicable.sign() > 0 && !applicable.eq(${scale})) {`,
+        `  const result = ${this.roundScore(`sum.mul(${scale}).div(applicable)`)};`,
+        `  if (steps) steps.push({ k: "rescaled", label: ${lit(w.label)}, sum: sum.toString(), applicable: applicable.toString(), scale: ${scale}.toString(), result: result.toString() });`,
+        '  return result;',
+        '}',
+      );
+    body.push('return sum;');
+    const what = w.label ? `section ${quoted(w.label)}` : 'the total';
+    this.fn(this.helpers, w.fn, ['u', 'steps'], () => body, `${what}: ${w.weighted ? 'the weighted sum of its parts' : 'the sum of its parts'}${some ? ', those that apply' : ''}`);
+  }
+
+  // ── the scorer ──────────────────────────────────────────────────────
   generate(): Lines {
     const plan = this.plan;
-    const body = new Lines();
-    const items = new Lines();
-    for (const it of plan.items) this.item(it, items);
+    for (const it of plan.items) this.item(it);
     this.lets();
     this.cohortValues();
-    const ends = this.totals();
+    for (const s of plan.sections) this.combine(this.section(s.id));
+    this.combine(this.root());
+    plan.adjusts.forEach((a, i) => this.unitFunction(`adjust${i}`, a.factor.expr, `adjust total * ${quoted(a.factor.text)}`));
+    plan.vetoes.forEach((v, i) => this.unitFunction(`veto${i}`, v.cond.expr, `veto ${quoted(v.reason)}: ${quoted(v.cond.text)}`));
+    if (plan.eligible) this.unitFunction('eligibleIf', plan.eligible.expr, `eligible if ${quoted(plan.eligible.text)}`);
+    if (plan.within) this.unitFunction('groupKeyOf', plan.within.expr, `within ${quoted(plan.within.text)}`);
+    const flow = this.flow();
+    const results = unitResults(this);
 
     const out = new Lines();
     out.line(`// The scheme ${quoted(plan.name)}${plan.file !== undefined ? ` (${quoted(plan.file)})` : ''}: every unit of a validated table, scored.`);
     out.open(`function ${this.name}(table, options = {}) {`);
-    out.line('const n = table.n;');
-    out.line('const ids = table.ids;');
-    out.line('const kinds = table.kinds;');
-    out.line('const trace = options.trace;');
-    out.line('const tracing = typeof trace === "function" ? trace : () => !!trace;');
+    out.lines(['const n = table.n;', 'const ids = table.ids;', 'const kinds = table.kinds;', 'const errors = new Map();', 'const guard = (u, f) => guarded(errors, u, f);']);
     for (const [field, name] of this.columns) out.line(`const ${name} = column(table, ${lit(field)});`);
-    out.line(`const scores = [${plan.items.map(() => 'new Array(n)').join(', ')}];`);
-    out.line('let sectionScores = [];');
-    out.line('let contributions = [];');
-    out.line('let totals = [];');
-    out.line('let bonusTotals = [];');
-    out.line('const errors = new Map();');
-    out.line('const guard = (u, f) => guarded(errors, u, f);');
+    out.add(this.state());
     for (const [alias, name] of this.imports) {
       const sub = plan.imports.find((i) => i.alias === alias);
       if (!sub) throw new Error(`assess compile: no imported scheme ${JSON.stringify(alias)}`);
-      out.line(`const ${name}Scoring = once(() => ${this.nested(sub.plan)}(table, {}));`);
-      out.line(`const ${name} = (u) => ${name}Scoring().total(u);`);
+      out.line(`const ${name} = once(() => ${this.nested(sub.plan)}(table, {}));`);
     }
     out.add(this.helpers);
-    out.add(items);
-    body.add(ends);
-    out.add(body);
+    out.add(this.itemLines);
+    out.add(results);
+    out.add(flow);
     out.close();
     return out;
   }
 
-  /** Sections, totals, vetoes and grades, and the unit results, in the interpreter's order. */
-  private totals(): Lines {
+  /** The columns the scorer fills, unit by unit. */
+  private state(): Lines {
     const plan = this.plan;
     const L = new Lines();
-    const total = this.mod.dec(plan.total);
-    const roundScore = (x: string) => (plan.precision === undefined ? x : `${x}.round(${plan.precision})`);
-    L.line();
-    L.line('// ── scores, item by item over the cohort ──');
-    for (const it of plan.items) {
-      L.open(`for (let u = 0, col = scores[${it.id}]; u < n; u++) { // ${quoted(it.label)}`);
-      L.line(`try { col[u] = score${it.id}(u); } catch (e) { col[u] = null; failed(errors, u, e); }`);
-      L.close();
+    const itemNA = plan.items.map((it) => (this.itemMayNA(it.id) ? 'new Uint8Array(n)' : 'NONE'));
+    const sectionNA = plan.sections.map((s) => (this.sectionMayNA(s.id) ? 'new Uint8Array(n)' : 'NONE'));
+    if ([...itemNA, ...sectionNA].includes('NONE')) L.line('const NONE = new Uint8Array(n); // never set: for the scores that always apply');
+    L.line(`const scores = [${plan.items.map(() => 'new Array(n)').join(', ')}]; // by item id`);
+    L.line(`const itemNA = [${itemNA.join(', ')}];`);
+    L.line(`const sectionScores = [${plan.sections.map(() => 'new Array(n)').join(', ')}];`);
+    L.line(`const sectionNA = [${sectionNA.join(', ')}];`);
+    // What a section adds to its parent: its score, unless it is a weighted part.
+    L.line(`const contributions = [${plan.sections.map((s) => (this.weightedPart(s.id) ? 'new Array(n)' : `sectionScores[${s.id}]`)).join(', ')}];`);
+    L.line('const totals = new Array(n).fill(null);');
+    for (const [what, ids] of [['bonus', plan.bonuses], ['penalty', plan.penalties]] as const) {
+      L.line(`const ${what}Totals = new Array(n)${ids.length ? '' : '.fill(ZERO)'};`);
+      if (ids.length) L.line(`const ${what}Cols = [${ids.map((id) => `scores[${id}]`).join(', ')}], ${what}NA = [${ids.map((id) => `itemNA[${id}]`).join(', ')}];`);
     }
-    L.line();
-    L.line('// ── sections ──');
-    L.line(`sectionScores = [${plan.sections.map(() => 'new Array(n)').join(', ')}];`);
-    // An unweighted section adds its score: the same column.
-    L.line(`contributions = [${plan.sections.map((sec) => (sec.weight !== undefined ? 'new Array(n)' : `sectionScores[${sec.id}]`)).join(', ')}];`);
-    for (const sec of plan.sections) {
-      L.open(`for (let u = 0; u < n; u++) { // ${quoted(sec.label)}`);
-      L.line('let sum = ZERO;');
-      for (const id of sec.items) L.line(`const s${id} = scores[${id}][u];`);
-      for (const id of sec.items) L.line(`if (sum !== null) sum = s${id} === null ? null : sum.add(s${id});`);
-      L.line(`sectionScores[${sec.id}][u] = sum;`);
-      if (sec.weight !== undefined) {
-        const scale = this.mod.dec(sec.scale);
-        const weight = this.mod.dec(sec.weight);
-        const contribution = Decimal.parse(sec.scale)!.isZero() ? 'ZERO' : roundScore(`sum.mul(${weight}).mul(${total}).div(${scale}, ${sec.places})`);
-        L.line(`contributions[${sec.id}][u] = sum === null ? null : ${contribution};`);
-      }
-      L.close();
-    }
-    L.line();
-    L.line('// ── totals: contributions, items outside sections, bonuses, adjustments ──');
-    L.line('totals = new Array(n);');
-    L.line('bonusTotals = new Array(n);');
-    L.open('for (let u = 0; u < n; u++) {');
-    L.line('let sum = ZERO;');
-    L.line('let bonus = ZERO;');
-    for (const sec of plan.sections) L.line(`sum = sum === null || contributions[${sec.id}][u] === null ? null : sum.add(contributions[${sec.id}][u]);`);
-    for (const id of plan.topItems) L.line(`sum = sum === null || scores[${id}][u] === null ? null : sum.add(scores[${id}][u]);`);
-    for (const id of plan.bonuses) L.line(`if (scores[${id}][u] === null) sum = null; else bonus = bonus.add(scores[${id}][u]);`);
-    L.line('if (sum !== null) sum = sum.add(bonus);');
-    plan.adjusts.forEach((a, i) => {
-      L.line(`if (sum !== null) { const f = guard(u, adjust${i}); sum = f instanceof Decimal ? ${roundScore('sum.mul(f)')} : null; }`);
-    });
-    L.line('totals[u] = sum;');
-    L.line('bonusTotals[u] = bonus;');
-    L.close();
-    plan.adjusts.forEach((a, i) => this.fn(this.helpers, `adjust${i}`, ['u'], (s) => [`return ${this.expr(a.factor.expr, s)};`], `adjust total * ${quoted(a.factor.text)}`));
-
-    this.vetoesAndGrade();
-    L.line();
-    L.line('// ── vetoes and grades ──');
-    L.line('const grades = new Array(n);');
-    L.line('const vetoLists = new Array(n);');
-    L.open('for (let u = 0; u < n; u++) {');
-    L.line('const v = (vetoLists[u] = vetoesOf(u));');
-    L.line('grades[u] = gradeOf(u, v);');
-    L.close();
-    this.unitResults();
-    L.line('return scoring({ n, ids, errors, totals, bonusTotals, scores, sectionScores, contributions, grades, vetoLists, unitResult });');
+    // `bonus` read before the totals are worked out: from the bonuses' scores.
+    if (plan.bonuses.length) L.line('const bonusTotal = (u) => bonusTotals[u] ?? sumApplicable(bonusCols, bonusNA, u) ?? ZERO;');
     return L;
   }
 
-  private vetoesAndGrade(): void {
+  /** Who is assessed and with whom, every score in order, totals, vetoes, places, grades: the scorer's body. */
+  private flow(): Lines {
     const plan = this.plan;
-    const H = this.helpers;
-    plan.vetoes.forEach((v, i) => this.fn(H, `veto${i}`, ['u'], (s) => [`return ${this.expr(v.cond.expr, s)};`], `veto ${quoted(v.reason)}: ${quoted(v.cond.text)}`));
-    (plan.grades ?? []).forEach((g, i) => {
-      if (g.k === 'if') this.fn(H, `grade${i}`, ['u'], (s) => [`return ${this.expr(g.cond.expr, s)};`], `grade ${quoted(g.label)}: ${quoted(g.cond.text)}`);
-    });
-    H.open('function vetoesOf(u, steps) {');
-    H.line('let vetoes = NO_VETOES;');
-    plan.vetoes.forEach((v, i) => {
-      H.open(`if (guard(u, veto${i}) === true) {`);
-      H.line(`vetoes = [...vetoes, ${lit(v.reason)}];`);
-      H.line(`if (steps) steps.push({ k: "veto", reason: ${lit(v.reason)}, cond: ${lit(v.cond.text)} });`);
-      H.close();
-    });
-    H.line('return vetoes;');
-    H.close();
-    H.open('function gradeOf(u, vetoes, steps) {');
-    H.line('const total = totals[u];');
-    if (plan.grades) {
-      const vetoLine = plan.grades.find((l) => l.k === 'veto');
-      H.line('if (total === null) return null;');
-      H.open('if (vetoes.length > 0) {');
-      H.line(`if (steps) steps.push({ k: "vetoGrade", grade: ${vetoLine ? lit(vetoLine.label) : 'null'} });`);
-      H.line(`return ${vetoLine ? lit(vetoLine.label) : 'null'};`);
-      H.close();
-      H.line('let holds;');
-      // The first line that holds; `otherwise` ends the block.
-      for (const [i, g] of plan.grades.entries()) {
-        if (g.k === 'otherwise') {
-          H.line(`if (steps) steps.push({ k: "otherwiseGrade", grade: ${lit(g.label)} });`);
-          H.line(`return ${lit(g.label)};`);
+    const L = new Lines();
+    L.line();
+    L.line('// ── who is assessed, and with whom ──');
+    if (plan.eligible) {
+      L.line('const eligible = new Uint8Array(n);');
+      L.line('for (let u = 0; u < n; u++) if (guard(u, eligibleIf) === true) eligible[u] = 1;');
+    } else L.line('const eligible = new Uint8Array(n).fill(1);');
+    L.line(`const groups = groupUnits(n, eligible${plan.within ? ', (u) => guard(u, groupKeyOf)' : ''});`);
+    L.line('const groupOf = groups.of;');
+    L.line('const members = groups.members;');
+    L.line();
+    L.line('// ── every score, each after the scores it reads ──');
+    for (const step of plan.order) {
+      switch (step.k) {
+        case 'item':
+          this.itemColumn(L, plan.items[step.id]);
           break;
-        }
-        if (g.k !== 'if') continue;
-        H.line(`try { holds = grade${i}(u); } catch (e) { holds = undefined; failed(errors, u, e); }`);
-        H.open('if (holds === true) {');
-        H.line(`if (steps) steps.push({ k: "gradeLine", cond: ${lit(g.cond.text)}, total: total.toString(), grade: ${lit(g.label)} });`);
-        H.line(`return ${lit(g.label)};`);
-        H.close();
+        case 'section':
+          this.sectionColumn(L, plan.sections[step.id]);
+          break;
+        default:
+          return unknownNode('score step', step);
       }
     }
-    H.line('return null;');
-    H.close();
+    this.totals(L);
+    L.line();
+    L.line('// ── vetoes, places, grades ──');
+    L.line('const vetoed = new Uint8Array(n);');
+    if (plan.vetoes.length) {
+      L.line('const vetoLists = new Array(n);');
+      L.open('for (let u = 0; u < n; u++) {');
+      L.line(`const v = (vetoLists[u] = ${plan.eligible ? 'eligible[u] ? vetoesOf(u) : NO_VETOES' : 'vetoesOf(u)'});`);
+      L.line('if (v.length > 0) vetoed[u] = 1;');
+      L.close();
+    } else L.line('const vetoLists = new Array(n).fill(NO_VETOES);');
+    for (const placing of [plan.places.vetoed, plan.places.ineligible]) if (placing !== 'last' && placing !== 'unplaced') unknownNode('placing', { k: placing });
+    L.line(`const places = placeUnits(groups, eligible, vetoed, totals, ${data(plan.places)});`);
+    this.grading(L);
+    L.line();
+    L.line('const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };');
+    if (plan.within) L.line('columns.groups = groups;');
+    L.line('return scoring({ n, ids, errors, columns, unitResult });');
+    return L;
   }
 
-  /** One unit's result, built when asked for (with its trace when tracing). */
-  private unitResults(): void {
+  /** An item's score for every unit (none where it does not apply; a failure recorded against the unit). */
+  private itemColumn(L: Lines, it: P.Item): void {
+    const naTests = [...(this.plan.eligible ? ['!eligible[u]'] : []), ...(it.notApplicable.length ? [`notApplicable${it.id}(u) !== undefined`] : [])];
+    L.open(`for (let u = 0, col = scores[${it.id}]${naTests.length ? `, na = itemNA[${it.id}]` : ''}; u < n; u++) { // ${it.kind} ${quoted(it.label)}`);
+    if (naTests.length) L.open(`if (${naTests.join(' || ')}) {`).line('col[u] = null;').line('na[u] = 1;').line('continue;').close();
+    L.line(`try { col[u] = score${it.id}(u); } catch (e) { col[u] = null; failed(errors, u, e); }`);
+    L.close();
+  }
+
+  /** A section's score for every unit, from its parts. */
+  private sectionColumn(L: Lines, s: P.Section): void {
+    const mayNA = this.sectionMayNA(s.id);
+    L.open(`for (let u = 0, col = sectionScores[${s.id}]${mayNA ? `, na = sectionNA[${s.id}]` : ''}; u < n; u++) { // section ${quoted(s.label)}`);
+    if (mayNA) L.lines([`const v = combine${s.id}(u);`, 'if (v === NA) {', '  col[u] = null;', '  na[u] = 1;', '} else col[u] = v;']);
+    else L.line(`col[u] = combine${s.id}(u);`);
+    L.close();
+  }
+
+  /** The totals: sections and items outside them, bonuses, penalties, adjustments, the floor, the total's rounding. */
+  private totals(L: Lines): void {
     const plan = this.plan;
-    const H = this.helpers;
-    const total = this.mod.dec(plan.total);
-    const itemResult = (id: number) => {
-      const it = plan.items[id];
-      const section = it.section !== undefined ? `section: ${lit(plan.sections[it.section].label)}, ` : '';
-      return `itemResult({ label: ${lit(it.label)}, ${section}score: scores[${id}][u], max: ${this.mod.dec(it.max)} }, tracing(u) && (() => itemTrace(${lit(it.text)}, ${id}, u)))`;
-    };
-    H.open('function itemTrace(rule, id, u) {');
-    H.line('const steps = [];');
-    H.line('try {');
-    H.line(`  [${plan.items.map((it) => `score${it.id}`).join(', ')}][id](u, steps);`);
-    H.line('} catch (e) {');
-    H.line('  if (!(e instanceof Failure)) throw e;');
-    H.line('  steps.push({ k: "failure", message: e.diagnostic.message });');
-    H.line('}');
-    H.line(`return { rule, inputs: [${plan.items.map((it) => `reads${it.id}`).join(', ')}][id](u), steps };`);
-    H.close();
-    H.open('function totalSteps(u) {');
-    H.line('const out = [];');
-    H.line('const s = (d) => (d === null ? null : d.toString());');
-    for (const sec of plan.sections) {
-      H.line(`out.push({ k: "section", label: ${lit(sec.label)}, parts: [${sec.items.map((id) => `s(scores[${id}][u])`).join(', ')}], score: s(sectionScores[${sec.id}][u]) });`);
-      if (sec.weightText !== undefined)
-        H.line(
-          `out.push({ k: "weighted", score: s(sectionScores[${sec.id}][u]), scale: ${lit(sec.scale)}, weight: ${lit(sec.weightText)}, total: ${total}.toString(), contribution: s(contributions[${sec.id}][u]) });`,
-        );
+    const floor = plan.floor !== undefined ? this.mod.dec(plan.floor) : undefined;
+    L.line();
+    L.line('// ── totals: the parts, bonuses added, penalties taken off, adjustments, the floor ──');
+    L.open('for (let u = 0; u < n; u++) {');
+    const nulls: string[] = [];
+    for (const [what, ids] of [['bonus', plan.bonuses], ['penalty', plan.penalties]] as const) {
+      if (!ids.length) continue;
+      L.line(`const ${what} = sumApplicable(${what}Cols, ${what}NA, u);`);
+      L.line(`${what}Totals[u] = ${what} ?? ZERO;`);
+      nulls.push(`${what} === null`);
     }
-    const parts = [...plan.sections.map((sec) => `s(contributions[${sec.id}][u])`), ...plan.topItems.map((id) => `s(scores[${id}][u])`)];
-    H.line(`const step = { k: "total", parts: [${parts.join(', ')}] };`);
-    if (plan.bonuses.length) H.line('step.bonus = bonusTotals[u].toString();');
-    if (!plan.adjusts.length) H.line('step.result = s(totals[u]);');
-    H.line('out.push(step);');
-    if (plan.adjusts.length) {
-      // The running total after each adjustment (the stored total is after all of them).
-      H.line('let running = ZERO;');
-      for (const sec of plan.sections) H.line(`running = running === null || contributions[${sec.id}][u] === null ? null : running.add(contributions[${sec.id}][u]);`);
-      for (const id of plan.topItems) H.line(`running = running === null || scores[${id}][u] === null ? null : running.add(scores[${id}][u]);`);
-      for (const id of plan.bonuses) H.line(`if (scores[${id}][u] === null) running = null;`);
-      H.line('if (running !== null) running = running.add(bonusTotals[u]);');
-      plan.adjusts.forEach((a, i) => {
-        H.line(`const f${i} = guard(u, adjust${i});`);
-        H.line(`running = running !== null && f${i} instanceof Decimal ? ${plan.precision === undefined ? `running.mul(f${i})` : `running.mul(f${i}).round(${plan.precision})`} : null;`);
-        H.line(`out.push({ k: "adjusted", factor: ${lit(a.factor.text)}, value: shown(f${i}), result: s(running) });`);
-      });
+    if (plan.eligible) L.line('if (!eligible[u]) continue;');
+    L.line('const r = combineTotal(u);');
+    const sum = `${this.rootMayNA() ? '(r === NA ? ZERO : r)' : 'r'}${plan.bonuses.length ? '.add(bonus)' : ''}${plan.penalties.length ? '.sub(penalty)' : ''}`;
+    L.line(`let sum = ${[...nulls, 'r === null'].join(' || ')} ? null : ${sum};`);
+    // `total` in an adjustment is the total before it.
+    plan.adjusts.forEach((a, i) => {
+      L.line(`totals[u] = sum; // adjust total * ${quoted(a.factor.text)}`);
+      L.line(`if (sum !== null) { const f = guard(u, adjust${i}); sum = f instanceof Decimal ? ${this.roundScore('sum.mul(f)')} : null; }`);
+    });
+    if (floor) L.line(`if (sum !== null && sum.lt(${floor})) sum = ${floor};`);
+    // `precision P total only`: the total, and nothing before it, is rounded.
+    const p = plan.precision;
+    L.line(`totals[u] = ${p?.of === 'total' ? `sum === null ? null : sum.round(${p.places})` : 'sum'};`);
+    L.close();
+  }
+
+  /**
+   * Grades, group by group: the first line that holds for each unit ranked (not vetoed, with a
+   * total). With a quota, lines take units in order of place, as many as the quota allows.
+   */
+  private grading(L: Lines): void {
+    const plan = this.plan;
+    for (const l of plan.grades ?? []) if (!['veto', 'ineligible', 'if', 'otherwise'].includes(l.k)) unknownNode('grade line', l);
+    const lines = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
+    L.line('const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade');
+    const quotas = lines.some((l) => l.k === 'if' && l.quota);
+    if (quotas) {
+      L.line('const quotaDecisions = new Map();');
+      L.open('members.forEach((units) => {');
+      L.line('const size = units.length;');
+      L.line('const ranked = units.filter((u) => !vetoed[u] && totals[u] !== null);');
+      L.open('const lines = [');
+      for (const [i, l] of lines.entries()) {
+        if (l.k !== 'if') {
+          L.line(`{ label: ${lit(l.label)}, otherwise: true },`);
+          continue;
+        }
+        const q = l.quota;
+        const quota = q === undefined ? '' : `, quota: ${q.count ?? `Number(${this.mod.dec(q.share!)}.mul(Decimal.fromInt(size)).floor().toString())`}, quotaText: ${lit(q.text)}`;
+        L.line(`{ label: ${lit(l.label)}, holds: (u) => guard(u, grade${i}) === true${quota} },`);
+      }
+      L.close('];');
+      L.open('for (const [u, o] of gradeByPlace(ranked, (u) => places[u], lines)) {');
+      L.line('gradeLines[u] = o.line;');
+      L.line('if (o.quotas.length > 0) quotaDecisions.set(u, o.quotas);');
+      L.close();
+      L.close('});');
+    } else if (lines.length) {
+      L.line(`for (let u = 0; u < n; u++) if (${plan.eligible ? 'eligible[u] && ' : ''}!vetoed[u] && totals[u] !== null) gradeLines[u] = gradeLineOf(u);`);
+      this.fn(this.helpers, 'gradeLineOf', ['u'], () => {
+        const body: string[] = [];
+        for (const [i, l] of lines.entries()) {
+          if (l.k !== 'if') return [...body, `return ${i}; // otherwise ${quoted(l.label)}`];
+          body.push(`if (guard(u, grade${i}) === true) return ${i}; // ${quoted(l.label)}`);
+        }
+        return [...body, 'return -1;'];
+      }, 'the first grade line that holds (-1: none)');
     }
-    H.line('return out;');
-    H.close();
-    H.open('function unitResult(u) {');
-    H.line('const steps = tracing(u) ? [] : undefined;');
-    H.open('const items = [');
-    for (const id of [...plan.sections.flatMap((sec) => sec.items), ...plan.topItems]) H.line(`${itemResult(id)},`);
-    H.close('];');
-    const sections = plan.sections.map(
-      (sec) =>
-        `{ label: ${lit(sec.label)}, score: sectionScores[${sec.id}][u], max: ${this.mod.dec(sec.scale)}, contribution: contributions[${sec.id}][u]${sec.weight !== undefined ? `, weight: ${this.mod.dec(sec.weight)}` : ''} }`,
-    );
-    H.open('const sections = [');
-    for (const sec of sections) H.line(`${sec},`);
-    H.close('];');
-    H.open('const bonuses = [');
-    for (const id of plan.bonuses) H.line(`${itemResult(id)},`);
-    H.close('];');
-    H.line('const vetoes = steps ? [...vetoesOf(u, steps)] : [...vetoLists[u]];');
-    H.line('const grade = steps ? gradeOf(u, vetoes, steps) : grades[u];');
-    H.line('if (steps) steps.unshift(...totalSteps(u));');
-    H.line('const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], total: totals[u], grade, vetoed: vetoes.length > 0, vetoes, errors: errors.get(u) ?? [] };');
-    if (plan.unitKinds.length > 1) H.line('if (kinds[u] !== undefined) r.kind = kinds[u];');
-    H.line('if (steps) r.steps = steps;');
-    H.line('return r;');
-    H.close();
+    lines.forEach((l, i) => {
+      if (l.k === 'if') this.unitFunction(`grade${i}`, l.cond.expr, `grade ${quoted(l.label)}: ${quoted(l.cond.text)}`);
+    });
+    L.line('const grades = new Array(n);');
+    L.line('for (let u = 0; u < n; u++) grades[u] = gradeOf(u);');
   }
 }

@@ -33,16 +33,22 @@ input {
   hasOwnProperty : district | city | __proto__
   valueOf : list of { prototype : text  __defineGetter__ : district | city | __proto__ }
 }
+eligible if toString < 100
+within hasOwnProperty
 section ${label(labels(5))} max 10 {
-  item ${label(labels(6))} max 5: __proto__ / 2
+  section ${label(labels(14))} max 5 {
+    item ${label(labels(6))} max 5: __proto__ / 2
+  }
   item ${label(labels(7))} max 5 { 5 if constructor and hasOwnProperty != city }
 }
 item ${label(labels(8))} max 10: deduct 1 per toString
 bonus ${label(labels(9))} max 5: valueOf, best per prototype, district 1, city 2, __proto__ 3
+penalty ${label(labels(15))} max 1: deduct 0.5 per toString
 veto ${label(labels(10))} if toString > 8
 grade {
   veto ${label(labels(11))}
-  ${label(labels(12))} if total >= 10
+  ineligible ${label(labels(16))}
+  ${label(labels(12))} if total >= 10, max 1
   otherwise ${label(labels(13))}
 }`;
 }
@@ -69,10 +75,14 @@ describe('hostile names and labels', () => {
     }
     const mod = await load(js);
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
-    const compiled = run(mod, rows, true);
+    const compiled = run(mod, rows, true, plan);
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
     expect(compiled).toEqual(interpret(plan, rows, true));
-    expect((compiled.units as { total: string }[]).map((u) => u.total)).toEqual(['20.5', '2.5']);
+    // a: 3.5 + 5 + 9 + 3 − 0.5; b: 1.5 + 0 + 1 + 0 − min(4.5, 1). Each the only one of its group (`__proto__`, `city`).
+    expect((compiled.units as { total: string; group: string; place: number }[]).map((u) => [u.total, u.group, u.place])).toEqual([
+      ['20', '__proto__', 1],
+      ['1.5', 'city', 1],
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
@@ -81,12 +91,12 @@ describe('hostile names and labels', () => {
     // Any text a label may hold (no closing quote, no line feed), among the break-outs.
     const text = fc.oneof(fc.constantFrom(...BREAKOUTS), fc.string({ unit: 'binary', maxLength: 12 })).filter((s) => !/[”\n\r]/.test(s));
     await fc.assert(
-      fc.asyncProperty(fc.array(text, { minLength: 14, maxLength: 14 }), async (texts) => {
+      fc.asyncProperty(fc.array(text, { minLength: 17, maxLength: 17 }), async (texts) => {
         // Labels must differ where the scheme needs them to.
         const labels = (i: number) => `${texts[i]}${i}`;
         const plan = planOf(scheme(labels));
         const mod = await loadPlan(plan);
-        expect(run(mod, rows, true)).toEqual(interpret(plan, rows, true));
+        expect(run(mod, rows, true, plan)).toEqual(interpret(plan, rows, true));
         expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 25) },

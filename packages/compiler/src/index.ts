@@ -6,7 +6,8 @@
 // code the interpreter runs on) and nothing else. Its output is deterministic: the same plan
 // gives the same text, byte for byte.
 import { expectedText, PLAN_VERSION, type Plan as P } from '@assess/core';
-import { SchemeGen, Lines, Module } from './generate.js';
+import { SchemeGen } from './generate.js';
+import { Lines, Module } from './lines.js';
 import { declarations } from './dts.js';
 import { expectedWords, problemWords } from './messages.js';
 import { data, lit, quoted } from './text.js';
@@ -40,6 +41,12 @@ const RUNTIME_NAMES = [
   'problemDiagnostic',
   'aggregate',
   'competitionRanks',
+  'deduction',
+  'percentile',
+  'topK',
+  'groupUnits',
+  'placeUnits',
+  'gradeByPlace',
   'shown',
   'entryOf',
   'UNSET',
@@ -47,14 +54,37 @@ const RUNTIME_NAMES = [
   'once',
   'guarded',
   'failed',
+  'sumApplicable',
   'NO_VETOES',
   'shownOrFailed',
-  'itemResult',
   'scoring',
   'rejected',
   'ops',
 ];
-const OPS = ['num', 'add', 'sub', 'mul', 'neg', 'round', 'cmp', 'holds', 'field', 'listAgg', 'minmax', 'linear', 'tierPoints', 'bestPer', 'bestPerInto', 'div', 'diagnostic', 'Failure'];
+const OPS = ['num', 'num01', 'add', 'sub', 'mul', 'neg', 'round', 'cmp', 'holds', 'field', 'listAgg', 'minmax', 'linear', 'tierPoints', 'bestPer', 'bestPerInto', 'div', 'diagnostic', 'Failure'];
+
+/** What every scorer of a module shares: small helpers on the values results and traces show. */
+const SHARED = [
+  'const dec = (text) => Decimal.parse(text);',
+  'const ZERO = Decimal.ZERO;',
+  'const ONE = Decimal.ONE;',
+  '/** A whole (a section, the total) none of whose parts applies to a unit. */',
+  'const NA = Symbol("not applicable");',
+  '/** The `not applicable if` of an item that has none. */',
+  'const APPLIES = () => undefined;',
+  'const str = (d) => (d === null ? null : d.toString());',
+  '/** A part of a section or of the total as a trace shows it: its score, failed (null), or not applicable. */',
+  'const part = (d, na) => (na ? "n/a" : str(d));',
+  '/** A whole\'s trace: the steps of its weighted parts, its own step, then how it was scaled; its score. */',
+  'function wholeSteps(out, combine, u, own) {',
+  '  const steps = [];',
+  '  const r = combine(u, steps);',
+  '  for (const s of steps) if (s.k === "weighted") out.push(s);',
+  '  if (own) out.push(own);',
+  '  for (const s of steps) if (s.k !== "weighted") out.push(s);',
+  '  return r;',
+  '}',
+];
 
 /** The plan of a scheme → its module and declarations. Throws on a plan node kind it does not know. */
 export function compileModule(plan: P.Plan, options: CompileOptions = {}): CompiledModule {
@@ -78,9 +108,7 @@ export function compileModule(plan: P.Plan, options: CompileOptions = {}): Compi
   else out.line(`import { ${RUNTIME_NAMES.join(', ')} } from ${lit(options.runtime ?? '@assess/runtime')};`);
   out.line();
   out.line(`const { ${OPS.join(', ')} } = ops;`);
-  out.line('const dec = (text) => Decimal.parse(text);');
-  out.line('const ZERO = Decimal.ZERO;');
-  out.line('const ONE = Decimal.ONE;');
+  out.lines(SHARED);
   out.line();
   out.line('// ── constants ──');
   out.add(mod.constantLines);

@@ -40,10 +40,26 @@ describe('a plan the compiler does not know', () => {
   });
   it('an unknown expression kind stops compilation', () => {
     const p = plan();
-    (p.items[0].rule as { expr: { expr: { k: string } } }).expr.expr.k = 'place';
-    expect(() => compileModule(p)).toThrow(/expression kind `place`/);
+    (p.items[0].rule as { expr: { expr: { k: string } } }).expr.expr.k = 'share';
+    expect(() => compileModule(p)).toThrow(/expression kind `share`/);
+  });
+  it('an unknown cohort value kind stops compilation', () => {
+    const p = planOf('scheme "s" total 10\ninput { x : 0..10 }\nitem "a" max 10: x * 10 / max of x across units');
+    (p.cohort[0] as { k: string }).k = 'mode';
+    expect(() => compileModule(p)).toThrow(/cohort value kind `mode`/);
+  });
+  it.each([
+    ['points line', 'item "a" max 10 {\n  5 if x > 1\n}', (p: Plan.Plan) => ((p.items[0].rule as Extract<Plan.Rule, { k: 'points' }>).lines[0] as { k: string }).k = 'each'],
+    ['band test', 'item "a" max 10: bands x { < 5: 1, else: 2 }', (p: Plan.Plan) => (((p.items[0].rule as { expr: { expr: Extract<Plan.Expr, { k: 'bands' }> } }).expr.expr.bands[0].test as { k: string }).k = 'between')],
+    ['score step', 'item "a" max 10: x', (p: Plan.Plan) => ((p.order[0] as { k: string }).k = 'bonus')],
+    ['grade line', 'item "a" max 10: x\ngrade { "g" if total >= 5 }', (p: Plan.Plan) => ((p.grades![0] as { k: string }).k = 'quota')],
+    ['placing', 'item "a" max 10: x', (p: Plan.Plan) => ((p.places as { vetoed: string }).vetoed = 'first')],
+  ])('an unknown %s stops compilation', (what, item, spoil) => {
+    const p = planOf(`scheme "s" total 10\ninput { x : 0..10 }\n${item}`);
+    spoil(p);
+    expect(() => compileModule(p)).toThrow(new RegExp(`${what} kind`));
   });
   it('another plan version stops compilation', () => {
-    expect(() => compileModule({ ...plan(), version: 2 as 1 })).toThrow(/plan version 2/);
+    expect(() => compileModule({ ...plan(), version: 3 as 2 })).toThrow(/plan version 3/);
   });
 });

@@ -22,6 +22,8 @@ export const sub = (a: V, b: V): V => (isDec(a) && isDec(b) ? a.sub(b) : undefin
 export const mul = (a: V, b: V): V => (isDec(a) && isDec(b) ? a.mul(b) : undefined);
 export const neg = (a: V): V => (isDec(a) ? a.neg() : undefined);
 export const round = (a: V, places: number): V => (isDec(a) ? a.round(places) : undefined);
+/** A yes/no read as a number: 1 for yes, 0 for no (absent stays absent). */
+export const num01 = (v: V): V => (v === true ? Decimal.ONE : v === false ? ZERO : undefined);
 
 /** `a op b`: numbers compare by value; anything else only for (in)equality. */
 export function cmp(op: CompareOp, a: V, b: V): boolean {

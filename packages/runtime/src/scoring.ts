@@ -3,6 +3,7 @@
 import { Decimal } from './decimal.js';
 import { Failure, type Diagnostic } from './ops.js';
 import { shown, type Shown } from './trace.js';
+import type { Groups } from './groups.js';
 import type { UnitTable, Value } from './table.js';
 
 /** Marks a per-unit cache entry not computed yet. */
@@ -68,12 +69,6 @@ export function shownOrFailed(f: () => Value): Shown {
   }
 }
 
-/** An item's result, with its trace when one is asked for. */
-export function itemResult<R extends object>(r: R, trace: false | (() => unknown)): R {
-  if (trace) (r as R & { trace: unknown }).trace = trace();
-  return r;
-}
-
 /** The same diagnostic reached twice (a cohort value read by every unit) is reported once. */
 export function dedupe<D extends Pick<Diagnostic, 'code' | 'span' | 'message'>>(ds: D[]): D[] {
   const seen = new Set<string>();
@@ -87,18 +82,49 @@ export function dedupe<D extends Pick<Diagnostic, 'code' | 'span' | 'message'>>(
 
 type Score = Decimal | null;
 
-export interface ScoreColumns<U> {
+/** The sum of the scores that apply to unit u (the bonuses, the penalties); null when one of them failed. */
+export function sumApplicable(cols: readonly Score[][], na: readonly Uint8Array[], u: number): Score {
+  let sum = Decimal.ZERO;
+  for (let i = 0; i < cols.length; i++) {
+    if (na[i][u]) continue;
+    const v = cols[i][u];
+    if (v === null) return null;
+    sum = sum.add(v);
+  }
+  return sum;
+}
+
+/** Every unit's numbers, by item, section and unit: what a compiled scorer works out before any result object. */
+export interface ScoreColumns {
+  /** By item id (the plan's order), then unit; null when the score failed or the item does not apply. */
+  items: Score[][];
+  /** 1 where an item does not apply to a unit (or the unit is not assessed). */
+  itemsNA: Uint8Array[];
+  /** By section id, then unit. */
+  sections: Score[][];
+  /** 1 where none of a section's parts applies (and for every unit not assessed: see `eligible`). */
+  sectionsNA: Uint8Array[];
+  /** What each section adds to its parent (the total, or the section that holds it). */
+  contributions: Score[][];
+  bonus: Decimal[];
+  penalty: Decimal[];
+  totals: Score[];
+  /** Each unit's final place (null: none). */
+  places: (number | null)[];
+  /** The groups (`within X`), when the scheme has them: each unit's group and their keys. */
+  groups?: Groups;
+  /** 1 where the unit is assessed (`eligible if`). */
+  eligible: Uint8Array;
+  grades: (string | null)[];
+  vetoes: readonly string[][];
+}
+
+/** What a compiled scorer hands to `scoring`: its columns, failures, and how to build a unit's result. */
+export interface ScorerOutput<U> {
   n: number;
   ids: string[];
   errors: Map<number, Diagnostic[]>;
-  totals: Score[];
-  bonusTotals: Decimal[];
-  /** By item id (the plan's order), then unit. */
-  scores: Score[][];
-  sectionScores: Score[][];
-  contributions: Score[][];
-  grades: (string | null)[];
-  vetoLists: string[][];
+  columns: ScoreColumns;
   unitResult: (u: number) => U;
 }
 
@@ -114,11 +140,11 @@ export interface Scoring<U> {
   total(i: number): Score;
   /** Data problems (from `score`) and evaluation failures, each once. */
   diagnostics: Diagnostic[];
-  /** Scores by item id, section id and unit, for writing results without building objects. */
-  columns: { items: Score[][]; sections: Score[][]; contributions: Score[][]; bonus: Decimal[]; totals: Score[]; grades: (string | null)[]; vetoes: string[][] };
+  /** Every unit's numbers, for writing results without building objects. */
+  columns: ScoreColumns;
 }
 
-export function scoring<U>(c: ScoreColumns<U>): Scoring<U> {
+export function scoring<U>(c: ScorerOutput<U>): Scoring<U> {
   const diagnostics = dedupe([...c.errors.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, ds]) => ds));
   // Units are built lazily so that a million-unit run need not hold a million result objects.
   const cache = new Map<number, U>();
@@ -136,14 +162,16 @@ export function scoring<U>(c: ScoreColumns<U>): Scoring<U> {
       return r;
     },
     build: (i) => c.unitResult(i),
-    total: (i) => c.totals[i],
+    total: (i) => c.columns.totals[i],
     diagnostics,
-    columns: { items: c.scores, sections: c.sectionScores, contributions: c.contributions, bonus: c.bonusTotals, totals: c.totals, grades: c.grades, vetoes: c.vetoLists },
+    columns: c.columns,
   };
   return s;
 }
 
+const NO_COLUMNS: ScoreColumns = { items: [], itemsNA: [], sections: [], sectionsNA: [], contributions: [], bonus: [], penalty: [], totals: [], places: [], eligible: new Uint8Array(0), grades: [], vetoes: [] };
+
 /** The result of rows that did not validate: no units, only the diagnostics. */
 export function rejected<U>(diagnostics: Diagnostic[]): Scoring<U> {
-  return { ...scoring<U>({ n: 0, ids: [], errors: new Map(), totals: [], bonusTotals: [], scores: [], sectionScores: [], contributions: [], grades: [], vetoLists: [], unitResult: () => undefined as U }), diagnostics };
+  return { ...scoring<U>({ n: 0, ids: [], errors: new Map(), columns: NO_COLUMNS, unitResult: () => undefined as U }), diagnostics };
 }

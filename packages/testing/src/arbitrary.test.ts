@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parse, compile } from '@assess/core';
-import { generateModel, renderScheme, scheme, seededRand, NEAT_STYLE, schemeModel, unitData } from './arbitrary.js';
+import { generateModel, renderScheme, scheme, seededRand, NEAT_STYLE, schemeModel, unitData, type SectionModel } from './arbitrary.js';
 
 describe('the scheme arbitrary', () => {
   test('generated schemes parse without any diagnostic, in every style', () => {
@@ -43,13 +43,20 @@ describe('the scheme arbitrary', () => {
     );
   });
 
-  test('section maxima add up to the total; weights to 100%', () => {
+  test('section maxima add up to the total; weights to 100%, at every level', () => {
+    const tenths = (s: string) => Math.round(Number(s) * 10);
+    const weights = (xs: SectionModel[]) => xs.reduce((a, s) => a + Number(s.weight!.replace('%', '')), 0);
+    const check = (s: SectionModel): void => {
+      s.sections.forEach(check);
+      if (s.sections.some((c) => c.weight)) expect(weights(s.sections)).toBe(100);
+      else expect(tenths(s.scale)).toBe(s.items.reduce((a, i) => a + tenths(i.max), 0) + s.sections.reduce((a, c) => a + tenths(c.scale), 0));
+      if (s.max) expect(tenths(s.max)).toBe(tenths(s.scale));
+    };
     fc.assert(
       fc.property(schemeModel(), (m) => {
-        const tenths = (s: string) => Math.round(Number(s) * 10);
-        for (const s of m.sections) if (s.max) expect(tenths(s.max)).toBe(s.items.reduce((a, i) => a + tenths(i.max), 0));
-        if (m.mode === 'max') expect(tenths(m.total)).toBe(m.sections.reduce((a, s) => a + tenths(s.max!), 0) + m.items.reduce((a, i) => a + tenths(i.max), 0));
-        else expect(m.sections.reduce((a, s) => a + Number(s.weight!.replace('%', '')), 0)).toBe(100);
+        m.sections.forEach(check);
+        if (m.mode === 'max') expect(tenths(m.total)).toBe(m.sections.reduce((a, s) => a + tenths(s.scale), 0) + m.items.reduce((a, i) => a + tenths(i.max), 0));
+        else expect(weights(m.sections)).toBe(100);
       }),
       { numRuns: 100 },
     );

@@ -14,8 +14,12 @@
 // their section's max and the sections (with top-level items) to the total, or every section
 // has a weight and the weights add up to 100%; optional fields are read with `?? fallback`;
 // a division is by a non-zero number; a tier table with no source names members of exactly one
-// enum. Two things are not guaranteed: `use` declarations (option `imports`) name files that do
-// not exist, and the values in `expect` lines are arbitrary (not what the scheme computes).
+// enum; a formula reads only the scores of items and sections complete before it (no cycles),
+// `eligible if` and `within` only the unit's own inputs; a floor is below the total; a
+// deduction per occurrence comes after a block's other lines (its amounts take commas); sections
+// nest, their parts adding up to them or weighted to 100% at every level. Two things are not
+// guaranteed: `use` declarations (option `imports`) name files that do not exist, and the
+// values in `expect` lines are arbitrary (not what the scheme computes).
 import fc from 'fast-check';
 import { KEYWORDS } from '@assess/core';
 
@@ -67,7 +71,7 @@ export interface FieldSpec {
   optional: boolean;
 }
 
-export type DeclKind = 'header' | 'use' | 'unit' | 'input' | 'let' | 'section' | 'item' | 'bonus' | 'veto' | 'grade' | 'adjust' | 'example';
+export type DeclKind = 'header' | 'use' | 'unit' | 'input' | 'let' | 'section' | 'item' | 'bonus' | 'penalty' | 'veto' | 'grade' | 'adjust' | 'eligible' | 'within' | 'place' | 'example';
 
 export interface Decl {
   kind: DeclKind;
@@ -84,14 +88,31 @@ export interface SchemeModel {
   mode: 'max' | 'weight';
   units: { name: string; label?: string }[];
   inputs: FieldSpec[];
-  sections: { label: string; max?: string; weight?: string; items: { label: string; max: string }[] }[];
+  /** Sections at the top level, each with the sections it holds. */
+  sections: SectionModel[];
   /** Items outside any section. */
   items: { label: string; max: string }[];
   bonuses: string[];
+  penalties: string[];
+  /** The lowest total (`floor F` in the header). */
+  floor?: string;
+  /** Whether the scheme says who is assessed (`eligible if`), and assesses groups apart (`within`). */
+  eligible: boolean;
+  within: boolean;
   vetoes: string[];
   grades: string[];
   examples: string[];
   decls: Decl[];
+}
+
+export interface SectionModel {
+  label: string;
+  max?: string;
+  weight?: string;
+  /** What it is scored out of: its max, the sum of its parts' scales, or 100 when its parts are weighted. */
+  scale: string;
+  items: { label: string; max: string }[];
+  sections: SectionModel[];
 }
 
 export interface SchemeOptions {
@@ -204,11 +225,12 @@ const UNIT_KINDS: [string[], string[]] = [
 ];
 const UNIT_LABELS = ['镇（区）', '乡镇', '街道', '村（社区）'];
 
-const LABELS: Record<'scheme' | 'section' | 'item' | 'bonus' | 'veto' | 'grade' | 'example' | 'unitName', string[]> = {
+const LABELS: Record<'scheme' | 'section' | 'item' | 'bonus' | 'penalty' | 'veto' | 'grade' | 'example' | 'unitName', string[]> = {
   scheme: ['新一轮农村实事工程考核（镇）', '乡镇财政所规范化考核', 'Township finance offices', '社区劳动保障站考核'],
   section: ['定性考核', '定量考核', '工作实绩', '组织保障', '群众满意度', 'Quality', '现状', '改善'],
   item: ['组织领导', '材料报送', '部门考核', '目标完成', '名次得分', '台账管理', '面积达标', '销售额', 'Reports on time', 'item # with hash', '“引号”外'],
   bonus: ['项目加分', '创新加分', 'Extra points'],
+  penalty: ['通报批评', '安全事故', 'Late filing', '信访问题'],
   veto: ['编制赤字预算', '受到通报批评', 'concealed reporting', '人员违纪'],
   grade: ['规范化单位', '保持称号', '下年重新考评', '不予命名', 'excellent', '合格'],
   example: ['two missing reports, one provincial honour', '全部达标', 'cohort # prorata', '边界情况'],
@@ -281,6 +303,10 @@ interface Scope {
   /** Unit kinds, when there are several (`unit = township`). */
   units: string[];
   lets: string[];
+  /** Scores that may be read here (`item "x"`, `section "y"`, `bonus`): those of items and sections already complete. */
+  scores: Piece[][];
+  /** Whether values across units (ranks, aggregates, `cohort size`) may be read here. */
+  across: boolean;
 }
 
 function ref(f: FieldSpec, fallback: Piece): Piece[] {
@@ -309,6 +335,9 @@ class SchemeGen {
   itemLabels: string[] = [];
   sectionLabels: string[] = [];
   bonusLabels: string[] = [];
+  penaltyLabels: string[] = [];
+  /** Scores complete so far, that later items may read. */
+  scores: Piece[][] = [];
 
   constructor(
     r: Rand,
@@ -389,7 +418,7 @@ class SchemeGen {
   }
 
   buildScope(inputs: FieldSpec[], units: string[]): Scope {
-    const s: Scope = { nums: [], bools: [], enums: [], texts: [], lists: [], units, lets: [] };
+    const s: Scope = { nums: [], bools: [], enums: [], texts: [], lists: [], units, lets: [], scores: this.scores, across: true };
     for (const f of inputs) {
       const t = f.type;
       switch (t.kind) {
@@ -423,6 +452,8 @@ class SchemeGen {
             lists: [],
             units: [],
             lets: [],
+            scores: [],
+            across: false,
           });
           break;
         }
@@ -444,18 +475,38 @@ class SchemeGen {
   numAtom(s: Scope): Piece[] {
     const g = this.g;
     const refs = [...s.nums, ...s.lets.map((l) => [id(l)])];
+    if (s.scores.length > 0 && g.chance(12)) return g.pick(s.scores);
+    if (s.across && g.chance(3)) return [kw('CohortSize')];
     if (refs.length === 0 || g.chance(20)) return [this.numLit()];
     return g.pick(refs);
+  }
+
+  /** A yes/no of the scope, parenthesised when it has a fallback (`(x ?? no)`). */
+  boolAtom(s: Scope): Piece[] {
+    const b = this.g.pick(s.bools);
+    return b.length > 1 ? [p('('), ...b, p(')')] : b;
+  }
+
+  /**
+   * `fn of X across units` or `across units X of fn`, with the words of `fn` in each order
+   * (`max`; `top 3 avg`; `percentile 80` before, `80 percentile` after).
+   */
+  across(before: Piece[], after: Piece[], value: Piece[], where: Piece[]): Piece[] {
+    const agg = this.g.chance(50) ? [...before, kw('Of'), ...value, kw('Across'), ...where] : [kw('Across'), ...value, kw('Of'), ...after, ...where];
+    // A `where` reads as far as it can: in parentheses, what follows stays outside it.
+    return where.length > 0 ? [p('('), ...agg, p(')')] : agg;
   }
 
   numExpr(s: Scope, depth: number): Piece[] {
     const g = this.g;
     if (depth <= 0 || g.chance(35)) return this.numAtom(s);
     const d = depth - 1;
-    const kinds = ['bin', 'bin', 'div', 'paren', 'neg', 'minmax', 'round', 'bands', 'linear', 'cohort', 'rank'];
-    if (s.lists.length > 0) kinds.push('agg', 'agg');
+    const kinds = ['bin', 'bin', 'div', 'paren', 'neg', 'minmax', 'round', 'bands', 'linear', 'if'];
+    if (s.across) kinds.push('cohort', 'rank', 'percentile');
+    if (s.lists.length > 0) kinds.push('agg', 'agg', 'perEntry');
     if (s.enums.length > 0) kinds.push('bandsEnum');
     if (s.units.length > 0) kinds.push('bandsUnit');
+    if (s.bools.length > 0) kinds.push('yesno', 'bandsYesNo');
     switch (g.pick(kinds)) {
       case 'bin':
         return [...this.numExpr(s, d), p(g.pick(['+', '-', '*', '*'])), ...this.numExpr(s, d)];
@@ -482,10 +533,13 @@ class SchemeGen {
       case 'bands': {
         const n = g.int(1, 3);
         let at = g.int(0, 10);
-        const out: Piece[] = [kw('Bands'), ...this.numAtomOrParen(s, d), p('{')];
+        const out: Piece[] = [kw('Bands'), ...this.subject(s, d), p('{')];
+        // A threshold is a number, or now and then a named value or an input.
+        const named = [...s.lets, ...s.nums.filter((r) => r.length === 1 && r[0].t === 'id').map((r) => (r[0] as { text: string }).text)];
         for (let i = 0; i < n; i++) {
           at += g.int(1, 20);
-          out.push(p(g.pick(['<', '<='])), num(String(at)), p(':'), ...this.numExpr(s, d - 1), p(','));
+          const threshold = named.length > 0 && g.chance(25) ? id(g.pick(named)) : num(String(at));
+          out.push(p(g.pick(['<', '<=', '>='])), threshold, p(':'), ...this.numExpr(s, d - 1), p(','));
         }
         out.push(kw('Otherwise'), p(':'), this.numLit(), p('}'));
         return out;
@@ -513,17 +567,42 @@ class SchemeGen {
         return out;
       }
       case 'cohort': {
-        const fn = g.pick(['Max', 'Min', 'Avg', 'Median', 'Sum', 'Count']);
-        const value = this.numAtomOrParen(s, d);
-        const where = g.chance(30) ? [kw('Where'), ...this.cond(s, 0)] : [];
-        const agg = g.chance(50) ? [kw(fn), kw('Of'), ...value, kw('Across'), ...where] : [kw('Across'), ...value, kw('Of'), kw(fn), ...where];
-        // A `where` reads as far as it can: in parentheses, what follows stays outside it.
-        return where.length > 0 ? [p('('), ...agg, p(')')] : agg;
+        const fn = g.chance(35) ? [kw('Top'), num(String(g.int(1, 4))), kw(g.pick(['Max', 'Min', 'Avg', 'Sum']))] : [kw(g.pick(['Max', 'Min', 'Avg', 'Median', 'Sum', 'Count']))];
+        return this.across(fn, fn, this.numAtomOrParen(s, d), g.chance(30) ? [kw('Where'), ...this.cond(s, 0)] : []);
+      }
+      case 'percentile': {
+        const at = num(String(g.pick([0, 25, 50, 80, 90, 100, g.int(0, 100)])));
+        return this.across([kw('Percentile'), at], [at, kw('Percentile')], this.numAtomOrParen(s, d), g.chance(20) ? [kw('Where'), ...this.cond(s, 0)] : []);
+      }
+      case 'if': {
+        // `(if c then a else b)`, sometimes `else if …`: in parentheses, so that it reads the same in any operand.
+        const out: Piece[] = [p('('), kw('If'), ...this.cond(s, 0), kw('Then'), ...this.numExpr(s, d), kw('Otherwise')];
+        if (g.chance(30)) out.push(kw('If'), ...this.cond(s, 0), kw('Then'), ...this.numExpr(s, d), kw('Otherwise'));
+        return [...out, ...this.numExpr(s, d), p(')')];
+      }
+      case 'yesno':
+        // A yes/no counts 1 or 0 where a number is wanted.
+        return [num(String(g.int(1, 10))), p('*'), ...this.boolAtom(s)];
+      case 'bandsYesNo':
+        return [kw('Bands'), ...this.boolAtom(s), p('{'), kw('Yes'), p(':'), this.numLit(), p(','), kw('No'), p(':'), this.numLit(), p('}')];
+      case 'perEntry': {
+        // A formula for each entry of a list, then aggregated; `where` before or after it.
+        const list = g.pick(s.lists);
+        const es = this.entryScopes.get(list.name)!;
+        const where = g.chance(40) ? [kw('Where'), ...this.cond(es, 0)] : [];
+        const before = g.chance(50);
+        return [kw(g.pick(['Sum', 'Avg', 'Min', 'Max', 'Median'])), p('('), id(list.name), ...(before ? where : []), p(','), ...this.numExpr(es, 1), ...(before ? [] : where), p(')')];
       }
       case 'rank':
         return [kw('Rank'), kw('By'), ...this.numAtomOrParen(s, d), kw(g.pick(['Desc', 'Asc']))];
     }
     return this.numAtom(s);
+  }
+
+  /** What a `bands` block is over: a score in parentheses (`section "x" {` would begin a section). */
+  subject(s: Scope, depth: number): Piece[] {
+    const e = this.numAtomOrParen(s, depth);
+    return e[0].t === 'kw' ? [p('('), ...e, p(')')] : e;
   }
 
   numAtomOrParen(s: Scope, depth: number): Piece[] {
@@ -562,7 +641,10 @@ class SchemeGen {
     const g = this.g;
     if (depth > 0 && g.chance(30)) return [...this.gradeCond(gradeField, depth - 1), kw(g.pick(['And', 'Or'])), ...this.gradeCond(gradeField, depth - 1)];
     const cmp = () => p(g.pick(['>=', '>', '<', '<=']));
-    const leaves: (() => Piece[])[] = [() => [kw('Total'), cmp(), this.posLit()]];
+    const leaves: (() => Piece[])[] = [
+      () => [kw('Total'), cmp(), this.posLit()],
+      () => (g.chance(50) ? [kw('Place'), p(g.pick(['<=', '<'])), num(String(g.int(1, 5)))] : [kw('Place'), p('<='), kw('CohortSize'), p('/'), num(String(g.int(2, 4)))]),
+    ];
     if (this.itemLabels.length > 0) leaves.push(() => [kw('Item'), str(g.pick(this.itemLabels)), cmp(), this.posLit()]);
     if (this.sectionLabels.length > 0) leaves.push(() => [kw('Section'), str(g.pick(this.sectionLabels)), cmp(), this.posLit()]);
     if (this.bonusLabels.length > 0) leaves.push(() => (g.chance(50) ? [kw('Bonus'), cmp(), num('0')] : [kw('Bonus'), str(g.pick(this.bonusLabels)), cmp(), this.posLit()]));
@@ -578,6 +660,7 @@ class SchemeGen {
     if (g.chance(25)) out.push([kw('Cap'), this.posLit(), ...(g.chance(40) ? [kw('Prorata')] : [])]);
     if (g.chance(15)) out.push([kw('Round'), num(String(g.int(this.roundMin, 2)))]);
     if (g.chance(20) && s.bools.length > 0) out.push([kw('Void'), kw('If'), ...this.cond(s, asLines ? 1 : 0)]);
+    if (g.chance(6)) out.push([kw('NotApplicable'), kw('If'), ...this.cond(s, asLines ? 1 : 0)]);
     return out;
   }
 
@@ -611,24 +694,28 @@ class SchemeGen {
     return out;
   }
 
-  /** `needsCap`: a bonus without a max needs a bounded rule: points lines, or a `cap`. */
-  ruleBody(s: Scope, kind: 'item' | 'bonus', needsCap = false): Piece[] {
+  /**
+   * `needsCap`: a bonus without a max needs a bounded rule: points lines, or a `cap`. A penalty
+   * gives the points it takes off: points lines, a deduction, or (with a max) a formula.
+   */
+  ruleBody(s: Scope, kind: 'item' | 'bonus' | 'penalty', needsCap = false, hasMax = true): Piece[] {
     const g = this.g;
-    const kinds = kind === 'bonus' ? ['tiers', 'tiers', 'formula', 'points'] : ['points', 'points', 'deduct', 'ratio', 'rankPoints', 'rankScored', 'tiers', 'formula'];
+    const kinds =
+      kind === 'bonus'
+        ? ['tiers', 'tiers', 'formula', 'points']
+        : kind === 'penalty'
+          ? ['points', 'deduct', ...(hasMax ? ['formula'] : [])]
+          : ['points', 'points', 'deduct', 'ratio', 'rankPoints', 'rankScored', 'tiers', 'formula'];
     const choice = g.pick(kinds);
-    if (choice === 'points') return this.pointsBlock(s);
+    if (choice === 'points') return this.pointsBlock(s, needsCap);
     const mods = this.modifiers(s, false);
     if (needsCap && !mods.some((m) => m[0].t === 'kw' && m[0].kw === 'Cap')) mods.unshift([kw('Cap'), this.posLit(), ...(g.chance(40) ? [kw('Prorata')] : [])]);
     let head: Piece[];
     let clauses: Piece[][] = [];
     switch (choice) {
-      case 'deduct': {
-        const x = this.countFields.length > 0 && g.chance(80) ? g.pick(this.countFields) : this.numAtom(s);
-        const k = num(tenths(g.int(1, 50)));
-        head = g.chance(60) ? [kw('Deduct'), k, kw('Per'), ...x] : [kw('Per'), ...x, kw('Deduct'), k];
-        if (g.chance(40)) clauses.push([kw('Max'), this.posLit()]);
+      case 'deduct':
+        head = this.perOccurrence(s);
         break;
-      }
       case 'ratio':
         head = [kw('Ratio'), id(this.doneField), p('/'), id(this.targetField)];
         if (g.chance(50)) clauses.push([kw('IfZero'), this.numLit()]);
@@ -657,14 +744,37 @@ class SchemeGen {
     return [p(':'), ...this.joinClauses(head, [...clauses, ...mods])];
   }
 
-  pointsBlock(s: Scope): Piece[] {
+  /**
+   * `deduct K per X` or `per X deduct K`, now and then with several amounts (`deduct 1, 2, 4 per X`:
+   * the n-th occurrence costs the n-th amount), and the `, max D` that may go with it.
+   */
+  perOccurrence(s: Scope): Piece[] {
+    const g = this.g;
+    const x = this.countFields.length > 0 && g.chance(80) ? g.pick(this.countFields) : this.numAtom(s);
+    const amounts: Piece[] = [num(tenths(g.int(1, 50)))];
+    for (let i = g.chance(25) ? g.int(1, 2) : 0; i > 0; i--) amounts.push(p(','), num(tenths(g.int(1, 50))));
+    const head = g.chance(60) ? [kw('Deduct'), ...amounts, kw('Per'), ...x] : [kw('Per'), ...x, kw('Deduct'), ...amounts];
+    return g.chance(40) ? [...head, p(','), kw('Max'), this.posLit()] : head;
+  }
+
+  /** `needsCap`: a bonus without a max, whose block may have lines without a highest value. */
+  pointsBlock(s: Scope, needsCap = false): Piece[] {
     const g = this.g;
     const lines: Piece[][] = [];
+    // Deductions per occurrence come after the other lines: `deduct 1, 2 per x, 3 if y` would read 3 as an amount.
+    const perLines: Piece[][] = [];
     for (let i = g.int(0, 4); i > 0; i--) {
       const pts = num(tenths(g.int(1, 60)));
-      lines.push(g.chance(20) ? [kw('Deduct'), pts, kw('If'), ...this.cond(s, this.depth)] : [pts, kw('If'), ...this.cond(s, this.depth)]);
+      const kind = g.int(0, 99);
+      if (kind < 12) perLines.push(this.perOccurrence(s));
+      else if (kind < 25) {
+        // Points from a formula, worked out where the line holds (in parentheses unless it starts with a number or a name).
+        const e = this.numExpr(s, 1);
+        lines.push([...(e[0].t === 'num' || e[0].t === 'id' ? e : [p('('), ...e, p(')')]), kw('If'), ...this.cond(s, this.depth)]);
+      } else lines.push(g.chance(20) ? [kw('Deduct'), pts, kw('If'), ...this.cond(s, this.depth)] : [pts, kw('If'), ...this.cond(s, this.depth)]);
     }
-    lines.push(...this.modifiers(s, true));
+    lines.push(...perLines, ...this.modifiers(s, true));
+    if (needsCap && !lines.some((l) => l[0].t === 'kw' && l[0].kw === 'Cap')) lines.push([kw('Cap'), this.posLit()]);
     const out: Piece[] = [p('{'), IN];
     lines.forEach((l, i) => out.push(...(i > 0 ? [p(',', true)] : []), NL, ...l));
     out.push(OUT, NL, p('}'));
@@ -708,12 +818,72 @@ class SchemeGen {
     return out;
   }
 
-  itemDecl(s: Scope, kind: 'item' | 'bonus', max: string | undefined): Piece[] {
-    const label = this.labels.fresh(kind === 'item' ? 'item' : 'bonus');
-    (kind === 'item' ? this.itemLabels : this.bonusLabels).push(label);
-    const head = [kw(kind === 'item' ? 'Item' : 'Bonus'), str(label), ...(max ? [kw('Max'), num(max)] : [])];
+  /** An item, bonus or penalty; once declared, later items may read its score (a penalty's is read by none). */
+  itemDecl(s: Scope, kind: 'item' | 'bonus' | 'penalty', max: string | undefined): Piece[] {
+    const label = this.labels.fresh(kind);
+    const keyword = kind === 'item' ? 'Item' : kind === 'bonus' ? 'Bonus' : 'Penalty';
+    const head = [kw(keyword), str(label), ...(max ? [kw('Max'), num(max)] : [])];
     this.roundMin = max?.split('.')[1]?.length ?? 0;
-    return [...head, ...this.ruleBody(s, kind, kind === 'bonus' && !max)];
+    const decl = [...head, ...this.ruleBody(s, kind, kind === 'bonus' && !max, max !== undefined)];
+    if (kind === 'item') this.itemLabels.push(label);
+    if (kind === 'bonus') this.bonusLabels.push(label);
+    if (kind === 'penalty') this.penaltyLabels.push(label);
+    else this.scores.push([kw(keyword), str(label)]);
+    return decl;
+  }
+
+  /**
+   * A section: items, or now and then (not too deep) sections and items that add up to it, or
+   * weighted sections. With a weight (its parent's parts are weighted) its max may be left out;
+   * otherwise it declares what its parts add up to (over weighted parts, any whole number).
+   * Once complete, later items may read its score.
+   */
+  sectionDecl(s: Scope, depth: number, weight: string | undefined, maxTenths: (whole: number) => number): { model: SectionModel; scaleTenths: number; pieces: Piece[] } {
+    const g = this.g;
+    const label = this.labels.fresh('section');
+    this.sectionLabels.push(label);
+    const scope: Scope = { ...s, lets: [...s.lets] };
+    const body: Piece[] = [];
+    const items: SectionModel['items'] = [];
+    const sections: SectionModel[] = [];
+    const sub = (w: string | undefined) => {
+      const c = this.sectionDecl(scope, depth + 1, w, maxTenths);
+      sections.push(c.model);
+      body.push(NL, ...c.pieces);
+      return c.scaleTenths;
+    };
+    if (g.chance(20)) body.push(NL, ...this.letDecl(scope));
+    const content = depth < 2 && g.chance(20) ? g.pick(['nested', 'weighted']) : 'items';
+    let max: string | undefined;
+    let scale = 0;
+    if (content === 'weighted') {
+      for (const w of splitHundred(g, g.int(2, 3))) sub(`${w}%`);
+      max = !weight || g.chance(50) ? String(g.int(1, 10) * 10) : undefined;
+      scale = max ? Number(max) * 10 : 1000;
+    } else {
+      if (content === 'nested') for (let i = g.int(1, 2); i > 0; i--) scale += sub(undefined);
+      for (let i = content === 'nested' ? g.int(0, 2) : g.int(1, this.opts.maxItemsPerSection ?? 4); i > 0; i--) {
+        const t = maxTenths(g.int(1, 20));
+        scale += t;
+        body.push(NL, ...this.itemDecl(scope, 'item', tenths(t)));
+        items.push({ label: this.itemLabels[this.itemLabels.length - 1], max: tenths(t) });
+      }
+      max = !weight || g.chance(40) ? tenths(scale) : undefined;
+    }
+    const headParts: Piece[][] = [];
+    if (max) headParts.push([kw('Max'), num(max)]);
+    if (weight) headParts.push([kw('Weight'), num(weight)]);
+    this.scores.push([kw('Section'), str(label)]);
+    return {
+      model: { label, max, weight, scale: tenths(scale), items, sections },
+      scaleTenths: scale,
+      pieces: [kw('Section'), str(label), ...g.shuffle(headParts).flat(), p('{'), IN, ...body, OUT, NL, p('}')],
+    };
+  }
+
+  /** A condition on the unit's own inputs alone (`eligible if`): no named value, score or value across units. */
+  ownCond(s: Scope): Piece[] {
+    return this.cond({ ...s, lets: [], scores: [], across: false }, 1);
   }
 
   letDecl(s: Scope): Piece[] {
@@ -771,10 +941,11 @@ class SchemeGen {
     return out;
   }
 
-  expectation(m: { items: string[]; sections: string[]; bonuses: string[]; vetoes: string[]; grades: string[] }, unit?: string): Piece[] {
+  expectation(m: { items: string[]; sections: string[]; bonuses: string[]; vetoes: string[]; grades: string[]; eligible: boolean }, unit?: string): Piece[] {
     const g = this.g;
     const val = () => [p('='), this.posLit()];
-    const options: (() => Piece[])[] = [() => [kw('Total'), ...val()], () => [kw('Not'), kw('Veto')]];
+    const options: (() => Piece[])[] = [() => [kw('Total'), ...val()], () => [kw('Not'), kw('Veto')], () => [kw('Place'), p('='), num(String(g.int(1, 3)))]];
+    if (m.eligible) options.push(() => (g.chance(50) ? [kw('Ineligible')] : [kw('Not'), kw('Ineligible')]));
     if (m.items.length > 0) options.push(() => [kw('Item'), str(g.pick(m.items)), ...val()]);
     if (m.sections.length > 0) options.push(() => [kw('Section'), str(g.pick(m.sections)), ...val()]);
     if (m.bonuses.length > 0) options.push(() => (g.chance(50) ? [kw('Bonus'), ...val()] : [kw('Bonus'), str(g.pick(m.bonuses)), ...val()]));
@@ -804,7 +975,8 @@ class SchemeGen {
     const vetoGrade = hasGrades && vetoCount > 0 && g.chance(70) ? this.labels.fresh('grade') : undefined;
     const ifGrades = Array.from({ length: gradeLines }, () => this.labels.fresh('grade'));
     const otherwiseGrade = hasGrades && g.chance(80) ? this.labels.fresh('grade') : undefined;
-    this.gradeLabels.push(...(vetoGrade ? [vetoGrade] : []), ...ifGrades, ...(otherwiseGrade ? [otherwiseGrade] : []));
+    const ineligibleGrade = hasGrades && g.chance(30) ? this.labels.fresh('grade') : undefined;
+    this.gradeLabels.push(...(vetoGrade ? [vetoGrade] : []), ...(ineligibleGrade ? [ineligibleGrade] : []), ...ifGrades, ...(otherwiseGrade ? [otherwiseGrade] : []));
 
     if (opts.imports && g.chance(40)) decls.push({ kind: 'use', pieces: [kw('Use'), str(g.pick(['departments/agriculture.assess', '部门/农业.assess'])), kw('As'), id(this.names.fresh('alias'))] });
     decls.push({
@@ -818,31 +990,13 @@ class SchemeGen {
     const mode: 'max' | 'weight' = g.chance(25) ? 'weight' : 'max';
     const sectionCount = g.int(opts.minSections ?? 1, Math.max(opts.minSections ?? 1, opts.maxSections ?? 3));
     const weights = splitHundred(g, sectionCount);
-    const sections: SchemeModel['sections'] = [];
+    const sections: SectionModel[] = [];
     let totalTenths = 0;
     for (let si = 0; si < sectionCount; si++) {
-      const label = this.labels.fresh('section');
-      this.sectionLabels.push(label);
-      const sectionScope: Scope = { ...s, lets: [...s.lets] };
-      const body: Piece[] = [];
-      const items: { label: string; max: string }[] = [];
-      let sum = 0;
-      if (g.chance(20)) body.push(NL, ...this.letDecl(sectionScope));
-      for (let ii = g.int(1, opts.maxItemsPerSection ?? 4); ii > 0; ii--) {
-        const t = maxTenths(g.int(1, 20));
-        sum += t;
-        const pieces = this.itemDecl(sectionScope, 'item', tenths(t));
-        items.push({ label: this.itemLabels[this.itemLabels.length - 1], max: tenths(t) });
-        body.push(NL, ...pieces);
-      }
-      totalTenths += sum;
-      const max = mode === 'max' || g.chance(40) ? tenths(sum) : undefined;
-      const weight = mode === 'weight' ? `${weights[si]}%` : undefined;
-      const headParts: Piece[][] = [];
-      if (max) headParts.push([kw('Max'), num(max)]);
-      if (weight) headParts.push([kw('Weight'), num(weight)]);
-      sections.push({ label, max, weight, items });
-      decls.push({ kind: 'section', pieces: [kw('Section'), str(label), ...g.shuffle(headParts).flat(), p('{'), IN, ...body, OUT, NL, p('}')] });
+      const sec = this.sectionDecl(s, 0, mode === 'weight' ? `${weights[si]}%` : undefined, maxTenths);
+      sections.push(sec.model);
+      totalTenths += sec.scaleTenths;
+      decls.push({ kind: 'section', pieces: sec.pieces });
     }
     const topItems: { label: string; max: string }[] = [];
     if (mode === 'max') {
@@ -856,6 +1010,24 @@ class SchemeGen {
     const total = mode === 'max' ? tenths(totalTenths) : g.pick(['100', '10', '1000']);
 
     for (let i = g.int(0, 2); i > 0; i--) decls.push({ kind: 'bonus', pieces: this.itemDecl(s, 'bonus', g.chance(40) ? String(g.int(1, 20)) : undefined) });
+    // Penalties may read the sum of the bonuses: every bonus is declared by now.
+    if (this.bonusLabels.length > 0) this.scores.push([kw('Bonus')]);
+    for (let i = g.chance(25) ? g.int(1, 2) : 0; i > 0; i--) decls.push({ kind: 'penalty', pieces: this.itemDecl(s, 'penalty', g.chance(50) ? String(g.int(1, 20)) : undefined) });
+    // The floor is below the total: 0, or half of it.
+    const floor = g.chance(20) ? g.pick(['0', tenths(Math.floor(Number(total) * 5))]) : undefined;
+    const eligible = g.chance(25);
+    if (eligible) decls.push({ kind: 'eligible', pieces: [kw('Eligible'), kw('If'), ...this.ownCond(s)] });
+    // Groups by a value every unit has: the first enum, the unit's kind, or the first yes/no.
+    const keys: Piece[][] = [s.enums[0].ref, [id(inputs.find((f) => f.type.kind === 'yesno' && !f.optional)!.name)], ...(this.unitKinds.length > 1 ? [[kw('Unit')]] : [])];
+    const within = g.chance(25);
+    if (within) decls.push({ kind: 'within', pieces: [kw('Within'), ...g.pick(keys)] });
+    if (g.chance(20)) {
+      const settings = g.shuffle([
+        [kw('Veto'), kw(g.pick(['Last', 'Unplaced']))],
+        [kw('Ineligible'), kw(g.pick(['Last', 'Unplaced']))],
+      ]).slice(0, g.int(1, 2));
+      decls.push({ kind: 'place', pieces: [kw('Place'), p(':'), ...settings.flatMap((x, i) => [...(i > 0 ? [p(',')] : []), ...x])] });
+    }
     const vetoes: string[] = [];
     for (let i = vetoCount; i > 0; i--) {
       const reason = this.labels.fresh('veto');
@@ -866,7 +1038,10 @@ class SchemeGen {
       const gradeField = inputs.find((f) => f.type.kind === 'grade')?.name;
       const lines: Piece[][] = [];
       if (vetoGrade) lines.push([kw('Veto'), str(vetoGrade)]);
-      for (const l of ifGrades) lines.push([str(l), kw('If'), ...this.gradeCond(gradeField, 1)]);
+      if (ineligibleGrade) lines.push([kw('Ineligible'), str(ineligibleGrade)]);
+      // A quota: at most a share of the units assessed, or a number of them.
+      const quota = () => (g.chance(25) ? [p(','), kw('Max'), num(g.pick(['20%', '40%', '50%', String(g.int(1, 3))]))] : []);
+      for (const l of ifGrades) lines.push([str(l), kw('If'), ...this.gradeCond(gradeField, 1), ...quota()]);
       if (otherwiseGrade) lines.push([kw('Otherwise'), str(otherwiseGrade)]);
       const pieces: Piece[] = [kw('Grade'), p('{'), IN];
       lines.forEach((l, i) => pieces.push(...(i > 0 ? [p(',', true)] : []), NL, ...l));
@@ -877,11 +1052,20 @@ class SchemeGen {
       const factor = this.coefField ? [id(this.coefField)] : [p('('), num('1'), p('+'), ...this.numAtom(s), p('/'), num('100'), p(')')];
       decls.push({ kind: 'adjust', pieces: [kw('Adjust'), kw('Total'), p('*'), ...factor] });
     }
+    if (g.chance(15)) {
+      // `total` in an adjustment is the total before it; a named value that reads it is read by adjustments alone.
+      const factor = [kw('If'), kw('Total'), p('>='), this.posLit(), kw('Then'), num('1.05'), kw('Otherwise'), num('1')];
+      if (g.chance(50)) decls.push({ kind: 'adjust', pieces: [kw('Adjust'), kw('Total'), p('*'), p('('), ...factor, p(')')] });
+      else {
+        const name = this.names.fresh('let');
+        decls.push({ kind: 'let', pieces: [kw('Let'), id(name), p('='), ...factor] }, { kind: 'adjust', pieces: [kw('Adjust'), kw('Total'), p('*'), id(name)] });
+      }
+    }
 
     // Examples. With several unit kinds every row says its kind (`unit: township`).
     const examples: string[] = [];
     if (opts.examples !== false) {
-      const facts = { items: this.itemLabels, sections: this.sectionLabels, bonuses: this.bonusLabels, vetoes, grades: this.gradeLabels };
+      const facts = { items: this.itemLabels, sections: this.sectionLabels, bonuses: this.bonusLabels, vetoes, grades: this.gradeLabels, eligible };
       for (let i = g.int(0, 2); i > 0; i--) {
         const label = this.labels.fresh('example');
         examples.push(label);
@@ -899,7 +1083,10 @@ class SchemeGen {
     }
 
     const name = this.labels.fresh('scheme');
-    const header: Decl = { kind: 'header', pieces: [kw('Scheme'), str(name), kw('Total'), num(total), ...(precision !== undefined ? [kw('Precision'), num(String(precision))] : [])] };
+    const header: Decl = {
+      kind: 'header',
+      pieces: [kw('Scheme'), str(name), kw('Total'), num(total), ...(precision !== undefined ? [kw('Precision'), num(String(precision))] : []), ...(floor !== undefined ? [kw('Floor'), num(floor)] : [])],
+    };
     return {
       lang: this.zh ? 'zh' : 'en',
       name,
@@ -911,6 +1098,10 @@ class SchemeGen {
       sections,
       items: topItems,
       bonuses: this.bonusLabels,
+      penalties: this.penaltyLabels,
+      floor,
+      eligible,
+      within,
       vetoes,
       grades: this.gradeLabels,
       examples,

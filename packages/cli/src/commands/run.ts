@@ -1,7 +1,8 @@
 // `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
 // The data is read in chunks into a table, scored with the scheme compiled to JavaScript,
-// and the results written as they are made (one unit's result object at a time).
-import { resultRow, resultsHeader, showPlace, showScore, unitJson, type Decimal, type Diagnostic, type Lang, type Plan } from '@assess/core';
+// and the results written as they are made: the table and the CSV from the scoring's columns
+// (no object per unit), JSON one unit's result object at a time.
+import { resultsHeader, showScore as show, unitJson, type Diagnostic, type Lang, type Plan } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { DATA_FLAGS, readData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, report, schemeOrReport, type Command } from '../io.js';
@@ -38,6 +39,8 @@ export const run: Command = async (argv, io) => {
 
 type Scoring = ReturnType<ReturnType<typeof scorer>['scoreTable']>;
 
+/** Items in the order results list them (the plan's order, bonuses and penalties apart). */
+const resultItems = (plan: Plan.Plan) => plan.items.filter((it) => it.kind === 'item').map((it) => it.id);
 
 /** `{ scheme, total, units }`, laid out exactly as JSON.stringify(…, null, 2) would. */
 function* jsonLines(plan: Plan.Plan, s: Scoring): Generator<string> {
@@ -54,35 +57,64 @@ function* jsonLines(plan: Plan.Plan, s: Scoring): Generator<string> {
   yield '}';
 }
 
+/** The columns of a run's CSV and table: groups, places, bonuses and penalties only when the scheme has them. */
+function layout(plan: Plan.Plan, s: Scoring) {
+  const col = s.columns;
+  return {
+    col,
+    /** Each unit's group, when the scheme has groups. */
+    group: col.groups ? (i: number) => col.groups!.keys[col.groups!.of[i]] : undefined,
+    hasBonus: plan.bonuses.length > 0,
+    hasPenalty: plan.penalties.length > 0,
+    place: (i: number) => (col.places[i] === null ? '' : String(col.places[i])),
+  };
+}
+
 function* csvLines(plan: Plan.Plan, s: Scoring): Generator<string> {
-  const grouped = plan.within !== undefined;
-  const hasBonus = plan.bonuses.length > 0;
-  const hasPenalty = plan.penalties.length > 0;
-  // Items in the order results list them.
-  const header = ['id', ...(grouped ? ['group'] : []), ...(s.n > 0 ? s.build(0).items.map((x) => x.label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
+  const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
+  const items = resultItems(plan);
+  const header = ['id', ...(group ? ['group'] : []), ...(s.n > 0 ? items.map((id) => plan.items[id].label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
   yield header.map(csvCell).join(',');
-  const na = (x: { score: Decimal | null; notApplicable?: true }) => (x.notApplicable ? 'n/a' : showScore(x.score));
+  // A line is built cell by cell: numbers never need quoting; labels and keys are quoted once.
+  const groups = new Map(col.groups?.keys.map((k) => [k, csvCell(k)]));
+  const grades = new Map<string | null, string>(plan.gradeLabels.map((g) => [g, csvCell(g)]));
+  grades.set(null, '');
+  const itemCols = items.map((id) => ({ scores: col.items[id], na: col.itemsNA[id] }));
+  const sectionCols = plan.sections.map((x) => ({ scores: col.sections[x.id], na: col.sectionsNA[x.id] }));
   for (let i = 0; i < s.n; i++) {
-    const r = s.build(i);
-    const cells = [
-      csvCell(r.id),
-      ...(grouped ? [csvCell(r.group ?? '')] : []),
-      ...r.items.map(na),
-      ...r.sections.map(na),
-      ...(hasBonus ? [r.bonus.toString()] : []),
-      ...(hasPenalty ? [r.penalty.toString()] : []),
-      showScore(r.total),
-      showPlace(r.place),
-      r.grade === null ? '' : csvCell(r.grade),
-      r.vetoes.length ? csvCell(r.vetoes.join('; ')) : '',
-    ];
-    yield cells.join(',');
+    let line = csvCell(s.ids[i]);
+    if (group) line += ',' + groups.get(group(i));
+    for (const c of itemCols) line += ',' + (c.na[i] ? 'n/a' : show(c.scores[i]));
+    // A section that does not apply to a unit assessed; a unit not assessed has no scores.
+    for (const c of sectionCols) line += ',' + (col.eligible[i] && c.na[i] ? 'n/a' : show(c.scores[i]));
+    if (hasBonus) line += ',' + col.bonus[i].toString();
+    if (hasPenalty) line += ',' + col.penalty[i].toString();
+    const vetoes = col.vetoes[i];
+    line += ',' + show(col.totals[i]) + ',' + place(i) + ',' + grades.get(col.grades[i]) + ',' + (vetoes.length ? csvCell(vetoes.join('; ')) : '');
+    yield line;
   }
 }
 
 function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {
+  // The header is core's (the words every front end shows); the rows come from the scoring's
+  // columns, cell for cell what core's resultRow makes of a unit's result.
   const { header, numeric } = resultsHeader(plan, lang);
+  const notAssessed = lang === 'zh' ? '不参评' : 'not assessed';
+  const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
+  const row = (i: number) => [
+    s.ids[i],
+    ...(group ? [group(i)] : []),
+    // A section or item that does not apply, like one that failed, has no score: —.
+    ...plan.sections.map((x) => show(col.sections[x.id][i])),
+    ...plan.topItems.map((id) => show(col.items[id][i])),
+    ...(hasBonus ? [col.bonus[i].toString()] : []),
+    ...(hasPenalty ? [col.penalty[i].isZero() ? '0' : `−${col.penalty[i].toString()}`] : []),
+    col.eligible[i] ? show(col.totals[i]) : notAssessed,
+    place(i),
+    col.grades[i] ?? '',
+    col.vetoes[i].join('；'),
+  ];
   yield `${plan.name || file}`;
   yield '';
-  yield* tableLines(header, s.n, (i) => resultRow(plan, s.build(i), lang), numeric);
+  yield* tableLines(header, s.n, row, numeric);
 }

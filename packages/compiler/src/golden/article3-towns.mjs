@@ -1,25 +1,58 @@
-// "2024年度新一轮农村实事工程考核（镇、区）": compiled from "scheme.assess" by `assess compile` (plan version 1).
+// "2024年度新一轮农村实事工程考核（镇、区）": compiled from "scheme.assess" by `assess compile` (plan version 2).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, shown, entryOf, UNSET, column, once, guarded, failed, NO_VETOES, shownOrFailed, itemResult, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, scoring, rejected, ops } from "@assess/runtime";
 
-const { num, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
+const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
 const ZERO = Decimal.ZERO;
 const ONE = Decimal.ONE;
+/** A whole (a section, the total) none of whose parts applies to a unit. */
+const NA = Symbol("not applicable");
+/** The `not applicable if` of an item that has none. */
+const APPLIES = () => undefined;
+const str = (d) => (d === null ? null : d.toString());
+/** A part of a section or of the total as a trace shows it: its score, failed (null), or not applicable. */
+const part = (d, na) => (na ? "n/a" : str(d));
+/** A whole's trace: the steps of its weighted parts, its own step, then how it was scaled; its score. */
+function wholeSteps(out, combine, u, own) {
+  const steps = [];
+  const r = combine(u, steps);
+  for (const s of steps) if (s.k === "weighted") out.push(s);
+  if (own) out.push(own);
+  for (const s of steps) if (s.k !== "weighted") out.push(s);
+  return r;
+}
 
 // ── constants ──
 const K0 = dec("5");
 const K1 = dec("2");
 const K2 = dec("3");
-const K3 = dec("90");
-const K4 = dec("10");
-const K5 = dec("6");
-const V6 = new Map([["区级", ONE], ["市级", K2], ["省级", K5], ["国家级", K4]]); // tier points
-const K7 = dec("2024");
-const K8 = dec("100");
-const K9 = dec("75");
-const K10 = dec("60");
+const V3 = [ONE]; // amounts per occurrence
+const K4 = dec("90");
+const K5 = dec("10");
+const K6 = dec("6");
+const V7 = new Map([["区级", ONE], ["市级", K2], ["省级", K6], ["国家级", K5]]); // tier points
+const K8 = dec("2024");
+const K9 = dec("100");
+const K10 = dec("75");
+const K11 = dec("60");
+const V12 = [
+  { label: "组织领导", section: "定性考核", max: K0, rule: "{ 2 若 组织体系; 3 若 目标分解 }" },
+  { label: "材料报送", section: "定性考核", max: K0, rule: "每 少报次数 扣 1" },
+  { label: "牵头部门考核", section: "定量考核", max: K4, rule: "部门得分" },
+  { label: "项目加分", max: K5, rule: "荣誉 需 佐证，其中 年度 = 2024，同一 项目 取最高，区级 1， 市级 3，省级 6，国家级 10，封顶 10 按比例" },
+]; // the items of "2024年度新一轮农村实事工程考核（镇、区）"
+const V13 = [
+  { label: "定性考核", max: K5 },
+  { label: "定量考核", max: K4 },
+]; // the sections of "2024年度新一轮农村实事工程考核（镇、区）"
+const V14 = [
+  { label: "优秀", cond: "总分 >= 90" },
+  { label: "良好", cond: "总分 >= 75" },
+  { label: "合格", cond: "总分 >= 60" },
+  { label: "不合格", otherwise: true },
+]; // the grade lines of "2024年度新一轮农村实事工程考核（镇、区）"
 
 // ── where a unit's number can fail, and the words for it ──
 
@@ -60,23 +93,27 @@ function scheme0(table, options = {}) {
   const n = table.n;
   const ids = table.ids;
   const kinds = table.kinds;
-  const trace = options.trace;
-  const tracing = typeof trace === "function" ? trace : () => !!trace;
+  const errors = new Map();
+  const guard = (u, f) => guarded(errors, u, f);
   const in0 = column(table, "组织体系");
   const in1 = column(table, "目标分解");
   const in2 = column(table, "少报次数");
   const in3 = column(table, "部门得分");
   const in4 = column(table, "荣誉");
-  const scores = [new Array(n), new Array(n), new Array(n), new Array(n)];
-  let sectionScores = [];
-  let contributions = [];
-  let totals = [];
-  let bonusTotals = [];
-  const errors = new Map();
-  const guard = (u, f) => guarded(errors, u, f);
-  const pointsOf0 = (rec) => tierPoints(V6, rec["级别"]);
+  const NONE = new Uint8Array(n); // never set: for the scores that always apply
+  const scores = [new Array(n), new Array(n), new Array(n), new Array(n)]; // by item id
+  const itemNA = [NONE, NONE, NONE, NONE];
+  const sectionScores = [new Array(n), new Array(n)];
+  const sectionNA = [NONE, NONE];
+  const contributions = [sectionScores[0], sectionScores[1]];
+  const totals = new Array(n).fill(null);
+  const bonusTotals = new Array(n);
+  const bonusCols = [scores[3]], bonusNA = [itemNA[3]];
+  const penaltyTotals = new Array(n).fill(ZERO);
+  const bonusTotal = (u) => bonusTotals[u] ?? sumApplicable(bonusCols, bonusNA, u) ?? ZERO;
+  const pointsOf0 = (rec) => tierPoints(V7, rec["级别"]);
   function where1(u, rec) {
-    return cmp("==", (rec ? rec["年度"] : undefined), K7);
+    return cmp("==", (rec ? rec["年度"] : undefined), K8);
   }
   const keep2Kept = [];
   function keep2(entries, u) {
@@ -90,109 +127,79 @@ function scheme0(table, options = {}) {
   }
   const best3Keys = [], best3Kept = [];
   function where4(u, rec) {
-    return cmp("==", (rec ? rec["年度"] : undefined), K7);
+    return cmp("==", (rec ? rec["年度"] : undefined), K8);
   }
-  // cohort value 0: the highest raw score of item 3
-  function cohort0Pass() {
-    return prorataTop3();
+  // section "定性考核": the sum of its parts
+  function combine0(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // item "组织领导"
+    const v0 = scores[0][u];
+    if (v0 === null) failed = true;
+    else sum = sum.add(v0);
+    // item "材料报送"
+    const v1 = scores[1][u];
+    if (v1 === null) failed = true;
+    else sum = sum.add(v1);
+    if (failed) return null;
+    return sum;
   }
-  const cohort0 = once(cohort0Pass);
+  // section "定量考核": the sum of its parts
+  function combine1(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // item "牵头部门考核"
+    const v2 = scores[2][u];
+    if (v2 === null) failed = true;
+    else sum = sum.add(v2);
+    if (failed) return null;
+    return sum;
+  }
+  // the total: the sum of its parts
+  function combineTotal(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // section "定性考核"
+    const s0 = sectionScores[0][u];
+    if (s0 === null) failed = true;
+    else sum = sum.add(s0);
+    // section "定量考核"
+    const s1 = sectionScores[1][u];
+    if (s1 === null) failed = true;
+    else sum = sum.add(s1);
+    if (failed) return null;
+    return sum;
+  }
+  // the first grade line that holds (-1: none)
+  function gradeLineOf(u) {
+    if (guard(u, grade0) === true) return 0; // "优秀"
+    if (guard(u, grade1) === true) return 1; // "良好"
+    if (guard(u, grade2) === true) return 2; // "合格"
+    return 3; // otherwise "不合格"
+  }
   // grade "优秀": "总分 >= 90"
   function grade0(u) {
-    return cmp(">=", (totals[u] ?? undefined), K3);
+    return cmp(">=", (totals[u] ?? undefined), K4);
   }
   // grade "良好": "总分 >= 75"
   function grade1(u) {
-    return cmp(">=", (totals[u] ?? undefined), K9);
+    return cmp(">=", (totals[u] ?? undefined), K10);
   }
   // grade "合格": "总分 >= 60"
   function grade2(u) {
-    return cmp(">=", (totals[u] ?? undefined), K10);
-  }
-  function vetoesOf(u, steps) {
-    let vetoes = NO_VETOES;
-    return vetoes;
-  }
-  function gradeOf(u, vetoes, steps) {
-    const total = totals[u];
-    if (total === null) return null;
-    if (vetoes.length > 0) {
-      if (steps) steps.push({ k: "vetoGrade", grade: null });
-      return null;
-    }
-    let holds;
-    try { holds = grade0(u); } catch (e) { holds = undefined; failed(errors, u, e); }
-    if (holds === true) {
-      if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 90", total: total.toString(), grade: "优秀" });
-      return "优秀";
-    }
-    try { holds = grade1(u); } catch (e) { holds = undefined; failed(errors, u, e); }
-    if (holds === true) {
-      if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 75", total: total.toString(), grade: "良好" });
-      return "良好";
-    }
-    try { holds = grade2(u); } catch (e) { holds = undefined; failed(errors, u, e); }
-    if (holds === true) {
-      if (steps) steps.push({ k: "gradeLine", cond: "总分 >= 60", total: total.toString(), grade: "合格" });
-      return "合格";
-    }
-    if (steps) steps.push({ k: "otherwiseGrade", grade: "不合格" });
-    return "不合格";
-    return null;
-  }
-  function itemTrace(rule, id, u) {
-    const steps = [];
-    try {
-      [score0, score1, score2, score3][id](u, steps);
-    } catch (e) {
-      if (!(e instanceof Failure)) throw e;
-      steps.push({ k: "failure", message: e.diagnostic.message });
-    }
-    return { rule, inputs: [reads0, reads1, reads2, reads3][id](u), steps };
-  }
-  function totalSteps(u) {
-    const out = [];
-    const s = (d) => (d === null ? null : d.toString());
-    out.push({ k: "section", label: "定性考核", parts: [s(scores[0][u]), s(scores[1][u])], score: s(sectionScores[0][u]) });
-    out.push({ k: "section", label: "定量考核", parts: [s(scores[2][u])], score: s(sectionScores[1][u]) });
-    const step = { k: "total", parts: [s(contributions[0][u]), s(contributions[1][u])] };
-    step.bonus = bonusTotals[u].toString();
-    step.result = s(totals[u]);
-    out.push(step);
-    return out;
-  }
-  function unitResult(u) {
-    const steps = tracing(u) ? [] : undefined;
-    const items = [
-      itemResult({ label: "组织领导", section: "定性考核", score: scores[0][u], max: K0 }, tracing(u) && (() => itemTrace("{ 2 若 组织体系 3 若 目标分解 }", 0, u))),
-      itemResult({ label: "材料报送", section: "定性考核", score: scores[1][u], max: K0 }, tracing(u) && (() => itemTrace("每 少报次数 扣 1", 1, u))),
-      itemResult({ label: "牵头部门考核", section: "定量考核", score: scores[2][u], max: K3 }, tracing(u) && (() => itemTrace("部门得分", 2, u))),
-    ];
-    const sections = [
-      { label: "定性考核", score: sectionScores[0][u], max: K4, contribution: contributions[0][u] },
-      { label: "定量考核", score: sectionScores[1][u], max: K3, contribution: contributions[1][u] },
-    ];
-    const bonuses = [
-      itemResult({ label: "项目加分", score: scores[3][u], max: K4 }, tracing(u) && (() => itemTrace("荣誉 需 佐证，其中 年度 = 2024，同一 项目 取最高，区级 1， 市级 3，省级 6，国家级 10，封顶 10 按比例", 3, u))),
-    ];
-    const vetoes = steps ? [...vetoesOf(u, steps)] : [...vetoLists[u]];
-    const grade = steps ? gradeOf(u, vetoes, steps) : grades[u];
-    if (steps) steps.unshift(...totalSteps(u));
-    const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], total: totals[u], grade, vetoed: vetoes.length > 0, vetoes, errors: errors.get(u) ?? [] };
-    if (steps) r.steps = steps;
-    return r;
+    return cmp(">=", (totals[u] ?? undefined), K11);
   }
 
   // ── item 0 "组织领导" (section "定性考核", max 5) ──
-  // "{ 2 若 组织体系 3 若 目标分解 }"
+  // "{ 2 若 组织体系; 3 若 目标分解 }"
   function rule0(u, steps) {
     let sum = ZERO;
     const holds0 = in0[u] === true; // "组织体系"
     if (holds0) sum = sum.add(K1);
-    if (steps) steps.push({ k: "line", points: K1.toString(), deduct: false, cond: "组织体系", holds: holds0 });
+    if (steps) steps.push({ k: "line", points: holds0 ? K1.toString() : "2", deduct: false, cond: "组织体系", holds: holds0 });
     const holds1 = in1[u] === true; // "目标分解"
     if (holds1) sum = sum.add(K2);
-    if (steps) steps.push({ k: "line", points: K2.toString(), deduct: false, cond: "目标分解", holds: holds1 });
+    if (steps) steps.push({ k: "line", points: holds1 ? K2.toString() : "3", deduct: false, cond: "目标分解", holds: holds1 });
     if (steps) steps.push({ k: "sum", value: sum.toString() });
     return sum;
   }
@@ -212,16 +219,17 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads0 = (u) => [{ name: "组织体系", label: "建立健全组织领导和工作体系，且运转正常", value: shown(in0[u]) }, { name: "目标分解", label: "年度目标任务明确，分解到位并积极组织开展活动", value: shown(in1[u]) }];
+  function reads0(u) {
+    return [{ name: "组织体系", label: "建立健全组织领导和工作体系，且运转正常", value: shown(in0[u]) }, { name: "目标分解", label: "年度目标任务明确，分解到位并积极组织开展活动", value: shown(in1[u]) }];
+  }
 
   // ── item 1 "材料报送" (section "定性考核", max 5) ──
   // "每 少报次数 扣 1"
   function rule1(u, steps) {
-    const x = num(in2[u]);
-    let d = ONE.mul(x);
-    const capped = false;
+    const count = num(in2[u]);
+    const d = deduction(V3, count);
     const result = K0.sub(d);
-    if (steps) steps.push({ k: "deduct", max: K0.toString(), per: ONE.toString(), count: x.toString(), countText: "少报次数", result: result.toString() });
+    if (steps) steps.push({ k: "deduct", amounts: ["1"], count: count.toString(), countText: "少报次数", deduction: d.toString(), max: K0.toString(), result: result.toString() });
     return result;
   }
   function raw1(u, steps) {
@@ -240,7 +248,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads1 = (u) => [{ name: "少报次数", label: "进展情况、资金投入情况、年终总结等材料少报次数", value: shown(in2[u]) }];
+  function reads1(u) {
+    return [{ name: "少报次数", label: "进展情况、资金投入情况、年终总结等材料少报次数", value: shown(in2[u]) }];
+  }
 
   // ── item 2 "牵头部门考核" (section "定量考核", max 90) ──
   // "部门得分"
@@ -254,9 +264,9 @@ function scheme0(table, options = {}) {
   }
   function score2(u, steps) {
     let v = raw2(u, steps);
-    if (v.gt(K3)) {
-      if (steps) steps.push({ k: "atMostMax", max: K3.toString(), from: v.toString() });
-      v = K3;
+    if (v.gt(K4)) {
+      if (steps) steps.push({ k: "atMostMax", max: K4.toString(), from: v.toString() });
+      v = K4;
     } else if (v.sign() < 0) {
       if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
       v = ZERO;
@@ -265,7 +275,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads2 = (u) => [{ name: "部门得分", label: "各牵头责任部门定量考核得分（按各部门细则打分后汇总）", value: shown(in3[u]) }];
+  function reads2(u) {
+    return [{ name: "部门得分", label: "各牵头责任部门定量考核得分（按各部门细则打分后汇总）", value: shown(in3[u]) }];
+  }
 
   // ── bonus 3 "项目加分" (max 10) ──
   // "荣誉 需 佐证，其中 年度 = 2024，同一 项目 取最高，区级 1， 市级 3，省级 6，国家级 10，封顶 10 按比例"
@@ -281,21 +293,21 @@ function scheme0(table, options = {}) {
     }
     let kept;
     kept = entries.filter((e) => e["佐证"] !== undefined);
-    if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "with", field: "佐证" } });
+    for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "with", field: "佐证" } });
     entries = kept;
     kept = entries.filter((e) => where4(u, e) === true);
-    if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "where", cond: "年度 = 2024" } });
+    for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "where", cond: "年度 = 2024" } });
     entries = kept;
     kept = bestPer(entries, "项目", pointsOf0);
-    if (steps) for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "bestPer", field: "项目" } });
+    for (const e of entries) if (!kept.includes(e)) steps.push({ k: "dropped", entry: entryOf(e), reason: { k: "bestPer", field: "项目" } });
     entries = kept;
     let sum = ZERO;
     for (const e of entries) {
       const p = pointsOf0(e);
       sum = sum.add(p);
-      if (steps) steps.push({ k: "entry", entry: entryOf(e), member: e["级别"], points: p.toString() });
+      steps.push({ k: "entry", entry: entryOf(e), member: e["级别"], points: p.toString() });
     }
-    if (steps) steps.push({ k: "sum", value: sum.toString() });
+    steps.push({ k: "sum", value: sum.toString() });
     return sum;
   }
   function raw3(u, steps) {
@@ -313,26 +325,28 @@ function scheme0(table, options = {}) {
       throw e;
     }
   }
-  function prorataTop3Pass() {
+  const prorataTop3 = []; // by group, once worked out
+  function prorataTop3Of(g) {
+    const known = prorataTop3[g];
+    if (known !== undefined) return known;
     let top = ZERO;
-    for (let u = 0; u < n; u++) {
+    for (const u of members[g]) {
       const v = cachedRaw3(u);
       if (v.gt(top)) top = v;
     }
-    return top;
+    return (prorataTop3[g] = top);
   }
-  const prorataTop3 = once(prorataTop3Pass);
   function score3(u, steps) {
     let v = steps ? raw3(u, steps) : cachedRaw3(u);
-    const top = prorataTop3();
-    if (top.gt(K4)) {
-      const scaled = v.mul(K4).div(top, 10);
-      if (steps) steps.push({ k: "prorata", cap: K4.toString(), top: top.toString(), raw: v.toString(), scaled: scaled.toString() });
+    const top = prorataTop3Of(groupOf[u]);
+    if (top.gt(K5)) {
+      const scaled = v.mul(K5).div(top);
+      if (steps) steps.push({ k: "prorata", cap: K5.toString(), top: top.toString(), raw: v.toString(), scaled: scaled.toString() });
       v = scaled;
-    } else if (steps) steps.push({ k: "prorataNone", cap: K4.toString(), top: top.toString() });
-    if (v.gt(K4)) {
-      if (steps) steps.push({ k: "atMostMax", max: K4.toString(), from: v.toString() });
-      v = K4;
+    } else if (steps) steps.push({ k: "prorataNone", cap: K5.toString(), top: top.toString() });
+    if (v.gt(K5)) {
+      if (steps) steps.push({ k: "atMostMax", max: K5.toString(), from: v.toString() });
+      v = K5;
     } else if (v.sign() < 0) {
       if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
       v = ZERO;
@@ -341,60 +355,142 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads3 = (u) => [{ name: "荣誉", value: shown(in4[u]) }];
+  function reads3(u) {
+    return [{ name: "荣誉", value: shown(in4[u]) }];
+  }
 
-  // ── scores, item by item over the cohort ──
-  for (let u = 0, col = scores[0]; u < n; u++) { // "组织领导"
+  // ── results: one unit's, built when asked for (with its trace when tracing) ──
+  const trace = options.trace;
+  const tracing = typeof trace === "function" ? trace : () => !!trace;
+  const itemScorers = [score0, score1, score2, score3];
+  const itemReads = [reads0, reads1, reads2, reads3];
+  const itemNotApplicable = [APPLIES, APPLIES, APPLIES, APPLIES];
+  function itemResultOf(id, u, traced) {
+    const it = V12[id];
+    const r = it.section === undefined ? { label: it.label, score: scores[id][u], max: it.max } : { label: it.label, section: it.section, score: scores[id][u], max: it.max };
+    if (itemNA[id][u]) r.notApplicable = true;
+    if (traced) r.trace = itemTrace(id, u);
+    return r;
+  }
+  function sectionResultOf(id, u) {
+    const s = V13[id];
+    const r = { label: s.label, score: sectionScores[id][u], max: s.max, contribution: contributions[id][u] ?? null };
+    if (s.parent !== undefined) r.parent = s.parent;
+    if (s.weight !== undefined) r.weight = s.weight;
+    if (sectionNA[id][u] && eligible[u]) r.notApplicable = true;
+    return r;
+  }
+  /** An item's steps: why it does not apply, or how its score came about (or failed). */
+  function itemTrace(id, u) {
+    const steps = [];
+    const na = itemNotApplicable[id](u);
+    if (na !== undefined) steps.push({ k: "notApplicable", cond: na });
+    else {
+      try {
+        itemScorers[id](u, steps);
+      } catch (e) {
+        if (!(e instanceof Failure)) throw e;
+        steps.push({ k: "failure", message: e.diagnostic.message });
+      }
+    }
+    return { rule: V12[id].rule, inputs: itemReads[id](u), steps };
+  }
+  function vetoesOf(u, steps) {
+    let vetoes = NO_VETOES;
+    return vetoes;
+  }
+  function gradeOf(u, steps) {
+    if (totals[u] === null) return null;
+    if (vetoed[u]) {
+      if (steps) steps.push({ k: "vetoGrade", grade: null });
+      return null;
+    }
+    const line = gradeLines[u];
+    if (steps) {
+      const l = V14[line];
+      if (l) steps.push(l.otherwise ? { k: "otherwiseGrade", grade: l.label } : { k: "gradeLine", cond: l.cond, total: totals[u].toString(), grade: l.label });
+    }
+    return line >= 0 ? V14[line].label : null;
+  }
+  function placeStep(u) {
+    const place = places[u];
+    const why = !eligible[u] ? "ineligible" : vetoed[u] ? "vetoed" : totals[u] === null ? "failed" : undefined;
+    if (place === null) return { k: "unplaced", why: why ?? "failed" };
+    const of = members[groupOf[u]].length;
+    return why === "vetoed" || why === "ineligible" ? { k: "place", place, of, after: why } : { k: "place", place, of };
+  }
+  function totalSteps(u) {
+    const out = [];
+    wholeSteps(out, combine0, u, { k: "section", label: "定性考核", parts: [part(scores[0][u], itemNA[0][u]), part(scores[1][u], itemNA[1][u])], score: part(sectionScores[0][u], sectionNA[0][u]) });
+    wholeSteps(out, combine1, u, { k: "section", label: "定量考核", parts: [part(scores[2][u], itemNA[2][u])], score: part(sectionScores[1][u], sectionNA[1][u]) });
+    const r = wholeSteps(out, combineTotal, u);
+    const step = { k: "total", parts: [part(sectionScores[0][u], sectionNA[0][u]), part(sectionScores[1][u], sectionNA[1][u])] };
+    step.bonus = bonusTotals[u].toString();
+    let running = r === null ? null : r.add(bonusTotals[u]);
+    step.result = str(running);
+    out.push(step);
+    return out;
+  }
+  function unitResult(u) {
+    const traced = tracing(u);
+    const itemsTraced = traced && eligible[u] === 1;
+    const items = [itemResultOf(0, u, itemsTraced), itemResultOf(1, u, itemsTraced), itemResultOf(2, u, itemsTraced)];
+    const sections = [sectionResultOf(0, u), sectionResultOf(1, u)];
+    const bonuses = [itemResultOf(3, u, itemsTraced)];
+    const penalties = [];
+    const steps = traced ? totalSteps(u) : undefined;
+    const vetoes = eligible[u] ? (steps ? vetoesOf(u, steps) : vetoLists[u]) : NO_VETOES;
+    if (steps) steps.push(placeStep(u));
+    const grade = gradeOf(u, steps);
+    const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], penalties, penalty: penaltyTotals[u], total: totals[u], place: places[u], eligible: eligible[u] === 1, grade, vetoed: vetoes.length > 0, vetoes: [...vetoes], errors: errors.get(u) ?? [] };
+    if (steps) r.steps = steps;
+    return r;
+  }
+
+  // ── who is assessed, and with whom ──
+  const eligible = new Uint8Array(n).fill(1);
+  const groups = groupUnits(n, eligible);
+  const groupOf = groups.of;
+  const members = groups.members;
+
+  // ── every score, each after the scores it reads ──
+  for (let u = 0, col = scores[0]; u < n; u++) { // item "组织领导"
     try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[1]; u < n; u++) { // "材料报送"
+  for (let u = 0, col = scores[1]; u < n; u++) { // item "材料报送"
     try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[2]; u < n; u++) { // "牵头部门考核"
+  for (let u = 0, col = scores[2]; u < n; u++) { // item "牵头部门考核"
     try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[3]; u < n; u++) { // "项目加分"
+  for (let u = 0, col = scores[3]; u < n; u++) { // bonus "项目加分"
     try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-
-  // ── sections ──
-  sectionScores = [new Array(n), new Array(n)];
-  contributions = [sectionScores[0], sectionScores[1]];
-  for (let u = 0; u < n; u++) { // "定性考核"
-    let sum = ZERO;
-    const s0 = scores[0][u];
-    const s1 = scores[1][u];
-    if (sum !== null) sum = s0 === null ? null : sum.add(s0);
-    if (sum !== null) sum = s1 === null ? null : sum.add(s1);
-    sectionScores[0][u] = sum;
+  for (let u = 0, col = sectionScores[0]; u < n; u++) { // section "定性考核"
+    col[u] = combine0(u);
   }
-  for (let u = 0; u < n; u++) { // "定量考核"
-    let sum = ZERO;
-    const s2 = scores[2][u];
-    if (sum !== null) sum = s2 === null ? null : sum.add(s2);
-    sectionScores[1][u] = sum;
+  for (let u = 0, col = sectionScores[1]; u < n; u++) { // section "定量考核"
+    col[u] = combine1(u);
   }
 
-  // ── totals: contributions, items outside sections, bonuses, adjustments ──
-  totals = new Array(n);
-  bonusTotals = new Array(n);
+  // ── totals: the parts, bonuses added, penalties taken off, adjustments, the floor ──
   for (let u = 0; u < n; u++) {
-    let sum = ZERO;
-    let bonus = ZERO;
-    sum = sum === null || contributions[0][u] === null ? null : sum.add(contributions[0][u]);
-    sum = sum === null || contributions[1][u] === null ? null : sum.add(contributions[1][u]);
-    if (scores[3][u] === null) sum = null; else bonus = bonus.add(scores[3][u]);
-    if (sum !== null) sum = sum.add(bonus);
+    const bonus = sumApplicable(bonusCols, bonusNA, u);
+    bonusTotals[u] = bonus ?? ZERO;
+    const r = combineTotal(u);
+    let sum = bonus === null || r === null ? null : r.add(bonus);
     totals[u] = sum;
-    bonusTotals[u] = bonus;
   }
 
-  // ── vetoes and grades ──
+  // ── vetoes, places, grades ──
+  const vetoed = new Uint8Array(n);
+  const vetoLists = new Array(n).fill(NO_VETOES);
+  const places = placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
+  const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade
+  for (let u = 0; u < n; u++) if (!vetoed[u] && totals[u] !== null) gradeLines[u] = gradeLineOf(u);
   const grades = new Array(n);
-  const vetoLists = new Array(n);
-  for (let u = 0; u < n; u++) {
-    const v = (vetoLists[u] = vetoesOf(u));
-    grades[u] = gradeOf(u, v);
-  }
-  return scoring({ n, ids, errors, totals, bonusTotals, scores, sectionScores, contributions, grades, vetoLists, unitResult });
+  for (let u = 0; u < n; u++) grades[u] = gradeOf(u);
+
+  const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };
+  return scoring({ n, ids, errors, columns, unitResult });
 }

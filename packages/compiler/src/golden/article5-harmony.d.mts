@@ -1,10 +1,12 @@
-// Types of the module compiled from "和谐城乡建设行动考核（和谐乡镇）" by `assess compile`.
+// Types of the module compiled from "和谐城乡建设行动考核" by `assess compile`.
 import type { Scoring, Diagnostic, UnitResult as RuntimeUnitResult, UnitTable } from "@assess/runtime";
 
 /** One unit's data, as a JSON data file gives it. */
 export interface Row {
   /** The unit's id. */
   id: string | number;
+  /** The unit's kind. */
+  unit: "城市" | "乡镇" | "村庄";
   "城镇化率": number | string;
   "上年城镇化率": number | string;
   /** "城镇污水集中处理率" */

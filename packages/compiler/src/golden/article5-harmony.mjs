@@ -1,28 +1,73 @@
-// "和谐城乡建设行动考核（和谐乡镇）": compiled from "scheme.assess" by `assess compile` (plan version 1).
+// "和谐城乡建设行动考核": compiled from "scheme.assess" by `assess compile` (plan version 2).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, shown, entryOf, UNSET, column, once, guarded, failed, NO_VETOES, shownOrFailed, itemResult, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, scoring, rejected, ops } from "@assess/runtime";
 
-const { num, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
+const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
 const ZERO = Decimal.ZERO;
 const ONE = Decimal.ONE;
+/** A whole (a section, the total) none of whose parts applies to a unit. */
+const NA = Symbol("not applicable");
+/** The `not applicable if` of an item that has none. */
+const APPLIES = () => undefined;
+const str = (d) => (d === null ? null : d.toString());
+/** A part of a section or of the total as a trace shows it: its score, failed (null), or not applicable. */
+const part = (d, na) => (na ? "n/a" : str(d));
+/** A whole's trace: the steps of its weighted parts, its own step, then how it was scaled; its score. */
+function wholeSteps(out, combine, u, own) {
+  const steps = [];
+  const r = combine(u, steps);
+  for (const s of steps) if (s.k === "weighted") out.push(s);
+  if (own) out.push(own);
+  for (const s of steps) if (s.k !== "weighted") out.push(s);
+  return r;
+}
 
 // ── constants ──
 const K0 = dec("25");
 const K1 = dec("10");
 const K2 = dec("15");
 const K3 = dec("5");
-const K4 = dec("100");
-const K5 = dec("0.24");
-const K6 = dec("0.36");
-const K7 = dec("0.2");
+const V4 = [K3]; // amounts per occurrence
+const K5 = dec("100");
+const K6 = dec("0.4");
+const K7 = dec("0.6");
+const K8 = dec("0.2");
+const V9 = [
+  { label: "城镇化率（现状）", section: "工作实绩·现状", max: K0, rule: "by rank of 城镇化率 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0" },
+  { label: "污水处理率（现状）", section: "工作实绩·现状", max: K0, rule: "by rank of 污水处理率 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0" },
+  { label: "人均公园绿地面积（现状）", section: "工作实绩·现状", max: K0, rule: "by rank of 人均公园绿地面积 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0" },
+  { label: "万元GDP能耗（现状）", section: "工作实绩·现状", max: K0, rule: "by rank of 万元GDP能耗 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0" },
+  { label: "城镇化率（改善）", section: "工作实绩·改善", max: K0, rule: "by rank of 城镇化率改善 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0" },
+  { label: "污水处理率（改善）", section: "工作实绩·改善", max: K0, rule: "by rank of 污水处理率改善 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0" },
+  { label: "人均公园绿地面积（改善）", section: "工作实绩·改善", max: K0, rule: "by rank of 公园绿地改善 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0" },
+  { label: "万元GDP能耗（改善）", section: "工作实绩·改善", max: K0, rule: "by rank of 能耗变化 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0" },
+  { label: "组织领导", section: "组织保障", max: K0, rule: "{ 10 if 成立领导小组; 15 if 专人负责 }" },
+  { label: "宣传发动", section: "组织保障", max: K0, rule: "deduct 5 per 抽查问题数" },
+  { label: "政策措施", section: "组织保障", max: K0, rule: "{ 25 if 出台配套政策 }" },
+  { label: "建设成效", section: "组织保障", max: K0, rule: "建设成效评分" },
+  { label: "健康度", section: "公众满意度", max: K0, rule: "25 * 健康度满意率" },
+  { label: "舒适度", section: "公众满意度", max: K0, rule: "25 * 舒适度满意率" },
+  { label: "便捷度", section: "公众满意度", max: K0, rule: "25 * 便捷度满意率" },
+  { label: "安全度", section: "公众满意度", max: K0, rule: "25 * 安全度满意率" },
+]; // the items of "和谐城乡建设行动考核"
+const V10 = [
+  { label: "工作实绩", max: K5, weight: K7 },
+  { label: "工作实绩·现状", parent: "工作实绩", max: K5, weight: K6 },
+  { label: "工作实绩·改善", parent: "工作实绩", max: K5, weight: K7 },
+  { label: "组织保障", max: K5, weight: K8 },
+  { label: "公众满意度", max: K5, weight: K8 },
+]; // the sections of "和谐城乡建设行动考核"
+const V11 = [
+  ,
+]; // the grade lines of "和谐城乡建设行动考核"
 
 // ── where a unit's number can fail, and the words for it ──
-const FAIL0 = { code: "E0601", span: { start: 1111, end: 1134, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `城镇化率 - 上年城镇化率) / 上年城镇化率`"], zh: ["单位 `", 0, "`：`城镇化率 - 上年城镇化率) / 上年城镇化率` 中除数为零"] }; // division by zero in "城镇化率 - 上年城镇化率) / 上年城镇化率"
-const FAIL1 = { code: "E0601", span: { start: 1150, end: 1176, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `污水处理率 - 上年污水处理率) / 上年污水处理率`"], zh: ["单位 `", 0, "`：`污水处理率 - 上年污水处理率) / 上年污水处理率` 中除数为零"] }; // division by zero in "污水处理率 - 上年污水处理率) / 上年污水处理率"
-const FAIL2 = { code: "E0601", span: { start: 1191, end: 1228, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `人均公园绿地面积 - 上年人均公园绿地面积)\n  / 上年人均公园绿地面积`"], zh: ["单位 `", 0, "`：`人均公园绿地面积 - 上年人均公园绿地面积)\n  / 上年人均公园绿地面积` 中除数为零"] }; // division by zero in "人均公园绿地面积 - 上年人均公园绿地面积)\n  / 上年人均公园绿地面积"
-const FAIL3 = { code: "E0601", span: { start: 1241, end: 1273, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗`"], zh: ["单位 `", 0, "`：`万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗` 中除数为零"] }; // division by zero in "万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗"
+const FAIL0 = { code: "E0601", span: { start: 1210, end: 1234, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `(城镇化率 - 上年城镇化率) / 上年城镇化率`"], zh: ["单位 `", 0, "`：`(城镇化率 - 上年城镇化率) / 上年城镇化率` 中除数为零"] }; // division by zero in "(城镇化率 - 上年城镇化率) / 上年城镇化率"
+const FAIL1 = { code: "E0601", span: { start: 1249, end: 1276, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `(污水处理率 - 上年污水处理率) / 上年污水处理率`"], zh: ["单位 `", 0, "`：`(污水处理率 - 上年污水处理率) / 上年污水处理率` 中除数为零"] }; // division by zero in "(污水处理率 - 上年污水处理率) / 上年污水处理率"
+const FAIL2 = { code: "E0601", span: { start: 1290, end: 1328, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `(人均公园绿地面积 - 上年人均公园绿地面积)\n  / 上年人均公园绿地面积`"], zh: ["单位 `", 0, "`：`(人均公园绿地面积 - 上年人均公园绿地面积)\n  / 上年人均公园绿地面积` 中除数为零"] }; // division by zero in "(人均公园绿地面积 - 上年人均公园绿地面积)\n  / 上年人均公园绿地面积"
+const FAIL3 = { code: "E0601", span: { start: 1340, end: 1373, file: "scheme.assess" }, en: ["unit `", 0, "`: division by zero in `(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗`"], zh: ["单位 `", 0, "`：`(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗` 中除数为零"] }; // division by zero in "(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗"
 
 // ── what one unit's data holds ──
 export const inputs = {
@@ -46,10 +91,10 @@ export const inputs = {
     { name: "便捷度满意率", optional: false, type: { k: "percent", text: { en: "a percentage such as 85 or \"85%\"", zh: "百分比，如 85 或 \"85%\"" } } },
     { name: "安全度满意率", optional: false, type: { k: "percent", text: { en: "a percentage such as 85 or \"85%\"", zh: "百分比，如 85 或 \"85%\"" } } },
   ],
-  unitKinds: ["乡镇"],
+  unitKinds: ["城市", "乡镇", "村庄"],
   gradeLabels: [],
 };
-const EXPECTED_UNIT = { en: "one of 乡镇", zh: "以下之一：乡镇" };
+const EXPECTED_UNIT = { en: "one of 城市, 乡镇, 村庄", zh: "以下之一：城市、乡镇、村庄" };
 const EXPECTED_RECORD = { en: "a record", zh: "记录" };
 const PROBLEM_WORDS = { E0501: { code: "E0501", severity: "error", span: { start: 0, end: 0 }, en: ["unit `", 0, "`, field `", 1, "`: expected ", 2, ", found ", 3], zh: ["单位 `", 0, "` 的 `", 1, "`：应为", 2, "，实际是 ", 3] }, E0502: { code: "E0502", severity: "error", span: { start: 0, end: 0 }, en: ["unit `", 0, "` has no value for `", 1, "` (expected ", 2, ")"], zh: ["单位 `", 0, "` 缺少 `", 1, "`（应为", 2, "）"], hint: { en: ["fill it in, or declare the field `optional` in the scheme"], zh: ["请补填，或在方案中将该字段声明为 `可选`"] } }, E0503: { code: "E0503", severity: "error", span: { start: 0, end: 0 }, en: ["two units have the id `", 0, "` (#", 1, " and #", 2, ")"], zh: ["有两个单位的编号都是 `", 0, "`（#", 1, " 与 #", 2, "）"], hint: { en: ["every unit needs its own id"], zh: ["每个单位的编号必须唯一"] } }, E0504: { code: "E0504", severity: "error", span: { start: 0, end: 0 }, en: ["unit #", 0, " has no `id`"], zh: ["第 ", 0, " 个单位缺少 `id`"] }, E0505: { code: "E0505", severity: "error", span: { start: 0, end: 0 }, en: ["unit #", 0, " is not a record"], zh: ["第 ", 0, " 个单位不是记录"] }, E0507: { code: "E0507", severity: "error", span: { start: 0, end: 0 }, en: ["too many units (", 0, "; the limit is ", 1, ")"], zh: ["单位过多（", 0, " 个，上限 ", 1, "）"] }, W0501: { code: "W0501", severity: "warning", span: { start: 0, end: 0 }, en: ["the data has a field `", 0, "` that the scheme does not declare (first seen in unit `", 1, "`); it is ignored"], zh: ["数据中有方案未声明的字段 `", 0, "`（首见于单位 `", 1, "`），已忽略"] } };
 const expected = (t) => (t === "record" ? EXPECTED_RECORD : (t.text ?? EXPECTED_UNIT));
@@ -69,13 +114,13 @@ export function scoreTable(table, options = {}) {
   return scheme0(table, options);
 }
 
-// The scheme "和谐城乡建设行动考核（和谐乡镇）" ("scheme.assess"): every unit of a validated table, scored.
+// The scheme "和谐城乡建设行动考核" ("scheme.assess"): every unit of a validated table, scored.
 function scheme0(table, options = {}) {
   const n = table.n;
   const ids = table.ids;
   const kinds = table.kinds;
-  const trace = options.trace;
-  const tracing = typeof trace === "function" ? trace : () => !!trace;
+  const errors = new Map();
+  const guard = (u, f) => guarded(errors, u, f);
   const in0 = column(table, "城镇化率");
   const in1 = column(table, "查实虚报");
   const in2 = column(table, "污水处理率");
@@ -94,13 +139,15 @@ function scheme0(table, options = {}) {
   const in15 = column(table, "舒适度满意率");
   const in16 = column(table, "便捷度满意率");
   const in17 = column(table, "安全度满意率");
-  const scores = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)];
-  let sectionScores = [];
-  let contributions = [];
-  let totals = [];
-  let bonusTotals = [];
-  const errors = new Map();
-  const guard = (u, f) => guarded(errors, u, f);
+  const NONE = new Uint8Array(n); // never set: for the scores that always apply
+  const scores = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)]; // by item id
+  const itemNA = [NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE];
+  const sectionScores = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)];
+  const sectionNA = [NONE, NONE, NONE, NONE, NONE];
+  const contributions = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)];
+  const totals = new Array(n).fill(null);
+  const bonusTotals = new Array(n).fill(ZERO);
+  const penaltyTotals = new Array(n).fill(ZERO);
   function where0(u, rec) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "城镇化");
   }
@@ -126,169 +173,317 @@ function scheme0(table, options = {}) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "节能");
   }
   const let0Cache = new Array(n).fill(UNSET);
-  // let "城镇化率改善"
+  // let "城镇化率改善" = "(城镇化率 - 上年城镇化率) / 上年城镇化率"
   function let0(u) {
     const c = let0Cache[u];
     if (c !== UNSET) return c;
-    return (let0Cache[u] = div(sub(in0[u], in5[u]), in5[u], 10, FAIL0, ids[u]));
+    return (let0Cache[u] = div(sub(in0[u], in5[u]), in5[u], FAIL0, ids[u]));
   }
   const let1Cache = new Array(n).fill(UNSET);
-  // let "污水处理率改善"
+  // let "污水处理率改善" = "(污水处理率 - 上年污水处理率) / 上年污水处理率"
   function let1(u) {
     const c = let1Cache[u];
     if (c !== UNSET) return c;
-    return (let1Cache[u] = div(sub(in2[u], in6[u]), in6[u], 10, FAIL1, ids[u]));
+    return (let1Cache[u] = div(sub(in2[u], in6[u]), in6[u], FAIL1, ids[u]));
   }
   const let2Cache = new Array(n).fill(UNSET);
-  // let "公园绿地改善"
+  // let "公园绿地改善" = "(人均公园绿地面积 - 上年人均公园绿地面积) / 上年人均公园绿地面积"
   function let2(u) {
     const c = let2Cache[u];
     if (c !== UNSET) return c;
-    return (let2Cache[u] = div(sub(in3[u], in7[u]), in7[u], 10, FAIL2, ids[u]));
+    return (let2Cache[u] = div(sub(in3[u], in7[u]), in7[u], FAIL2, ids[u]));
   }
   const let3Cache = new Array(n).fill(UNSET);
-  // let "能耗变化"
+  // let "能耗变化" = "(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗"
   function let3(u) {
     const c = let3Cache[u];
     if (c !== UNSET) return c;
-    return (let3Cache[u] = div(sub(in4[u], in8[u]), in8[u], 10, FAIL3, ids[u]));
+    return (let3Cache[u] = div(sub(in4[u], in8[u]), in8[u], FAIL3, ids[u]));
   }
-  // cohort value 0: rank
+  // cohort value 0: each unit's place by descending value
   function cohort0Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(in0[u]);
-    return competitionRanks(values, "desc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(in0[u]);
+      }
+      competitionRanks(values, "desc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort0 = once(cohort0Pass);
-  // cohort value 1: rank
+  // cohort value 1: each unit's place by descending value
   function cohort1Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(in2[u]);
-    return competitionRanks(values, "desc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(in2[u]);
+      }
+      competitionRanks(values, "desc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort1 = once(cohort1Pass);
-  // cohort value 2: rank
+  // cohort value 2: each unit's place by descending value
   function cohort2Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(in3[u]);
-    return competitionRanks(values, "desc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(in3[u]);
+      }
+      competitionRanks(values, "desc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort2 = once(cohort2Pass);
-  // cohort value 3: rank
+  // cohort value 3: each unit's place by ascending value
   function cohort3Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(in4[u]);
-    return competitionRanks(values, "asc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(in4[u]);
+      }
+      competitionRanks(values, "asc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort3 = once(cohort3Pass);
-  // cohort value 4: rank
+  // cohort value 4: each unit's place by descending value
   function cohort4Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(let0(u));
-    return competitionRanks(values, "desc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(let0(u));
+      }
+      competitionRanks(values, "desc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort4 = once(cohort4Pass);
-  // cohort value 5: rank
+  // cohort value 5: each unit's place by descending value
   function cohort5Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(let1(u));
-    return competitionRanks(values, "desc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(let1(u));
+      }
+      competitionRanks(values, "desc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort5 = once(cohort5Pass);
-  // cohort value 6: rank
+  // cohort value 6: each unit's place by descending value
   function cohort6Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(let2(u));
-    return competitionRanks(values, "desc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(let2(u));
+      }
+      competitionRanks(values, "desc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort6 = once(cohort6Pass);
-  // cohort value 7: rank
+  // cohort value 7: each unit's place by ascending value
   function cohort7Pass() {
-    const values = new Array(n);
-    for (let u = 0; u < n; u++) values[u] = num(let3(u));
-    return competitionRanks(values, "asc");
+    const ranks = new Array(n).fill(0);
+    for (const units of members) {
+      const values = new Array(units.length);
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i];
+        values[i] = num(let3(u));
+      }
+      competitionRanks(values, "asc").forEach((r, i) => (ranks[units[i]] = r));
+    }
+    return ranks;
   }
   const cohort7 = once(cohort7Pass);
-  function vetoesOf(u, steps) {
-    let vetoes = NO_VETOES;
-    return vetoes;
-  }
-  function gradeOf(u, vetoes, steps) {
-    const total = totals[u];
-    return null;
-  }
-  function itemTrace(rule, id, u) {
-    const steps = [];
-    try {
-      [score0, score1, score2, score3, score4, score5, score6, score7, score8, score9, score10, score11, score12, score13, score14, score15][id](u, steps);
-    } catch (e) {
-      if (!(e instanceof Failure)) throw e;
-      steps.push({ k: "failure", message: e.diagnostic.message });
+  // section "工作实绩": the weighted sum of its parts
+  function combine0(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // section "工作实绩·现状"
+    const s1 = sectionScores[1][u];
+    let c1 = s1;
+    if (s1 !== null) {
+      c1 = s1.mul(K6).mul(K5).div(K5).round(2);
+      if (steps) steps.push({ k: "weighted", score: s1.toString(), scale: "100", weight: "40%", total: K5.toString(), contribution: c1.toString() });
     }
-    return { rule, inputs: [reads0, reads1, reads2, reads3, reads4, reads5, reads6, reads7, reads8, reads9, reads10, reads11, reads12, reads13, reads14, reads15][id](u), steps };
+    contributions[1][u] = c1;
+    if (c1 === null) failed = true;
+    else sum = sum.add(c1);
+    // section "工作实绩·改善"
+    const s2 = sectionScores[2][u];
+    let c2 = s2;
+    if (s2 !== null) {
+      c2 = s2.mul(K7).mul(K5).div(K5).round(2);
+      if (steps) steps.push({ k: "weighted", score: s2.toString(), scale: "100", weight: "60%", total: K5.toString(), contribution: c2.toString() });
+    }
+    contributions[2][u] = c2;
+    if (c2 === null) failed = true;
+    else sum = sum.add(c2);
+    if (failed) return null;
+    return sum;
   }
-  function totalSteps(u) {
-    const out = [];
-    const s = (d) => (d === null ? null : d.toString());
-    out.push({ k: "section", label: "工作实绩·现状", parts: [s(scores[0][u]), s(scores[1][u]), s(scores[2][u]), s(scores[3][u])], score: s(sectionScores[0][u]) });
-    out.push({ k: "weighted", score: s(sectionScores[0][u]), scale: "100", weight: "24%", total: K4.toString(), contribution: s(contributions[0][u]) });
-    out.push({ k: "section", label: "工作实绩·改善", parts: [s(scores[4][u]), s(scores[5][u]), s(scores[6][u]), s(scores[7][u])], score: s(sectionScores[1][u]) });
-    out.push({ k: "weighted", score: s(sectionScores[1][u]), scale: "100", weight: "36%", total: K4.toString(), contribution: s(contributions[1][u]) });
-    out.push({ k: "section", label: "组织保障", parts: [s(scores[8][u]), s(scores[9][u]), s(scores[10][u]), s(scores[11][u])], score: s(sectionScores[2][u]) });
-    out.push({ k: "weighted", score: s(sectionScores[2][u]), scale: "100", weight: "20%", total: K4.toString(), contribution: s(contributions[2][u]) });
-    out.push({ k: "section", label: "公众满意度", parts: [s(scores[12][u]), s(scores[13][u]), s(scores[14][u]), s(scores[15][u])], score: s(sectionScores[3][u]) });
-    out.push({ k: "weighted", score: s(sectionScores[3][u]), scale: "100", weight: "20%", total: K4.toString(), contribution: s(contributions[3][u]) });
-    const step = { k: "total", parts: [s(contributions[0][u]), s(contributions[1][u]), s(contributions[2][u]), s(contributions[3][u])] };
-    step.result = s(totals[u]);
-    out.push(step);
-    return out;
+  // section "工作实绩·现状": the sum of its parts
+  function combine1(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // item "城镇化率（现状）"
+    const v0 = scores[0][u];
+    if (v0 === null) failed = true;
+    else sum = sum.add(v0);
+    // item "污水处理率（现状）"
+    const v1 = scores[1][u];
+    if (v1 === null) failed = true;
+    else sum = sum.add(v1);
+    // item "人均公园绿地面积（现状）"
+    const v2 = scores[2][u];
+    if (v2 === null) failed = true;
+    else sum = sum.add(v2);
+    // item "万元GDP能耗（现状）"
+    const v3 = scores[3][u];
+    if (v3 === null) failed = true;
+    else sum = sum.add(v3);
+    if (failed) return null;
+    return sum;
   }
-  function unitResult(u) {
-    const steps = tracing(u) ? [] : undefined;
-    const items = [
-      itemResult({ label: "城镇化率（现状）", section: "工作实绩·现状", score: scores[0][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 城镇化率 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0", 0, u))),
-      itemResult({ label: "污水处理率（现状）", section: "工作实绩·现状", score: scores[1][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 污水处理率 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0", 1, u))),
-      itemResult({ label: "人均公园绿地面积（现状）", section: "工作实绩·现状", score: scores[2][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 人均公园绿地面积 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0", 2, u))),
-      itemResult({ label: "万元GDP能耗（现状）", section: "工作实绩·现状", score: scores[3][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 万元GDP能耗 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0", 3, u))),
-      itemResult({ label: "城镇化率（改善）", section: "工作实绩·改善", score: scores[4][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 城镇化率改善 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0", 4, u))),
-      itemResult({ label: "污水处理率（改善）", section: "工作实绩·改善", score: scores[5][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 污水处理率改善 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0", 5, u))),
-      itemResult({ label: "人均公园绿地面积（改善）", section: "工作实绩·改善", score: scores[6][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 公园绿地改善 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0", 6, u))),
-      itemResult({ label: "万元GDP能耗（改善）", section: "工作实绩·改善", score: scores[7][u], max: K0 }, tracing(u) && (() => itemTrace("by rank of 能耗变化 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0", 7, u))),
-      itemResult({ label: "组织领导", section: "组织保障", score: scores[8][u], max: K0 }, tracing(u) && (() => itemTrace("{ 10 if 成立领导小组 15 if 专人负责 }", 8, u))),
-      itemResult({ label: "宣传发动", section: "组织保障", score: scores[9][u], max: K0 }, tracing(u) && (() => itemTrace("deduct 5 per 抽查问题数", 9, u))),
-      itemResult({ label: "政策措施", section: "组织保障", score: scores[10][u], max: K0 }, tracing(u) && (() => itemTrace("{ 25 if 出台配套政策 }", 10, u))),
-      itemResult({ label: "建设成效", section: "组织保障", score: scores[11][u], max: K0 }, tracing(u) && (() => itemTrace("建设成效评分", 11, u))),
-      itemResult({ label: "健康度", section: "公众满意度", score: scores[12][u], max: K0 }, tracing(u) && (() => itemTrace("25 * 健康度满意率", 12, u))),
-      itemResult({ label: "舒适度", section: "公众满意度", score: scores[13][u], max: K0 }, tracing(u) && (() => itemTrace("25 * 舒适度满意率", 13, u))),
-      itemResult({ label: "便捷度", section: "公众满意度", score: scores[14][u], max: K0 }, tracing(u) && (() => itemTrace("25 * 便捷度满意率", 14, u))),
-      itemResult({ label: "安全度", section: "公众满意度", score: scores[15][u], max: K0 }, tracing(u) && (() => itemTrace("25 * 安全度满意率", 15, u))),
-    ];
-    const sections = [
-      { label: "工作实绩·现状", score: sectionScores[0][u], max: K4, contribution: contributions[0][u], weight: K5 },
-      { label: "工作实绩·改善", score: sectionScores[1][u], max: K4, contribution: contributions[1][u], weight: K6 },
-      { label: "组织保障", score: sectionScores[2][u], max: K4, contribution: contributions[2][u], weight: K7 },
-      { label: "公众满意度", score: sectionScores[3][u], max: K4, contribution: contributions[3][u], weight: K7 },
-    ];
-    const bonuses = [
-    ];
-    const vetoes = steps ? [...vetoesOf(u, steps)] : [...vetoLists[u]];
-    const grade = steps ? gradeOf(u, vetoes, steps) : grades[u];
-    if (steps) steps.unshift(...totalSteps(u));
-    const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], total: totals[u], grade, vetoed: vetoes.length > 0, vetoes, errors: errors.get(u) ?? [] };
-    if (steps) r.steps = steps;
-    return r;
+  // section "工作实绩·改善": the sum of its parts
+  function combine2(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // item "城镇化率（改善）"
+    const v4 = scores[4][u];
+    if (v4 === null) failed = true;
+    else sum = sum.add(v4);
+    // item "污水处理率（改善）"
+    const v5 = scores[5][u];
+    if (v5 === null) failed = true;
+    else sum = sum.add(v5);
+    // item "人均公园绿地面积（改善）"
+    const v6 = scores[6][u];
+    if (v6 === null) failed = true;
+    else sum = sum.add(v6);
+    // item "万元GDP能耗（改善）"
+    const v7 = scores[7][u];
+    if (v7 === null) failed = true;
+    else sum = sum.add(v7);
+    if (failed) return null;
+    return sum;
+  }
+  // section "组织保障": the sum of its parts
+  function combine3(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // item "组织领导"
+    const v8 = scores[8][u];
+    if (v8 === null) failed = true;
+    else sum = sum.add(v8);
+    // item "宣传发动"
+    const v9 = scores[9][u];
+    if (v9 === null) failed = true;
+    else sum = sum.add(v9);
+    // item "政策措施"
+    const v10 = scores[10][u];
+    if (v10 === null) failed = true;
+    else sum = sum.add(v10);
+    // item "建设成效"
+    const v11 = scores[11][u];
+    if (v11 === null) failed = true;
+    else sum = sum.add(v11);
+    if (failed) return null;
+    return sum;
+  }
+  // section "公众满意度": the sum of its parts
+  function combine4(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // item "健康度"
+    const v12 = scores[12][u];
+    if (v12 === null) failed = true;
+    else sum = sum.add(v12);
+    // item "舒适度"
+    const v13 = scores[13][u];
+    if (v13 === null) failed = true;
+    else sum = sum.add(v13);
+    // item "便捷度"
+    const v14 = scores[14][u];
+    if (v14 === null) failed = true;
+    else sum = sum.add(v14);
+    // item "安全度"
+    const v15 = scores[15][u];
+    if (v15 === null) failed = true;
+    else sum = sum.add(v15);
+    if (failed) return null;
+    return sum;
+  }
+  // the total: the weighted sum of its parts
+  function combineTotal(u, steps) {
+    let sum = ZERO;
+    let failed = false;
+    // section "工作实绩"
+    const s0 = sectionScores[0][u];
+    let c0 = s0;
+    if (s0 !== null) {
+      c0 = s0.mul(K7).mul(K5).div(K5).round(2);
+      if (steps) steps.push({ k: "weighted", score: s0.toString(), scale: "100", weight: "60%", total: K5.toString(), contribution: c0.toString() });
+    }
+    contributions[0][u] = c0;
+    if (c0 === null) failed = true;
+    else sum = sum.add(c0);
+    // section "组织保障"
+    const s3 = sectionScores[3][u];
+    let c3 = s3;
+    if (s3 !== null) {
+      c3 = s3.mul(K8).mul(K5).div(K5).round(2);
+      if (steps) steps.push({ k: "weighted", score: s3.toString(), scale: "100", weight: "20%", total: K5.toString(), contribution: c3.toString() });
+    }
+    contributions[3][u] = c3;
+    if (c3 === null) failed = true;
+    else sum = sum.add(c3);
+    // section "公众满意度"
+    const s4 = sectionScores[4][u];
+    let c4 = s4;
+    if (s4 !== null) {
+      c4 = s4.mul(K8).mul(K5).div(K5).round(2);
+      if (steps) steps.push({ k: "weighted", score: s4.toString(), scale: "100", weight: "20%", total: K5.toString(), contribution: c4.toString() });
+    }
+    contributions[4][u] = c4;
+    if (c4 === null) failed = true;
+    else sum = sum.add(c4);
+    if (failed) return null;
+    return sum;
+  }
+  // within "unit"
+  function groupKeyOf(u) {
+    return kinds[u];
   }
 
   // ── item 0 "城镇化率（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 城镇化率 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0"
   function rule0(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort0()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "城镇化率", value: shown(in0[u]), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "城镇化率", value: shown(in0[u], true), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw0(u, steps) {
@@ -311,18 +506,21 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads0 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "城镇化率", value: shown(in0[u]) }];
+  function reads0(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "城镇化率", value: shown(in0[u], true) }];
+  }
 
   // ── item 1 "污水处理率（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 污水处理率 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0"
   function rule1(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort1()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "污水处理率", value: shown(in2[u]), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "污水处理率", value: shown(in2[u], true), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw1(u, steps) {
@@ -345,18 +543,21 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads1 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u]) }];
+  function reads1(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u], true) }];
+  }
 
   // ── item 2 "人均公园绿地面积（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 人均公园绿地面积 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0"
   function rule2(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort2()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "人均公园绿地面积", value: shown(in3[u]), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "人均公园绿地面积", value: shown(in3[u]), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw2(u, steps) {
@@ -379,18 +580,21 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads2 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }];
+  function reads2(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }];
+  }
 
   // ── item 3 "万元GDP能耗（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 万元GDP能耗 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0"
   function rule3(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort3()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "万元GDP能耗", value: shown(in4[u]), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "万元GDP能耗", value: shown(in4[u]), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw3(u, steps) {
@@ -413,18 +617,21 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads3 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }];
+  function reads3(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }];
+  }
 
   // ── item 4 "城镇化率（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 城镇化率改善 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0"
   function rule4(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort4()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "城镇化率改善", value: shown(let0(u)), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "城镇化率改善", value: shown(let0(u)), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw4(u, steps) {
@@ -447,18 +654,21 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads4 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "城镇化率改善", value: shownOrFailed(() => let0(u)) }, { name: "城镇化率", value: shown(in0[u]) }, { name: "上年城镇化率", value: shown(in5[u]) }];
+  function reads4(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "城镇化率改善", value: shownOrFailed(() => let0(u)), formula: "(城镇化率 - 上年城镇化率) / 上年城镇化率" }, { name: "城镇化率", value: shown(in0[u], true) }, { name: "上年城镇化率", value: shown(in5[u], true) }];
+  }
 
   // ── item 5 "污水处理率（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 污水处理率改善 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0"
   function rule5(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort5()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "污水处理率改善", value: shown(let1(u)), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "污水处理率改善", value: shown(let1(u)), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw5(u, steps) {
@@ -481,18 +691,21 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads5 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "污水处理率改善", value: shownOrFailed(() => let1(u)) }, { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u]) }, { name: "上年污水处理率", value: shown(in6[u]) }];
+  function reads5(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "污水处理率改善", value: shownOrFailed(() => let1(u)), formula: "(污水处理率 - 上年污水处理率) / 上年污水处理率" }, { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u], true) }, { name: "上年污水处理率", value: shown(in6[u], true) }];
+  }
 
   // ── item 6 "人均公园绿地面积（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 公园绿地改善 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0"
   function rule6(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort6()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "公园绿地改善", value: shown(let2(u)), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "公园绿地改善", value: shown(let2(u)), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw6(u, steps) {
@@ -515,18 +728,21 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads6 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "公园绿地改善", value: shownOrFailed(() => let2(u)) }, { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }, { name: "上年人均公园绿地面积", value: shown(in7[u]) }];
+  function reads6(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "公园绿地改善", value: shownOrFailed(() => let2(u)), formula: "(人均公园绿地面积 - 上年人均公园绿地面积) / 上年人均公园绿地面积" }, { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }, { name: "上年人均公园绿地面积", value: shown(in7[u]) }];
+  }
 
   // ── item 7 "万元GDP能耗（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 能耗变化 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0"
   function rule7(u, steps) {
-    if (n <= 1) {
+    const size = members[groupOf[u]].length;
+    if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
     }
     const place = cohort7()[u];
-    const v = K0.mul(Decimal.fromInt(n - place)).div(Decimal.fromInt(n - 1), 10);
-    if (steps) steps.push({ k: "rankScored", place, n, by: "能耗变化", value: shown(let3(u)), max: K0.toString(), result: v.toString() });
+    const v = K0.mul(Decimal.fromInt(size - place)).div(Decimal.fromInt(size - 1));
+    if (steps) steps.push({ k: "rankScored", place, n: size, by: "能耗变化", value: shown(let3(u)), max: K0.toString(), result: v.toString() });
     return v;
   }
   function raw7(u, steps) {
@@ -549,18 +765,20 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads7 = (u) => [{ name: "查实虚报", value: shown(in1[u]) }, { name: "能耗变化", value: shownOrFailed(() => let3(u)) }, { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }, { name: "上年万元GDP能耗", value: shown(in8[u]) }];
+  function reads7(u) {
+    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "能耗变化", value: shownOrFailed(() => let3(u)), formula: "(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗" }, { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }, { name: "上年万元GDP能耗", value: shown(in8[u]) }];
+  }
 
   // ── item 8 "组织领导" (section "组织保障", max 25) ──
-  // "{ 10 if 成立领导小组 15 if 专人负责 }"
+  // "{ 10 if 成立领导小组; 15 if 专人负责 }"
   function rule8(u, steps) {
     let sum = ZERO;
     const holds0 = in9[u] === true; // "成立领导小组"
     if (holds0) sum = sum.add(K1);
-    if (steps) steps.push({ k: "line", points: K1.toString(), deduct: false, cond: "成立领导小组", holds: holds0 });
+    if (steps) steps.push({ k: "line", points: holds0 ? K1.toString() : "10", deduct: false, cond: "成立领导小组", holds: holds0 });
     const holds1 = in10[u] === true; // "专人负责"
     if (holds1) sum = sum.add(K2);
-    if (steps) steps.push({ k: "line", points: K2.toString(), deduct: false, cond: "专人负责", holds: holds1 });
+    if (steps) steps.push({ k: "line", points: holds1 ? K2.toString() : "15", deduct: false, cond: "专人负责", holds: holds1 });
     if (steps) steps.push({ k: "sum", value: sum.toString() });
     return sum;
   }
@@ -580,16 +798,17 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads8 = (u) => [{ name: "成立领导小组", value: shown(in9[u]) }, { name: "专人负责", value: shown(in10[u]) }];
+  function reads8(u) {
+    return [{ name: "成立领导小组", value: shown(in9[u]) }, { name: "专人负责", value: shown(in10[u]) }];
+  }
 
   // ── item 9 "宣传发动" (section "组织保障", max 25) ──
   // "deduct 5 per 抽查问题数"
   function rule9(u, steps) {
-    const x = num(in11[u]);
-    let d = K3.mul(x);
-    const capped = false;
+    const count = num(in11[u]);
+    const d = deduction(V4, count);
     const result = K0.sub(d);
-    if (steps) steps.push({ k: "deduct", max: K0.toString(), per: K3.toString(), count: x.toString(), countText: "抽查问题数", result: result.toString() });
+    if (steps) steps.push({ k: "deduct", amounts: ["5"], count: count.toString(), countText: "抽查问题数", deduction: d.toString(), max: K0.toString(), result: result.toString() });
     return result;
   }
   function raw9(u, steps) {
@@ -608,7 +827,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads9 = (u) => [{ name: "抽查问题数", label: "随机抽查发现的问题数", value: shown(in11[u]) }];
+  function reads9(u) {
+    return [{ name: "抽查问题数", label: "随机抽查发现的问题数", value: shown(in11[u]) }];
+  }
 
   // ── item 10 "政策措施" (section "组织保障", max 25) ──
   // "{ 25 if 出台配套政策 }"
@@ -616,7 +837,7 @@ function scheme0(table, options = {}) {
     let sum = ZERO;
     const holds0 = in12[u] === true; // "出台配套政策"
     if (holds0) sum = sum.add(K0);
-    if (steps) steps.push({ k: "line", points: K0.toString(), deduct: false, cond: "出台配套政策", holds: holds0 });
+    if (steps) steps.push({ k: "line", points: holds0 ? K0.toString() : "25", deduct: false, cond: "出台配套政策", holds: holds0 });
     if (steps) steps.push({ k: "sum", value: sum.toString() });
     return sum;
   }
@@ -636,7 +857,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads10 = (u) => [{ name: "出台配套政策", value: shown(in12[u]) }];
+  function reads10(u) {
+    return [{ name: "出台配套政策", value: shown(in12[u]) }];
+  }
 
   // ── item 11 "建设成效" (section "组织保障", max 25) ──
   // "建设成效评分"
@@ -661,7 +884,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads11 = (u) => [{ name: "建设成效评分", label: "和谐村庄（社区）建设成效，县领导小组办公室评分", value: shown(in13[u]) }];
+  function reads11(u) {
+    return [{ name: "建设成效评分", label: "和谐村庄（社区）建设成效，县领导小组办公室评分", value: shown(in13[u]) }];
+  }
 
   // ── item 12 "健康度" (section "公众满意度", max 25) ──
   // "25 * 健康度满意率"
@@ -686,7 +911,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads12 = (u) => [{ name: "健康度满意率", value: shown(in14[u]) }];
+  function reads12(u) {
+    return [{ name: "健康度满意率", value: shown(in14[u], true) }];
+  }
 
   // ── item 13 "舒适度" (section "公众满意度", max 25) ──
   // "25 * 舒适度满意率"
@@ -711,7 +938,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads13 = (u) => [{ name: "舒适度满意率", value: shown(in15[u]) }];
+  function reads13(u) {
+    return [{ name: "舒适度满意率", value: shown(in15[u], true) }];
+  }
 
   // ── item 14 "便捷度" (section "公众满意度", max 25) ──
   // "25 * 便捷度满意率"
@@ -736,7 +965,9 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads14 = (u) => [{ name: "便捷度满意率", value: shown(in16[u]) }];
+  function reads14(u) {
+    return [{ name: "便捷度满意率", value: shown(in16[u], true) }];
+  }
 
   // ── item 15 "安全度" (section "公众满意度", max 25) ──
   // "25 * 安全度满意率"
@@ -761,135 +992,180 @@ function scheme0(table, options = {}) {
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
   }
-  const reads15 = (u) => [{ name: "安全度满意率", value: shown(in17[u]) }];
+  function reads15(u) {
+    return [{ name: "安全度满意率", value: shown(in17[u], true) }];
+  }
 
-  // ── scores, item by item over the cohort ──
-  for (let u = 0, col = scores[0]; u < n; u++) { // "城镇化率（现状）"
+  // ── results: one unit's, built when asked for (with its trace when tracing) ──
+  const trace = options.trace;
+  const tracing = typeof trace === "function" ? trace : () => !!trace;
+  const itemScorers = [score0, score1, score2, score3, score4, score5, score6, score7, score8, score9, score10, score11, score12, score13, score14, score15];
+  const itemReads = [reads0, reads1, reads2, reads3, reads4, reads5, reads6, reads7, reads8, reads9, reads10, reads11, reads12, reads13, reads14, reads15];
+  const itemNotApplicable = [APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES];
+  function itemResultOf(id, u, traced) {
+    const it = V9[id];
+    const r = it.section === undefined ? { label: it.label, score: scores[id][u], max: it.max } : { label: it.label, section: it.section, score: scores[id][u], max: it.max };
+    if (itemNA[id][u]) r.notApplicable = true;
+    if (traced) r.trace = itemTrace(id, u);
+    return r;
+  }
+  function sectionResultOf(id, u) {
+    const s = V10[id];
+    const r = { label: s.label, score: sectionScores[id][u], max: s.max, contribution: contributions[id][u] ?? null };
+    if (s.parent !== undefined) r.parent = s.parent;
+    if (s.weight !== undefined) r.weight = s.weight;
+    if (sectionNA[id][u] && eligible[u]) r.notApplicable = true;
+    return r;
+  }
+  /** An item's steps: why it does not apply, or how its score came about (or failed). */
+  function itemTrace(id, u) {
+    const steps = [];
+    const na = itemNotApplicable[id](u);
+    if (na !== undefined) steps.push({ k: "notApplicable", cond: na });
+    else {
+      try {
+        itemScorers[id](u, steps);
+      } catch (e) {
+        if (!(e instanceof Failure)) throw e;
+        steps.push({ k: "failure", message: e.diagnostic.message });
+      }
+    }
+    return { rule: V9[id].rule, inputs: itemReads[id](u), steps };
+  }
+  function vetoesOf(u, steps) {
+    let vetoes = NO_VETOES;
+    return vetoes;
+  }
+  function gradeOf(u, steps) {
+    return null;
+  }
+  function placeStep(u) {
+    const place = places[u];
+    const why = !eligible[u] ? "ineligible" : vetoed[u] ? "vetoed" : totals[u] === null ? "failed" : undefined;
+    if (place === null) return { k: "unplaced", why: why ?? "failed" };
+    const of = members[groupOf[u]].length;
+    return why === "vetoed" || why === "ineligible" ? { k: "place", place, of, after: why } : { k: "place", place, of };
+  }
+  function totalSteps(u) {
+    const out = [];
+    out.push({ k: "group", key: groups.keys[groupOf[u]], size: members[groupOf[u]].length });
+    wholeSteps(out, combine1, u, { k: "section", label: "工作实绩·现状", parts: [part(scores[0][u], itemNA[0][u]), part(scores[1][u], itemNA[1][u]), part(scores[2][u], itemNA[2][u]), part(scores[3][u], itemNA[3][u])], score: part(sectionScores[1][u], sectionNA[1][u]) });
+    wholeSteps(out, combine2, u, { k: "section", label: "工作实绩·改善", parts: [part(scores[4][u], itemNA[4][u]), part(scores[5][u], itemNA[5][u]), part(scores[6][u], itemNA[6][u]), part(scores[7][u], itemNA[7][u])], score: part(sectionScores[2][u], sectionNA[2][u]) });
+    wholeSteps(out, combine0, u, { k: "section", label: "工作实绩", parts: [part(contributions[1][u], sectionNA[1][u]), part(contributions[2][u], sectionNA[2][u])], score: part(sectionScores[0][u], sectionNA[0][u]) });
+    wholeSteps(out, combine3, u, { k: "section", label: "组织保障", parts: [part(scores[8][u], itemNA[8][u]), part(scores[9][u], itemNA[9][u]), part(scores[10][u], itemNA[10][u]), part(scores[11][u], itemNA[11][u])], score: part(sectionScores[3][u], sectionNA[3][u]) });
+    wholeSteps(out, combine4, u, { k: "section", label: "公众满意度", parts: [part(scores[12][u], itemNA[12][u]), part(scores[13][u], itemNA[13][u]), part(scores[14][u], itemNA[14][u]), part(scores[15][u], itemNA[15][u])], score: part(sectionScores[4][u], sectionNA[4][u]) });
+    const r = wholeSteps(out, combineTotal, u);
+    const step = { k: "total", parts: [part(contributions[0][u], sectionNA[0][u]), part(contributions[3][u], sectionNA[3][u]), part(contributions[4][u], sectionNA[4][u])] };
+    let running = r === null ? null : r;
+    step.result = str(running);
+    out.push(step);
+    return out;
+  }
+  function unitResult(u) {
+    const traced = tracing(u);
+    const itemsTraced = traced && eligible[u] === 1;
+    const items = [itemResultOf(0, u, itemsTraced), itemResultOf(1, u, itemsTraced), itemResultOf(2, u, itemsTraced), itemResultOf(3, u, itemsTraced), itemResultOf(4, u, itemsTraced), itemResultOf(5, u, itemsTraced), itemResultOf(6, u, itemsTraced), itemResultOf(7, u, itemsTraced), itemResultOf(8, u, itemsTraced), itemResultOf(9, u, itemsTraced), itemResultOf(10, u, itemsTraced), itemResultOf(11, u, itemsTraced), itemResultOf(12, u, itemsTraced), itemResultOf(13, u, itemsTraced), itemResultOf(14, u, itemsTraced), itemResultOf(15, u, itemsTraced)];
+    const sections = [sectionResultOf(0, u), sectionResultOf(1, u), sectionResultOf(2, u), sectionResultOf(3, u), sectionResultOf(4, u)];
+    const bonuses = [];
+    const penalties = [];
+    const steps = traced ? totalSteps(u) : undefined;
+    const vetoes = eligible[u] ? (steps ? vetoesOf(u, steps) : vetoLists[u]) : NO_VETOES;
+    if (steps) steps.push(placeStep(u));
+    const grade = gradeOf(u, steps);
+    const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], penalties, penalty: penaltyTotals[u], total: totals[u], place: places[u], eligible: eligible[u] === 1, grade, vetoed: vetoes.length > 0, vetoes: [...vetoes], errors: errors.get(u) ?? [] };
+    r.group = groups.keys[groupOf[u]];
+    if (kinds[u] !== undefined) r.kind = kinds[u];
+    if (steps) r.steps = steps;
+    return r;
+  }
+
+  // ── who is assessed, and with whom ──
+  const eligible = new Uint8Array(n).fill(1);
+  const groups = groupUnits(n, eligible, (u) => guard(u, groupKeyOf));
+  const groupOf = groups.of;
+  const members = groups.members;
+
+  // ── every score, each after the scores it reads ──
+  for (let u = 0, col = scores[0]; u < n; u++) { // item "城镇化率（现状）"
     try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[1]; u < n; u++) { // "污水处理率（现状）"
+  for (let u = 0, col = scores[1]; u < n; u++) { // item "污水处理率（现状）"
     try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[2]; u < n; u++) { // "人均公园绿地面积（现状）"
+  for (let u = 0, col = scores[2]; u < n; u++) { // item "人均公园绿地面积（现状）"
     try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[3]; u < n; u++) { // "万元GDP能耗（现状）"
+  for (let u = 0, col = scores[3]; u < n; u++) { // item "万元GDP能耗（现状）"
     try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[4]; u < n; u++) { // "城镇化率（改善）"
+  for (let u = 0, col = scores[4]; u < n; u++) { // item "城镇化率（改善）"
     try { col[u] = score4(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[5]; u < n; u++) { // "污水处理率（改善）"
+  for (let u = 0, col = scores[5]; u < n; u++) { // item "污水处理率（改善）"
     try { col[u] = score5(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[6]; u < n; u++) { // "人均公园绿地面积（改善）"
+  for (let u = 0, col = scores[6]; u < n; u++) { // item "人均公园绿地面积（改善）"
     try { col[u] = score6(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[7]; u < n; u++) { // "万元GDP能耗（改善）"
+  for (let u = 0, col = scores[7]; u < n; u++) { // item "万元GDP能耗（改善）"
     try { col[u] = score7(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[8]; u < n; u++) { // "组织领导"
+  for (let u = 0, col = scores[8]; u < n; u++) { // item "组织领导"
     try { col[u] = score8(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[9]; u < n; u++) { // "宣传发动"
+  for (let u = 0, col = scores[9]; u < n; u++) { // item "宣传发动"
     try { col[u] = score9(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[10]; u < n; u++) { // "政策措施"
+  for (let u = 0, col = scores[10]; u < n; u++) { // item "政策措施"
     try { col[u] = score10(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[11]; u < n; u++) { // "建设成效"
+  for (let u = 0, col = scores[11]; u < n; u++) { // item "建设成效"
     try { col[u] = score11(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[12]; u < n; u++) { // "健康度"
+  for (let u = 0, col = scores[12]; u < n; u++) { // item "健康度"
     try { col[u] = score12(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[13]; u < n; u++) { // "舒适度"
+  for (let u = 0, col = scores[13]; u < n; u++) { // item "舒适度"
     try { col[u] = score13(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[14]; u < n; u++) { // "便捷度"
+  for (let u = 0, col = scores[14]; u < n; u++) { // item "便捷度"
     try { col[u] = score14(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-  for (let u = 0, col = scores[15]; u < n; u++) { // "安全度"
+  for (let u = 0, col = scores[15]; u < n; u++) { // item "安全度"
     try { col[u] = score15(u); } catch (e) { col[u] = null; failed(errors, u, e); }
   }
-
-  // ── sections ──
-  sectionScores = [new Array(n), new Array(n), new Array(n), new Array(n)];
-  contributions = [new Array(n), new Array(n), new Array(n), new Array(n)];
-  for (let u = 0; u < n; u++) { // "工作实绩·现状"
-    let sum = ZERO;
-    const s0 = scores[0][u];
-    const s1 = scores[1][u];
-    const s2 = scores[2][u];
-    const s3 = scores[3][u];
-    if (sum !== null) sum = s0 === null ? null : sum.add(s0);
-    if (sum !== null) sum = s1 === null ? null : sum.add(s1);
-    if (sum !== null) sum = s2 === null ? null : sum.add(s2);
-    if (sum !== null) sum = s3 === null ? null : sum.add(s3);
-    sectionScores[0][u] = sum;
-    contributions[0][u] = sum === null ? null : sum.mul(K5).mul(K4).div(K4, 10).round(2);
+  for (let u = 0, col = sectionScores[1]; u < n; u++) { // section "工作实绩·现状"
+    col[u] = combine1(u);
   }
-  for (let u = 0; u < n; u++) { // "工作实绩·改善"
-    let sum = ZERO;
-    const s4 = scores[4][u];
-    const s5 = scores[5][u];
-    const s6 = scores[6][u];
-    const s7 = scores[7][u];
-    if (sum !== null) sum = s4 === null ? null : sum.add(s4);
-    if (sum !== null) sum = s5 === null ? null : sum.add(s5);
-    if (sum !== null) sum = s6 === null ? null : sum.add(s6);
-    if (sum !== null) sum = s7 === null ? null : sum.add(s7);
-    sectionScores[1][u] = sum;
-    contributions[1][u] = sum === null ? null : sum.mul(K6).mul(K4).div(K4, 10).round(2);
+  for (let u = 0, col = sectionScores[2]; u < n; u++) { // section "工作实绩·改善"
+    col[u] = combine2(u);
   }
-  for (let u = 0; u < n; u++) { // "组织保障"
-    let sum = ZERO;
-    const s8 = scores[8][u];
-    const s9 = scores[9][u];
-    const s10 = scores[10][u];
-    const s11 = scores[11][u];
-    if (sum !== null) sum = s8 === null ? null : sum.add(s8);
-    if (sum !== null) sum = s9 === null ? null : sum.add(s9);
-    if (sum !== null) sum = s10 === null ? null : sum.add(s10);
-    if (sum !== null) sum = s11 === null ? null : sum.add(s11);
-    sectionScores[2][u] = sum;
-    contributions[2][u] = sum === null ? null : sum.mul(K7).mul(K4).div(K4, 10).round(2);
+  for (let u = 0, col = sectionScores[0]; u < n; u++) { // section "工作实绩"
+    col[u] = combine0(u);
   }
-  for (let u = 0; u < n; u++) { // "公众满意度"
-    let sum = ZERO;
-    const s12 = scores[12][u];
-    const s13 = scores[13][u];
-    const s14 = scores[14][u];
-    const s15 = scores[15][u];
-    if (sum !== null) sum = s12 === null ? null : sum.add(s12);
-    if (sum !== null) sum = s13 === null ? null : sum.add(s13);
-    if (sum !== null) sum = s14 === null ? null : sum.add(s14);
-    if (sum !== null) sum = s15 === null ? null : sum.add(s15);
-    sectionScores[3][u] = sum;
-    contributions[3][u] = sum === null ? null : sum.mul(K7).mul(K4).div(K4, 10).round(2);
+  for (let u = 0, col = sectionScores[3]; u < n; u++) { // section "组织保障"
+    col[u] = combine3(u);
+  }
+  for (let u = 0, col = sectionScores[4]; u < n; u++) { // section "公众满意度"
+    col[u] = combine4(u);
   }
 
-  // ── totals: contributions, items outside sections, bonuses, adjustments ──
-  totals = new Array(n);
-  bonusTotals = new Array(n);
+  // ── totals: the parts, bonuses added, penalties taken off, adjustments, the floor ──
   for (let u = 0; u < n; u++) {
-    let sum = ZERO;
-    let bonus = ZERO;
-    sum = sum === null || contributions[0][u] === null ? null : sum.add(contributions[0][u]);
-    sum = sum === null || contributions[1][u] === null ? null : sum.add(contributions[1][u]);
-    sum = sum === null || contributions[2][u] === null ? null : sum.add(contributions[2][u]);
-    sum = sum === null || contributions[3][u] === null ? null : sum.add(contributions[3][u]);
-    if (sum !== null) sum = sum.add(bonus);
+    const r = combineTotal(u);
+    let sum = r === null ? null : r;
     totals[u] = sum;
-    bonusTotals[u] = bonus;
   }
 
-  // ── vetoes and grades ──
+  // ── vetoes, places, grades ──
+  const vetoed = new Uint8Array(n);
+  const vetoLists = new Array(n).fill(NO_VETOES);
+  const places = placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
+  const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade
   const grades = new Array(n);
-  const vetoLists = new Array(n);
-  for (let u = 0; u < n; u++) {
-    const v = (vetoLists[u] = vetoesOf(u));
-    grades[u] = gradeOf(u, v);
-  }
-  return scoring({ n, ids, errors, totals, bonusTotals, scores, sectionScores, contributions, grades, vetoLists, unitResult });
+  for (let u = 0; u < n; u++) grades[u] = gradeOf(u);
+
+  const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };
+  columns.groups = groups;
+  return scoring({ n, ids, errors, columns, unitResult });
 }

@@ -207,6 +207,24 @@ section "乙" max 10 {
     expect(explainUnit(onlyB, 'zh')).toContain('不适用项不计入：适用项满分 5，得 4，按 10 分折算：4 × 10 / 5 = 8');
     expect(unit(ev, 'none').sections[0].notApplicable).toBe(true);
   });
+  it('a unit none of whose parts applies is still scored: its total is its bonuses, and it is placed and graded', () => {
+    const src = `scheme "s" total 10
+input { a : 0..10, skip : yes/no, extra : 0..5 }
+item "a" max 10: a, not applicable if skip
+bonus "b" max 5: extra
+grade {
+  "有" if total > 0
+  otherwise "无"
+}
+`;
+    const ev = run(src, [
+      { id: 'x', a: 6, skip: 'no', extra: 1 },
+      { id: 'y', a: 6, skip: 'yes', extra: 2 },
+    ]);
+    expect(by(ev, (r) => r.total?.toString() ?? null)).toEqual({ x: '7', y: '2' });
+    expect(by(ev, (r) => [r.place, r.grade])).toEqual({ x: [1, '有'], y: [2, '有'] });
+    expect(unit(ev, 'y').errors).toEqual([]);
+  });
   it('a weighted part that does not apply: the weights of the others count as 100%', () => {
     const weighted = `scheme "s" total 100
 input { a : 0..100, b : 0..100, skip : yes/no }

@@ -12,7 +12,7 @@ import { dedupe, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UnitTable } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
 import { EvalFailure, Expressions, type Fn, type Groups, type ScoreSource } from './expressions.js';
-import { competitionPlaces, gradeByPlace, type GradeOutcome } from './places.js';
+import { gradeByPlace, groupUnits, placeUnits, type GradeOutcome } from './places.js';
 import { compileRule, type RuleFn } from './rules.js';
 import type { Part, Shown, Step } from './steps.js';
 import { shown, type V } from './values.js';
@@ -102,7 +102,7 @@ class Evaluator implements ScoreSource {
   ) {
     this.n = table.n;
     // Who is assessed, and with whom, comes first: it reads no cohort value.
-    const bare = new Expressions(plan, this.n, this, { of: new Array(this.n).fill(0), members: [] });
+    const bare = new Expressions(plan, this.n, this, { of: new Uint32Array(this.n), keys: [], members: [] });
     this.eligible = this.eligibility(bare);
     const { groups, keys } = this.grouping(bare);
     this.groups = groups;
@@ -128,22 +128,8 @@ class Evaluator implements ScoreSource {
 
   private grouping(exprs: Expressions): { groups: Groups; keys: string[] } {
     const key = this.plan.within ? exprs.fn(this.plan.within.expr) : undefined;
-    const keys: string[] = [];
-    const index = new Map<string, number>();
-    const of: number[] = new Array(this.n);
-    for (let u = 0; u < this.n; u++) {
-      const k = key ? keyText(this.guard(u, () => key(u, undefined))) : '';
-      let g = index.get(k);
-      if (g === undefined) {
-        index.set(k, (g = keys.length));
-        keys.push(k);
-      }
-      of[u] = g;
-    }
-    const members: number[][] = keys.map(() => []);
-    for (let u = 0; u < this.n; u++) if (this.eligible[u]) members[of[u]].push(u);
-    if (keys.length === 0) members.push([]);
-    return { groups: { of, members }, keys };
+    const groups = groupUnits(this.n, this.eligible, key && ((u) => this.guard(u, () => key(u, undefined))));
+    return { groups, keys: groups.keys };
   }
 
   // ── ScoreSource ───────────────────────────────────────────────────
@@ -166,7 +152,8 @@ class Evaluator implements ScoreSource {
     return this.sectionScores[id]?.[u] ?? null;
   }
   bonusTotal(u: number) {
-    return this.bonusTotals[u];
+    // An item or a named value reads `bonus` before the totals are worked out: from the bonuses' scores then.
+    return this.bonusTotals[u] ?? this.sumOf(this.plan.bonuses, u) ?? Decimal.ZERO;
   }
   place(u: number) {
     return this.unitPlaces[u] ?? null;
@@ -284,7 +271,9 @@ class Evaluator implements ScoreSource {
       this.penaltyTotals[u] = penalty ?? Decimal.ZERO;
       if (!this.eligible[u]) continue;
       const r = this.combine(this.root, u);
-      let sum: Decimal | null = bonus === null || penalty === null || r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(bonus).sub(penalty);
+      // When none of the parts applies they add nothing (a failed part fails the total).
+      const parts = r.na ? Decimal.ZERO : r.score;
+      let sum: Decimal | null = bonus === null || penalty === null || parts === null ? null : parts.add(bonus).sub(penalty);
       // `total` in an adjustment is the total before it.
       for (const f of adjusts) {
         this.totals[u] = sum;
@@ -393,21 +382,7 @@ class Evaluator implements ScoreSource {
   // ── places and grades ─────────────────────────────────────────────
   /** Places within each group: ranked units by total; vetoed and ineligible units as the scheme says. */
   private placeUnits() {
-    const { plan, n } = this;
-    this.unitPlaces = new Array(n).fill(null);
-    const byGroup = this.groupKeys.map(() => [] as number[]);
-    for (let u = 0; u < n; u++) byGroup[this.groups.of[u]]?.push(u);
-    for (const units of byGroup) {
-      const ranked = units.filter((u) => this.eligible[u] && !this.vetoed[u] && this.totals[u] !== null);
-      for (const [u, p] of competitionPlaces(ranked, this.totals)) this.unitPlaces[u] = p;
-      let next = ranked.length + 1;
-      if (plan.places.vetoed === 'last') {
-        const vetoed = units.filter((u) => this.vetoed[u] && this.totals[u] !== null);
-        for (const [u, p] of competitionPlaces(vetoed, this.totals, next)) this.unitPlaces[u] = p;
-        next += vetoed.length;
-      }
-      if (plan.places.ineligible === 'last') for (const u of units) if (!this.eligible[u]) this.unitPlaces[u] = next;
-    }
+    this.unitPlaces = placeUnits(this.groups, this.eligible, this.vetoed, this.totals, this.plan.places);
   }
 
   private gradeUnits() {
@@ -555,7 +530,8 @@ class Evaluator implements ScoreSource {
     if (plan.bonuses.length) step.bonus = this.bonusTotals[u].toString();
     if (plan.penalties.length) step.penalty = this.penaltyTotals[u].toString();
     const r = this.combine(this.root, u);
-    let running: Decimal | null = r.score === null ? null : (r.na ? Decimal.ZERO : r.score).add(this.bonusTotals[u]).sub(this.penaltyTotals[u]);
+    const sum = r.na ? Decimal.ZERO : r.score;
+    let running: Decimal | null = sum === null ? null : sum.add(this.bonusTotals[u]).sub(this.penaltyTotals[u]);
     if (!plan.adjusts.length) step.result = str(running);
     out.push(...rootSteps.filter((x) => x.k !== 'weighted'));
     out.push(step);
@@ -702,13 +678,4 @@ class Evaluator implements ScoreSource {
     });
     return { rule: it.text, inputs, steps };
   }
-}
-
-/** A group key as text: the value of `within X` for a unit. */
-function keyText(v: V): string {
-  if (v === undefined) return '';
-  if (v instanceof Decimal) return v.toString();
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'string') return v;
-  return '';
 }

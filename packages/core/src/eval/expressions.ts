@@ -16,12 +16,8 @@ export class EvalFailure {
 }
 
 /** The groups of a cohort (`within X`): each unit's group, and the units assessed in each. */
-export interface Groups {
-  /** Each unit's group (an index into `members`). */
-  of: number[];
-  /** The units assessed (eligible) in each group. */
-  members: number[][];
-}
+export type { Groups } from '@assess/runtime';
+import type { Groups } from '@assess/runtime';
 
 /** What expressions read besides the data: scores and imported schemes, provided by the evaluator. */
 export interface ScoreSource {

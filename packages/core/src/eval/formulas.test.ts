@@ -81,6 +81,20 @@ item "基础" max 10: a
     expect(item(ev, 'u', '合计')).toBe('9');
     expect(totals(ev)).toEqual({ u: '17' });
   });
+  it('an item may read the sum of the bonuses, worked out before it', () => {
+    const src = `scheme "s" total 20
+input { a : 0..10, b : 0..10 }
+item "奖励折算" max 10: bonus * 2
+item "基础" max 10: a
+bonus "加分" max 5: b
+`;
+    // bonus 4 → 8; 8 + 3 + 4 = 15. A bonus that does not apply reads as 0.
+    const ev = run(src, [{ id: 'u', a: 3, b: 4 }]);
+    expect(item(ev, 'u', '奖励折算')).toBe('8');
+    expect(totals(ev)).toEqual({ u: '15' });
+    const na = run(src.replace('max 5: b', 'max 5: b, not applicable if b > 5'), [{ id: 'v', a: 3, b: 9 }]);
+    expect(item(na, 'v', '奖励折算')).toBe('0');
+  });
   it('a named value that reads the total is fresh in each adjustment', () => {
     const src = `scheme "s" total 100
 input { a : 0..100 }

@@ -1,0 +1,272 @@
+// Plan expressions, named values and cohort values → JavaScript. One case per kind; a kind this
+// file does not know fails compilation (`unknownNode`). The code reads the scorer's state by the
+// names the scorer gives it (see generate.ts): `u` the unit, `in0…` input columns, `scores`,
+// `sectionScores`, `totals`, `places`, `groupOf` and `members` (the unit's group and the units
+// assessed in each group), `kinds`, `ids`.
+import type { Plan as P } from '@assess/core';
+import { Lines, nameFor, op, unknownNode, type Module } from './lines.js';
+import { words } from './messages.js';
+import { lit, quoted } from './text.js';
+
+/** How expressions read the list entry in scope, and their temporaries. */
+export interface Scope {
+  /** `rec` inside a `where` or a per-entry formula, else `undefined`. */
+  rec: string;
+  temps: { n: number };
+}
+
+/** The JavaScript of a plan's expressions, with the functions they need hoisted into `helpers`. */
+export class Exprs {
+  /** Functions hoisted to the scorer's top: entry conditions, lets, cohort values, …. */
+  readonly helpers = new Lines();
+  protected helperCount = 0;
+  /** Input columns read, by field: `in0`, `in1`, …. */
+  readonly columns = new Map<string, string>();
+  /** Imported schemes read, by alias: `import0`, …. */
+  readonly imports = new Map<string, string>();
+
+  constructor(
+    readonly plan: P.Plan,
+    readonly mod: Module,
+  ) {}
+
+  // ── expressions: one case per kind ──────────────────────────────────
+  expr(e: P.Expr, s: Scope): string {
+    switch (e.k) {
+      case 'num':
+        return this.mod.dec(e.v);
+      case 'text':
+        return lit(e.v);
+      case 'bool':
+        return String(e.v);
+      case 'input':
+        return `${this.column(e.field)}[u]`;
+      case 'entry':
+        return s.rec === 'undefined' ? 'undefined' : `(${s.rec} ? ${s.rec}[${lit(e.field)}] : undefined)`;
+      case 'let':
+        return `let${e.id}(u)`;
+      case 'unitKind':
+        return 'kinds[u]';
+      case 'total':
+        return '(totals[u] ?? undefined)';
+      case 'place':
+        return '(places[u] === null ? undefined : Decimal.fromInt(places[u]))';
+      case 'cohortSize':
+        return 'Decimal.fromInt(members[groupOf[u]].length)';
+      case 'itemScore':
+        return `(scores[${e.id}][u] ?? undefined)`;
+      case 'sectionScore':
+        return `(sectionScores[${e.id}][u] ?? undefined)`;
+      case 'bonusTotal':
+        return this.plan.bonuses.length ? 'bonusTotal(u)' : 'ZERO';
+      case 'importTotal':
+        return `(${this.imported(e.alias)}().total(u) ?? undefined)`;
+      case 'importScore':
+        return `(${this.imported(e.alias)}().columns.${e.target === 'item' ? 'items' : 'sections'}[${e.id}][u] ?? undefined)`;
+      case 'neg':
+        return `neg(${this.expr(e.x, s)})`;
+      case 'not':
+        return `(${this.expr(e.x, s)} !== true)`;
+      case 'arith':
+        return `${e.op === '+' ? 'add' : e.op === '-' ? 'sub' : 'mul'}(${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
+      case 'div': {
+        const site = this.mod.site(
+          words('E0601', { ...e.span, file: this.plan.file }, (h) => ({ unit: h(0), expr: e.text })),
+          `division by zero in ${quoted(e.text)}`,
+        );
+        return `div(${this.expr(e.l, s)}, ${this.expr(e.r, s)}, ${site}, ids[u])`;
+      }
+      case 'logic':
+        return `(${this.expr(e.l, s)} === true ${e.op === 'and' ? '&&' : '||'} ${this.expr(e.r, s)} === true)`;
+      case 'cmp':
+        return `cmp(${op(e.op)}, ${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
+      case 'if':
+        return `(${this.expr(e.c, s)} === true ? ${this.expr(e.then, s)} : ${this.expr(e.else, s)})`;
+      case 'num01':
+        return `num01(${this.expr(e.x, s)})`;
+      case 'coalesce': {
+        const t = this.temp(s);
+        return `((${t} = ${this.expr(e.l, s)}) === undefined ? ${this.expr(e.r, s)} : ${t})`;
+      }
+      case 'field':
+        return `field(${this.expr(e.of, s)}, ${lit(e.field)})`;
+      case 'listAgg': {
+        // The list is read outside any entry; `where` and the per-entry formula with the entry in scope.
+        const where = e.where ? this.entryFunction(e.where, 'where') : 'undefined';
+        const value = e.value ? this.entryFunction(e.value, 'perEntry') : 'undefined';
+        const field = e.field === undefined ? 'undefined' : lit(e.field);
+        return `listAgg(${lit(e.fn)}, ${this.expr(e.list, { ...s, rec: 'undefined' })}, ${where}, u, ${field}${e.value ? `, ${value}` : ''})`;
+      }
+      case 'minmax':
+        return `minmax(${lit(e.fn)}, [${e.args.map((a) => this.expr(a, s)).join(', ')}])`;
+      case 'round':
+        return `round(${this.expr(e.x, s)}, ${e.places})`;
+      case 'cohort': {
+        const c = this.plan.cohort[e.id];
+        // A rank is per unit; any other cohort value is one number per group.
+        return c.k === 'rank' ? `Decimal.fromInt(cohort${e.id}()[u])` : `cohort${e.id}()[groupOf[u]]`;
+      }
+      case 'bands': {
+        // The subject once; each threshold only when its band is reached; the points of the first band that holds.
+        const t = this.temp(s);
+        const arms = e.bands.map((b) => `${this.bandTest(b.test, t, s)} ? ${this.expr(b.points, s)} : `);
+        return `((${t} = ${this.expr(e.subject, s)}), ${arms.join('')}ZERO)`;
+      }
+      case 'linear': {
+        const pts = this.mod.value('linear points', `[${e.points.map((p) => `{ x: ${this.mod.dec(p.x)}, y: ${this.mod.dec(p.y)} }`).join(', ')}]`);
+        return `linear(${this.expr(e.subject, s)}, ${pts})`;
+      }
+      default:
+        return unknownNode('expression', e);
+    }
+  }
+
+  /** Whether the subject (in temporary `t`) falls in a band: one case per kind of test. */
+  private bandTest(test: P.Band['test'], t: string, s: Scope): string {
+    switch (test.k) {
+      case 'else':
+        return 'true';
+      case 'is':
+        return `${t} === ${typeof test.v === 'boolean' ? String(test.v) : lit(test.v)}`;
+      case 'cmp':
+        return `holds(${op(test.op)}, ${t}, ${this.expr(test.v, s)})`;
+      default:
+        return unknownNode('band test', test);
+    }
+  }
+
+  /** A number-valued expression (absent reads as 0). */
+  num(e: P.Expr, s: Scope): string {
+    return `num(${this.expr(e, s)})`;
+  }
+
+  protected temp(s: Scope): string {
+    return `t${s.temps.n++}`;
+  }
+
+  /** An input column, read once per scorer. */
+  column(field: string): string {
+    return nameFor(this.columns, 'in', field);
+  }
+
+  /** An imported scheme's scoring (on the same table, once), by its alias. */
+  private imported(alias: string): string {
+    return nameFor(this.imports, 'import', alias);
+  }
+
+  /** Lines made for a fresh name (`prefix0`, `prefix1`, …), hoisted to the helpers: the name. */
+  hoist(prefix: string, make: (name: string) => string[]): string {
+    const name = `${prefix}${this.helperCount++}`;
+    this.helpers.lines(make(name));
+    return name;
+  }
+
+  /** An expression evaluated with a list entry in scope, as a function `(u, rec)`. */
+  entryFunction(e: P.Expr, what: string): string {
+    const name = `${what}${this.helperCount++}`;
+    this.fn(this.helpers, name, ['u', 'rec'], (s) => [`return ${this.expr(e, s)};`]);
+    return name;
+  }
+
+  /** A function `(u)` returning an expression's value, hoisted to the helpers. */
+  unitFunction(name: string, e: P.Expr, comment: string): string {
+    this.fn(this.helpers, name, ['u'], (s) => [`return ${this.expr(e, s)};`], comment);
+    return name;
+  }
+
+  /** A function whose body evaluates expressions, with its temporaries declared. */
+  fn(into: Lines, name: string, params: string[], body: (s: Scope) => string[], comment?: string): void {
+    const s: Scope = { rec: params.includes('rec') ? 'rec' : 'undefined', temps: { n: 0 } };
+    const lines = body(s);
+    if (comment) into.line(`// ${comment}`);
+    into.open(`function ${name}(${params.join(', ')}) {`);
+    if (s.temps.n > 0) into.line(`let ${Array.from({ length: s.temps.n }, (_, i) => `t${i}`).join(', ')};`);
+    into.lines(lines);
+    into.close();
+  }
+
+  // ── named values and cohort values ──────────────────────────────────
+  /**
+   * Each let: computed when first read, once per unit (a failure is not kept: it is raised
+   * again). A let that reads the total is computed afresh: the total changes as adjustments apply.
+   */
+  lets(): void {
+    for (const l of this.plan.lets) {
+      const comment = `let ${quoted(l.name)} = ${quoted(l.text)}`;
+      if (l.readsTotal) {
+        this.unitFunction(`let${l.id}`, l.expr, `${comment} (reads the total: never kept)`);
+        continue;
+      }
+      this.helpers.line(`const let${l.id}Cache = new Array(n).fill(UNSET);`);
+      this.fn(
+        this.helpers,
+        `let${l.id}`,
+        ['u'],
+        (s) => [`const c = let${l.id}Cache[u];`, 'if (c !== UNSET) return c;', `return (let${l.id}Cache[u] = ${this.expr(l.expr, s)});`],
+        comment,
+      );
+    }
+  }
+
+  /**
+   * Each cohort value: one pass over the units assessed, group by group, when first read; its
+   * failure is kept and raised to every reader. A rank is a place per unit, any other value
+   * one number per group.
+   */
+  cohortValues(): void {
+    for (const c of this.plan.cohort) {
+      let body: (s: Scope) => string[];
+      let what: string;
+      switch (c.k) {
+        case 'rank':
+          what = `each unit's place by ${c.dir === 'desc' ? 'descending' : 'ascending'} value`;
+          body = (s) => [
+            'const ranks = new Array(n).fill(0);',
+            'for (const units of members) {',
+            '  const values = new Array(units.length);',
+            '  for (let i = 0; i < units.length; i++) {',
+            '    const u = units[i];',
+            `    values[i] = ${this.num(c.by, s)};`,
+            '  }',
+            `  competitionRanks(values, ${lit(c.dir)}).forEach((r, i) => (ranks[units[i]] = r));`,
+            '}',
+            'return ranks;',
+          ];
+          break;
+        case 'aggregate':
+        case 'percentile': {
+          const result =
+            c.k === 'percentile'
+              ? `percentile(values, ${this.mod.dec(c.p)})`
+              : c.fn === 'count'
+                ? 'Decimal.fromInt(count)'
+                : c.top !== undefined
+                  ? `topK(${lit(c.fn)}, values, ${c.top})`
+                  : `aggregate(${lit(c.fn)}, values)`;
+          what = c.k === 'percentile' ? `the percentile ${c.p} per group` : `${c.top !== undefined ? `the top ${c.top}, ` : ''}${c.fn} per group`;
+          body = (s) => [
+            'return members.map((units) => {',
+            '  const values = [];',
+            '  let count = 0;',
+            '  for (const u of units) {',
+            ...(c.where ? [`    if (${this.expr(c.where, s)} !== true) continue;`] : []),
+            '    count++;',
+            `    const v = ${this.expr(c.value, s)};`,
+            '    if (v instanceof Decimal) values.push(v);',
+            '  }',
+            `  return ${result};`,
+            '});',
+          ];
+          break;
+        }
+        case 'prorataMax':
+          // Read by its item's `cap … prorata` alone, group by group (see the item's code).
+          continue;
+        default:
+          return unknownNode('cohort value', c);
+      }
+      this.fn(this.helpers, `cohort${c.id}Pass`, [], body, `cohort value ${c.id}: ${what}`);
+      this.helpers.line(`const cohort${c.id} = once(cohort${c.id}Pass);`);
+    }
+  }
+}

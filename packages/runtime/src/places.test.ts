@@ -1,0 +1,41 @@
+// Places: the fast ordering (doubles, radix-sorted when there are many) gives exactly the
+// competition places of the exact totals, however close two totals are.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Decimal } from './decimal.js';
+import { competitionPlaces } from './places.js';
+
+/** The definition: one more than the number of units with a higher total. */
+function reference(units: number[], totals: Decimal[], first: number): (number | null)[] {
+  const order = [...units].sort((a, b) => totals[b].cmp(totals[a]) || a - b);
+  const places: (number | null)[] = new Array(totals.length).fill(null);
+  order.forEach((u, k) => (places[u] = k > 0 && totals[order[k - 1]].eq(totals[u]) ? places[order[k - 1]] : first + k));
+  return places;
+}
+
+/** Totals that tie, differ in their 17th digit or beyond (the same double), are negative, zero or huge. */
+const total = fc.oneof(
+  fc.integer({ min: -5, max: 100 }).map(String),
+  fc.integer({ min: 0, max: 99 }).map((d) => `0.123456789012345${String(d).padStart(2, '0')}`),
+  fc.integer({ min: 0, max: 9 }).map((d) => `-98765.4321098765432${d}`),
+  fc.integer({ min: 0, max: 10 ** 6 }).map((d) => `${d}.5`),
+  fc.constantFrom('0', '9'.repeat(40), `-${'9'.repeat(39)}.5`),
+);
+
+describe('competitionPlaces', () => {
+  it('gives the places of the exact totals, for few units and for many (radix-sorted)', () => {
+    fc.assert(
+      fc.property(fc.array(total, { minLength: 0, maxLength: 60 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), (texts, many, first) => {
+        // Many units: the same totals repeated past the size where the radix sort takes over.
+        const all = many ? Array.from({ length: 5000 }, (_, i) => texts[i % texts.length] ?? '0') : texts;
+        const totals = all.map((t) => Decimal.parse(t)!);
+        // A subset of the units, in data order, as a group's are.
+        const units = totals.map((_, u) => u).filter((u) => u % 3 !== 1);
+        const places: (number | null)[] = new Array(totals.length).fill(null);
+        competitionPlaces(units, totals, first, places);
+        expect(places).toEqual(reference(units, totals, first));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,173 @@
+// Places and quota grades: what a cohort's ranking gives each unit.
+//
+// A unit's place is its rank by total, highest first; ties share the best place (1, 2, 2, 4).
+// A grade line with a quota (`"优秀" if total >= 90, max 20%`) takes the units whose condition
+// holds in order of place, as long as the quota allows; units tied at the boundary that would
+// take it past the quota are all left out (the quota is never exceeded), and go on to the
+// lines below.
+import type { Decimal } from './decimal.js';
+import type { Groups } from './groups.js';
+
+/**
+ * Each unit's place by its total, highest first, numbered from `first` (ties share the best
+ * place: one more than the number of units with a higher total), into `places`.
+ */
+export function competitionPlaces(units: number[], totals: readonly (Decimal | null)[], first: number, places: (number | null)[]): void {
+  const n = units.length;
+  // Ordered by the totals as doubles, which never run against the totals' order (a higher
+  // double is a higher total), without comparing decimals; doubles that are equal while their
+  // totals are not (they differ past the 15th digit or so) are then put in order exactly.
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = totals[units[i]]!.toNumber();
+  const order = descending(key);
+  // Each run of equal doubles: one place when its totals are equal, else placed exactly.
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && key[order[j]] === key[order[i]]) j++;
+    if (j - i === 1 || sameTotals(order.subarray(i, j), units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
+    else {
+      const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => totals[b]!.cmp(totals[a]!));
+      run.forEach((u, k) => (places[u] = k > 0 && totals[run[k - 1]]!.eq(totals[u]!) ? places[run[k - 1]] : first + i + k));
+    }
+    i = j;
+  }
+}
+
+/** Whether the units at these positions all have the same total. */
+function sameTotals(run: Uint32Array, units: number[], totals: readonly (Decimal | null)[]): boolean {
+  const head = totals[units[run[0]]]!;
+  for (let k = 1; k < run.length; k++) if (!totals[units[run[k]]]!.eq(head)) return false;
+  return true;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Positions 0..n−1 in descending order of `key`, equal keys in ascending position: for many
+ * keys a stable radix sort of the doubles' bits, 16 at a time (no comparisons at all).
+ */
+function descending(key: Float64Array): Uint32Array {
+  const n = key.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 4096) return order.sort((a, b) => key[b] - key[a] || a - b);
+  const words = new Uint32Array(key.buffer, key.byteOffset, 2 * n);
+  const [L, H] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
+  // 64 bits per key that order as the keys do, descending: a negative key's bits as they are,
+  // a positive key's with every bit but the sign flipped.
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + H];
+    const l = words[2 * i + L];
+    const negative = h >>> 31 === 1;
+    hi[i] = negative ? h : (h ^ 0x7fffffff) >>> 0;
+    lo[i] = negative ? l : ~l >>> 0;
+  }
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (const [bits, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(bits[i] >>> shift) & 0xffff]++;
+    for (let d = 0, at = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = at;
+      at += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      next[counts[(bits[i] >>> shift) & 0xffff]++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/** Where vetoed and ineligible units are placed: after the units ranked, or nowhere. */
+export interface Placing {
+  vetoed: 'last' | 'unplaced';
+  ineligible: 'last' | 'unplaced';
+}
+
+/**
+ * Every unit's final place within its group (null: none): units with a total, neither vetoed nor
+ * ineligible, ranked by total; then vetoed units ranked among themselves, and ineligible units
+ * sharing the place after everyone, where the scheme places them.
+ */
+export function placeUnits(groups: Groups, eligible: ArrayLike<unknown>, vetoed: ArrayLike<unknown>, totals: readonly (Decimal | null)[], placing: Placing): (number | null)[] {
+  const n = groups.of.length;
+  const places: (number | null)[] = new Array(n).fill(null);
+  // Each group's units assessed, placed; what comes after them.
+  const after = groups.members.map((units) => {
+    // Most often every unit is ranked: then no copy of the group.
+    const ranks = (u: number) => !vetoed[u] && totals[u] !== null;
+    const ranked = units.every(ranks) ? units : units.filter(ranks);
+    competitionPlaces(ranked, totals, 1, places);
+    if (placing.vetoed === 'unplaced') return ranked.length + 1;
+    const last = units.filter((u) => vetoed[u] && totals[u] !== null);
+    competitionPlaces(last, totals, ranked.length + 1, places);
+    return ranked.length + last.length + 1;
+  });
+  if (placing.ineligible === 'last') for (let u = 0; u < n; u++) if (!eligible[u]) places[u] = after[groups.of[u]];
+  return places;
+}
+
+export interface GradeLine {
+  label: string;
+  /** Every unit gets it (`otherwise`). */
+  otherwise?: boolean;
+  /** Whether the line's condition holds for a unit (undefined: it could not be computed). */
+  holds?: (u: number) => boolean | undefined;
+  /** At most this many units (already worked out from a share of the cohort). */
+  quota?: number;
+  quotaText?: string;
+}
+
+export interface QuotaDecision {
+  line: number;
+  place: number;
+  quota: number;
+  admitted: boolean;
+}
+
+export interface GradeOutcome {
+  grade: string;
+  line: number;
+  /** Quota lines whose condition held for the unit, and whether it was within the quota. */
+  quotas: QuotaDecision[];
+}
+
+/** The grade of each of `units` (ranked units of one group), line by line, quotas taken by place. */
+export function gradeByPlace(units: number[], place: (u: number) => number, lines: GradeLine[]): Map<number, GradeOutcome> {
+  const out = new Map<number, GradeOutcome>();
+  const quotas = new Map<number, QuotaDecision[]>();
+  const decide = (u: number, d: QuotaDecision) => quotas.set(u, [...(quotas.get(u) ?? []), d]);
+  let pending = [...units].sort((a, b) => place(a) - place(b) || a - b);
+  lines.forEach((line, i) => {
+    if (pending.length === 0) return;
+    const holding = line.otherwise ? pending : pending.filter((u) => line.holds!(u) === true);
+    if (line.quota === undefined) {
+      for (const u of holding) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u) ?? [] });
+    } else {
+      let taken = 0;
+      let open = true;
+      for (let k = 0; k < holding.length; ) {
+        const p = place(holding[k]);
+        let end = k;
+        while (end < holding.length && place(holding[end]) === p) end++;
+        const tie = holding.slice(k, end);
+        const admitted = open && taken + tie.length <= line.quota;
+        if (admitted) taken += tie.length;
+        else open = false;
+        for (const u of tie) {
+          decide(u, { line: i, place: p, quota: line.quota, admitted });
+          if (admitted) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u)! });
+        }
+        k = end;
+      }
+    }
+    pending = pending.filter((u) => !out.has(u));
+  });
+  return out;
+}
+
