@@ -613,10 +613,11 @@ const fractionOf = (d: Decimal): [bigint, bigint] => {
   const s = (n.split('.')[1] ?? '').length;
   return reduce(BigInt(n.replace('.', '')), pow(s));
 };
-/** A fraction p / q of small integers (q ≠ 0), as a Decimal. */
-const arbFraction = fc.tuple(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 1, max: 997 }), fc.integer({ min: 0, max: 3 })).map(([p, q, s]) => ({
-  d: Decimal.fromInt(p).div(Decimal.fromInt(q)).div(Decimal.fromInt(10 ** s)),
-  n: BigInt(p),
+/** A fraction p / q (q ≠ 0), as a Decimal: small integers (sums and comparisons without bigints) or a wide numerator (with them). */
+const arbNumerator = fc.oneof(fc.integer({ min: -100000, max: 100000 }).map(BigInt), fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }));
+const arbFraction = fc.tuple(arbNumerator, fc.integer({ min: 1, max: 997 }), fc.integer({ min: 0, max: 3 })).map(([p, q, s]) => ({
+  d: Decimal.parse(p.toString())!.div(Decimal.fromInt(q)).div(Decimal.fromInt(10 ** s)),
+  n: p,
   den: BigInt(q) * pow(s),
 }));
 

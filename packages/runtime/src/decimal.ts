@@ -91,7 +91,11 @@ function bgcd(a: bigint, b: bigint): bigint {
 }
 
 function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -213,8 +217,8 @@ export class Decimal {
     d /= g;
     let twos = 0;
     let fives = 0;
-    while (d % 2 === 0) [d, twos] = [d / 2, twos + 1];
-    while (d % 5 === 0) [d, fives] = [d / 5, fives + 1];
+    for (; d % 2 === 0; twos++) d /= 2;
+    for (; d % 5 === 0; fives++) d /= 5;
     const s = Math.max(twos, fives);
     const m = n * 2 ** (s - twos) * 5 ** (s - fives);
     if (!(m <= MAX && m >= -MAX)) return undefined;
@@ -350,9 +354,31 @@ export class Decimal {
 
   /** this ± other when either is a fraction. */
   private fractionSum(other: Decimal, sign: 1n | -1n): Decimal {
+    const quick = this.fractionSumOfNumbers(other, sign === 1n ? 1 : -1);
+    if (quick) return quick;
     const [an, ad] = this.parts();
     const [bn, bd] = other.parts();
     return Decimal.fraction(an * bd + sign * bn * ad, ad * bd);
+  }
+
+  /**
+   * `fractionSum` without bigints when every number on the way is a safe integer (a product
+   * or sum that passes 2^53 is at least 2^53 as a double, so the test catches it); else undefined.
+   */
+  private fractionSumOfNumbers(other: Decimal, sign: 1 | -1): Decimal | undefined {
+    const { m: am, d: ad, s: as } = this;
+    const { m: bm, d: bd, s: bs } = other;
+    if (typeof am !== 'number' || typeof bm !== 'number' || typeof ad !== 'number' || typeof bd !== 'number') return undefined;
+    // am / (ad 10^as) ± bm / (bd 10^bs) = (am bd 10^(s−as) ± bm ad 10^(s−bs)) / (ad bd 10^s)
+    const s = Math.max(as, bs);
+    if (s > POW10_MAX) return undefined;
+    const safe = (x: number) => x <= MAX && x >= -MAX;
+    const a = am * bd * POW10[s - as];
+    const b = bm * ad * POW10[s - bs];
+    const den = ad * bd * POW10[s];
+    const num = a + sign * b;
+    if (!safe(a) || !safe(b) || !safe(den) || !safe(num)) return undefined;
+    return Decimal.fractionOfNumbers(num, den);
   }
 
   /** this × other, exact. */
@@ -522,9 +548,25 @@ export class Decimal {
 
   // --------------------------------------------------------------- comparison
 
+  /** `cmp` of two values one of which is a fraction, without bigints when the cross products are safe integers. */
+  private crossOfNumbers(other: Decimal): -1 | 0 | 1 | undefined {
+    const { m: am, d: ad, s: as } = this;
+    const { m: bm, d: bd, s: bs } = other;
+    if (typeof am !== 'number' || typeof bm !== 'number' || typeof ad !== 'number' || typeof bd !== 'number') return undefined;
+    // am / (ad 10^as) against bm / (bd 10^bs), denominators positive: am bd 10^(s−as) against bm ad 10^(s−bs)
+    const s = Math.max(as, bs);
+    if (s > POW10_MAX) return undefined;
+    const a = am * bd * POW10[s - as];
+    const b = bm * ad * POW10[s - bs];
+    if (!(a <= MAX && a >= -MAX && b <= MAX && b >= -MAX)) return undefined;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
   /** −1, 0 or 1 as this is less than, equal to or greater than `other`. */
   cmp(other: Decimal): -1 | 0 | 1 {
     if (this.d !== 1 || other.d !== 1) {
+      const quick = this.crossOfNumbers(other);
+      if (quick !== undefined) return quick;
       const [an, ad] = this.parts();
       const [bn, bd] = other.parts();
       const a = an * bd;

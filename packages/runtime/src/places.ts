@@ -142,29 +142,36 @@ export function gradeByPlace(units: number[], place: (u: number) => number, line
   const out = new Map<number, GradeOutcome>();
   const quotas = new Map<number, QuotaDecision[]>();
   const decide = (u: number, d: QuotaDecision) => quotas.set(u, [...(quotas.get(u) ?? []), d]);
-  let pending = [...units].sort((a, b) => place(a) - place(b) || a - b);
+  // Quotas are taken by place; without one, the order of the units does not matter.
+  let pending = lines.some((l) => l.quota !== undefined) ? [...units].sort((a, b) => place(a) - place(b) || a - b) : units;
   lines.forEach((line, i) => {
     if (pending.length === 0) return;
-    const holding = line.otherwise ? pending : pending.filter((u) => line.holds!(u) === true);
     if (line.quota === undefined) {
-      for (const u of holding) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u) ?? [] });
-    } else {
-      let taken = 0;
-      let open = true;
-      for (let k = 0; k < holding.length; ) {
-        const p = place(holding[k]);
-        let end = k;
-        while (end < holding.length && place(holding[end]) === p) end++;
-        const tie = holding.slice(k, end);
-        const admitted = open && taken + tie.length <= line.quota;
-        if (admitted) taken += tie.length;
-        else open = false;
-        for (const u of tie) {
-          decide(u, { line: i, place: p, quota: line.quota, admitted });
-          if (admitted) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u)! });
-        }
-        k = end;
+      // Each unit still pending gets the line's grade or stays pending: one pass.
+      const rest: number[] = [];
+      for (const u of pending) {
+        if (line.otherwise || line.holds!(u) === true) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u) ?? [] });
+        else rest.push(u);
       }
+      pending = rest;
+      return;
+    }
+    const holding = line.otherwise ? pending : pending.filter((u) => line.holds!(u) === true);
+    let taken = 0;
+    let open = true;
+    for (let k = 0; k < holding.length; ) {
+      const p = place(holding[k]);
+      let end = k;
+      while (end < holding.length && place(holding[end]) === p) end++;
+      const tie = holding.slice(k, end);
+      const admitted = open && taken + tie.length <= line.quota;
+      if (admitted) taken += tie.length;
+      else open = false;
+      for (const u of tie) {
+        decide(u, { line: i, place: p, quota: line.quota, admitted });
+        if (admitted) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u)! });
+      }
+      k = end;
     }
     pending = pending.filter((u) => !out.has(u));
   });
