@@ -554,44 +554,47 @@ class Builder {
   // ── expressions ───────────────────────────────────────────────────
   expr(n: CstNode | undefined, fallback: Span): A.Expr {
     if (!n) return { kind: 'Error', span: fallback };
-    const span = this.spanOf(n, fallback);
+    // Most levels of the precedence ladder hold a single operand and pass it straight through:
+    // the node's tokens are then its operand's, so neither its span nor an AST node is made.
     switch (n.name) {
       case 'expression':
-        return this.chain(n, 'andExpr', ['Or'], () => 'or', span);
+        return this.chain(n, 'andExpr', ['Or'], () => 'or', fallback);
       case 'andExpr':
-        return this.chain(n, 'notExpr', ['And'], () => 'and', span);
+        return this.chain(n, 'notExpr', ['And'], () => 'and', fallback);
       case 'notExpr': {
         const inner = kid(n, 'notExpr');
-        if (inner) return { kind: 'Not', operand: this.expr(inner, span), span };
-        return this.expr(kid(n, 'comparison'), span);
+        if (!inner) return this.expr(kid(n, 'comparison'), fallback);
+        const span = this.spanOf(n, fallback);
+        return { kind: 'Not', operand: this.expr(inner, span), span };
       }
       case 'comparison': {
-        const left = this.expr(kid(n, 'additive', 0), span);
         const right = kid(n, 'additive', 1);
-        if (!right) return left;
+        if (!right) return this.expr(kid(n, 'additive', 0), fallback);
+        const span = this.spanOf(n, fallback);
+        const left = this.expr(kid(n, 'additive', 0), span);
         const opTok = ordered(n, ['Comparison', 'Equals', 'Le', 'Ge', 'Ne', 'EqEq', 'Lt', 'Gt'])[0];
         return { kind: 'Binary', op: compareOp(opTok), left, right: this.expr(right, span), span };
       }
       case 'additive':
-        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.tokenType.name === 'Plus' ? '+' : '-'), span);
+        return this.chain(n, 'multiplicative', ['Plus', 'Minus'], (t) => (t.tokenType.name === 'Plus' ? '+' : '-'), fallback);
       case 'multiplicative':
-        return this.chain(n, 'unary', ['Star', 'Slash'], (t) => (t.tokenType.name === 'Star' ? '*' : '/'), span);
+        return this.chain(n, 'unary', ['Star', 'Slash'], (t) => (t.tokenType.name === 'Star' ? '*' : '/'), fallback);
       case 'unary': {
         const inner = kid(n, 'unary');
-        if (inner) {
-          const operand = this.expr(inner, span);
-          // -5 is a number, not a negation
-          if (operand.kind === 'Num' && !operand.value.startsWith('-'))
-            return { kind: 'Num', text: `-${operand.text}`, value: operand.value === '0' ? '0' : `-${operand.value}`, span };
-          return { kind: 'Neg', operand, span };
-        }
-        return this.expr(kid(n, 'coalesce'), span);
+        if (!inner) return this.expr(kid(n, 'coalesce'), fallback);
+        const span = this.spanOf(n, fallback);
+        const operand = this.expr(inner, span);
+        // -5 is a number, not a negation
+        if (operand.kind === 'Num' && !operand.value.startsWith('-'))
+          return { kind: 'Num', text: `-${operand.text}`, value: operand.value === '0' ? '0' : `-${operand.value}`, span };
+        return { kind: 'Neg', operand, span };
       }
       case 'coalesce':
-        return this.chain(n, 'postfix', ['QQ'], () => '??', span);
+        return this.chain(n, 'postfix', ['QQ'], () => '??', fallback);
       case 'postfix': {
+        if (!(n.children as Children).Dot) return this.expr(kid(n, 'primary'), fallback);
+        const span = this.spanOf(n, fallback);
         let e = this.expr(kid(n, 'primary'), span);
-        if (!(n.children as Children).Dot) return e;
         const strings = toks(n, 'StringLit');
         for (const f of ordered(n, ['Identifier', 'Total', 'Item', 'Section'])) {
           if (f.tokenType.name === 'Item' || f.tokenType.name === 'Section') {
@@ -605,16 +608,16 @@ class Builder {
         return e;
       }
       case 'primary':
-        return this.primary(n, span);
+        return this.primary(n, this.spanOf(n, fallback));
       default:
-        return { kind: 'Error', span };
+        return { kind: 'Error', span: this.spanOf(n, fallback) };
     }
   }
 
-  chain(n: CstNode, childName: string, opNames: string[], op: (t: IToken) => A.BinaryOp, span: Span): A.Expr {
+  chain(n: CstNode, childName: string, opNames: string[], op: (t: IToken) => A.BinaryOp, fallback: Span): A.Expr {
     const operands = kids(n, childName);
-    // Most levels of the precedence ladder hold a single operand: pass straight through.
-    if (operands.length === 1) return this.expr(operands[0], span);
+    if (operands.length === 1) return this.expr(operands[0], fallback);
+    const span = this.spanOf(n, fallback);
     const ops = ordered(n, opNames);
     let e = this.expr(operands[0], span);
     for (let i = 1; i < operands.length; i++) {
