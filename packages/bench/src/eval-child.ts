@@ -125,7 +125,8 @@ async function main(): Promise<void> {
   const compiled = compile('towns.assess', source);
   if (!compiled.ok) throw new Error(`the towns scheme does not compile: ${compiled.diagnostics.map((d) => `${d.code} ${d.message.en}`).join('; ')}`);
   const scheme = compiled.plan!;
-  const precision = scheme.precision;
+  // The baseline rounds each score: the places of `precision P` (the fixture declares none).
+  const precision = scheme.precision?.places;
   const retainedStart = liveHeap();
   sample(phases, 'start');
 
@@ -233,7 +234,7 @@ async function main(): Promise<void> {
   let precisionChecked = 0;
   if (verifyGrades && precision === undefined) {
     const p2 = compile('towns-p2.assess', source.replace(/^(scheme .* total \d+)\s*$/m, '$1 precision 2'));
-    if (!p2.ok || p2.plan?.precision !== 2) throw new Error('could not declare precision 2 on the towns scheme');
+    if (!p2.ok || p2.plan?.precision?.places !== 2) throw new Error('could not declare precision 2 on the towns scheme');
     const ev2 = evaluate(p2.plan!, table);
     const base2 = baselineTowns(generateTowns(n), 2);
     for (let i = 0; i < n; i++) {
