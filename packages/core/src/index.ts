@@ -30,7 +30,8 @@ export { LineMap, displayWidth, type Position } from './diagnostics/render/lines
 // ── what tools read ─────────────────────────────────────────────────
 export { SemanticModel, type Definition, type DefinitionKind, type EntryScope, type NodeAt, type OutlineSymbol, type Reference } from './check/model.js';
 export { describeTy, type Ty } from './types/types.js';
-export { ruleSentence } from './check/sentences.js';
+export { ruleSentence, conditionSentence } from './check/sentences.js';
+export { rulesTable, schemeLanguage, type RulesTable, type RulesGroup, type RulesRow } from './check/rules-table.js';
 
 // ── what backends read ──────────────────────────────────────────────
 export type * as Plan from './ir/plan.js';
