@@ -3,40 +3,59 @@ import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { FileProblem } from '../diagnostics/catalog/data.js';
 import type { Plan } from '../ir/plan.js';
 import { Headers } from './headers.js';
+import { jsonValueSpans } from './locate.js';
+
+/** What a data file's text gave: its rows, where each row is, where each value is (by the validator's field path). */
+export interface TextRows {
+  rows: unknown[];
+  rowSpan: (i: number) => Span;
+  valueSpan: (i: number, field: string) => Span | undefined;
+  diagnostics: Diagnostic[];
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The rows of a JSON data file: `{ "units": [ … ] }` or a bare array. Also returns where
- * each unit's record starts in the text, so that messages can point at it.
+ * each unit's record is in the text, and each of its values (keys written as labels are
+ * known by their field's name when the scheme's `plan` is given), so that messages can
+ * point at them.
  */
-export function rowsFromJson(text: string, file: string): { rows: unknown[]; rowSpan: (i: number) => Span; diagnostics: Diagnostic[] } {
+export function rowsFromJson(text: string, file: string, plan?: Pick<Plan, 'inputs'>): TextRows {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const at = m ? Number(m[1]) : 0;
-    return { rows: [], rowSpan: () => ({ start: at, end: at + 1, file }), diagnostics: [diag('E0505', { start: at, end: at + 1, file }, { k: 'badJson' })] };
+    return { rows: [], rowSpan: () => ({ start: at, end: at + 1, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: at, end: at + 1, file }, { k: 'badJson' })] };
   }
   const rows = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.units) ? data.units : undefined;
-  if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
+  if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
   const rowSpan = (i: number): Span => {
     const row = rows[i];
     const id = isPlainObject(row) && (typeof row.id === 'string' || typeof row.id === 'number') ? JSON.stringify(row.id) : undefined;
     const at = id ? text.indexOf(id) : -1;
     return at >= 0 ? { start: at, end: at + id!.length, file } : { start: 0, end: 0, file };
   };
-  return { rows, rowSpan, diagnostics: [] };
+  // Found only when a message needs them.
+  let values: Map<string, Span>[] | undefined;
+  const valueSpan = (i: number, field: string): Span | undefined => {
+    const at = (values ??= jsonValueSpans(text, plan))[i]?.get(field);
+    return at && { ...at, file };
+  };
+  return { rows, rowSpan, valueSpan, diagnostics: [] };
 }
 
 /**
  * The rows of a CSV data file (RFC 4180: quoted fields, doubled quotes, CRLF). The first
  * line names the columns (field names or labels, see headers.ts); a list field's cell holds JSON (`[{"project":"桥梁",…}]`).
  */
-export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unknown[]; rowSpan: (i: number) => Span; diagnostics: Diagnostic[] } {
-  const records: { cells: string[]; start: number; end: number }[] = [];
+export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs'>): TextRows {
+  const records: { cells: string[]; starts: number[]; start: number; end: number }[] = [];
   let cells: string[] = [];
+  /** Where each cell of the record being read starts (in `src`). */
+  let starts: number[] = [0];
   let cell = '';
   let quoted = false;
   let start = 0;
@@ -54,19 +73,24 @@ export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unk
     else if (ch === ',') {
       cells.push(cell);
       cell = '';
+      starts.push(i + 1);
     } else if (ch === '\n' || ch === '\r') {
+      const end = i;
       if (ch === '\r' && src[i + 1] === '\n') i++;
       cells.push(cell);
-      if (cells.some((c) => c !== '')) records.push({ cells, start: start + offset, end: i + offset });
+      starts.push(end + 1);
+      if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: end + offset });
       cells = [];
       cell = '';
       start = i + 1;
+      starts = [start];
     } else cell += ch;
   }
   cells.push(cell);
-  if (cells.some((c) => c !== '')) records.push({ cells, start: start + offset, end: src.length + offset });
+  starts.push(src.length + 1);
+  if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: src.length + offset });
   const [header, ...body] = records;
-  if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), diagnostics: [] };
+  if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [] };
   const names = new Headers(plan.inputs).columns(header.cells).map((c) => c.key);
   const lists = new Set(plan.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
   const diagnostics: Diagnostic[] = [];
@@ -86,7 +110,14 @@ export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unk
     });
     return row;
   });
-  return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), diagnostics };
+  /** A value's cell (a list entry's field: the list's cell), without the separator after it. */
+  const valueSpan = (i: number, field: string): Span | undefined => {
+    const r = body[i];
+    const j = names.lastIndexOf(/^[^[.]+/.exec(field)?.[0] ?? field);
+    if (!r || j < 0 || j >= r.cells.length) return undefined;
+    return { start: r.starts[j] + offset, end: r.starts[j + 1] - 1 + offset, file };
+  };
+  return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), valueSpan, diagnostics };
 }
 
 /** A problem with a data file as a whole (for readers outside core: JSON lines, streamed CSV). */

@@ -67,20 +67,33 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * record is left alone for the validator to report.
  */
 export function withFieldNames(plan: Pick<Plan, 'inputs'>, rows: readonly unknown[]): unknown[] {
+  return rows.map(fieldNamer(plan));
+}
+
+/** `withFieldNames` one record at a time (a file read line by line): the headers are looked up once. */
+export function fieldNamer(plan: Pick<Plan, 'inputs'>): (row: unknown) => unknown {
   const units = new Headers(plan.inputs);
   const entries = new Map(plan.inputs.flatMap((f) => (f.type.k === 'list' ? [[f.name, new Headers(f.type.fields, false)] as const] : [])));
+  // A record whose keys are all field names already (the usual case) is kept as it is.
   const rename = (h: Headers, r: Record<string, unknown>) => {
+    const keys = Object.keys(r);
+    if (keys.every((k) => h.column(k).key === k)) return r;
     const out: Record<string, unknown> = Object.create(null);
-    for (const k of Object.keys(r)) out[h.column(k).key] = r[k];
+    for (const k of keys) out[h.column(k).key] = r[k];
     return out;
   };
-  return rows.map((r) => {
+  return (r) => {
     if (!isRecord(r)) return r;
-    const out = rename(units, r);
+    let out = rename(units, r);
     for (const [name, h] of entries) {
       const list = out[name];
-      if (Array.isArray(list)) out[name] = list.map((e) => (isRecord(e) ? rename(h, e) : e));
+      if (!Array.isArray(list)) continue;
+      const renamed = list.map((e) => (isRecord(e) ? rename(h, e) : e));
+      if (renamed.some((e, j) => e !== list[j])) {
+        if (out === r) out = Object.assign(Object.create(null) as Record<string, unknown>, r);
+        out[name] = renamed;
+      }
     }
     return out;
-  });
+  };
 }
