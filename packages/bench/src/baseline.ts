@@ -10,18 +10,20 @@
 //                       town gets raw × 10 / r_max, else raw
 //   total             : the sum; grade "规范化单位" if total >= 85, else "下年重新考评"
 //
-// Exactness. Every score is held as an integer number of 10^-10 (SCALE): the interpreter's
-// divisions are carried to DIV_PLACES = 10 decimal places, half-up, and every other
-// operation here is exact on this data (dept_score has one decimal; a total is at most
-// 110 × 10^10 ≈ 2^40, far inside the 2^53 of exact doubles). So the prorata quotient
-// round_half_up(raw × 10 × 10^10 / r_max) is exactly the mantissa of the interpreter's
-// `raw.mul(10).div(r_max)`, and the totals are equal digit for digit, not merely after
-// rounding. With a declared `precision P` every item and the bonus are rounded half-up
+// Exactness. Every score is held as an integer number of 10^-10 (SCALE): the prorata quotient
+// is rounded half-up to 10 places, and every other operation here is exact on this data
+// (dept_score has one decimal; a total is at most 110 × 10^10 ≈ 2^40, far inside the 2^53 of
+// exact doubles). The interpreter's scores are exact (the quotient may be a fraction such as
+// 70/3), and every other part of a total has at most one decimal, so the interpreter's total
+// rounded half-up to 10 places is exactly this baseline's: the bench compares them that way,
+// digit for digit. With a declared `precision P` every item and the bonus are rounded half-up
 // to P places, as the interpreter does.
 import type { Honor, TownRow } from './gen-data.js';
 
-/** 10^10: one unit of the last decimal place the interpreter's division keeps. */
+/** 10^10: one unit of the last decimal place this baseline keeps. */
 export const SCALE = 1e10;
+/** The places of SCALE: results are compared with the interpreter's rounded to these. */
+export const SCALE_PLACES = 10;
 
 const GRADE_PASS = '规范化单位';
 const GRADE_FAIL = '下年重新考评';

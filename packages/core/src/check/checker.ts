@@ -4,7 +4,7 @@
 // points.ts, grades.ts, examples.ts) and each rule kind's check (rules/) build on it.
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
-import { allSections, children } from '../ast/walk.js';
+import { allSections, subExpressions } from '../ast/walk.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { suggest } from '../common/suggest.js';
@@ -214,7 +214,7 @@ export class Checker implements CheckContext {
       seen.add(ref.let);
       if (this.readsCohort(ref.let.value, seen)) return true;
     }
-    return children(e).some((c) => 'kind' in c && this.readsCohort(c as A.Expr, seen));
+    return subExpressions(e).some((c) => this.readsCohort(c, seen));
   }
 
   // ── expressions ───────────────────────────────────────────────────

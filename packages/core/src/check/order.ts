@@ -3,7 +3,8 @@
 // all of them. A score that reads itself, however roundabout, is reported (E0113); who is
 // assessed and in which group (`eligible if`, `within`) is settled before any score (E0114).
 import type * as A from '../ast/ast.js';
-import { allItems, allSections, children } from '../ast/walk.js';
+import { allItems, allSections, subExpressions } from '../ast/walk.js';
+import { ruleKind } from '../rules/index.js';
 import type { Text } from '../common/text.js';
 import { diag, type Span } from '../diagnostics/diagnostic.js';
 import type { Checker } from './checker.js';
@@ -29,14 +30,14 @@ export function scoreOrder(cx: Checker): ScoreOrder {
   const sectionByLabel = new Map(sections.map((s) => [s.label.text, s]));
   const letReads = new Map<A.Let, Edge[]>();
 
-  /** The scores an expression (or any node) reads, through lets. */
-  const reads = (node: A.Node, seen = new Set<A.Let>()): Edge[] => {
+  /** The scores expressions read, through lets. */
+  const reads = (roots: A.Expr[], seen = new Set<A.Let>()): Edge[] => {
     const out: Edge[] = [];
     // An explicit stack: a formula may be thousands of terms long.
-    const todo: A.Node[] = [node];
+    const todo: A.Expr[] = [...roots];
     while (todo.length) {
-      const e = todo.pop() as A.Expr;
-      todo.push(...children(e));
+      const e = todo.pop()!;
+      for (const c of subExpressions(e)) todo.push(c);
       if (e.kind === 'TotalRef') out.push({ to: 'total', at: e.span });
       else if (e.kind === 'ScoreRef') {
         if (e.target === 'section') {
@@ -59,14 +60,14 @@ export function scoreOrder(cx: Checker): ScoreOrder {
   };
   const letEdges = (l: A.Let, seen: Set<A.Let>): Edge[] => {
     let r = letReads.get(l);
-    if (!r) letReads.set(l, (r = reads(l.value, seen)));
+    if (!r) letReads.set(l, (r = reads([l.value], seen)));
     return r;
   };
 
   const edges = (n: Node): Edge[] => {
     if (n === 'total') return [...ast.sections, ...ast.items, ...ast.bonuses, ...ast.penalties].map((to) => ({ to }));
     if (n.kind === 'Section') return [...n.items, ...n.sections].map((to) => ({ to }));
-    return reads(n);
+    return reads([...n.voids, ...n.notApplicable, ...ruleKind(n.rule).reads(n.rule, cx.tiers.get(n.rule))]);
   };
 
   const order: (A.Item | A.Section)[] = [];
@@ -101,7 +102,7 @@ export function scoreOrder(cx: Checker): ScoreOrder {
     [{ en: '`within`', zh: '`分组`' }, ast.within?.key],
   ] as const) {
     if (!e) continue;
-    const first = reads(e)[0];
+    const first = reads([e])[0];
     if (first) cx.report(diag('E0114', first.at ?? e.span, { what, read: cx.text(e) }));
   }
 

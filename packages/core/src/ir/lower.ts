@@ -4,7 +4,7 @@
 // its plan node (rules/).
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
-import { allItems, allSections, sectionedItems } from '../ast/walk.js';
+import { allItems, allSections, sectionedItems, subExpressions } from '../ast/walk.js';
 import type { CheckedScheme, Ref } from '../check/check.js';
 import { Decimal } from '../common/decimal.js';
 import { ruleKind, type LowerContext } from '../rules/index.js';
@@ -179,7 +179,7 @@ class Lowering implements LowerContext {
         out.push({ k: 'let', id: this.letIds.get(ref.let)! });
         visit(ref.let.value);
       }
-      for (const c of childExprs(e)) visit(c);
+      for (const c of subExpressions(e)) visit(c);
     };
     for (const e of exprs) visit(e);
     return out;
@@ -420,34 +420,6 @@ function valueText(v: A.Value): string {
       return v.name;
     default:
       return '…';
-  }
-}
-
-/** Direct sub-expressions of an expression (the order a trace lists what a rule reads). */
-function childExprs(e: A.Expr): A.Expr[] {
-  switch (e.kind) {
-    case 'Binary':
-      return [e.left, e.right];
-    case 'Neg':
-    case 'Not':
-      return [e.operand];
-    case 'Member':
-    case 'ImportScore':
-      return [e.object];
-    case 'Call':
-      return [...e.args, ...(e.where ? [e.where] : [])];
-    case 'Cohort':
-      return [e.value, ...(e.where ? [e.where] : [])];
-    case 'If':
-      return [e.cond, e.then, e.else];
-    case 'CohortRank':
-      return [e.by];
-    case 'Bands':
-      return [e.subject, ...e.bands.flatMap((b) => (b.test.kind === 'Compare' ? [b.test.value, b.points] : [b.points]))];
-    case 'Linear':
-      return [e.subject];
-    default:
-      return [];
   }
 }
 

@@ -56,7 +56,7 @@ export const tiers: RuleKind<Tiers> = {
     );
     return { k: 'tiers', source: cx.cond(info.source), tiers: tiersOut, list: { field: info.enumField!, filters }, span: r.span };
   },
-  reads: (_r, info) => (info ? [info.source] : []),
+  reads: (r, info) => [...(info ? [info.source] : []), ...r.filters.flatMap((f) => (f.kind === 'Where' ? [f.cond] : []))],
 };
 
 const wantedBy = (r: Tiers) => r.tiers.map((t) => t.member.name);
