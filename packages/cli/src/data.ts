@@ -100,7 +100,7 @@ function lineValueSpan(text: string, start: number | undefined, field: string, p
   if (start === undefined) return undefined;
   const end = text.indexOf('\n', start);
   // The line as a list of one unit: its spans are one past where they are in the file.
-  const at = jsonValueSpans(`[${text.slice(start, end < 0 ? undefined : end)}]`, plan)[0]?.get(field);
+  const at = jsonValueSpans(`[${text.slice(start, end < 0 ? undefined : end)}]`, plan)[0]?.values.get(field);
   return at && { start: start + at.start - 1, end: start + at.end - 1, file };
 }
 

@@ -3,7 +3,7 @@
 // table holds the values column by column. (A .json file is one document: see data.ts.)
 import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
-import { Headers, type Plan } from '@assess/core';
+import { unitHeaders, type Plan } from '@assess/core';
 import { TableBuilder, csvRecord } from '@assess/runtime';
 
 /** How `assess run` reads CSV; `pnpm bench` times csv-parse alone with the same options. */
@@ -77,7 +77,7 @@ export interface Read {
 }
 
 /** A CSV file into the builder, a record at a time. */
-export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs'>, b: TableBuilder, progress?: Progress): Promise<Read> {
+export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder, progress?: Progress): Promise<Read> {
   let add: ((cells: string[]) => void) | undefined;
   const gaveUp = await csvRecords(
     file,
@@ -85,7 +85,7 @@ export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs'>, b: 
       if (!add) {
         // The header line: field names or labels (core's header mapping), then how cells map
         // to fields (each line as a record when two columns name the same field).
-        const keys = new Headers(plan.inputs).columns(cells).map((c) => c.key);
+        const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
         const layout = b.csvLayout(keys);
         const lists = new Set(b.listFields());
         add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(csvRecord(keys, row, lists));

@@ -40,11 +40,11 @@ export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './common/decimal.js';
 
 // ── data, evaluation, explanations, examples ────────────────────────
 export { validateUnits, dataDiagnostics, problemField, DATA_LIMITS, type UnitTable, type Value, type Rec, type Where } from './data/validate.js';
-export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, fieldNamer, type Column } from './data/headers.js';
+export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, fieldNamer, unitHeaders, type Column } from './data/headers.js';
 export { inputSchema, inputJsonSchema } from './data/schema.js';
 export { expectedText } from './data/values.js';
 export { rowsFromJson, rowsFromCsv, dataFileDiagnostic, type TextRows } from './data/files.js';
-export { jsonValueSpans } from './data/locate.js';
+export { jsonValueSpans, type UnitSpans } from './data/locate.js';
 export type { FileProblem } from './diagnostics/catalog/data.js';
 export { evaluate, type Evaluation, type EvaluateOptions, type UnitResult, type ItemResult, type SectionResult, type ItemTrace } from './eval/evaluate.js';
 export type { Step, Shown, Entry as TraceEntry } from './eval/steps.js';

@@ -2,7 +2,8 @@
 // scheme has several, then one column per field headed by its label), one sheet per list
 // field (one entry per row, keyed by the unit), a sheet that explains every column, and the
 // choices the drop-downs offer. Every column checks what is typed into it (drop-downs for
-// choices and yes/no, whole numbers, ranges) and its header stays in view.
+// choices and yes/no, whole numbers, ranges); its header (labels, names underneath) stays in
+// view and cannot be changed by mistake.
 import { expectedText, fieldHeader, type Lang, type Plan } from '@assess/core';
 import type { DataValidation } from 'exceljs';
 import { freeSheetName, newWorkbook, workbookBytes, columnLetter, type Workbook, type Worksheet } from './book.js';
@@ -91,15 +92,29 @@ function check(plan: Plan.Plan, f: Field, lang: Lang, choices: Choices): DataVal
   }
 }
 
-/** A sheet of columns: bold headers that stay in view, widths, and each column's check on `rows` rows. */
+/** The rows a template's header takes: the labels, and the field names underneath. */
+export const HEADER_ROWS = 2;
+
+/**
+ * A sheet of columns: the labels in bold with each field's name underneath, both rows kept in
+ * view and locked (the sheet is protected without a password: the cells below stay editable,
+ * rows may be added, sorted and filtered), and each column's check on `rows` rows.
+ */
 function fillSheet(sheet: Worksheet, columns: TemplateColumn[], rows: number) {
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.name, width: c.width }));
+  const names = sheet.getRow(HEADER_ROWS);
+  names.values = columns.map((c) => c.name);
+  // A column's style is what its empty cells have: unlocked; then the header's cells locked.
+  columns.forEach((_, j) => (sheet.getColumn(j + 1).protection = { locked: false }));
   sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
+  names.font = { italic: true, color: { argb: 'FF808080' } };
+  for (const r of [1, HEADER_ROWS]) sheet.getRow(r).eachCell((cell) => (cell.protection = { locked: true }));
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROWS }];
+  void sheet.protect('', { formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
   columns.forEach((c, j) => {
     if (!c.validation) return;
     const letter = columnLetter(j + 1);
-    validations(sheet).add(`${letter}2:${letter}${rows + 1}`, c.validation);
+    validations(sheet).add(`${letter}${HEADER_ROWS + 1}:${letter}${rows + HEADER_ROWS}`, c.validation);
   });
 }
 

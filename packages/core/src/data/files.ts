@@ -2,8 +2,8 @@
 import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { FileProblem } from '../diagnostics/catalog/data.js';
 import type { Plan } from '../ir/plan.js';
-import { Headers } from './headers.js';
-import { jsonValueSpans } from './locate.js';
+import { unitHeaders } from './headers.js';
+import { jsonValueSpans, type UnitSpans } from './locate.js';
 
 /** What a data file's text gave: its rows, where each row is, where each value is (by the validator's field path). */
 export interface TextRows {
@@ -21,7 +21,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * known by their field's name when the scheme's `plan` is given), so that messages can
  * point at them.
  */
-export function rowsFromJson(text: string, file: string, plan?: Pick<Plan, 'inputs'>): TextRows {
+export function rowsFromJson(text: string, file: string, plan?: Pick<Plan, 'inputs' | 'unitLabels'>): TextRows {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -32,17 +32,17 @@ export function rowsFromJson(text: string, file: string, plan?: Pick<Plan, 'inpu
   }
   const rows = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.units) ? data.units : undefined;
   if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
-  const rowSpan = (i: number): Span => {
-    const row = rows[i];
-    const id = isPlainObject(row) && (typeof row.id === 'string' || typeof row.id === 'number') ? JSON.stringify(row.id) : undefined;
-    const at = id ? text.indexOf(id) : -1;
-    return at >= 0 ? { start: at, end: at + id!.length, file } : { start: 0, end: 0, file };
-  };
   // Found only when a message needs them.
-  let values: Map<string, Span>[] | undefined;
+  let units: UnitSpans[] | undefined;
+  const unitAt = (i: number) => (units ??= jsonValueSpans(text, plan))[i];
   const valueSpan = (i: number, field: string): Span | undefined => {
-    const at = (values ??= jsonValueSpans(text, plan))[i]?.get(field);
+    const at = unitAt(i)?.values.get(field);
     return at && { ...at, file };
+  };
+  // A unit is pointed at by its id, else by its whole record.
+  const rowSpan = (i: number): Span => {
+    const at = unitAt(i);
+    return { ...(at?.values.get('id') ?? at?.record ?? { start: 0, end: 0 }), file };
   };
   return { rows, rowSpan, valueSpan, diagnostics: [] };
 }
@@ -51,7 +51,7 @@ export function rowsFromJson(text: string, file: string, plan?: Pick<Plan, 'inpu
  * The rows of a CSV data file (RFC 4180: quoted fields, doubled quotes, CRLF). The first
  * line names the columns (field names or labels, see headers.ts); a list field's cell holds JSON (`[{"project":"桥梁",…}]`).
  */
-export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs'>): TextRows {
+export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs' | 'unitLabels'>): TextRows {
   const records: { cells: string[]; starts: number[]; start: number; end: number }[] = [];
   let cells: string[] = [];
   /** Where each cell of the record being read starts (in `src`). */
@@ -91,7 +91,7 @@ export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs
   if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: src.length + offset });
   const [header, ...body] = records;
   if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [] };
-  const names = new Headers(plan.inputs).columns(header.cells).map((c) => c.key);
+  const names = unitHeaders(plan).columns(header.cells).map((c) => c.key);
   const lists = new Set(plan.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
   const diagnostics: Diagnostic[] = [];
   const rows = body.map((r) => {

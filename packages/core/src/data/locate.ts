@@ -4,25 +4,36 @@
 // Keys written as labels are keyed by the field's name (headers.ts), as the validator reads them.
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../ir/plan.js';
-import { Headers } from './headers.js';
+import { Headers, unitHeaders } from './headers.js';
 
 type Key = (key: string) => string;
 
-/** For each unit (in order), the span of each value by its path. */
-export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs'>): Map<string, Span>[] {
-  const unitKey: Key = plan ? ((h) => (k: string) => h.column(k).key)(new Headers(plan.inputs)) : (k) => k;
+/** Where a unit is in a JSON text: its whole record, and each of its values by path. */
+export interface UnitSpans {
+  record: Span;
+  values: Map<string, Span>;
+}
+
+/** For each unit (in order), where it is and where each of its values is. */
+export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs' | 'unitLabels'>): UnitSpans[] {
+  const unitKey: Key = plan ? ((h) => (k: string) => h.column(k).key)(unitHeaders(plan)) : (k) => k;
   const entryKeys = new Map(plan?.inputs.flatMap((f) => (f.type.k === 'list' ? [[f.name, new Headers(f.type.fields, false)] as const] : [])));
   const entryKey = (list: string): Key => {
     const h = entryKeys.get(list);
     return h ? (k) => h.column(k).key : (k) => k;
   };
   const s = new Scanner(text);
-  const units: Map<string, Span>[] = [];
+  const units: UnitSpans[] = [];
   const unitsArray = () =>
     s.array(() => {
       const spans = new Map<string, Span>();
-      units.push(spans);
-      if (s.peek() !== '{') return s.skipValue();
+      const unit = { record: { start: s.at(), end: s.at() }, values: spans };
+      units.push(unit);
+      if (s.peek() !== '{') {
+        s.skipValue();
+        unit.record.end = s.at();
+        return;
+      }
       s.object((rawKey) => {
         const key = unitKey(rawKey);
         const start = s.at();
@@ -38,6 +49,7 @@ export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs'>): Map<s
         } else s.skipValue();
         spans.set(key, { start, end: s.at() });
       });
+      unit.record.end = s.at();
     });
   try {
     s.space();
