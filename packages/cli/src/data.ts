@@ -90,7 +90,8 @@ async function readInto(ext: string, file: string, plan: Plan.Plan, builder: Tab
   const starts = r.rowStarts ?? [];
   return {
     fileProblems: r.problems.map((p) => fileDiagnostic(p, file)),
-    rowSpan: (i) => ({ start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file }),
+    // A unit is pointed at by its id, as in a .json file, else by the start of its line.
+    rowSpan: (i, text) => lineValueSpan(text(), starts[i], 'id', plan, file) ?? { start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file },
     valueSpan: (i, field, text) => lineValueSpan(text(), starts[i], field, plan, file),
   };
 }

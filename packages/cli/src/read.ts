@@ -3,7 +3,7 @@
 // table holds the values column by column. (A .json file is one document: see data.ts.)
 import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
-import { unitHeaders, type Plan } from '@assess/core';
+import { fieldNamer, unitHeaders, type Plan } from '@assess/core';
 import { TableBuilder, csvRecord } from '@assess/runtime';
 
 /** How `assess run` reads CSV; `pnpm bench` times csv-parse alone with the same options. */
@@ -76,6 +76,9 @@ export interface Read {
   problems: FileProblem[];
 }
 
+/** The list fields some of whose entry fields have labels. */
+const labelledLists = (plan: Pick<Plan.Plan, 'inputs'>) => new Set(plan.inputs.flatMap((f) => (f.type.k === 'list' && f.type.fields.some((e) => e.label !== undefined) ? [f.name] : [])));
+
 /** A CSV file into the builder, a record at a time. */
 export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder, progress?: Progress): Promise<Read> {
   let add: ((cells: string[]) => void) | undefined;
@@ -85,10 +88,13 @@ export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'un
       if (!add) {
         // The header line: field names or labels (core's header mapping), then how cells map
         // to fields (each line as a record when two columns name the same field).
+        // A list cell's entries may be keyed by labels too: then each line is a record renamed by
+        // core (`fieldNamer`), as a JSON file's units are.
         const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
-        const layout = b.csvLayout(keys);
         const lists = new Set(b.listFields());
-        add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(csvRecord(keys, row, lists));
+        const layout = keys.some((k) => labelledLists(plan).has(k)) ? undefined : b.csvLayout(keys);
+        const named = fieldNamer(plan);
+        add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(named(csvRecord(keys, row, lists)));
         return;
       }
       // A line of empty cells is no unit.

@@ -6,8 +6,9 @@ import { HEADER_ROWS, loadWorkbook, templateWorkbook } from '@assess/sheets';
 
 type CellValue = string | number | boolean | null;
 
-export async function filledTemplate(plan: Plan.Plan, units: Record<string, unknown>[]): Promise<Uint8Array> {
-  const book = await loadWorkbook(await templateWorkbook(plan));
+/** `template`: the empty template's bytes (as `assess template` wrote them); by default @assess/sheets makes it. */
+export async function filledTemplate(plan: Plan.Plan, units: Record<string, unknown>[], template?: Uint8Array): Promise<Uint8Array> {
+  const book = await loadWorkbook(template ?? (await templateWorkbook(plan)));
   const sheet = book.getWorksheet('数据')!;
   const headerOf = (s: typeof sheet) => (s.getRow(1).values as unknown[]).slice(1) as string[];
   const header = headerOf(sheet);

@@ -110,14 +110,43 @@ export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs
     });
     return row;
   });
-  /** A value's cell (a list entry's field: the list's cell), without the separator after it. */
+  /** A value's cell, without the separator after it; a list entry's value inside its list's cell. */
   const valueSpan = (i: number, field: string): Span | undefined => {
     const r = body[i];
-    const j = names.lastIndexOf(/^[^[.]+/.exec(field)?.[0] ?? field);
+    const list = /^[^[.]+/.exec(field)?.[0] ?? field;
+    const j = names.lastIndexOf(list);
     if (!r || j < 0 || j >= r.cells.length) return undefined;
-    return { start: r.starts[j] + offset, end: r.starts[j + 1] - 1 + offset, file };
+    const cell = { start: r.starts[j], end: r.starts[j + 1] - 1 };
+    const inner = list !== field && lists.has(list) ? entrySpan(src, cell, list, field, plan) : undefined;
+    const at = inner ?? cell;
+    return { start: at.start + offset, end: at.end + offset, file };
   };
   return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), valueSpan, diagnostics };
+}
+
+/**
+ * Where a list entry's value (`荣誉[2].级别`) is inside the CSV cell that holds the list as JSON:
+ * the cell's text is read as the list of a unit (quotes undoubled), and its spans mapped back.
+ */
+function entrySpan(src: string, cell: { start: number; end: number }, list: string, field: string, plan: Pick<Plan, 'inputs' | 'unitLabels'>): { start: number; end: number } | undefined {
+  // The k-th character of the cell's content is src[from[k]..to[k]) (two characters for a doubled quote).
+  const from: number[] = [];
+  const to: number[] = [];
+  let content = '';
+  const quoted = src[cell.start] === '"';
+  for (let i = quoted ? cell.start + 1 : cell.start; i < cell.end; i++) {
+    const doubled = quoted && src[i] === '"';
+    if (doubled && src[i + 1] !== '"') break;
+    from.push(i);
+    if (doubled) i++;
+    to.push(i + 1);
+    content += src[i];
+  }
+  const prefix = `[{${JSON.stringify(list)}:`;
+  const span = jsonValueSpans(`${prefix}${content}}]`, plan)[0]?.values.get(field);
+  const first = (span?.start ?? 0) - prefix.length;
+  const last = (span?.end ?? 0) - prefix.length - 1;
+  return first >= 0 && last >= first && last < content.length ? { start: from[first], end: to[last] } : undefined;
 }
 
 /** A problem with a data file as a whole (for readers outside core: JSON lines, streamed CSV). */
