@@ -1,5 +1,5 @@
 // A results workbook: the ranked table (core's results table, best place first) and every
-// unit's explanation (the text of `assess explain`, one line per row).
+// unit's explanation (the text of `assess explain`, one unit per row, in a wrapped cell).
 import { explainUnit, ranked, resultsTable, type Lang, type Plan, type UnitResult } from '@assess/core';
 import { newWorkbook, workbookBytes, type Workbook } from './book.js';
 import { WORDS } from './words.js';
@@ -32,14 +32,42 @@ export function buildResults(plan: Plan.Plan, units: readonly UnitResult[], opti
   const explanations = book.addWorksheet(w.explanations);
   explanations.columns = w.explanationHeaders.map((h, j) => ({ header: h, width: j === 0 ? 18 : 100 }));
   explanations.getRow(1).font = { bold: true };
-  explanations.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of order) {
-    const lines = explainUnit(r, lang).replace(/\n+$/, '').split('\n');
-    const first = explanations.addRow([r.id, lines[0]]);
-    first.font = { bold: true };
-    for (const line of lines.slice(1)) explanations.addRow(['', line]);
-  }
+  explanations.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
+  explanations.getColumn(1).alignment = { vertical: 'top' };
+  explanations.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  for (const r of order) explanations.addRows(cellsOf(explainUnit(r, lang).trimEnd()).map((text, k) => [k === 0 ? r.id : '', text]));
   return book;
+}
+
+/** The most characters a cell holds (Excel's limit). */
+const CELL_CHARS = 32_767;
+
+/**
+ * A unit's explanation in as few cells as hold it, whole lines each: one row per unit (so that
+ * the sheet can be filtered by unit and a large cohort stays within a sheet's rows), more only
+ * for an explanation longer than a cell allows.
+ */
+export function cellsOf(text: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  for (const line of text.split('\n')) {
+    for (let rest = line; ; ) {
+      const joined = cell === '' ? rest : `${cell}\n${rest}`;
+      if (joined.length <= CELL_CHARS) {
+        cell = joined;
+        break;
+      }
+      if (cell !== '') cells.push(cell);
+      cell = '';
+      // A single line longer than a cell (hardly ever): cut where it must be.
+      if (rest.length > CELL_CHARS) {
+        cells.push(rest.slice(0, CELL_CHARS));
+        rest = rest.slice(CELL_CHARS);
+      }
+    }
+  }
+  cells.push(cell);
+  return cells;
 }
 
 /**

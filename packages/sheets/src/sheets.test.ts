@@ -2,10 +2,11 @@
 // and frozen headers; a template filled in with an example's data scores exactly as its
 // expected.json; every bad cell is placed at its sheet and cell; results workbooks.
 import { readFileSync } from 'node:fs';
-import { compile, evaluate, explainUnit, resultsHeader, unitJson, type Plan } from '@assess/core';
+import { compile, evaluate, explainUnit, ranked, resultsHeader, unitJson, type Plan } from '@assess/core';
 import ExcelJS from 'exceljs';
 import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
+import { cellsOf } from './results.js';
 import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, WorkbookError, workbookSheets } from './index.js';
 
 const example = (name: string) => new URL(`../../../examples/${name}/`, import.meta.url);
@@ -178,9 +179,9 @@ describe('the results workbook', () => {
     expect(places).toEqual([...places].sort((a, b) => a - b));
     const totals = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[rows[0].indexOf('总分')]]));
     expect(totals).toEqual(Object.fromEntries(expected(name).units.map((u: { id: string; total: string }) => [u.id, Number(u.total)])));
-    const lines = book.getWorksheet('得分说明')!.getSheetValues().slice(2).map((r) => (r as unknown[])[2]);
-    const first = ev.units.find((u) => u.place === 1)!;
-    expect(lines.slice(0, explainUnit(first, 'zh').trimEnd().split('\n').length).join('\n')).toBe(explainUnit(first, 'zh').trimEnd());
+    // One row per unit, best place first: its explanation whole in one cell.
+    const explained = book.getWorksheet('得分说明')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 3));
+    expect(explained).toEqual(ranked(ev.units).map((u) => [u.id, explainUnit(u, 'zh').trimEnd()]));
   });
 
   it('keeps a score that does not terminate as shown (a third), not as a float', async () => {
@@ -195,5 +196,14 @@ describe('the results workbook', () => {
     const results = book.getWorksheet('results')!;
     expect(results.getCell('B2').value).toBe(1);
     expect(results.getCell('B3').value).toBe('0.3333333333…');
+  });
+
+  it('an explanation longer than a cell holds goes on as many rows as it needs, whole lines each', () => {
+    const line = (n: number) => `${n}`.padEnd(1000, '·');
+    const text = Array.from({ length: 70 }, (_, n) => line(n)).join('\n');
+    const cells = cellsOf(text);
+    expect(cells.map((c) => c.length <= 32_767)).toEqual([true, true, true]);
+    expect(cells.join('\n')).toBe(text);
+    expect(cellsOf('x'.repeat(40_000)).map((c) => c.length)).toEqual([32_767, 40_000 - 32_767]);
   });
 });
