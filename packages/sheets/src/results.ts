@@ -1,7 +1,7 @@
 // A results workbook: the ranked table (core's results table, best place first) and every
-// unit's explanation (the text of `assess explain`, one unit per row, in a wrapped cell).
+// unit's explanation (the text of `assess explain`, in a wrapped cell of a row per unit).
 import { explainUnit, ranked, resultsTable, type Lang, type Plan, type UnitResult } from '@assess/core';
-import { newWorkbook, workbookBytes, type Workbook } from './book.js';
+import { newWorkbook, LINE_HEIGHT, printable, workbookBytes, type Workbook } from './book.js';
 import { WORDS } from './words.js';
 
 export interface ResultsOptions {
@@ -28,46 +28,52 @@ export function buildResults(plan: Plan.Plan, units: readonly UnitResult[], opti
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
+  printable(sheet, 1);
 
   const explanations = book.addWorksheet(w.explanations);
   explanations.columns = w.explanationHeaders.map((h, j) => ({ header: h, width: j === 0 ? 18 : 100 }));
   explanations.getRow(1).font = { bold: true };
   explanations.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
+  printable(explanations, 1);
   explanations.getColumn(1).alignment = { vertical: 'top' };
   explanations.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-  for (const r of order) explanations.addRows(cellsOf(explainUnit(r, lang).trimEnd()).map((text, k) => [k === 0 ? r.id : '', text]));
+  for (const r of order) {
+    cellsOf(explainUnit(r, lang).trimEnd()).forEach((text, k) => {
+      const row = explanations.addRow([k === 0 ? r.id : '', text]);
+      row.height = LINE_HEIGHT * text.split('\n').length;
+    });
+  }
   return book;
 }
 
 /** The most characters a cell holds (Excel's limit). */
 const CELL_CHARS = 32_767;
+/** The most lines in a cell: a row is at most 409 points high, and a program does not size it by itself. */
+export const CELL_LINES = 25;
 
 /**
- * A unit's explanation in as few cells as hold it, whole lines each: one row per unit (so that
- * the sheet can be filtered by unit and a large cohort stays within a sheet's rows), more only
- * for an explanation longer than a cell allows.
+ * A unit's explanation in as few cells as hold it, whole lines each: a row per unit for most
+ * (so that a large cohort stays within a sheet's rows), the rest of a long one on the rows
+ * below it, each cell within Excel's limits.
  */
 export function cellsOf(text: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  for (const line of text.split('\n')) {
-    for (let rest = line; ; ) {
-      const joined = cell === '' ? rest : `${cell}\n${rest}`;
-      if (joined.length <= CELL_CHARS) {
-        cell = joined;
-        break;
-      }
-      if (cell !== '') cells.push(cell);
-      cell = '';
-      // A single line longer than a cell (hardly ever): cut where it must be.
-      if (rest.length > CELL_CHARS) {
-        cells.push(rest.slice(0, CELL_CHARS));
-        rest = rest.slice(CELL_CHARS);
-      }
+  const cells: string[][] = [[]];
+  let chars = 0;
+  const add = (line: string) => {
+    const cell = cells[cells.length - 1];
+    if (cell.length > 0 && (cell.length === CELL_LINES || chars + 1 + line.length > CELL_CHARS)) {
+      cells.push([]);
+      chars = -1;
     }
+    cells[cells.length - 1].push(line);
+    chars += 1 + line.length;
+  };
+  chars = -1;
+  for (const line of text.split('\n')) {
+    // A single line longer than a cell (hardly ever) is cut where it must be.
+    for (let at = 0; at === 0 || at < line.length; at += CELL_CHARS) add(line.slice(at, at + CELL_CHARS));
   }
-  cells.push(cell);
-  return cells;
+  return cells.map((c) => c.join('\n'));
 }
 
 /**

@@ -6,7 +6,7 @@ import { compile, evaluate, explainUnit, ranked, resultsHeader, unitJson, type P
 import ExcelJS from 'exceljs';
 import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
-import { cellsOf } from './results.js';
+import { CELL_LINES, cellsOf } from './results.js';
 import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, WorkbookError, workbookSheets } from './index.js';
 
 const example = (name: string) => new URL(`../../../examples/${name}/`, import.meta.url);
@@ -179,8 +179,12 @@ describe('the results workbook', () => {
     expect(places).toEqual([...places].sort((a, b) => a - b));
     const totals = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[rows[0].indexOf('总分')]]));
     expect(totals).toEqual(Object.fromEntries(expected(name).units.map((u: { id: string; total: string }) => [u.id, Number(u.total)])));
-    // One row per unit, best place first: its explanation whole in one cell.
-    const explained = book.getWorksheet('得分说明')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 3));
+    // Best place first, each unit's explanation whole: in the cell on its row, and in the cells below whose unit is blank.
+    const explained: [string, string][] = [];
+    for (const [id, text] of book.getWorksheet('得分说明')!.getSheetValues().slice(2).map((r) => (r as string[]).slice(1, 3))) {
+      if (id) explained.push([id, text]);
+      else explained[explained.length - 1][1] += `\n${text}`;
+    }
     expect(explained).toEqual(ranked(ev.units).map((u) => [u.id, explainUnit(u, 'zh').trimEnd()]));
   });
 
@@ -199,11 +203,13 @@ describe('the results workbook', () => {
   });
 
   it('an explanation longer than a cell holds goes on as many rows as it needs, whole lines each', () => {
-    const line = (n: number) => `${n}`.padEnd(1000, '·');
-    const text = Array.from({ length: 70 }, (_, n) => line(n)).join('\n');
-    const cells = cellsOf(text);
-    expect(cells.map((c) => c.length <= 32_767)).toEqual([true, true, true]);
-    expect(cells.join('\n')).toBe(text);
+    const text = (lines: number, width: number) => Array.from({ length: lines }, (_, n) => `${n}`.padEnd(width, '·')).join('\n');
+    expect(cellsOf(text(CELL_LINES, 10))).toEqual([text(CELL_LINES, 10)]);
+    const long = text(70, 1000);
+    const cells = cellsOf(long);
+    expect(cells.map((c) => c.length <= 32_767 && c.split('\n').length <= CELL_LINES)).toEqual([true, true, true]);
+    expect(cells.join('\n')).toBe(long);
     expect(cellsOf('x'.repeat(40_000)).map((c) => c.length)).toEqual([32_767, 40_000 - 32_767]);
+    expect(cellsOf('')).toEqual(['']);
   });
 });

@@ -4,9 +4,9 @@
 // choices the drop-downs offer. Every column checks what is typed into it (drop-downs for
 // choices and yes/no, whole numbers, ranges); its header (labels, names underneath) stays in
 // view and cannot be changed by mistake.
-import { expectedText, fieldHeader, type Lang, type Plan } from '@assess/core';
+import { displayWidth, expectedText, fieldHeader, type Lang, type Plan } from '@assess/core';
 import type { DataValidation } from 'exceljs';
-import { freeSheetName, newWorkbook, workbookBytes, columnLetter, type Workbook, type Worksheet } from './book.js';
+import { freeSheetName, newWorkbook, LINE_HEIGHT, printable, workbookBytes, columnLetter, type Workbook, type Worksheet } from './book.js';
 import { WORDS } from './words.js';
 
 type Field = Plan.Field;
@@ -59,12 +59,15 @@ export function buildTemplate(plan: Plan.Plan, options: TemplateOptions = {}): W
   return book;
 }
 
+/** The widest column (characters); a longer label wraps onto more lines. */
+const WIDEST = 22;
+
 function fieldColumn(plan: Plan.Plan, f: Field, lang: Lang, choices: Choices): TemplateColumn {
   const expects = expectedText(f.type, plan.gradeLabels)[lang];
   const header = fieldHeader(f);
   const validation = check(plan, f, lang, choices);
   if (validation) Object.assign(validation, { promptTitle: header.slice(0, 32), prompt: expects.slice(0, 255), showInputMessage: true, errorTitle: header.slice(0, 32), error: `${WORDS[lang].invalid}：${expects}`.slice(0, 255), showErrorMessage: true });
-  return { header, name: f.name, expects, required: !f.optional, validation, width: Math.min(40, Math.max(10, [...header].length * 2 + 2)) };
+  return { header, name: f.name, expects, required: !f.optional, validation, width: Math.min(WIDEST, Math.max(10, [...header].length * 2 + 2)) };
 }
 
 /** What a column of this field accepts, as Excel checks it. */
@@ -107,9 +110,13 @@ function fillSheet(sheet: Worksheet, columns: TemplateColumn[], rows: number) {
   // A column's style is what its empty cells have: unlocked; then the header's cells locked.
   columns.forEach((_, j) => (sheet.getColumn(j + 1).protection = { locked: false }));
   sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { wrapText: true, vertical: 'top' };
+  // Spreadsheet programs do not size a row to its wrapped text by themselves.
+  sheet.getRow(1).height = LINE_HEIGHT * Math.max(...columns.map((c) => Math.ceil(displayWidth(c.header) / (c.width - 1))));
   names.font = { italic: true, color: { argb: 'FF808080' } };
   for (const r of [1, HEADER_ROWS]) sheet.getRow(r).eachCell((cell) => (cell.protection = { locked: true }));
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROWS }];
+  printable(sheet, HEADER_ROWS);
   void sheet.protect('', { formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
   columns.forEach((c, j) => {
     if (!c.validation) return;
@@ -125,8 +132,9 @@ function fillExplanation(sheet: Worksheet, header: string[], rows: string[][]) {
   sheet.columns = header.map((h, j) => ({ header: h, width: [24, 20, 50, 12, 16][j] }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  printable(sheet, 1);
   sheet.addRows(rows);
-  sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  for (const c of [1, 3]) sheet.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
 }
 
 /**
