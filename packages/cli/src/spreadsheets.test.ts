@@ -157,10 +157,10 @@ describe('assess run --format xlsx', () => {
     const book = await loadWorkbook(readFileSync(file('结果.xlsx')));
     expect(book.worksheets.map((w) => w.name)).toEqual(['结果', '得分说明']);
     const [header, ...rows] = book.getWorksheet('结果')!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
-    expect(header).toEqual(['单位', '定性考核', '定量考核', '加分', '总分', '名次', '等级', '否决']);
+    expect(header).toEqual(['单位', '组织领导', '材料报送', '牵头部门考核', '定性考核', '定量考核', '加分', '总分', '名次', '等级', '否决']);
     const json = units(await assess(['run', file('scheme.assess'), '--data', file('data.json'), '--format', 'json']));
     const byPlace = [...json].sort((a, b) => a.place - b.place);
-    expect(rows.map((row) => [row[0], String(row[4]), row[5], row[6]])).toEqual(byPlace.map((u) => [u.id, u.total, u.place, u.grade]));
+    expect(rows.map((row) => [row[0], String(row[7]), row[8], row[9]])).toEqual(byPlace.map((u) => [u.id, u.total, u.place, u.grade]));
     const explained = book.getWorksheet('得分说明')!.getColumn(1).values.filter((v) => typeof v === 'string' && v !== '' && v !== '单位');
     expect(explained).toEqual(byPlace.map((u) => u.id));
   });
@@ -195,6 +195,6 @@ describe('places in every output', () => {
     expect(new Map(lines.map((cells) => [cells[0], Number(cells[header.indexOf('place')])]))).toEqual(places);
     await assess(['run', file('scheme.assess'), '--data', file('data.json'), '--format', 'xlsx', '-o', file('places.xlsx'), '--lang', 'zh']);
     const sheet = (await loadWorkbook(readFileSync(file('places.xlsx')))).getWorksheet('结果')!;
-    expect(new Map(sheet.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[6]]))).toEqual(places);
+    expect(new Map(sheet.getSheetValues().slice(2).map((row) => [(row as unknown[])[1], (row as unknown[])[9]]))).toEqual(places);
   });
 });

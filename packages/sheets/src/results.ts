@@ -1,6 +1,6 @@
 // A results workbook: the ranked table (core's results table, best place first) and every
 // unit's explanation (the text of `assess explain`, in a wrapped cell of a row per unit).
-import { explainUnit, ranked, resultsTable, type Lang, type Plan, type UnitResult } from '@assess/core';
+import { explainUnit, ranked, resultsTable, showScore, type Lang, type Plan, type ResultsTable, type UnitResult } from '@assess/core';
 import { newWorkbook, LINE_HEIGHT, printable, workbookBytes, type Workbook } from './book.js';
 import { WORDS } from './words.js';
 
@@ -21,7 +21,7 @@ export function buildResults(plan: Plan.Plan, units: readonly UnitResult[], opti
   const w = WORDS[lang];
   const book = newWorkbook();
   const order = ranked(units);
-  const table = resultsTable(plan, order, lang);
+  const table = withSectionItems(plan, resultsTable(plan, order, lang), order);
   const sheet = book.addWorksheet(w.results);
   sheet.columns = table.header.map((h, j) => ({ header: h, width: j === 0 ? 18 : Math.max(8, [...h].length * 2 + 2) }));
   sheet.addRows(table.rows.map((row) => row.map((cell, j) => (table.numeric[j] ? numberCell(cell) : cell))));
@@ -44,6 +44,21 @@ export function buildResults(plan: Plan.Plan, units: readonly UnitResult[], opti
     });
   }
   return book;
+}
+
+/**
+ * Core's results table with a column for each item of a section too (the table has the
+ * sections' and the top-level items' scores), before the sections, as the CSV of a run has them.
+ */
+function withSectionItems(plan: Plan.Plan, table: ResultsTable, units: readonly UnitResult[]): ResultsTable {
+  const first = plan.within !== undefined ? 2 : 1;
+  const sectioned = plan.items.filter((it) => it.kind === 'item').map((it, k) => ({ it, k })).filter(({ it }) => it.section !== undefined);
+  const insert = <T>(row: T[], cells: T[]) => [...row.slice(0, first), ...cells, ...row.slice(first)];
+  return {
+    header: insert(table.header, sectioned.map(({ it }) => it.label)),
+    numeric: insert(table.numeric, sectioned.map(() => true)),
+    rows: table.rows.map((row, i) => insert(row, sectioned.map(({ k }) => (units[i].items[k]?.notApplicable ? '—' : showScore(units[i].items[k]?.score ?? null))))),
+  };
 }
 
 /** The most characters a cell holds (Excel's limit). */

@@ -173,7 +173,12 @@ describe('the results workbook', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['结果', '得分说明']);
     const results = book.getWorksheet('结果')!;
     const rows = results.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0]).toEqual(resultsHeader(plan, 'zh').header);
+    // Core's results header, with the items of the sections before the sections.
+    const items = ev.units[0].items.filter((i) => i.section !== undefined).map((i) => i.label);
+    expect(items).toEqual(['组织领导', '材料报送', '牵头部门考核']);
+    expect(rows[0]).toEqual(['单位', ...items, ...resultsHeader(plan, 'zh').header.slice(1)]);
+    const first = ranked(ev.units)[0];
+    expect(rows[1].slice(0, 4)).toEqual([first.id, ...first.items.slice(0, 3).map((i) => Number(i.score!.toString()))]);
     const placeColumn = rows[0].indexOf('名次');
     const places = rows.slice(1).map((r) => Number(r[placeColumn]));
     expect(places).toEqual([...places].sort((a, b) => a - b));
