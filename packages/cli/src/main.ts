@@ -30,6 +30,7 @@ Usage:
 Options:
   --lang en|zh       language of messages (default: from LANG)
   --format json      machine-readable output (check, run)
+  --sheet NAME       the sheet of an .xlsx workbook the units are on (default 数据, data or the first)
   --no-color         plain output
 `;
 

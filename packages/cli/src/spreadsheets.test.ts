@@ -150,6 +150,15 @@ describe('assess run reads every kind of data file, headed by names or labels, i
   });
 });
 
+describe('assess run --sheet', () => {
+  it('names the data sheet of a workbook: a sheet it does not have is E0505; for another kind of file it is a usage error', async () => {
+    const missing = await assess(['run', file('scheme.assess'), '--data', file('bad.xlsx'), '--sheet', '汇总']);
+    expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([1, 'error[E0505]: the workbook has no sheet `汇总`']);
+    const csv = await assess(['run', file('scheme.assess'), '--data', file('labels.csv'), '--sheet', '数据']);
+    expect([csv.code, csv.stderr.split('\n')[0]]).toEqual([2, 'error: --sheet is for an .xlsx workbook']);
+  });
+});
+
 describe('assess run --format xlsx', () => {
   it('-o: the ranked results with places, and every unit’s explanation', async () => {
     const r = await assess(['run', file('scheme.assess'), '--data', file('data.json'), '--format', 'xlsx', '-o', file('结果.xlsx'), '--lang', 'zh']);
