@@ -22,11 +22,12 @@ export const run: Command = async (argv, io) => {
   const [file, ...extra] = args.positional;
   if (!file || extra.length) throw new UsageError('assess run needs one scheme FILE');
   if (!args.values.data) throw new UsageError('assess run needs --data FILE.json|FILE.jsonl|FILE.csv|FILE.xlsx');
-  if (format === 'xlsx') workbookTarget(args, io);
-  else if (args.values.out !== undefined) throw new UsageError('-o is for --format xlsx (other formats go to standard output)');
+  if (format !== 'xlsx' && args.values.out !== undefined) throw new UsageError('-o is for --format xlsx (other formats go to standard output)');
+  // Where a workbook goes is settled before anything is read.
+  const target = format === 'xlsx' ? workbookTarget(args, io) : undefined;
   const c = schemeOrReport(file, io, lang, args);
   if (!c) return EXIT.userError;
-  if (format === 'xlsx') return writeResultsWorkbook(c, args, io, lang);
+  if (format === 'xlsx') return writeResultsWorkbook(c, args, io, lang, target);
   const data = await readData(c, args.values.data, io, lang, args);
   if (!data) return EXIT.userError;
   const scoring = scorer(c.plan).scoreTable(data.table);
@@ -52,11 +53,10 @@ function workbookTarget(args: Args, io: Io): string | undefined {
 }
 
 /** The ranked results and every unit's explanation as a workbook. */
-async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang): Promise<number> {
+async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang, out: string | undefined): Promise<number> {
   const ev = await scoreData(c, args.values.data, io, lang, args, () => true);
   if (!ev || ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
   const bytes = await resultsWorkbook(c.plan, ev.units, { lang });
-  const out = workbookTarget(args, io);
   if (out === undefined) {
     io.stdout.write(bytes);
     return EXIT.ok;
