@@ -99,7 +99,8 @@ async function commandOutput(command: string, files: Files, lang: Lang): Promise
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
-    const argv = command.replace(/^(\$\s*)?(pnpm\s+)?assess\s+/, '').split(/\s+/).map((a) => (files.has(a) ? join(dir, a) : a));
+    // Files the command reads, and those it writes (`-o OUT`), are in the temporary folder.
+    const argv = command.replace(/^(\$\s*)?(pnpm\s+)?assess\s+/, '').split(/\s+/).map((a, i, all) => (files.has(a) || all[i - 1] === '-o' ? join(dir, a) : a));
     let out = '';
     // A Chinese page shows what a terminal set to Chinese (LANG=zh_CN.UTF-8) prints.
     const env = lang === 'zh' ? { LANG: 'zh_CN.UTF-8' } : {};

@@ -38,3 +38,6 @@ export function parseArgs(argv: string[], spec: FlagSpec): Args {
   }
   return out;
 }
+
+/** `-o FILE` is the short form of `--out FILE`. */
+export const shortOut = (argv: string[]): string[] => argv.map((a) => (a === '-o' ? '--out' : a));

@@ -1,26 +1,31 @@
-// Reading a data file, validating it against a scheme and scoring it (run, explain).
+// Reading a data file, validating it against a scheme and scoring it (run, explain, report).
 // CSV and JSON lines are read in chunks into a table (column by column); a .json file is one
-// document. Every problem is reported with where its row is in the file.
+// document; an .xlsx workbook is read by @assess/sheets. Headers and keys may be field names
+// or labels. Every problem points at the offending value: its cell in a workbook (`数据!D7`),
+// its place in the text of the others.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { dataDiagnostics, dataFileDiagnostic, evaluate, rowsFromCsv, rowsFromJson, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
+import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
 import { TableBuilder } from '@assess/runtime';
+import { readWorkbookUnits } from '@assess/sheets';
 import { UsageError, type Args } from './args.js';
 import { cannotRead, report, type Io } from './io.js';
 import { ProgressBar } from './progress.js';
 import { fileSize, readCsv, readJsonLines, type FileProblem } from './read.js';
 
 /** Flags of the commands that read data. */
-export const DATA_FLAGS = { values: ['lang', 'format', 'data', 'unit'], switches: ['no-color'] };
+export const DATA_FLAGS = { values: ['lang', 'format', 'data', 'sheet', 'unit'], switches: ['no-color'] };
 
-export const DATA_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv'];
+export const DATA_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv', '.xlsx'];
 
 type Scheme = { plan: Plan.Plan; sources: Map<string, string> };
 
 /** A validated table, or undefined after every problem was printed. */
 export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, args: Args): Promise<{ table: UnitTable; sources: Map<string, string> } | undefined> {
   const ext = extname(dataFile).toLowerCase();
-  if (!DATA_EXTENSIONS.includes(ext)) throw new UsageError(`--data must be a .json, .jsonl or .csv file, not ${dataFile}`);
+  if (!DATA_EXTENSIONS.includes(ext)) throw new UsageError(`--data must be a .json, .jsonl, .csv or .xlsx file, not ${dataFile}`);
+  if (args.values.sheet !== undefined && ext !== '.xlsx') throw new UsageError('--sheet is for an .xlsx workbook');
+  if (ext === '.xlsx') return readWorkbookData(c, dataFile, io, lang, args);
   const builder = new TableBuilder(c.plan);
   const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data');
   let read: Read;
@@ -37,7 +42,7 @@ export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, 
   // The file's text, only read again when there is something to point at.
   let text: string | undefined;
   const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
-  const diagnostics = [...read.fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, rowSpan: (i) => read.rowSpan(i, textOf) })];
+  const diagnostics = [...read.fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, rowSpan: (i) => read.rowSpan(i, textOf), valueSpan: (i, field) => read.valueSpan(i, field, textOf) })];
   const sources = new Map(c.sources);
   if (diagnostics.length > 0) sources.set(dataFile, textOf());
   report(io, diagnostics, sources, dataFile, lang, args);
@@ -45,27 +50,59 @@ export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, 
   return { table, sources };
 }
 
-/** What reading a file gave besides its rows: its own problems, and where row i is in its text. */
+/** The units of a workbook, validated; every problem at its sheet and cell. */
+async function readWorkbookData(c: Scheme, dataFile: string, io: Io, lang: Lang, args: Args): Promise<{ table: UnitTable; sources: Map<string, string> } | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(dataFile);
+  } catch {
+    cannotRead(io, lang, dataFile, 'data');
+    return undefined;
+  }
+  const { table, diagnostics } = await readWorkbookUnits(c.plan, bytes, { file: dataFile, sheet: args.values.sheet });
+  report(io, diagnostics, c.sources, dataFile, lang, args);
+  if (diagnostics.some((d) => d.severity === 'error')) return undefined;
+  return { table, sources: c.sources };
+}
+
+/** What reading a file gave besides its rows: its own problems, where row i is in its text, and where its values are. */
 interface Read {
   fileProblems: Diagnostic[];
   rowSpan: (i: number, text: () => string) => Span;
+  valueSpan: (i: number, field: string, text: () => string) => Span | undefined;
 }
 
 /** The rows of a data file into the builder: CSV and JSON lines in chunks, JSON as one document. */
 async function readInto(ext: string, file: string, plan: Plan.Plan, builder: TableBuilder, progress: (bytes: number) => void): Promise<Read> {
   if (ext === '.json') {
-    const r = rowsFromJson(readFileSync(file, 'utf8'), file);
-    for (const row of r.rows) builder.addRecord(row);
-    return { fileProblems: r.diagnostics, rowSpan: (i) => r.rowSpan(i) };
+    const r = rowsFromJson(readFileSync(file, 'utf8'), file, plan);
+    for (const row of withFieldNames(plan, r.rows)) builder.addRecord(row);
+    return { fileProblems: r.diagnostics, rowSpan: (i) => r.rowSpan(i), valueSpan: (i, field) => r.valueSpan(i, field) };
   }
   if (ext === '.csv') {
-    const r = await readCsv(file, builder, progress);
-    let spans: ((i: number) => Span) | undefined;
-    return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, text) => (spans ??= rowsFromCsv(text(), file, plan).rowSpan)(i) };
+    const r = await readCsv(file, plan, builder, progress);
+    // The text is read again only when a message needs to point into it.
+    let spans: ReturnType<typeof rowsFromCsv> | undefined;
+    const text = (t: () => string) => (spans ??= rowsFromCsv(t(), file, plan));
+    return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, t) => text(t).rowSpan(i), valueSpan: (i, field, t) => text(t).valueSpan(i, field) };
   }
-  const r = await readJsonLines(file, builder, progress);
+  const r = await readJsonLines(file, fieldNamer(plan), builder, progress);
   const starts = r.rowStarts ?? [];
-  return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i) => ({ start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file }) };
+  return {
+    fileProblems: r.problems.map((p) => fileDiagnostic(p, file)),
+    // A unit is pointed at by its id, as in a .json file, else by the start of its line.
+    rowSpan: (i, text) => lineValueSpan(text(), starts[i], 'id', plan, file) ?? { start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file },
+    valueSpan: (i, field, text) => lineValueSpan(text(), starts[i], field, plan, file),
+  };
+}
+
+/** Where a value of the unit on the line at `start` is (JSON lines). */
+function lineValueSpan(text: string, start: number | undefined, field: string, plan: Plan.Plan, file: string): Span | undefined {
+  if (start === undefined) return undefined;
+  const end = text.indexOf('\n', start);
+  // The line as a list of one unit: its spans are one past where they are in the file.
+  const at = jsonValueSpans(`[${text.slice(start, end < 0 ? undefined : end)}]`, plan)[0]?.values.get(field);
+  return at && { start: start + at.start - 1, end: start + at.end - 1, file };
 }
 
 function fileDiagnostic(p: FileProblem, file: string): Diagnostic {

@@ -6,7 +6,7 @@ import { UsageError, type Args } from './args.js';
 import { nodeHost } from '@assess/language-server/node-host';
 
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
 }
@@ -77,8 +77,8 @@ export function schemeOrReport(file: string, io: Io, lang: Lang, args: Args): (C
 }
 
 /** Write through a temporary file and a rename, so that a file is never left half-written. */
-export function writeAtomically(file: string, text: string) {
+export function writeAtomically(file: string, content: string | Uint8Array) {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  writeFileSync(tmp, content);
   renameSync(tmp, file);
 }

@@ -7,6 +7,7 @@ import { explain } from './commands/explain.js';
 import { fmt } from './commands/fmt.js';
 import { lsp } from './commands/lsp.js';
 import { run } from './commands/run.js';
+import { template } from './commands/template.js';
 import { test } from './commands/test.js';
 import { EXIT, type Command, type Io } from './io.js';
 
@@ -16,9 +17,10 @@ const HELP = `assess — write, check and run assessment schemes
 
 Usage:
   assess check FILE...                      check schemes (errors exit 1)
-  assess run FILE --data DATA [--format table|json|csv]
-                                            score every unit of DATA (.json or .csv)
+  assess run FILE --data DATA [--format table|json|csv|xlsx -o OUT.xlsx]
+                                            score every unit of DATA (.json, .jsonl, .csv or .xlsx)
   assess explain FILE --data DATA --unit ID explain how one unit's numbers came about
+  assess template FILE [-o OUT.xlsx]        a data-entry workbook for the scheme (default FILE-填报表.xlsx)
   assess test FILE...                       run the example blocks of schemes
   assess fmt FILE... [--check]              format files in place (--check: only list)
   assess compile FILE [-o OUT.mjs]          the scheme as a standalone ES module and its .d.mts
@@ -28,11 +30,12 @@ Usage:
 Options:
   --lang en|zh       language of messages (default: from LANG)
   --format json      machine-readable output (check, run)
+  --sheet NAME       the sheet of an .xlsx workbook the units are on (default 数据, data or the first)
   --no-color         plain output
 `;
 
 /** Every command, by name. */
-const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile, lsp };
+const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile, lsp, template };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

@@ -3,6 +3,7 @@
 // table holds the values column by column. (A .json file is one document: see data.ts.)
 import { createReadStream, statSync } from 'node:fs';
 import { parse } from 'csv-parse';
+import { fieldNamer, unitHeaders, type Plan } from '@assess/core';
 import { TableBuilder, csvRecord } from '@assess/runtime';
 
 /** How `assess run` reads CSV; `pnpm bench` times csv-parse alone with the same options. */
@@ -75,17 +76,25 @@ export interface Read {
   problems: FileProblem[];
 }
 
+/** The list fields some of whose entry fields have labels. */
+const labelledLists = (plan: Pick<Plan.Plan, 'inputs'>) => new Set(plan.inputs.flatMap((f) => (f.type.k === 'list' && f.type.fields.some((e) => e.label !== undefined) ? [f.name] : [])));
+
 /** A CSV file into the builder, a record at a time. */
-export async function readCsv(file: string, b: TableBuilder, progress?: Progress): Promise<Read> {
+export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder, progress?: Progress): Promise<Read> {
   let add: ((cells: string[]) => void) | undefined;
   const gaveUp = await csvRecords(
     file,
     (cells) => {
       if (!add) {
-        // The header line: how cells map to fields (each line as a record when names repeat).
-        const layout = b.csvLayout(cells);
+        // The header line: field names or labels (core's header mapping), then how cells map
+        // to fields (each line as a record when two columns name the same field).
+        // A list cell's entries may be keyed by labels too: then each line is a record renamed by
+        // core (`fieldNamer`), as a JSON file's units are.
+        const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
         const lists = new Set(b.listFields());
-        add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(csvRecord(cells, row, lists));
+        const layout = keys.some((k) => labelledLists(plan).has(k)) ? undefined : b.csvLayout(keys);
+        const named = fieldNamer(plan);
+        add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(named(csvRecord(keys, row, lists)));
         return;
       }
       // A line of empty cells is no unit.
@@ -96,8 +105,8 @@ export async function readCsv(file: string, b: TableBuilder, progress?: Progress
   return { problems: gaveUp ? [{ k: 'badCsv', line: gaveUp.line }] : [] };
 }
 
-/** A JSON-lines file into the builder: one unit per line; blank lines are skipped. */
-export async function readJsonLines(file: string, b: TableBuilder, progress?: Progress): Promise<Read> {
+/** A JSON-lines file into the builder: one unit per line (its keys through `keys`: labels to field names); blank lines are skipped. */
+export async function readJsonLines(file: string, keys: (row: unknown) => unknown, b: TableBuilder, progress?: Progress): Promise<Read> {
   const rowStarts: number[] = [];
   const problems: FileProblem[] = [];
   await textLines(
@@ -112,7 +121,7 @@ export async function readJsonLines(file: string, b: TableBuilder, progress?: Pr
         return;
       }
       rowStarts.push(at);
-      b.addRecord(row);
+      b.addRecord(keys(row));
     },
     progress,
   );

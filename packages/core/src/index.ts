@@ -30,7 +30,8 @@ export { LineMap, displayWidth, type Position } from './diagnostics/render/lines
 // ── what tools read ─────────────────────────────────────────────────
 export { SemanticModel, type Definition, type DefinitionKind, type EntryScope, type NodeAt, type OutlineSymbol, type Reference } from './check/model.js';
 export { describeTy, type Ty } from './types/types.js';
-export { ruleSentence } from './check/sentences.js';
+export { ruleSentence, conditionSentence } from './check/sentences.js';
+export { rulesTable, schemeLanguage, type RulesTable, type RulesGroup, type RulesRow } from './check/rules-table.js';
 
 // ── what backends read ──────────────────────────────────────────────
 export type * as Plan from './ir/plan.js';
@@ -39,10 +40,11 @@ export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './common/decimal.js';
 
 // ── data, evaluation, explanations, examples ────────────────────────
 export { validateUnits, dataDiagnostics, problemField, DATA_LIMITS, type UnitTable, type Value, type Rec, type Where } from './data/validate.js';
-export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, type Column } from './data/headers.js';
+export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, fieldNamer, unitHeaders, type Column } from './data/headers.js';
 export { inputSchema, inputJsonSchema } from './data/schema.js';
 export { expectedText } from './data/values.js';
-export { rowsFromJson, rowsFromCsv, dataFileDiagnostic } from './data/files.js';
+export { rowsFromJson, rowsFromCsv, dataFileDiagnostic, type TextRows } from './data/files.js';
+export { jsonValueSpans, type UnitSpans } from './data/locate.js';
 export type { FileProblem } from './diagnostics/catalog/data.js';
 export { evaluate, type Evaluation, type EvaluateOptions, type UnitResult, type ItemResult, type SectionResult, type ItemTrace } from './eval/evaluate.js';
 export type { Step, Shown, Entry as TraceEntry } from './eval/steps.js';

@@ -58,6 +58,14 @@ export function cellRef(sheet: string, column: number, row: number): string {
   return `${name}!${columnLetter(column)}${row}`;
 }
 
+/** The height of a line of text, in points: a row of wrapped text is sized by us (spreadsheet programs do not). */
+export const LINE_HEIGHT = 15;
+
+/** Printed as a table is read: landscape, as wide as the paper, the header repeated on every page. */
+export function printable(sheet: Worksheet, headerRows: number) {
+  sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${headerRows}` };
+}
+
 /** A sheet name Excel accepts (at most 31 characters, none of : \ / ? * [ ]) and the book does not have yet. */
 export function freeSheetName(book: Workbook, wanted: string): string {
   const base = wanted.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'sheet';

@@ -3,6 +3,6 @@
 // data-entry template for a scheme, and a results workbook (ranked results, explanations).
 // Headers are read by @assess/core's header mapping, as CSV and JSON files are.
 export { readWorkbook, readWorkbookUnits, workbookDiagnostic, workbookSheets, type ReadOptions, type WorkbookRows } from './read.js';
-export { templateWorkbook, buildTemplate, type TemplateOptions } from './template.js';
+export { templateWorkbook, buildTemplate, HEADER_ROWS, type TemplateOptions } from './template.js';
 export { resultsWorkbook, buildResults, type ResultsOptions } from './results.js';
 export { cellRef, columnLetter, loadWorkbook, MAX_WORKBOOK_BYTES, WorkbookError, type Workbook } from './book.js';

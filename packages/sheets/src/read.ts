@@ -3,7 +3,7 @@
 // or from a cell holding JSON as in a CSV file. Headers are read by core's header mapping
 // (field names or labels, any order). Every row and entry remembers its cell, so that each
 // problem is reported at `数据!D7`.
-import { dataFileDiagnostic, fieldHeader, Headers, recordOf, validateUnits, type Column, type Diagnostic, type Plan, type UnitTable } from '@assess/core';
+import { dataFileDiagnostic, fieldHeader, Headers, recordOf, unitHeaders, validateUnits, type Column, type Diagnostic, type Plan, type UnitTable } from '@assess/core';
 import { csvValue } from '@assess/runtime';
 import { badWorkbook, cellRef, cellValue, loadWorkbook, WorkbookError, type Workbook, type Worksheet } from './book.js';
 import { WORDS } from './words.js';
@@ -90,6 +90,16 @@ function sheetRows(w: Worksheet): { header: string[]; body: { at: number; cells:
   return { header, body };
 }
 
+/**
+ * The rows below the header, less the template's row of field names under the labels (row 2,
+ * each of its cells the name its column is read as: `id`, `missing_reports`).
+ */
+function withoutNamesRow<R extends { at: number; cells: unknown[] }>(columns: readonly Column[], body: R[]): R[] {
+  const first = body[0];
+  const isNames = first?.at === 2 && first.cells.every((v, j) => v === undefined || (typeof v === 'string' && (v.trim() === '' || v.trim() === columns[j]?.key)));
+  return isNames ? body.slice(1) : body;
+}
+
 /** The first column of each key, 1-based. */
 function columnsByKey(columns: readonly Column[]): Map<string, number> {
   const at = new Map<string, number>();
@@ -102,8 +112,9 @@ function columnsByKey(columns: readonly Column[]): Map<string, number> {
 function rowsOfBook(plan: Plan.Plan, book: Workbook, options: ReadOptions): WorkbookRows {
   const file = options.file ?? 'data.xlsx';
   const sheet = dataSheet(book, options.sheet);
-  const { header, body } = sheetRows(sheet);
-  const columns = new Headers(plan.inputs).columns(header);
+  const { header, body: all } = sheetRows(sheet);
+  const columns = unitHeaders(plan).columns(header);
+  const body = withoutNamesRow(columns, all);
   const lists = new Set(plan.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
   // A list field's cell on the data sheet holds JSON, as in a CSV file.
   const rows = body.map((r) => recordOf(columns, r.cells.map((v, j) => (lists.has(columns[j].key) && typeof v === 'string' ? csvValue(v, true) : v))));
@@ -115,7 +126,7 @@ function rowsOfBook(plan: Plan.Plan, book: Workbook, options: ReadOptions): Work
     const own = f.type.k === 'list' && listSheet(book, f, sheet);
     if (!own) continue;
     listSheets.set(f.name, own.name);
-    const entries = readEntries(f, own, rows, file, diagnostics);
+    const entries = readEntries(f, own, rows, plan.unitLabels, file, diagnostics);
     entryCells.set(f.name, entries);
   }
   const cell = (row: number, field: string): string | undefined => {
@@ -139,10 +150,11 @@ function listSheet(book: Workbook, f: Field, data: Worksheet): Worksheet | undef
  * A list's entries from its sheet into each unit's record (in row order); returns where
  * entry j of unit i's list is, by field.
  */
-function readEntries(f: Field, w: Worksheet, units: Record<string, unknown>[], file: string, diagnostics: Diagnostic[]) {
+function readEntries(f: Field, w: Worksheet, units: Record<string, unknown>[], unitLabels: readonly string[] | undefined, file: string, diagnostics: Diagnostic[]) {
   if (f.type.k !== 'list') throw new Error('not a list');
-  const { header, body } = sheetRows(w);
-  const columns = new Headers(f.type.fields).columns(header);
+  const { header, body: rows } = sheetRows(w);
+  const columns = new Headers(f.type.fields, true, unitLabels).columns(header);
+  const body = withoutNamesRow(columns, rows);
   const idColumn = columns.findIndex((c) => c.k === 'id');
   const at = columnsByKey(columns);
   const rowsOf = units.map((): number[] => []);

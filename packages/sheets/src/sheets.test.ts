@@ -2,10 +2,11 @@
 // and frozen headers; a template filled in with an example's data scores exactly as its
 // expected.json; every bad cell is placed at its sheet and cell; results workbooks.
 import { readFileSync } from 'node:fs';
-import { compile, evaluate, explainUnit, resultsHeader, unitJson, type Plan } from '@assess/core';
+import { compile, evaluate, explainUnit, ranked, resultsHeader, unitJson, type Plan } from '@assess/core';
 import ExcelJS from 'exceljs';
 import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
+import { CELL_LINES, cellsOf } from './results.js';
 import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, WorkbookError, workbookSheets } from './index.js';
 
 const example = (name: string) => new URL(`../../../examples/${name}/`, import.meta.url);
@@ -22,36 +23,63 @@ async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
 }
 
 describe('the data-entry template', () => {
-  it('has the data sheet, the explanation and a sheet per list, headed by labels, headers frozen', async () => {
+  const rowOf = (w: ExcelJS.Worksheet, r: number) => (w.getRow(r).values as unknown[]).slice(1);
+
+  it('has the data sheet, the explanation and a sheet per list, headed by labels with names underneath', async () => {
     const plan = schemeOf('article3-towns');
     const book = await loadWorkbook(await templateWorkbook(plan));
     expect(book.worksheets.map((w) => w.name)).toEqual(['数据', '字段说明', '荣誉']);
     const data = book.getWorksheet('数据')!;
-    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(['单位', ...plan.inputs.filter((f) => f.type.k !== 'list').map((f) => f.label)]);
-    expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const scalar = plan.inputs.filter((f) => f.type.k !== 'list');
+    expect(rowOf(data, 1)).toEqual(['单位', ...scalar.map((f) => f.label)]);
+    expect(rowOf(data, 2)).toEqual(['id', ...scalar.map((f) => f.name)]);
+    expect(data.rowCount).toBe(2);
     const honors = book.getWorksheet('荣誉')!;
-    expect((honors.getRow(1).values as unknown[]).slice(1)).toEqual(['单位', '新一轮农村实事项目', '级别', '荣誉证书、文件或会议材料的年度', '荣誉证书、相关文件或会议材料']);
+    expect(rowOf(honors, 1)).toEqual(['单位', '新一轮农村实事项目', '级别', '荣誉证书、文件或会议材料的年度', '荣誉证书、相关文件或会议材料']);
+    expect(rowOf(honors, 2)).toEqual(['id', '项目', '级别', '年度', '佐证']);
     const fields = book.getWorksheet('字段说明')!;
-    expect(fields.getCell('A1').value).toBe('列标题');
-    expect(fields.getColumn(2).values).toContain('荣誉.级别');
+    expect(rowOf(fields, 1)).toEqual(['列标题', '字段名', '应填', '必填', '所在工作表']);
+    // Every column of every entry sheet is explained, with the sheet it is on.
+    const explained = fields.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(explained.map((r) => r[1])).toEqual(['id', ...scalar.map((f) => f.name), '荣誉', '荣誉.项目', '荣誉.级别', '荣誉.年度', '荣誉.佐证']);
+    expect(explained.find((r) => r[1] === '荣誉.级别')).toEqual(['级别', '荣誉.级别', '以下之一：区级、市级、省级、国家级', '是', '荣誉']);
+  });
+
+  it('keeps both header rows in view and locked; the cells below stay editable', async () => {
+    const plan = schemeOf('article3-towns');
+    const book = await loadWorkbook(await templateWorkbook(plan));
+    for (const name of ['数据', '荣誉']) {
+      const w = book.getWorksheet(name)!;
+      expect(w.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2 });
+      expect(w.sheetProtection).toMatchObject({ sheet: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
+      expect(w.sheetProtection).not.toHaveProperty('hashValue');
+      for (let c = 1; c <= w.columnCount; c++) {
+        // Locked is what a cell is unless its style says otherwise.
+        expect(w.getCell(1, c).protection?.locked ?? true).toBe(true);
+        expect(w.getCell(2, c).protection?.locked ?? true).toBe(true);
+        // A cell below has its column's style: unlocked.
+        expect(w.getColumn(c).protection).toMatchObject({ locked: false });
+      }
+    }
   });
 
   it('checks what is typed: drop-downs for yes/no and choices, whole numbers, ranges', async () => {
     const plan = schemeOf('article3-towns');
     const book = await loadWorkbook(await templateWorkbook(plan, { rows: 50 }));
     const data = book.getWorksheet('数据')!;
-    expect(data.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
-    expect(data.getCell('D51').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
-    expect(data.getCell('E2').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 90], showErrorMessage: true });
-    expect(data.getCell('E52').dataValidation).toBeUndefined();
+    expect(data.getCell('B2').dataValidation).toBeUndefined();
+    expect(data.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(data.getCell('D52').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(data.getCell('E3').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 90], showErrorMessage: true });
+    expect(data.getCell('E53').dataValidation).toBeUndefined();
     const honors = book.getWorksheet('荣誉')!;
-    expect(honors.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['"区级,市级,省级,国家级"'] });
-    expect(honors.getCell('D2').dataValidation).toMatchObject({ type: 'whole' });
+    expect(honors.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"区级,市级,省级,国家级"'] });
+    expect(honors.getCell('D3').dataValidation).toMatchObject({ type: 'whole' });
   });
 
   it('in English, with a kind column when the scheme has several kinds, long choice lists on a hidden sheet', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `choice_number_${i}`);
-    const c = compile('s.assess', `scheme "s" total 10\nunit town "镇", street "街道"\ninput {\n  a : ${long.join(' | ')}\n  b : yes/no\n}\nitem "i" max 10 { 10 if b }\n`);
+    const c = compile('s.assess', `scheme "s" total 10\nunit town "镇", street "街道"\ninput {\n  a : ${long.join(' | ')}\n  b : yes/no\n  n : integer 1..5\n}\nitem "i" max 10 { 10 if b }\n`);
     const book = await loadWorkbook(await templateWorkbook(c.plan!, { lang: 'en' }));
     expect(book.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['data', 'visible'],
@@ -59,10 +87,11 @@ describe('the data-entry template', () => {
       ['choices', 'hidden'],
     ]);
     const data = book.getWorksheet('data')!;
-    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(['id', 'unit', 'a', 'b']);
-    expect(data.getCell('B2').dataValidation).toMatchObject({ type: 'list', formulae: ['"town,street"'] });
-    expect(data.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'choices'!$A$1:$A$40"] });
-    expect(data.getCell('D2').dataValidation).toMatchObject({ formulae: ['"yes,no"'] });
+    expect(rowOf(data, 1)).toEqual(['id', 'unit', 'a', 'b', 'n']);
+    expect(data.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ['"town,street"'] });
+    expect(data.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ["'choices'!$A$1:$A$40"] });
+    expect(data.getCell('D3').dataValidation).toMatchObject({ formulae: ['"yes,no"'] });
+    expect(data.getCell('E3').dataValidation).toMatchObject({ type: 'whole', operator: 'between', formulae: [1, 5] });
   });
 });
 
@@ -82,7 +111,7 @@ describe('reading a workbook', () => {
     delete data[2].部门得分;
     (data[0].荣誉 as Record<string, unknown>[])[1].级别 = '县级';
     const { diagnostics } = await readWorkbookUnits(plan, await filledTemplate(plan, data), { file: '成绩.xlsx' });
-    expect(diagnostics.map((d) => `${d.code} ${d.span.file}`)).toEqual(['E0501 成绩.xlsx 荣誉!C3', 'E0501 成绩.xlsx 数据!D3', 'E0502 成绩.xlsx 数据!E4']);
+    expect(diagnostics.map((d) => `${d.code} ${d.span.file}`)).toEqual(['E0501 成绩.xlsx 荣誉!C4', 'E0501 成绩.xlsx 数据!D4', 'E0502 成绩.xlsx 数据!E5']);
     expect(diagnostics[1].message.zh).toContain('两次');
   });
 
@@ -113,9 +142,9 @@ describe('reading a workbook', () => {
   it('reports a list entry whose unit is not on the data sheet, and a list sheet without a unit column', async () => {
     const plan = schemeOf('article3-towns');
     const book = await loadWorkbook(await filledTemplate(plan, units('article3-towns')));
-    book.getWorksheet('荣誉')!.getCell('A2').value = '不存在镇';
+    book.getWorksheet('荣誉')!.getCell('A3').value = '不存在镇';
     const r = await readWorkbookUnits(plan, await bytesOf(book));
-    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.en}`)).toEqual(['E0505 data.xlsx 荣誉!A2 row 2 of sheet `荣誉` is for unit `不存在镇`, which the data sheet does not list']);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.en}`)).toEqual(['E0505 data.xlsx 荣誉!A3 row 3 of sheet `荣誉` is for unit `不存在镇`, which the data sheet does not list']);
     book.getWorksheet('荣誉')!.getCell('A1').value = '谁';
     const r2 = await readWorkbookUnits(plan, await bytesOf(book));
     expect(r2.diagnostics.map((d) => d.message.zh)).toEqual(['工作表 `荣誉` 的第一行没有单位列（id、单位或单位名称）']);
@@ -144,15 +173,24 @@ describe('the results workbook', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['结果', '得分说明']);
     const results = book.getWorksheet('结果')!;
     const rows = results.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0]).toEqual(resultsHeader(plan, 'zh').header);
+    // Core's results header, with the items of the sections before the sections.
+    const items = ev.units[0].items.filter((i) => i.section !== undefined).map((i) => i.label);
+    expect(items).toEqual(['组织领导', '材料报送', '牵头部门考核']);
+    expect(rows[0]).toEqual(['单位', ...items, ...resultsHeader(plan, 'zh').header.slice(1)]);
+    const first = ranked(ev.units)[0];
+    expect(rows[1].slice(0, 4)).toEqual([first.id, ...first.items.slice(0, 3).map((i) => Number(i.score!.toString()))]);
     const placeColumn = rows[0].indexOf('名次');
     const places = rows.slice(1).map((r) => Number(r[placeColumn]));
     expect(places).toEqual([...places].sort((a, b) => a - b));
     const totals = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[rows[0].indexOf('总分')]]));
     expect(totals).toEqual(Object.fromEntries(expected(name).units.map((u: { id: string; total: string }) => [u.id, Number(u.total)])));
-    const lines = book.getWorksheet('得分说明')!.getSheetValues().slice(2).map((r) => (r as unknown[])[2]);
-    const first = ev.units.find((u) => u.place === 1)!;
-    expect(lines.slice(0, explainUnit(first, 'zh').trimEnd().split('\n').length).join('\n')).toBe(explainUnit(first, 'zh').trimEnd());
+    // Best place first, each unit's explanation whole: in the cell on its row, and in the cells below whose unit is blank.
+    const explained: [string, string][] = [];
+    for (const [id, text] of book.getWorksheet('得分说明')!.getSheetValues().slice(2).map((r) => (r as string[]).slice(1, 3))) {
+      if (id) explained.push([id, text]);
+      else explained[explained.length - 1][1] += `\n${text}`;
+    }
+    expect(explained).toEqual(ranked(ev.units).map((u) => [u.id, explainUnit(u, 'zh').trimEnd()]));
   });
 
   it('keeps a score that does not terminate as shown (a third), not as a float', async () => {
@@ -167,5 +205,16 @@ describe('the results workbook', () => {
     const results = book.getWorksheet('results')!;
     expect(results.getCell('B2').value).toBe(1);
     expect(results.getCell('B3').value).toBe('0.3333333333…');
+  });
+
+  it('an explanation longer than a cell holds goes on as many rows as it needs, whole lines each', () => {
+    const text = (lines: number, width: number) => Array.from({ length: lines }, (_, n) => `${n}`.padEnd(width, '·')).join('\n');
+    expect(cellsOf(text(CELL_LINES, 10))).toEqual([text(CELL_LINES, 10)]);
+    const long = text(70, 1000);
+    const cells = cellsOf(long);
+    expect(cells.map((c) => c.length <= 32_767 && c.split('\n').length <= CELL_LINES)).toEqual([true, true, true]);
+    expect(cells.join('\n')).toBe(long);
+    expect(cellsOf('x'.repeat(40_000)).map((c) => c.length)).toEqual([32_767, 40_000 - 32_767]);
+    expect(cellsOf('')).toEqual(['']);
   });
 });

@@ -2,10 +2,11 @@
 // scheme has several, then one column per field headed by its label), one sheet per list
 // field (one entry per row, keyed by the unit), a sheet that explains every column, and the
 // choices the drop-downs offer. Every column checks what is typed into it (drop-downs for
-// choices and yes/no, whole numbers, ranges) and its header stays in view.
-import { expectedText, fieldHeader, type Lang, type Plan } from '@assess/core';
+// choices and yes/no, whole numbers, ranges); its header (labels, names underneath) stays in
+// view and cannot be changed by mistake.
+import { displayWidth, expectedText, fieldHeader, type Lang, type Plan } from '@assess/core';
 import type { DataValidation } from 'exceljs';
-import { freeSheetName, newWorkbook, workbookBytes, columnLetter, type Workbook, type Worksheet } from './book.js';
+import { freeSheetName, newWorkbook, LINE_HEIGHT, printable, workbookBytes, columnLetter, type Workbook, type Worksheet } from './book.js';
 import { WORDS } from './words.js';
 
 type Field = Plan.Field;
@@ -58,12 +59,15 @@ export function buildTemplate(plan: Plan.Plan, options: TemplateOptions = {}): W
   return book;
 }
 
+/** The widest column (characters); a longer label wraps onto more lines. */
+const WIDEST = 22;
+
 function fieldColumn(plan: Plan.Plan, f: Field, lang: Lang, choices: Choices): TemplateColumn {
   const expects = expectedText(f.type, plan.gradeLabels)[lang];
   const header = fieldHeader(f);
   const validation = check(plan, f, lang, choices);
   if (validation) Object.assign(validation, { promptTitle: header.slice(0, 32), prompt: expects.slice(0, 255), showInputMessage: true, errorTitle: header.slice(0, 32), error: `${WORDS[lang].invalid}：${expects}`.slice(0, 255), showErrorMessage: true });
-  return { header, name: f.name, expects, required: !f.optional, validation, width: Math.min(40, Math.max(10, [...header].length * 2 + 2)) };
+  return { header, name: f.name, expects, required: !f.optional, validation, width: Math.min(WIDEST, Math.max(10, [...header].length * 2 + 2)) };
 }
 
 /** What a column of this field accepts, as Excel checks it. */
@@ -91,15 +95,33 @@ function check(plan: Plan.Plan, f: Field, lang: Lang, choices: Choices): DataVal
   }
 }
 
-/** A sheet of columns: bold headers that stay in view, widths, and each column's check on `rows` rows. */
+/** The rows a template's header takes: the labels, and the field names underneath. */
+export const HEADER_ROWS = 2;
+
+/**
+ * A sheet of columns: the labels in bold with each field's name underneath, both rows kept in
+ * view and locked (the sheet is protected without a password: the cells below stay editable,
+ * rows may be added, sorted and filtered), and each column's check on `rows` rows.
+ */
 function fillSheet(sheet: Worksheet, columns: TemplateColumn[], rows: number) {
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.name, width: c.width }));
+  const names = sheet.getRow(HEADER_ROWS);
+  names.values = columns.map((c) => c.name);
+  // A column's style is what its empty cells have: unlocked; then the header's cells locked.
+  columns.forEach((_, j) => (sheet.getColumn(j + 1).protection = { locked: false }));
   sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
+  sheet.getRow(1).alignment = { wrapText: true, vertical: 'top' };
+  // Spreadsheet programs do not size a row to its wrapped text by themselves.
+  sheet.getRow(1).height = LINE_HEIGHT * Math.max(...columns.map((c) => Math.ceil(displayWidth(c.header) / (c.width - 1))));
+  names.font = { italic: true, color: { argb: 'FF808080' } };
+  for (const r of [1, HEADER_ROWS]) sheet.getRow(r).eachCell((cell) => (cell.protection = { locked: true }));
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROWS }];
+  printable(sheet, HEADER_ROWS);
+  void sheet.protect('', { formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
   columns.forEach((c, j) => {
     if (!c.validation) return;
     const letter = columnLetter(j + 1);
-    validations(sheet).add(`${letter}2:${letter}${rows + 1}`, c.validation);
+    validations(sheet).add(`${letter}${HEADER_ROWS + 1}:${letter}${rows + HEADER_ROWS}`, c.validation);
   });
 }
 
@@ -110,8 +132,9 @@ function fillExplanation(sheet: Worksheet, header: string[], rows: string[][]) {
   sheet.columns = header.map((h, j) => ({ header: h, width: [24, 20, 50, 12, 16][j] }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  printable(sheet, 1);
   sheet.addRows(rows);
-  sheet.getColumn(3).alignment = { wrapText: true, vertical: 'top' };
+  for (const c of [1, 3]) sheet.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
 }
 
 /**

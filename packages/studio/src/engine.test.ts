@@ -80,7 +80,7 @@ describe('the engine', () => {
     const data = await e.readData({ name: 'x.xlsx', bytes: (await book.xlsx.writeBuffer()) as ArrayBuffer });
     expect(data.sheets).toEqual(['数据', '字段说明', '荣誉']);
     const r = e.run({ rows: data.rows, pristine: true });
-    expect(r.problems.map((p) => [p.code, p.row, p.key, p.at])).toEqual([['E0501', 0, '少报次数', '数据!D2']]);
+    expect(r.problems.map((p) => [p.code, p.row, p.key, p.at])).toEqual([['E0501', 0, '少报次数', '数据!D3']]);
     data.rows[0]['少报次数'] = 3;
     expect(e.run({ rows: data.rows, pristine: false }).results!.rows[0]).toContain('87');
     expect(e.resultsJson()!.units[0].total).toBe('87');

@@ -196,7 +196,7 @@ describe('Assess Studio in Chromium', () => {
     units[2].部门得分 = 95;
     await openFile('bad.xlsx', await filledTemplate(plan(name), units), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     await page.waitForSelector('#grid td.bad');
-    expect(await page.textContent('#data-problems')).toContain('数据!E4');
+    expect(await page.textContent('#data-problems')).toContain('数据!E5');
     await shot('10-xlsx-bad-cell');
   });
 

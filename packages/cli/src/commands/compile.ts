@@ -3,7 +3,7 @@
 // (OUT.d.mts for a .mjs module, OUT.d.ts for a .js one: where TypeScript looks for them).
 import { basename, extname } from 'node:path';
 import { compileModule } from '@assess/compiler';
-import { parseArgs, UsageError } from '../args.js';
+import { parseArgs, shortOut, UsageError } from '../args.js';
 import { chooseLang, EXIT, schemeOrReport, writeAtomically, type Command } from '../io.js';
 
 /** The declarations file TypeScript reads for a module file. */
@@ -14,11 +14,7 @@ export function declarationsFile(out: string): string {
 }
 
 export const compile: Command = async (argv, io) => {
-  // `-o` is the short form of `--out`.
-  const args = parseArgs(
-    argv.map((a) => (a === '-o' ? '--out' : a)),
-    { values: ['lang', 'out', 'runtime'], switches: ['no-color'] },
-  );
+  const args = parseArgs(shortOut(argv), { values: ['lang', 'out', 'runtime'], switches: ['no-color'] });
   const lang = chooseLang(args, io.env);
   const [file, ...extra] = args.positional;
   if (!file || extra.length) throw new UsageError('assess compile needs one scheme FILE');

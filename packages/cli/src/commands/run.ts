@@ -1,11 +1,14 @@
-// `assess run FILE --data DATA [--format table|json|csv]`: every unit's scores.
+// `assess run FILE --data DATA [--format table|json|csv|xlsx] [-o OUT]`: every unit's scores.
 // The data is read in chunks into a table, scored with the scheme compiled to JavaScript,
 // and the results written as they are made: the table and the CSV from the scoring's columns
-// (no object per unit), JSON one unit's result object at a time.
+// (no object per unit), JSON one unit's result object at a time. A results workbook
+// (@assess/sheets: the ranked table and every unit's explanation) is made whole, from the
+// interpreter's results with their traces, and written to -o (or to a pipe, never a terminal).
 import { resultsHeader, showScore as show, unitJson, type Diagnostic, type Lang, type Plan } from '@assess/core';
-import { parseArgs, UsageError } from '../args.js';
-import { DATA_FLAGS, readData } from '../data.js';
-import { chooseLang, EXIT, formatFlag, report, schemeOrReport, type Command } from '../io.js';
+import { resultsWorkbook } from '@assess/sheets';
+import { parseArgs, shortOut, UsageError, type Args } from '../args.js';
+import { DATA_FLAGS, readData, scoreData } from '../data.js';
+import { chooseLang, EXIT, formatFlag, report, schemeOrReport, writeAtomically, type Command, type Io } from '../io.js';
 import { Output } from '../output.js';
 import { ProgressBar } from '../progress.js';
 import { scorer } from '../scorer.js';
@@ -13,14 +16,18 @@ import { csvCell, tableLines } from '../table.js';
 
 export const run: Command = async (argv, io) => {
   const started = Date.now();
-  const args = parseArgs(argv, DATA_FLAGS);
+  const args = parseArgs(shortOut(argv), { ...DATA_FLAGS, values: [...DATA_FLAGS.values, 'out'] });
   const lang = chooseLang(args, io.env);
-  const format = formatFlag(args, ['table', 'json', 'csv']);
+  const format = formatFlag(args, ['table', 'json', 'csv', 'xlsx']);
   const [file, ...extra] = args.positional;
   if (!file || extra.length) throw new UsageError('assess run needs one scheme FILE');
-  if (!args.values.data) throw new UsageError('assess run needs --data FILE.json|FILE.jsonl|FILE.csv');
+  if (!args.values.data) throw new UsageError('assess run needs --data FILE.json|FILE.jsonl|FILE.csv|FILE.xlsx');
+  if (format !== 'xlsx' && args.values.out !== undefined) throw new UsageError('-o is for --format xlsx (other formats go to standard output)');
+  // Where a workbook goes is settled before anything is read.
+  const target = format === 'xlsx' ? workbookTarget(args, io) : undefined;
   const c = schemeOrReport(file, io, lang, args);
   if (!c) return EXIT.userError;
+  if (format === 'xlsx') return writeResultsWorkbook(c, args, io, lang, target);
   const data = await readData(c, args.values.data, io, lang, args);
   if (!data) return EXIT.userError;
   const scoring = scorer(c.plan).scoreTable(data.table);
@@ -36,6 +43,28 @@ export const run: Command = async (argv, io) => {
   bar.stop();
   return EXIT.ok;
 };
+
+/** Where a results workbook goes: -o, else standard output when it is not a terminal. */
+function workbookTarget(args: Args, io: Io): string | undefined {
+  const out = args.values.out;
+  if (out === undefined && io.stdout.isTTY) throw new UsageError('--format xlsx writes a workbook: name it with -o OUT.xlsx (or pipe the output)');
+  if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`-o must name an .xlsx file, not ${out}`);
+  return out;
+}
+
+/** The ranked results and every unit's explanation as a workbook. */
+async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang, out: string | undefined): Promise<number> {
+  const ev = await scoreData(c, args.values.data, io, lang, args, () => true);
+  if (!ev || ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
+  const bytes = await resultsWorkbook(c.plan, ev.units, { lang });
+  if (out === undefined) {
+    io.stdout.write(bytes);
+    return EXIT.ok;
+  }
+  writeAtomically(out, bytes);
+  io.stdout.write(lang === 'zh' ? `已写出 ${out}\n` : `wrote ${out}\n`);
+  return EXIT.ok;
+}
 
 type Scoring = ReturnType<ReturnType<typeof scorer>['scoreTable']>;
 

@@ -1,7 +1,8 @@
-// A rule read as the sentence a drafter would write in a 考核细则表: "少报次数每次扣 1 分，扣完为止",
-// "市级 3 分、省级 6 分、国家级 10 分，同一项目按最高计，累计超过 10 分的按比例折算". Used by editor
-// hover and the published rules table. Conditions and formulas are quoted as written; an input
-// is named by its label when it has one.
+// A rule read as the sentence a drafter would write in a 考核细则表: "少报的，每次扣 1 分，扣完为止",
+// "每项市级 3 分、省级 6 分、国家级 10 分，同一项目按最高等次计，累计超过 10 分的，最高者计 10 分，其余按
+// 比例折算". Used by editor hover and the published rules table (check/rules-table.ts).
+// Inputs are named by their labels; comparisons, `and`, `or`, `count(… where …)`, `??`,
+// bands and linear scales are read as words; what has no words is quoted as written.
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
 import type { Lang } from '../common/text.js';
@@ -10,8 +11,37 @@ import type { SemanticModel } from './model.js';
 /** The rule of an item (or bonus), with its cap, rounding and `void if`, as one sentence. */
 export function ruleSentence(model: SemanticModel, item: A.Item, lang: Lang): string {
   const s = new Sentences(model, lang);
-  return [s.rule(item), ...s.modifiers(item)].filter(Boolean).join(lang === 'zh' ? '，' : '; ') + (lang === 'zh' ? '。' : '.');
+  return finish([s.rule(item), ...s.modifiers(item)], lang);
 }
+
+/** A condition (of a veto, a grade line, eligibility) as words: `“受处分人数”超过 0`. */
+export function conditionSentence(model: SemanticModel, cond: A.Expr, lang: Lang): string {
+  return new Sentences(model, lang).condition(cond);
+}
+
+const finish = (parts: string[], lang: Lang) => parts.filter(Boolean).join(lang === 'zh' ? '，' : '; ') + (lang === 'zh' ? '。' : '.');
+
+/** Words for comparisons: `场地面积达到 50`, `area at least 50`. */
+const COMPARE: Record<Lang, Record<string, string>> = {
+  zh: { '>=': '达到', '>': '超过', '<': '低于', '<=': '不超过', '==': '为', '!=': '不为' },
+  en: { '>=': 'at least', '>': 'more than', '<': 'less than', '<=': 'at most', '==': 'is', '!=': 'is not' },
+};
+const REFS: Record<Lang, Record<'TotalRef' | 'PlaceRef' | 'CohortSizeRef' | 'UnitRef', string>> = {
+  zh: { TotalRef: '总分', PlaceRef: '名次', CohortSizeRef: '参评单位数', UnitRef: '单位类型' },
+  en: { TotalRef: 'the total', PlaceRef: 'the place', CohortSizeRef: 'the number of units assessed', UnitRef: 'the kind of unit' },
+};
+const ARITHMETIC: Record<string, string> = { '+': '+', '-': '−', '*': '×', '/': '÷' };
+const PRECEDENCE: Partial<Record<A.BinaryOp, number>> = { '??': 1, '+': 2, '-': 2, '*': 3, '/': 3 };
+
+/**
+ * A count named by what it counts: `少报次数` → `少报`, counted `次`; `支出审批手续不全笔数` →
+ * `支出审批手续不全`, counted `笔`; `缺勤人次` → `缺勤`, `人次`; `核算差错数` → `核算差错`, `个`.
+ */
+const COUNTED = /^(.+?)(人次|次数|笔数|个数|起数|件数|项数|户数|处数|份数|人数|次|笔|起|数)$/;
+const MEASURE: Record<string, string> = { 次数: '次', 笔数: '笔', 个数: '个', 起数: '起', 件数: '件', 项数: '项', 户数: '户', 处数: '处', 份数: '份', 人数: '人', 人次: '人次', 次: '次', 笔: '笔', 起: '起', 数: '个' };
+
+/** A value set into Chinese text: spaced from it when it starts or ends with a digit or a Latin letter (`达到 50 的`). */
+const gap = (s: string) => `${/^[\w%(.−-]/.test(s) ? ' ' : ''}${s}${/[\w%).]$/.test(s) ? ' ' : ''}`;
 
 class Sentences {
   private readonly zh: boolean;
@@ -22,19 +52,121 @@ class Sentences {
     this.zh = lang === 'zh';
   }
 
-  /** An expression as written; a lone input by its label. */
-  private text(e: A.Expr): string {
-    if (e.kind === 'Name') {
-      const def = this.model.find('input', e.name) ?? this.model.find('let', e.name);
-      if (def?.label) return this.zh ? `“${def.label}”` : `"${def.label}"`;
-    }
+  /** A name as a reader knows it: an input's or named value's label, else its name. */
+  private label(name: string): string | undefined {
+    return (this.model.find('input', name) ?? this.model.find('let', name))?.label;
+  }
+
+  private quote(s: string): string {
+    return this.zh ? `“${s}”` : `"${s}"`;
+  }
+
+  /** An expression as written (one line). */
+  private written(e: A.Expr): string {
     const src = this.model.source;
     const raw = src && e.span.end > e.span.start && e.span.end <= src.length ? src.slice(e.span.start, e.span.end) : exprText(e);
     return raw.replace(/\s+/g, ' ');
   }
 
+  /** A value in words: a lone input by its label (quoted), arithmetic with × and ÷, `a ?? b` as "a, else b". */
+  private value(e: A.Expr, outer = 0): string {
+    const zh = this.zh;
+    switch (e.kind) {
+      case 'Num':
+        return e.text;
+      case 'Name': {
+        const label = this.label(e.name);
+        return label ? this.quote(label) : e.name;
+      }
+      case 'TotalRef':
+      case 'PlaceRef':
+      case 'CohortSizeRef':
+      case 'UnitRef':
+        return REFS[this.lang][e.kind];
+      case 'ScoreRef':
+        return zh ? `${{ item: '指标', section: '小节', bonus: '加分' }[e.target]}${e.label ? this.quote(e.label.text) : ''}得分` : `the score of ${e.target}${e.label ? ` ${this.quote(e.label.text)}` : ''}`;
+      case 'Member':
+        return this.zh ? `${this.value(e.object)}的${e.field.name}` : `${e.field.name} of ${this.value(e.object)}`;
+      case 'Call':
+        return this.aggregate(e) ?? this.written(e);
+      case 'Binary': {
+        const p = PRECEDENCE[e.op];
+        if (p === undefined) return this.condition(e);
+        const text = e.op === '??' ? this.fallbacks(e) : `${this.value(e.left, p)} ${ARITHMETIC[e.op]} ${this.value(e.right, p + (e.op === '-' || e.op === '/' ? 1 : 0))}`;
+        return p < outer ? `(${text})` : text;
+      }
+      case 'If':
+        return zh ? `${this.condition(e.cond)}时取${this.value(e.then)}，否则取${this.value(e.else)}` : `${this.value(e.then)} if ${this.condition(e.cond)}, else ${this.value(e.else)}`;
+      case 'Bands':
+        if (e.bands.every((b) => b.test.kind === 'Member')) {
+          const parts = e.bands.map((b) => `${(b.test as { member: A.Ident }).member.name} ${this.value(b.points)}`);
+          return zh ? `${parts.join('、')}（按${this.value(e.subject)}）` : `${parts.join(', ')} (by ${this.value(e.subject)})`;
+        }
+        return this.written(e);
+      default:
+        return this.written(e);
+    }
+  }
+
+  /** `a ?? b ?? c`: `a（未报时依次取b、c）`. */
+  private fallbacks(e: A.Expr): string {
+    const chain: A.Expr[] = [];
+    const flatten = (x: A.Expr): void => {
+      if (x.kind === 'Binary' && x.op === '??') {
+        flatten(x.left);
+        flatten(x.right);
+      } else chain.push(x);
+    };
+    flatten(e);
+    const [first, ...rest] = chain.map((x) => this.value(x, 2));
+    if (!this.zh) return `${first} (if not given, ${rest.join(', then ')})`;
+    return `${first}（未报时${rest.length > 1 ? '依次' : ''}取${rest.join('、')}）`;
+  }
+
+  /** `count(荣誉 where 级别 = 省级)`: `“荣誉”中级别为省级的条数`; `sum(目标.基本分 where …)` likewise. */
+  private aggregate(e: Extract<A.Expr, { kind: 'Call' }>): string | undefined {
+    const zh = this.zh;
+    const [arg] = e.args;
+    if (e.args.length !== 1 || (e.fn !== 'count' && e.fn !== 'sum')) return undefined;
+    const list = arg.kind === 'Member' ? arg.object : arg;
+    const field = arg.kind === 'Member' ? arg.field.name : undefined;
+    if (list.kind !== 'Name' || (e.fn === 'sum') !== (field !== undefined)) return undefined;
+    const where = e.where ? this.condition(e.where) : '';
+    const name = this.value(list);
+    if (e.fn === 'count') return zh ? `${name}中${where ? `${where}的` : ''}条数` : `the number of ${name}${where ? ` where ${where}` : ''}`;
+    return zh ? `${name}中${where ? `${where}的` : ''}${field}之和` : `the sum of ${field} over ${name}${where ? ` where ${where}` : ''}`;
+  }
+
+  /** A condition in words: `“场地面积”达到 50`, `a且b`, `非x`, `“查实虚报”中有虚报指标为城镇化的`; a lone yes/no by its label unquoted. */
+  condition(e: A.Expr): string {
+    const zh = this.zh;
+    if (e.kind === 'Name') return this.label(e.name) ?? e.name;
+    if (e.kind === 'Not') return zh ? `非${this.condition(e.operand)}` : `not ${this.condition(e.operand)}`;
+    if (e.kind !== 'Binary') return this.value(e);
+    if (e.op === 'and' || e.op === 'or') {
+      const part = (x: A.Expr) => (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or') && x.op !== e.op ? `(${this.condition(x)})` : this.condition(x));
+      return `${part(e.left)}${zh ? (e.op === 'and' ? '且' : '或') : ` ${e.op} `}${part(e.right)}`;
+    }
+    const words = COMPARE[this.lang][e.op];
+    if (!words) return this.value(e);
+    // `count(list where c) > 0`: there is an entry where c holds.
+    if (e.op === '>' && e.right.kind === 'Num' && e.right.value === '0' && e.left.kind === 'Call' && e.left.fn === 'count' && e.left.args.length === 1 && e.left.args[0].kind === 'Name') {
+      const list = this.value(e.left.args[0]);
+      const where = e.left.where ? this.condition(e.left.where) : '';
+      return zh ? `${list}中有${where ? `${where}的` : '记录'}` : `any ${list}${where ? ` where ${where}` : ''}`;
+    }
+    // A score compared with a number: `总分达到 90 分`.
+    const unit = e.right.kind === 'Num' && (e.left.kind === 'TotalRef' || e.left.kind === 'ScoreRef') ? (zh ? ' 分' : ' points') : '';
+    return zh ? `${this.value(e.left)}${words}${gap(this.value(e.right))}`.trimEnd() + unit : `${this.value(e.left)} ${words} ${this.value(e.right)}${unit}`;
+  }
+
+  /** `…的，` before what follows a condition (not doubled when the condition already ends in 的). */
+  private whenZh(cond: string): string {
+    return cond.endsWith('的') ? `${cond}，` : `${cond}${/[\w%)]$/.test(cond) ? ' ' : ''}的，`;
+  }
+
   private points(n: A.Num | A.Expr): string {
-    if (n.kind !== 'Num') return this.zh ? `${this.text(n)} 分` : `${this.text(n)} points`;
+    if (n.kind !== 'Num') return this.zh ? `${this.value(n)} 分` : `${this.value(n)} points`;
     return this.zh ? `${n.text} 分` : `${n.text} point${n.text === '1' ? '' : 's'}`;
   }
 
@@ -46,12 +178,25 @@ class Sentences {
     return this.zh ? `第 1 至 ${ns.length - 1} 次依次扣 ${head.join('、')} 分，以后每次扣 ${last} 分` : `${head.join(', ')}, then ${last} points each`;
   }
 
-  /** `x 每次扣 1 分，最多扣 5 分` / `1 point off per x, at most 5 off`. */
+  /** What a count counts and by what measure: `少报` and `次` for “少报次数”. */
+  private counted(count: A.Expr): { what: string; measure: string } {
+    if (count.kind === 'Name') {
+      const text = this.label(count.name) ?? count.name;
+      const m = COUNTED.exec(text);
+      if (m) return { what: m[1], measure: MEASURE[m[2]] };
+      return { what: this.quote(text), measure: '次' };
+    }
+    return { what: this.zh ? `按${gap(this.value(count))}计` : this.value(count), measure: '次' };
+  }
+
+  /** `少报，每次扣 1 分，最多扣 5 分` / `1 point off per x, at most 5 off`. */
   private perOccurrence(amounts: A.Num[], count: A.Expr, max: A.Num | undefined, floor: boolean): string {
     const zh = this.zh;
     const most = max ? (zh ? `，最多扣 ${this.points(max)}` : `, at most ${this.points(max)} off`) : floor ? (zh ? '，扣完为止' : ', down to 0') : '';
-    if (amounts.length > 1) return zh ? `${this.text(count)}${this.amounts(amounts)}${most}` : `per ${this.text(count)}: ${this.amounts(amounts)} off${most}`;
-    return zh ? `${this.text(count)}每次扣 ${this.points(amounts[0])}${most}` : `${this.points(amounts[0])} off per ${this.text(count)}${most}`;
+    if (!zh) return amounts.length > 1 ? `per ${this.value(count)}: ${this.amounts(amounts)} off${most}` : `${this.points(amounts[0])} off per ${this.value(count)}${most}`;
+    const { what, measure } = this.counted(count);
+    if (amounts.length > 1) return `${what}，${this.amounts(amounts).replace(/次/g, measure)}${most}`;
+    return `${what}，每${measure}扣 ${this.points(amounts[0])}${most}`;
   }
 
   rule(item: A.Item): string {
@@ -64,35 +209,96 @@ class Sentences {
           .map((l) => {
             if (l.kind === 'Per') return this.perOccurrence(l.amounts, l.count, l.max, false);
             const off = l.deduct || item.kind === 'Penalty';
-            return zh ? `${this.text(l.cond)}${off ? '扣' : '得'} ${this.points(l.points)}` : `${off ? '−' : ''}${this.points(l.points)} if ${this.text(l.cond)}`;
+            const verb = off ? '扣' : item.kind === 'Bonus' ? '加' : '得';
+            return zh ? `${this.whenZh(this.condition(l.cond))}${verb} ${this.points(l.points)}` : `${off ? '−' : ''}${this.points(l.points)} if ${this.condition(l.cond)}`;
           })
           .join(zh ? '；' : '; ');
       case 'Deduct':
         return this.perOccurrence(r.amounts, r.count, r.max, item.kind !== 'Penalty');
       case 'Ratio': {
-        const zero = r.ifZero ? (zh ? `；目标为 0 时得 ${this.text(r.ifZero)} 分` : `; a target of 0 scores ${this.text(r.ifZero)}`) : '';
-        return zh ? `按完成比例计分：${max ?? 'M'} × ${this.text(r.done)} / ${this.text(r.target)}，不超过满分${zero}` : `in proportion to completion: ${max ?? 'M'} × ${this.text(r.done)} / ${this.text(r.target)}, at most the max${zero}`;
+        const zero = r.ifZero ? (zh ? `；${this.value(r.target)}为 0 时得 ${this.value(r.ifZero)} 分` : `; ${this.value(r.ifZero)} if ${this.value(r.target)} is 0`) : '';
+        const full = max ?? (zh ? '满' : 'full');
+        return zh
+          ? `${this.value(r.done)}达到${gap(this.value(r.target))}的得 ${full} 分，未达到的按比例计分${zero}`
+          : `${full} points if ${this.value(r.done)} reaches ${this.value(r.target)}, else in proportion${zero}`;
       }
       case 'RankPoints':
-        return zh ? `按名次${this.text(r.rank)}计分：第一名得 ${this.points(r.first)}，每降一名扣 ${this.points(r.step)}，扣完为止` : `by place ${this.text(r.rank)}: first place ${this.points(r.first)}, ${this.points(r.step)} less per place, down to 0`;
+        return zh ? `按${this.value(r.rank)}，第一名得 ${this.points(r.first)}，每降一名扣 ${this.points(r.step)}，扣完为止` : `by place ${this.value(r.rank)}: first place ${this.points(r.first)}, ${this.points(r.step)} less per place, down to 0`;
       case 'RankScored':
         return zh
-          ? `按${this.text(r.by)}${r.dir === 'asc' ? '从低到高' : '从高到低'}排名计分：第一名得满分，最后一名得 0 分，其余按名次等差计分`
-          : `by rank of ${this.text(r.by)} (${r.dir === 'asc' ? 'lowest' : 'highest'} first): the first scores the max, the last 0, the others evenly between`;
-      case 'Tiers': {
-        const tiers = r.tiers.map((t) => (zh ? `${t.member.name} ${this.points(t.points)}` : `${t.member.name} ${this.points(t.points)}`)).join(zh ? '、' : ', ');
-        const filters = r.filters.map((f) => {
-          if (f.kind === 'With') return zh ? `须有${this.fieldLabel(f.field.name)}` : `only with ${this.fieldLabel(f.field.name)}`;
-          if (f.kind === 'Where') return zh ? `限${this.text(f.cond)}` : `only where ${this.text(f.cond)}`;
-          return zh ? `同一${this.fieldLabel(f.field.name)}按最高计` : `each ${this.fieldLabel(f.field.name)} once, at its highest`;
-        });
-        const per = r.source && this.isList(r.source) ? (zh ? '每项' : 'each entry: ') : '';
-        const head = zh ? `${per}${tiers}` : `${per}${tiers}`;
-        return [head, ...filters].join(zh ? '，' : ', ');
-      }
+          ? `按${this.value(r.by)}${r.dir === 'asc' ? '从低到高' : '从高到低'}排名计分：第一名得满分，最后一名得 0 分，其余按名次等差计分`
+          : `by rank of ${this.value(r.by)} (${r.dir === 'asc' ? 'lowest' : 'highest'} first): the first scores the max, the last 0, the others evenly between`;
+      case 'Tiers':
+        return this.tiers(r);
       case 'Formula':
-        return zh ? `按${this.text(r.expr)}计分` : `scored as ${this.text(r.expr)}`;
+        return this.formula(r.expr);
     }
+  }
+
+  private tiers(r: Extract<A.Rule, { kind: 'Tiers' }>): string {
+    const zh = this.zh;
+    const tiers = r.tiers.map((t) => `${t.member.name} ${this.points(t.points)}`).join(zh ? '、' : ', ');
+    const filters = r.filters.map((f) => {
+      if (f.kind === 'With') return zh ? `须有${this.fieldLabel(f.field.name)}` : `only with ${this.fieldLabel(f.field.name)}`;
+      if (f.kind === 'Where') return zh ? `限${this.condition(f.cond)}` : `only where ${this.condition(f.cond)}`;
+      return zh ? `同一${this.fieldLabel(f.field.name)}按最高等次计` : `each ${this.fieldLabel(f.field.name)} once, at its highest`;
+    });
+    const per = r.source && this.isList(r.source) ? (zh ? '每项' : 'each entry: ') : '';
+    return [`${per}${tiers}`, ...filters].join(zh ? '，' : ', ');
+  }
+
+  /** A formula: bands and linear scales as their steps, anything else as a value. */
+  private formula(e: A.Expr): string {
+    const zh = this.zh;
+    if (e.kind === 'Bands') return this.bands(e);
+    if (e.kind === 'Linear') return this.linear(e);
+    if (e.kind === 'If' && zh) return `${this.whenZh(this.condition(e.cond))}按${gap(this.value(e.then))}计分；否则按${gap(this.value(e.else))}计分`;
+    return zh ? `按${gap(this.value(e))}计分` : `scored as ${this.value(e)}`;
+  }
+
+  /** `开票销售低于 10亿 的得 5 分，10亿 至 20亿 的得 10 分，…，30亿 及以上的得 20 分`. */
+  private bands(e: Extract<A.Expr, { kind: 'Bands' }>): string {
+    const zh = this.zh;
+    const subject = this.value(e.subject);
+    const below = e.bands.every((b, i) => (b.test.kind === 'Compare' && b.test.op === '<' && b.test.value.kind === 'Num') || (b.test.kind === 'Else' && i === e.bands.length - 1));
+    const parts = e.bands.map((b, i) => {
+      const t = b.test;
+      const pts = this.points(b.points);
+      if (below && t.kind === 'Compare') {
+        const prev = i > 0 ? (e.bands[i - 1].test as { value: A.Num }).value.text : undefined;
+        const bound = (t.value as A.Num).text;
+        if (prev === undefined) return zh ? `${subject}低于 ${bound} 的得 ${pts}` : `${pts} below ${bound}`;
+        return zh ? `${prev} 至 ${bound} 的得 ${pts}` : `${pts} from ${prev} to below ${bound}`;
+      }
+      if (below && t.kind === 'Else') {
+        const last = (e.bands[i - 1]?.test as { value: A.Num } | undefined)?.value.text;
+        return zh ? `${last} 及以上的得 ${pts}` : `${pts} from ${last} up`;
+      }
+      switch (t.kind) {
+        case 'Compare':
+          return zh ? `${COMPARE.zh[t.op]} ${this.value(t.value)} 的得 ${pts}` : `${pts} if ${COMPARE.en[t.op]} ${this.value(t.value)}`;
+        case 'Member':
+          return zh ? `${t.member.name}得 ${pts}` : `${t.member.name} ${pts}`;
+        case 'Is':
+          return zh ? `${t.value ? '是' : '否'}得 ${pts}` : `${t.value ? 'yes' : 'no'} ${pts}`;
+        case 'Else':
+          return zh ? `其余得 ${pts}` : `otherwise ${pts}`;
+      }
+    });
+    return below ? parts.join(zh ? '，' : ', ') : zh ? `按${subject}：${parts.join('，')}` : `by ${subject}: ${parts.join(', ')}`;
+  }
+
+  /** `销售增速为 0 及以下的得 0 分，达到 30% 的得 10 分，其间按比例计分`. */
+  private linear(e: Extract<A.Expr, { kind: 'Linear' }>): string {
+    const zh = this.zh;
+    const subject = this.value(e.subject);
+    const pts = e.points;
+    const first = pts[0];
+    const last = pts[pts.length - 1];
+    if (!first || !last) return this.written(e);
+    const middle = pts.slice(1, -1).map((p) => (zh ? `${p.x.text} 得 ${this.points(p.y)}` : `${this.points(p.y)} at ${p.x.text}`));
+    if (zh) return [`${subject}不超过 ${first.x.text} 的得 ${this.points(first.y)}`, ...middle, `达到 ${last.x.text} 的得 ${this.points(last.y)}`, '其间按比例计分'].join('，');
+    return [`${this.points(first.y)} at ${subject} ${first.x.text} or less`, ...middle, `${this.points(last.y)} at ${last.x.text} or more`, 'in proportion between'].join(', ');
   }
 
   modifiers(item: A.Item): string[] {
@@ -102,8 +308,8 @@ class Sentences {
       const c = item.cap.value.text;
       out.push(item.cap.prorata ? (zh ? `累计超过 ${c} 分的，最高者计 ${c} 分，其余按比例折算` : `above ${c} in all, the highest unit gets ${c} and the others are scaled in proportion`) : zh ? `最高 ${c} 分` : `at most ${c}`);
     }
-    for (const v of item.voids) out.push(zh ? `${this.text(v)}的，本项计 0 分` : `0 if ${this.text(v)}`);
-    for (const v of item.notApplicable) out.push(zh ? `${this.text(v)}的，本项不适用，不计入所在小节` : `not scored if ${this.text(v)} (left out of its section)`);
+    for (const v of item.voids) out.push(zh ? `${this.whenZh(this.condition(v))}本项计 0 分` : `0 if ${this.condition(v)}`);
+    for (const v of item.notApplicable) out.push(zh ? `${this.whenZh(this.condition(v))}本项不适用，不计入所在小节` : `not scored if ${this.condition(v)} (left out of its section)`);
     if (item.round) out.push(zh ? `保留 ${item.round.text} 位小数` : `rounded to ${item.round.text} places`);
     return out;
   }

@@ -2,41 +2,60 @@
 import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { FileProblem } from '../diagnostics/catalog/data.js';
 import type { Plan } from '../ir/plan.js';
-import { Headers } from './headers.js';
+import { unitHeaders } from './headers.js';
+import { jsonValueSpans, type UnitSpans } from './locate.js';
+
+/** What a data file's text gave: its rows, where each row is, where each value is (by the validator's field path). */
+export interface TextRows {
+  rows: unknown[];
+  rowSpan: (i: number) => Span;
+  valueSpan: (i: number, field: string) => Span | undefined;
+  diagnostics: Diagnostic[];
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The rows of a JSON data file: `{ "units": [ … ] }` or a bare array. Also returns where
- * each unit's record starts in the text, so that messages can point at it.
+ * each unit's record is in the text, and each of its values (keys written as labels are
+ * known by their field's name when the scheme's `plan` is given), so that messages can
+ * point at them.
  */
-export function rowsFromJson(text: string, file: string): { rows: unknown[]; rowSpan: (i: number) => Span; diagnostics: Diagnostic[] } {
+export function rowsFromJson(text: string, file: string, plan?: Pick<Plan, 'inputs' | 'unitLabels'>): TextRows {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const at = m ? Number(m[1]) : 0;
-    return { rows: [], rowSpan: () => ({ start: at, end: at + 1, file }), diagnostics: [diag('E0505', { start: at, end: at + 1, file }, { k: 'badJson' })] };
+    return { rows: [], rowSpan: () => ({ start: at, end: at + 1, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: at, end: at + 1, file }, { k: 'badJson' })] };
   }
   const rows = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.units) ? data.units : undefined;
-  if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
-  const rowSpan = (i: number): Span => {
-    const row = rows[i];
-    const id = isPlainObject(row) && (typeof row.id === 'string' || typeof row.id === 'number') ? JSON.stringify(row.id) : undefined;
-    const at = id ? text.indexOf(id) : -1;
-    return at >= 0 ? { start: at, end: at + id!.length, file } : { start: 0, end: 0, file };
+  if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
+  // Found only when a message needs them.
+  let units: UnitSpans[] | undefined;
+  const unitAt = (i: number) => (units ??= jsonValueSpans(text, plan))[i];
+  const valueSpan = (i: number, field: string): Span | undefined => {
+    const at = unitAt(i)?.values.get(field);
+    return at && { ...at, file };
   };
-  return { rows, rowSpan, diagnostics: [] };
+  // A unit is pointed at by its id, else by its whole record.
+  const rowSpan = (i: number): Span => {
+    const at = unitAt(i);
+    return { ...(at?.values.get('id') ?? at?.record ?? { start: 0, end: 0 }), file };
+  };
+  return { rows, rowSpan, valueSpan, diagnostics: [] };
 }
 
 /**
  * The rows of a CSV data file (RFC 4180: quoted fields, doubled quotes, CRLF). The first
  * line names the columns (field names or labels, see headers.ts); a list field's cell holds JSON (`[{"project":"桥梁",…}]`).
  */
-export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unknown[]; rowSpan: (i: number) => Span; diagnostics: Diagnostic[] } {
-  const records: { cells: string[]; start: number; end: number }[] = [];
+export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs' | 'unitLabels'>): TextRows {
+  const records: { cells: string[]; starts: number[]; start: number; end: number }[] = [];
   let cells: string[] = [];
+  /** Where each cell of the record being read starts (in `src`). */
+  let starts: number[] = [0];
   let cell = '';
   let quoted = false;
   let start = 0;
@@ -54,20 +73,25 @@ export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unk
     else if (ch === ',') {
       cells.push(cell);
       cell = '';
+      starts.push(i + 1);
     } else if (ch === '\n' || ch === '\r') {
+      const end = i;
       if (ch === '\r' && src[i + 1] === '\n') i++;
       cells.push(cell);
-      if (cells.some((c) => c !== '')) records.push({ cells, start: start + offset, end: i + offset });
+      starts.push(end + 1);
+      if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: end + offset });
       cells = [];
       cell = '';
       start = i + 1;
+      starts = [start];
     } else cell += ch;
   }
   cells.push(cell);
-  if (cells.some((c) => c !== '')) records.push({ cells, start: start + offset, end: src.length + offset });
+  starts.push(src.length + 1);
+  if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: src.length + offset });
   const [header, ...body] = records;
-  if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), diagnostics: [] };
-  const names = new Headers(plan.inputs).columns(header.cells).map((c) => c.key);
+  if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [] };
+  const names = unitHeaders(plan).columns(header.cells).map((c) => c.key);
   const lists = new Set(plan.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
   const diagnostics: Diagnostic[] = [];
   const rows = body.map((r) => {
@@ -86,7 +110,43 @@ export function rowsFromCsv(text: string, file: string, plan: Plan): { rows: unk
     });
     return row;
   });
-  return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), diagnostics };
+  /** A value's cell, without the separator after it; a list entry's value inside its list's cell. */
+  const valueSpan = (i: number, field: string): Span | undefined => {
+    const r = body[i];
+    const list = /^[^[.]+/.exec(field)?.[0] ?? field;
+    const j = names.lastIndexOf(list);
+    if (!r || j < 0 || j >= r.cells.length) return undefined;
+    const cell = { start: r.starts[j], end: r.starts[j + 1] - 1 };
+    const inner = list !== field && lists.has(list) ? entrySpan(src, cell, list, field, plan) : undefined;
+    const at = inner ?? cell;
+    return { start: at.start + offset, end: at.end + offset, file };
+  };
+  return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), valueSpan, diagnostics };
+}
+
+/**
+ * Where a list entry's value (`荣誉[2].级别`) is inside the CSV cell that holds the list as JSON:
+ * the cell's text is read as the list of a unit (quotes undoubled), and its spans mapped back.
+ */
+function entrySpan(src: string, cell: { start: number; end: number }, list: string, field: string, plan: Pick<Plan, 'inputs' | 'unitLabels'>): { start: number; end: number } | undefined {
+  // The k-th character of the cell's content is src[from[k]..to[k]) (two characters for a doubled quote).
+  const from: number[] = [];
+  const to: number[] = [];
+  let content = '';
+  const quoted = src[cell.start] === '"';
+  for (let i = quoted ? cell.start + 1 : cell.start; i < cell.end; i++) {
+    const doubled = quoted && src[i] === '"';
+    if (doubled && src[i + 1] !== '"') break;
+    from.push(i);
+    if (doubled) i++;
+    to.push(i + 1);
+    content += src[i];
+  }
+  const prefix = `[{${JSON.stringify(list)}:`;
+  const span = jsonValueSpans(`${prefix}${content}}]`, plan)[0]?.values.get(field);
+  const first = (span?.start ?? 0) - prefix.length;
+  const last = (span?.end ?? 0) - prefix.length - 1;
+  return first >= 0 && last >= first && last < content.length ? { start: from[first], end: to[last] } : undefined;
 }
 
 /** A problem with a data file as a whole (for readers outside core: JSON lines, streamed CSV). */

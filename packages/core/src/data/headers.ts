@@ -1,6 +1,7 @@
 // Column headers of a table of units → the keys of a record. A drafter's spreadsheet or CSV
 // heads its columns with the scheme's field names or with their labels (`"少报次数"`), in any
-// order; the unit's id column may be called `id`, `单位` or `单位名称`, its kind column `unit` or
+// order; the unit's id column may be called `id`, `单位`, `单位名称` or by the label of the
+// scheme's unit kind (`unit town "镇（区）"`: `镇（区）`), its kind column `unit` or
 // `单位类型`. CSV files, workbooks and the studio's grid all read headers through here, and a
 // JSON file's keys too (`withFieldNames`), so the same data is read the same from any of them.
 import type { Plan } from '../ir/plan.js';
@@ -19,13 +20,16 @@ export type Column = { k: 'id'; key: 'id' } | { k: 'kind'; key: 'unit' } | { k: 
 export class Headers {
   private readonly byHeader = new Map<string, Column>();
 
-  /** `units`: the id and kind headers are known too (a unit table, not a list's entries). */
-  constructor(fields: readonly Field[], units = true) {
+  /**
+   * `units`: the id and kind headers are known too (a unit table, not a list's entries);
+   * `unitLabels`: more headers of the id column (see `unitHeaders`).
+   */
+  constructor(fields: readonly Field[], units = true, unitLabels: readonly string[] = []) {
     // A label never hides a field's name, nor an id header a field's name or label.
     for (const f of fields) this.byHeader.set(f.name, { k: 'field', key: f.name, field: f });
     for (const f of fields) if (f.label !== undefined && !this.byHeader.has(f.label.trim())) this.byHeader.set(f.label.trim(), { k: 'field', key: f.name, field: f });
     if (!units) return;
-    for (const h of ID_HEADERS) if (!this.byHeader.has(h)) this.byHeader.set(h, { k: 'id', key: 'id' });
+    for (const h of [...ID_HEADERS, ...unitLabels]) if (!this.byHeader.has(h)) this.byHeader.set(h, { k: 'id', key: 'id' });
     for (const h of KIND_HEADERS) if (!this.byHeader.has(h)) this.byHeader.set(h, { k: 'kind', key: 'unit' });
   }
 
@@ -39,6 +43,9 @@ export class Headers {
     return headers.map((h) => this.column(h));
   }
 }
+
+/** The headers of a table of the scheme's units: its inputs, the id column (also by the unit kinds' labels), the kind column. */
+export const unitHeaders = (plan: Pick<Plan, 'inputs' | 'unitLabels'>): Headers => new Headers(plan.inputs, true, plan.unitLabels);
 
 /** The header a template or a grid shows for a field: its label, or its name when it has none. */
 export const fieldHeader = (f: Field): string => f.label?.trim() || f.name;
@@ -66,21 +73,34 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * that name nothing are kept as they are (the validator warns about them). What is not a
  * record is left alone for the validator to report.
  */
-export function withFieldNames(plan: Pick<Plan, 'inputs'>, rows: readonly unknown[]): unknown[] {
-  const units = new Headers(plan.inputs);
+export function withFieldNames(plan: Pick<Plan, 'inputs' | 'unitLabels'>, rows: readonly unknown[]): unknown[] {
+  return rows.map(fieldNamer(plan));
+}
+
+/** `withFieldNames` one record at a time (a file read line by line): the headers are looked up once. */
+export function fieldNamer(plan: Pick<Plan, 'inputs' | 'unitLabels'>): (row: unknown) => unknown {
+  const units = unitHeaders(plan);
   const entries = new Map(plan.inputs.flatMap((f) => (f.type.k === 'list' ? [[f.name, new Headers(f.type.fields, false)] as const] : [])));
+  // A record whose keys are all field names already (the usual case) is kept as it is.
   const rename = (h: Headers, r: Record<string, unknown>) => {
+    const keys = Object.keys(r);
+    if (keys.every((k) => h.column(k).key === k)) return r;
     const out: Record<string, unknown> = Object.create(null);
-    for (const k of Object.keys(r)) out[h.column(k).key] = r[k];
+    for (const k of keys) out[h.column(k).key] = r[k];
     return out;
   };
-  return rows.map((r) => {
+  return (r) => {
     if (!isRecord(r)) return r;
-    const out = rename(units, r);
+    let out = rename(units, r);
     for (const [name, h] of entries) {
       const list = out[name];
-      if (Array.isArray(list)) out[name] = list.map((e) => (isRecord(e) ? rename(h, e) : e));
+      if (!Array.isArray(list)) continue;
+      const renamed = list.map((e) => (isRecord(e) ? rename(h, e) : e));
+      if (renamed.some((e, j) => e !== list[j])) {
+        if (out === r) out = Object.assign(Object.create(null) as Record<string, unknown>, r);
+        out[name] = renamed;
+      }
     }
     return out;
-  });
+  };
 }

@@ -19,6 +19,8 @@ export interface Where {
   file: string;
   /** Offset of a unit's row in the data file, when known. */
   rowSpan?: (i: number) => Span;
+  /** Where a unit's value is in the data file's text, by field path (`org_system`, `荣誉[2].级别`), when known. */
+  valueSpan?: (row: number, field: string) => Span | undefined;
   /**
    * For a workbook: the cell a unit's value is in (`数据!D7`), by row and field path (`id`
    * for the unit's id, `荣誉[2].级别` for a list entry's field). A problem with a known cell
@@ -47,7 +49,7 @@ export function dataDiagnostics(plan: Plan, problems: readonly Problem[], where:
     const field = problemField(p);
     const cell = field === undefined ? undefined : where.cell?.(p.row, field);
     if (cell !== undefined) return { start: 0, end: 0, file: `${where.file} ${cell}` };
-    return where.rowSpan?.(p.row) ?? { start: 0, end: 0, file: where.file };
+    return (field === undefined ? undefined : where.valueSpan?.(p.row, field)) ?? where.rowSpan?.(p.row) ?? { start: 0, end: 0, file: where.file };
   };
   return problems.map((p) => {
     const span = spanOf(p);

@@ -17,6 +17,12 @@ export function lower(scheme: CheckedScheme, imports: ReadonlyMap<string, P.Plan
 }
 
 /** Canonical decimal text of a number as the AST holds it. */
+/** `unitLabels` when some unit kind has a label (absent otherwise, so that plans without them stay as they were). */
+function unitLabels(ast: A.Scheme): { unitLabels?: string[] } {
+  const labels = ast.units.flatMap((u) => (u.label?.text.trim() ? [u.label.text.trim()] : []));
+  return labels.length > 0 ? { unitLabels: labels } : {};
+}
+
 function canonical(value: string): P.Dec {
   return (Decimal.parse(value) ?? Decimal.ZERO).toString();
 }
@@ -72,6 +78,7 @@ class Lowering implements LowerContext {
       total: ast.total ? canonical(ast.total.value) : '0',
       ...(scheme.precision ? { precision: { places: scheme.precision.places, of: scheme.precision.totalOnly ? ('total' as const) : ('each' as const) } } : {}),
       unitKinds: scheme.unitKinds,
+      ...unitLabels(ast),
       gradeLabels: scheme.gradeLabels,
       inputs: scheme.inputs.map((f) => this.field(f.decl, f.name, f.label, f.optional, f.declSpan)),
       lets,

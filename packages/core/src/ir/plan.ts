@@ -35,6 +35,8 @@ export interface Plan {
   precision?: { places: number; of: 'each' | 'total' };
   /** Declared unit kinds (`unit 乡镇 "乡镇", 街道 "街道"`). */
   unitKinds: string[];
+  /** The kinds' labels (`"乡镇"`), when they have them: a data file's column so headed holds the units' ids. */
+  unitLabels?: string[];
   /** Every grade label, in the order of the grade block. */
   gradeLabels: string[];
   /** What one unit's data holds: this scheme's inputs, then imported schemes' that it does not declare. */

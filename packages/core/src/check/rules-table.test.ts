@@ -1,0 +1,92 @@
+// The rules table's model and the sentences it is made of: each rule as a 考核细则表 writes it,
+// sections as headings, bonuses, vetoes and grades at the end, in the scheme's own language.
+// (Every seed example's whole table is a golden file of @assess/reports.)
+import { describe, expect, it } from 'vitest';
+import { compile, rulesTable, ruleSentence, schemeLanguage } from '../index.js';
+
+const model = (source: string) => compile('s.assess', source).model;
+const sentence = (source: string, label: string, lang: 'zh' | 'en' = 'zh') => {
+  const m = model(source);
+  return ruleSentence(m, m.ofKind('item', 'bonus', 'penalty').find((d) => d.name === label)!.item!, lang);
+};
+
+const TOWNS = `方案 "镇考核" 总分 20
+输入 {
+  少报次数 : 次数 "进展情况、年终总结等材料少报次数"
+  审批不全笔数 : 次数
+  场地面积 : 数值
+  组织体系 : 是否 "建立健全组织领导和工作体系"
+  执行率 : 百分比 "预算支出执行率"
+  荣誉 : 列表 { 项目 : 文本, 级别 : 市级 | 省级 | 国家级, 年度 : 整数, 佐证 : 文本 可选 }
+  受处分人数 : 次数
+}
+小节 "定性考核" 满分 20 {
+  指标 "材料报送" 满分 5：每 少报次数 扣 1
+  指标 "支出审批" 满分 3：每 审批不全笔数 扣 0.5，最多 2
+  指标 "组织领导" 满分 2 { 2 若 组织体系 }
+  指标 "场地" 满分 5 { 5 若 场地面积 >= 50 }
+  指标 "预算执行" 满分 5：比例 执行率 / 95%
+}
+加分 "项目加分"：荣誉 需 佐证，其中 年度 = 2024，同一 项目 取最高，市级 3，省级 6，国家级 10，封顶 10 按比例
+一票否决 "所属人员受到处分" 若 受处分人数 > 0
+等级 {
+  一票否决 "不予命名"
+  "规范化单位" 若 总分 >= 18
+  否则 "继续努力"
+}
+`;
+
+describe('rule sentences', () => {
+  it('a deduction per occurrence is read by what is counted: 少报，每次扣 1 分，扣完为止', () => {
+    expect(sentence(TOWNS, '材料报送')).toBe('进展情况、年终总结等材料少报，每次扣 1 分，扣完为止。');
+    expect(sentence(TOWNS, '支出审批')).toBe('审批不全，每笔扣 0.5 分，最多扣 2 分。');
+  });
+  it('conditions in words: a yes/no by its label, comparisons, ratios', () => {
+    expect(sentence(TOWNS, '组织领导')).toBe('建立健全组织领导和工作体系的，得 2 分。');
+    expect(sentence(TOWNS, '场地')).toBe('场地面积达到 50 的，得 5 分。');
+    expect(sentence(TOWNS, '预算执行')).toBe('“预算支出执行率”达到 95% 的得 5 分，未达到的按比例计分。');
+  });
+  it('tiers: each entry, evidence, the year, the highest level per project, the cap scaled in proportion', () => {
+    expect(sentence(TOWNS, '项目加分')).toBe('每项市级 3 分、省级 6 分、国家级 10 分，须有佐证，限年度为 2024，同一项目按最高等次计，累计超过 10 分的，最高者计 10 分，其余按比例折算。');
+  });
+  it('bands as ranges, linear scales with their ends', () => {
+    const s = `scheme "s" total 20\ninput { sales : number, growth : percent }\nitem "a" max 10: bands sales { < 10: 0, < 20: 5, else: 10 }\nitem "b" max 10: linear growth from 0 -> 0 to 30% -> 10\n`;
+    expect(sentence(s, 'a')).toBe('sales低于 10 的得 0 分，10 至 20 的得 5 分，20 及以上的得 10 分。');
+    expect(sentence(s, 'b')).toBe('growth不超过 0 的得 0 分，达到 30% 的得 10 分，其间按比例计分。');
+    expect(sentence(s, 'a', 'en')).toBe('0 points below 10, 5 points from 10 to below 20, 10 points from 20 up.');
+  });
+});
+
+describe('the rules table', () => {
+  it('sections as headings with their points, bonuses, vetoes and grades at the end', () => {
+    const t = rulesTable(model(TOWNS));
+    expect(t.lang).toBe('zh');
+    expect(t.header).toEqual(['考核项目', '分值', '考核内容及评分标准']);
+    expect(t.notes).toEqual(['满分 20 分。']);
+    expect(t.groups.map((g) => g.heading)).toEqual(['一、定性考核（20 分）', '加分项目', '一票否决', '等级评定（自上而下依次判定）']);
+    expect(t.groups[0].rows.map((r) => [r.item, r.points])).toEqual([
+      ['材料报送', '5'],
+      ['支出审批', '3'],
+      ['组织领导', '2'],
+      ['场地', '5'],
+      ['预算执行', '5'],
+    ]);
+    expect(t.groups[2].rows).toEqual([{ item: '所属人员受到处分', points: '—', rule: '受处分人数超过 0 的，实行一票否决。' }]);
+    expect(t.groups[3].rows.map((r) => `${r.item}：${r.rule}`)).toEqual(['不予命名：被一票否决的。', '规范化单位：总分达到 18 分。', '继续努力：其余。']);
+  });
+  it('is in the language of the scheme’s words, not of its keywords; English when they are English', () => {
+    const zhWords = `scheme "村考核" total 10\ninput { a : yes/no }\nitem "组织" max 10 { 10 if a }\n`;
+    expect(schemeLanguage(model(zhWords))).toBe('zh');
+    const en = rulesTable(model(`scheme "Villages" total 10\ninput { a : yes/no "a plan adopted" }\nsection "Work" weight 100% {\n  item "plan" max 10 { 10 if a }\n}\n`));
+    expect(en.lang).toBe('en');
+    expect(en.header).toEqual(['item', 'points', 'what is assessed and how it is scored']);
+    expect(en.groups.map((g) => [g.heading, g.rows.map((r) => r.rule)])).toEqual([['1. Work (weight 100%)', ['10 points if a plan adopted.']]]);
+  });
+  it('keeps a label’s own numbering, numbers nested sections (一)', () => {
+    const t = rulesTable(model(`scheme "s" total 10\ninput { a : yes/no }\nsection "一、大项" max 10 {\n  section "小项" max 10 {\n    item "x" max 10 { 10 if a }\n  }\n}\n`));
+    expect(t.groups.map((g) => [g.heading, g.depth])).toEqual([
+      ['一、大项（10 分）', 0],
+      ['（一）小项（10 分）', 1],
+    ]);
+  });
+});
