@@ -77,7 +77,7 @@ export function schemeOrReport(file: string, io: Io, lang: Lang, args: Args): (C
 }
 
 /** Write through a temporary file and a rename, so that a file is never left half-written. */
-export function writeAtomically(file: string, text: string) {
+export function writeAtomically(file: string, text: string | Uint8Array) {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);

@@ -93,7 +93,7 @@ export function itemsOption(chart: Chart, title: string, lang: Lang) {
     animation: false,
     title: { text: title, ...TITLE },
     tooltip: { trigger: 'item', formatter: (p: { name: string; value: number[] }) => `${p.name}: ${p.value[3]} ${w.points} × ${p.value[2]} ${w.units}` },
-    grid: { left: 16, right: 24, top: 40, bottom: 32, containLabel: true },
+    grid: { left: 16, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'value', min: 0, max: 100, name: `${w.rate} %`, nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
     series: [{ type: 'scatter', data, symbolSize: (v: number[]) => 6 + 18 * Math.sqrt(v[2] / most), itemStyle: { opacity: 0.75 } }],
