@@ -1,6 +1,6 @@
 // The rules table's model and the sentences it is made of: each rule as a 考核细则表 writes it,
 // sections as headings, bonuses, vetoes and grades at the end, in the scheme's own language.
-// (Every seed example's whole table is a golden file of @assess/reports.)
+// (Every seed example's whole table is a golden file beside it: examples/*/rules-table.md.)
 import { describe, expect, it } from 'vitest';
 import { compile, rulesTable, ruleSentence, schemeLanguage } from '../index.js';
 
@@ -54,6 +54,30 @@ describe('rule sentences', () => {
     expect(sentence(s, 'a')).toBe('sales低于 10 的得 0 分，10 至 20 的得 5 分，20 及以上的得 10 分。');
     expect(sentence(s, 'b')).toBe('growth不超过 0 的得 0 分，达到 30% 的得 10 分，其间按比例计分。');
     expect(sentence(s, 'a', 'en')).toBe('0 points below 10, 5 points from 10 to below 20, 10 points from 20 up.');
+  });
+});
+
+describe('rule sentences over lists and named values', () => {
+  const LISTS = `方案 "指导员考核" 总分 20
+输入 {
+  驻村记录 : 列表 { 月份 : 整数, 天数 : 整数 }
+  请假记录 : 列表 { 天数 : 整数, 审批 : 乡镇党委 | 县农指办 }
+  目标 : 列表 { 基本分 : 数值, 完成率 : 百分比 }
+  户籍人口 : 整数
+}
+设 完成分 = sum(目标, 基本分 * min(完成率, 1))
+设 系数 = 1 + bands 户籍人口 { < 1000: 0, < 3000: 0.02, 否则: 0.04 }
+指标 "驻村时间" 满分 10：每 count(驻村记录 where 天数 < 20) 扣 2.5
+指标 "请销假" 满分 6：每 count(请假记录 where 天数 > 2 且 审批 = 乡镇党委) 扣 2
+指标 "目标" 满分 4：完成分
+`;
+  const lets = () => rulesTable(model(LISTS)).groups.find((g) => g.heading === '计算口径')!.rows.map((r) => r.rule);
+  it('a deduction per entry of a list counted where a condition holds: 驻村记录中天数低于 20 的，每条扣 2.5 分', () => {
+    expect(sentence(LISTS, '驻村时间')).toBe('驻村记录中天数低于 20 的，每条扣 2.5 分，扣完为止。');
+    expect(sentence(LISTS, '请销假')).toBe('请假记录中天数超过 2 且审批为乡镇党委的，每条扣 2 分，扣完为止。');
+  });
+  it('named values in words: a sum over a list, a value capped by min, bands as ranges taken', () => {
+    expect(lets()).toEqual(['完成分 = 目标中各条基本分 × 完成率（超过 1 按 1 计）的合计', '系数 = 1 + （户籍人口低于 1000 的取 0，1000 至 3000 的取 0.02，3000 及以上的取 0.04）']);
   });
 });
 
