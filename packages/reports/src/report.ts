@@ -105,7 +105,7 @@ ${order.map((r) => explanation(r, lang)).join('\n')}
 `;
 }
 
-/** The summary figures: how many units, the totals' mean, median, highest and lowest (exact), grades and vetoes. */
+/** The summary figures: how many units, the totals' mean (to two places), median, highest and lowest (exact), grades and vetoes. */
 function summary(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): string {
   const w = WORDS[lang];
   const assessed = order.filter((r) => r.eligible);
@@ -115,7 +115,7 @@ function summary(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): str
     const sum = totals.reduce((a, b) => a.add(b), Decimal.fromInt(0));
     const mid = totals.length >> 1;
     const median = totals.length % 2 === 1 ? totals[mid] : totals[mid - 1].add(totals[mid]).div(Decimal.fromInt(2));
-    figures.push([w.mean, showScore(sum.div(Decimal.fromInt(totals.length)))], [w.median, showScore(median)], [w.max, showScore(totals[totals.length - 1])], [w.min, showScore(totals[0])]);
+    figures.push([w.mean, approximately(sum.div(Decimal.fromInt(totals.length)))], [w.median, showScore(median)], [w.max, showScore(totals[totals.length - 1])], [w.min, showScore(totals[0])]);
   }
   figures.push([w.vetoed, String(order.filter((r) => r.vetoed).length)]);
   const grades = plan.gradeLabels.map((g) => `<li><span class="grade">${escapeHtml(g)}</span> ${order.filter((r) => r.grade === g).length}</li>`);
@@ -124,6 +124,12 @@ function summary(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): str
 <dl>${figures.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
 ${grades.length > 0 ? `<p class="grades">${w.grades}：</p><ul class="grades">${grades.join('')}</ul>` : ''}
 </section>`;
+}
+
+/** A mean to two places, marked `≈` when that rounds it (a third is `≈ 33.33`, not `33.3333333333…`). */
+function approximately(d: Decimal): string {
+  const rounded = d.round(2);
+  return rounded.eq(d) ? d.toString() : `≈ ${rounded.toString()}`;
 }
 
 /** Core's results table (what `assess run` prints), best place first. */
@@ -171,7 +177,7 @@ h1 { font-size: 1.6em; margin: 0 0 0.2em; text-align: center; }
 h2 { font-size: 1.2em; border-bottom: 2px solid #3b5b8c; padding-bottom: 0.2em; margin-top: 1.6em; }
 p.date { text-align: center; color: #555; margin: 0; }
 .summary dl { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 0; }
-.summary dl div { border: 1px solid #c9d1dd; border-radius: 6px; padding: 0.4em 0.9em; min-width: 7em; }
+.summary dl div { border: 1px solid #c9d1dd; border-radius: 6px; padding: 0.4em 0.9em; min-width: 5em; }
 .summary dt { color: #555; font-size: 0.85em; }
 .summary dd { margin: 0; font-size: 1.3em; font-weight: 600; font-variant-numeric: tabular-nums; }
 p.grades { display: inline-block; margin: 0.8em 0.3em 0 0; }

@@ -88,6 +88,9 @@ describe('the report', () => {
     const figures = Object.fromEntries([...html.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => [m[1], m[2]]));
     // Totals 7, 2, 9 (vetoed, still scored), 4: mean 5.5, median (4 + 7) / 2.
     expect(figures).toEqual({ 参评单位: '4', 平均分: '5.5', 中位数: '5.5', 最高分: '9', 最低分: '2', 一票否决: '1' });
+    // A mean that does not terminate is shown to two places, marked.
+    const thirds = resultsReport(plan, [units[0], units[1], units[3]], { lang: 'zh', date: '2026-12-01' });
+    expect(thirds).toContain('<dt>平均分</dt><dd>≈ 4.33</dd>');
     expect(html).toContain('<li><span class="grade">不合格</span> 1</li><li><span class="grade">好</span> 1</li><li><span class="grade">差</span> 2</li>');
   });
 

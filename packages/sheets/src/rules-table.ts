@@ -21,7 +21,7 @@ export function buildRulesTable(t: RulesTable): Workbook {
   const sheet = book.addWorksheet(t.header[0].replace(/[:\\/?*[\]]/g, '_').slice(0, 31), {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } },
   });
-  sheet.columns = [{ width: 22 }, { width: 9 }, { width: 70 }];
+  sheet.columns = WIDTHS.map((width) => ({ width }));
   mergedRow(sheet, t.title, { font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } });
   for (const note of t.notes) mergedRow(sheet, note, { alignment: { wrapText: true } });
   const header = sheet.addRow(t.header);
@@ -37,6 +37,7 @@ export function buildRulesTable(t: RulesTable): Workbook {
     if (g.heading !== undefined) mergedRow(sheet, g.heading, { font: { bold: true }, fill: SECTION_FILL, border: BOX, alignment: { vertical: 'middle', indent: g.depth } });
     for (const r of g.rows) {
       const row = sheet.addRow([r.item, r.points, r.rule]);
+      row.height = LINE * Math.max(lines(r.item, WIDTHS[0]), lines(r.rule, WIDTHS[2]));
       row.eachCell((c, j) => {
         c.border = BOX;
         c.alignment = { vertical: 'top', wrapText: true, horizontal: j === 2 ? 'center' : 'left' };
@@ -44,6 +45,21 @@ export function buildRulesTable(t: RulesTable): Workbook {
     }
   }
   return book;
+}
+
+/** Column widths (characters of the default font): 考核项目, 分值, 考核内容及评分标准. */
+const WIDTHS = [22, 9, 70];
+/** A line's height in points. */
+const LINE = 16;
+
+/**
+ * How many lines a text wraps to in a column: a spreadsheet does not size a row to its
+ * wrapped text when it opens a file, so the row is made tall enough here (a Han character is
+ * two characters wide).
+ */
+function lines(text: string, width: number): number {
+  const wide = [...text].reduce((n, c) => n + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
+  return Math.max(1, Math.ceil(wide / (width - 2)));
 }
 
 type Style = Partial<Pick<import('exceljs').Cell, 'font' | 'fill' | 'border' | 'alignment'>>;
