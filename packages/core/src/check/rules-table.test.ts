@@ -76,6 +76,11 @@ describe('rule sentences over lists and named values', () => {
     expect(sentence(LISTS, '驻村时间')).toBe('驻村记录中天数低于 20 的，每条扣 2.5 分，扣完为止。');
     expect(sentence(LISTS, '请销假')).toBe('请假记录中天数超过 2 且审批为乡镇党委的，每条扣 2 分，扣完为止。');
   });
+  it('a shortfall below a number, one at a time: 台账中完整的条数不足 8 条的，每少 1 条扣 3 分', () => {
+    const s = `方案 "s" 总分 30\n输入 { 台账 : 列表 { 完整 : 是否 }, 学习次数 : 次数 "集中学习次数" }\n指标 "台账" 满分 24：每 (8 - count(台账 where 完整)) 扣 3\n指标 "学习" 满分 6：每 (12 - 学习次数) 扣 0.5\n`;
+    expect(sentence(s, '台账')).toBe('台账中完整的条数不足 8 条的，每少 1 条扣 3 分，扣完为止。');
+    expect(sentence(s, '学习')).toBe('“集中学习次数”不足 12 次的，每少 1 次扣 0.5 分，扣完为止。');
+  });
   it('named values in words: a sum over a list, a value capped by min, bands as ranges taken', () => {
     expect(lets()).toEqual(['完成分 = 目标中各条基本分 × 完成率（超过 1 按 1 计）的合计', '系数 = 1 + （户籍人口低于 1000 的取 0，1000 至 3000 的取 0.02，3000 及以上的取 0.04）']);
   });
@@ -95,7 +100,7 @@ describe('the rules table', () => {
       ['场地', '5'],
       ['预算执行', '5'],
     ]);
-    expect(t.groups[2].rows).toEqual([{ item: '所属人员受到处分', points: '—', rule: '受处分人数超过 0 的，实行一票否决。' }]);
+    expect(t.groups[2].rows).toEqual([{ item: '所属人员受到处分', points: '—', rule: '有受处分的，实行一票否决。' }]);
     expect(t.groups[3].rows.map((r) => `${r.item}：${r.rule}`)).toEqual(['不予命名：被一票否决的。', '规范化单位：总分达到 18 分。', '继续努力：其余。']);
   });
   it('is in the language of the scheme’s words, not of its keywords; English when they are English', () => {

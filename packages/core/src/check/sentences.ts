@@ -171,6 +171,11 @@ class Sentences {
       const where = e.left.where ? this.condition(e.left.where) : '';
       return zh ? `${list}中有${where ? `${where}的` : '记录'}` : `any ${list}${where ? ` where ${where}` : ''}`;
     }
+    // A count above 0: `有所属人员受党纪政纪处分` for “所属人员受党纪政纪处分人数” > 0.
+    if (zh && e.op === '>' && e.right.kind === 'Num' && e.right.value === '0' && e.left.kind === 'Name') {
+      const m = COUNTED.exec(this.label(e.left.name) ?? e.left.name);
+      if (m) return `有${m[1]}`;
+    }
     // A score compared with a number: `总分达到 90 分`.
     const unit = e.right.kind === 'Num' && (e.left.kind === 'TotalRef' || e.left.kind === 'ScoreRef') ? (zh ? ' 分' : ' points') : '';
     return zh ? `${this.value(e.left)}${words}${gap(this.value(e.right))}`.trimEnd() + unit : `${this.value(e.left)} ${words} ${this.value(e.right)}${unit}`;
@@ -215,6 +220,12 @@ class Sentences {
     const zh = this.zh;
     const most = max ? (zh ? `，最多扣 ${this.points(max)}` : `, at most ${this.points(max)} off`) : floor ? (zh ? '，扣完为止' : ', down to 0') : '';
     if (!zh) return amounts.length > 1 ? `per ${this.value(count)}: ${this.amounts(amounts)} off${most}` : `${this.points(amounts[0])} off per ${this.value(count)}${most}`;
+    // `deduct 3 per (8 - count(台账 where 完整))`: what falls short of a number, one unit at a time.
+    if (count.kind === 'Binary' && count.op === '-' && count.left.kind === 'Num' && amounts.length === 1) {
+      const right = count.right;
+      const measure = right.kind === 'Call' && right.fn === 'count' ? '条' : this.counted(right).measure;
+      return `${this.value(right)}不足 ${count.left.text} ${measure}的，每少 1 ${measure}扣 ${this.points(amounts[0])}${most}`;
+    }
     const { what, measure } = this.counted(count);
     if (amounts.length > 1) return `${what}，${this.amounts(amounts).replace(/次/g, measure)}${most}`;
     return `${what}，每${measure}扣 ${this.points(amounts[0])}${most}`;
