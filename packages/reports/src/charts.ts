@@ -66,7 +66,8 @@ export function totalsOption(chart: Chart, title: string) {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 48, right: 16, top: 40, bottom: chart.units.length > 8 ? 96 : 64 },
-    xAxis: { type: 'category', data: chart.units, axisLabel: { interval: 0, rotate: chart.units.length > 8 ? 40 : 0 } },
+    // Every unit's name while they fit; beyond that as many as fit (ECharts picks them).
+    xAxis: { type: 'category', data: chart.units, axisLabel: { interval: chart.units.length > 30 ? 'auto' : 0, rotate: chart.units.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value' },
     series: chart.series.map((s) => ({ name: s.name, type: 'bar', stack: 'total', data: s.values })),
   };

@@ -4,13 +4,13 @@
 import { extname } from 'node:path';
 import { resultsReport } from '@assess/reports';
 import { parseArgs, UsageError } from '../args.js';
-import { DATA_FLAGS, scoreData } from '../data.js';
+import { scoreData } from '../data.js';
 import { EXIT, schemeOrReport, writeAtomically, type Command } from '../io.js';
 
 export const report: Command = async (argv, io) => {
   const args = parseArgs(
     argv.map((a) => (a === '-o' ? '--out' : a)),
-    { values: [...DATA_FLAGS.values, 'out'], switches: DATA_FLAGS.switches },
+    { values: ['lang', 'data', 'sheet', 'out'], switches: ['no-color'] },
   );
   const lang = args.values.lang ?? 'zh';
   if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be en or zh, not ${lang}`);
