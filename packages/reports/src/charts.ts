@@ -102,4 +102,4 @@ export function itemsOption(chart: Chart, title: string, lang: Lang) {
 }
 
 /** The height the items chart needs to give each item a row. */
-export const itemsChartHeight = (chart: Chart) => Math.max(160, 80 + 22 * chart.items.length);
+export const itemsChartHeight = (chart: Chart) => Math.max(200, 80 + 26 * chart.items.length);

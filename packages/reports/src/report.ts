@@ -18,7 +18,7 @@ const WORDS = {
   zh: {
     // `…年度考核` → `…年度考核结果`, not `…考核考核结果`.
     title: (name: string) => (/(考核|考评|评估|评价)$/.test(name) ? `${name}结果` : `${name}考核结果`),
-    date: '生成日期',
+    date: '生成日期：',
     outOf: (t: string) => `满分 ${t} 分`,
     summary: '概况',
     units: '参评单位',
@@ -28,7 +28,7 @@ const WORDS = {
     max: '最高分',
     min: '最低分',
     vetoed: '一票否决',
-    grades: '等级',
+    grades: '等级：',
     ranking: '排名',
     charts: '图表',
     totals: '各单位总分（按小节）',
@@ -41,7 +41,7 @@ const WORDS = {
   },
   en: {
     title: (name: string) => `${name}: results`,
-    date: 'Date',
+    date: 'Date: ',
     outOf: (t: string) => `out of ${t}`,
     summary: 'Summary',
     units: 'Units assessed',
@@ -51,7 +51,7 @@ const WORDS = {
     max: 'Highest',
     min: 'Lowest',
     vetoed: 'Vetoed',
-    grades: 'Grades',
+    grades: 'Grades: ',
     ranking: 'Ranking',
     charts: 'Charts',
     totals: 'Totals by unit, by section',
@@ -87,7 +87,7 @@ ${CSS}
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="date">${w.date}：${escapeHtml(options.date)} · ${escapeHtml(w.outOf(plan.total))}</p>
+<p class="date">${w.date}${escapeHtml(options.date)} · ${escapeHtml(w.outOf(plan.total))}</p>
 </header>
 ${summary(plan, order, lang)}
 <section class="ranking">
@@ -122,7 +122,7 @@ function summary(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): str
   return `<section class="summary">
 <h2>${w.summary}</h2>
 <dl>${figures.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
-${grades.length > 0 ? `<p class="grades">${w.grades}：</p><ul class="grades">${grades.join('')}</ul>` : ''}
+${grades.length > 0 ? `<p class="grades">${w.grades}</p><ul class="grades">${grades.join('')}</ul>` : ''}
 </section>`;
 }
 
