@@ -23,6 +23,7 @@ const WORDS = {
     summary: '概况',
     units: '参评单位',
     notAssessed: '不参评',
+    besides: (n: number) => `（不参评 ${n}）`,
     mean: '平均分',
     median: '中位数',
     max: '最高分',
@@ -46,6 +47,7 @@ const WORDS = {
     summary: 'Summary',
     units: 'Units assessed',
     notAssessed: 'not assessed',
+    besides: (n: number) => ` (${n} not assessed)`,
     mean: 'Mean',
     median: 'Median',
     max: 'Highest',
@@ -110,7 +112,7 @@ function summary(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): str
   const w = WORDS[lang];
   const assessed = order.filter((r) => r.eligible);
   const totals = assessed.flatMap((r) => (r.total === null ? [] : [r.total])).sort((a, b) => a.cmp(b));
-  const figures: [string, string][] = [[w.units, String(assessed.length) + (assessed.length < order.length ? `（${w.notAssessed} ${order.length - assessed.length}）` : '')]];
+  const figures: [string, string][] = [[w.units, String(assessed.length) + (assessed.length < order.length ? w.besides(order.length - assessed.length) : '')]];
   if (totals.length > 0) {
     const sum = totals.reduce((a, b) => a.add(b), Decimal.fromInt(0));
     const mid = totals.length >> 1;
