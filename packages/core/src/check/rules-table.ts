@@ -33,7 +33,6 @@ export interface RulesRow {
   rule: string;
 }
 
-
 const WORDS = {
   zh: {
     header: ['考核项目', '分值', '考核内容及评分标准'] as [string, string, string],
