@@ -11,6 +11,8 @@ export default defineConfig({
       '@assess/compiler': src('./packages/compiler/src/index.ts'),
       '@assess/runtime': src('./packages/runtime/src/index.ts'),
       '@assess/sheets': src('./packages/sheets/src/index.ts'),
+      '@assess/reports/charts': src('./packages/reports/src/charts.ts'),
+      '@assess/reports': src('./packages/reports/src/index.ts'),
       '@assess/testing': src('./packages/testing/src/index.ts'),
       '@assess/language-service': src('./packages/language-service/src/index.ts'),
       '@assess/language-server/node-host': src('./packages/language-server/src/node-host.ts'),

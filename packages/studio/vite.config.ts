@@ -52,6 +52,7 @@ export default defineConfig({
       '@assess/runtime': at('../runtime/src/index.ts'),
       '@assess/language-service': at('../language-service/src/index.ts'),
       '@assess/sheets': at('../sheets/src/index.ts'),
+      '@assess/reports/charts': at('../reports/src/charts.ts'),
       'prettier-plugin-assess': at('../prettier-plugin-assess/src/index.ts'),
     },
   },

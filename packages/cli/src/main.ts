@@ -6,7 +6,9 @@ import { compile } from './commands/compile.js';
 import { explain } from './commands/explain.js';
 import { fmt } from './commands/fmt.js';
 import { lsp } from './commands/lsp.js';
+import { report } from './commands/report.js';
 import { run } from './commands/run.js';
+import { table } from './commands/table.js';
 import { template } from './commands/template.js';
 import { test } from './commands/test.js';
 import { EXIT, type Command, type Io } from './io.js';
@@ -25,6 +27,10 @@ Usage:
   assess fmt FILE... [--check]              format files in place (--check: only list)
   assess compile FILE [-o OUT.mjs]          the scheme as a standalone ES module and its .d.mts
                                             (imports @assess/runtime; --runtime SPECIFIER to change)
+  assess table FILE [--format md|html|xlsx|docx] [-o OUT]
+                                            the published rules table (考核细则表)
+  assess report FILE --data DATA -o OUT.html [--lang en]
+                                            the results as one HTML page: ranks, charts, explanations
   assess lsp                                the language server for editors (LSP over stdio)
 
 Options:
@@ -35,7 +41,7 @@ Options:
 `;
 
 /** Every command, by name. */
-const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile, lsp, template };
+const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile, lsp, template, table, report };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;

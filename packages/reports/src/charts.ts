@@ -66,7 +66,8 @@ export function totalsOption(chart: Chart, title: string) {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 48, right: 16, top: 40, bottom: chart.units.length > 8 ? 96 : 64 },
-    xAxis: { type: 'category', data: chart.units, axisLabel: { interval: 0, rotate: chart.units.length > 8 ? 40 : 0 } },
+    // Every unit's name while they fit; beyond that as many as fit (ECharts picks them).
+    xAxis: { type: 'category', data: chart.units, axisLabel: { interval: chart.units.length > 30 ? 'auto' : 0, rotate: chart.units.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value' },
     series: chart.series.map((s) => ({ name: s.name, type: 'bar', stack: 'total', data: s.values })),
   };
@@ -93,7 +94,7 @@ export function itemsOption(chart: Chart, title: string, lang: Lang) {
     animation: false,
     title: { text: title, ...TITLE },
     tooltip: { trigger: 'item', formatter: (p: { name: string; value: number[] }) => `${p.name}: ${p.value[3]} ${w.points} × ${p.value[2]} ${w.units}` },
-    grid: { left: 16, right: 24, top: 40, bottom: 32, containLabel: true },
+    grid: { left: 16, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'value', min: 0, max: 100, name: `${w.rate} %`, nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
     series: [{ type: 'scatter', data, symbolSize: (v: number[]) => 6 + 18 * Math.sqrt(v[2] / most), itemStyle: { opacity: 0.75 } }],
@@ -101,4 +102,4 @@ export function itemsOption(chart: Chart, title: string, lang: Lang) {
 }
 
 /** The height the items chart needs to give each item a row. */
-export const itemsChartHeight = (chart: Chart) => Math.max(160, 80 + 22 * chart.items.length);
+export const itemsChartHeight = (chart: Chart) => Math.max(200, 80 + 26 * chart.items.length);

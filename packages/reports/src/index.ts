@@ -3,5 +3,7 @@
 // results report (one self-contained HTML file), and the charts Assess Studio draws too.
 export { rulesTableHtml, rulesTableMarkdown, rulesTablePage } from './rules-table.js';
 export { rulesTableDocx } from './docx.js';
+export { resultsReport, type ReportOptions } from './report.js';
 export { svgChart } from './svg.js';
+export { escapeHtml } from './html.js';
 export { chartData, gradesOption, itemsOption, itemsChartHeight, totalsOption, type Chart } from './charts.js';

@@ -12,7 +12,8 @@ export function svgChart(option: object, width: number, height: number): string 
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ textStyle: { fontFamily: 'sans-serif' }, ...option });
-    return chart.renderToSVGString();
+    // A viewBox lets the page scale the chart to its width, on screen and on paper.
+    return chart.renderToSVGString({ useViewBox: true });
   } finally {
     chart.dispose();
   }

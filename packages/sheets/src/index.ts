@@ -6,3 +6,4 @@ export { readWorkbook, readWorkbookUnits, workbookDiagnostic, workbookSheets, ty
 export { templateWorkbook, buildTemplate, HEADER_ROWS, type TemplateOptions } from './template.js';
 export { resultsWorkbook, buildResults, type ResultsOptions } from './results.js';
 export { cellRef, columnLetter, loadWorkbook, MAX_WORKBOOK_BYTES, WorkbookError, type Workbook } from './book.js';
+export { rulesTableWorkbook, buildRulesTable } from './rules-table.js';

@@ -28,8 +28,9 @@ import {
   type UnitTable,
 } from '@assess/core';
 import { LanguageService } from '@assess/language-service';
+import { chartData } from '@assess/reports/charts';
 import { validateRows, type Problem } from '@assess/runtime';
-import type { Chart, Checked, Completion, DataProblem, ExampleResult, GridColumn, Requests, Results, ResultsJson, Row } from './protocol.js';
+import type { Checked, Completion, DataProblem, ExampleResult, GridColumn, Requests, Results, ResultsJson, Row } from './protocol.js';
 
 const URI = 'scheme.assess';
 type CompletionItem = ReturnType<LanguageService['completion']>[number];
@@ -253,7 +254,7 @@ export function results(plan: Plan.Plan, units: readonly UnitResult[], lang: Lan
     ...table,
     order: exactOrder(plan, order, table.numeric),
     items: itemColumns(order),
-    chart: chart(plan, order, lang),
+    chart: chartData(plan, order, lang),
   };
 }
 
@@ -301,18 +302,4 @@ function itemColumns(order: readonly UnitResult[]): Results['items'] {
     cells: scores.map((items) => items.map((i) => (i.notApplicable ? 'n/a' : showScore(i.score)))),
     order: header.map((_, k) => ranks(scores.map((items) => (items[k]?.notApplicable ? null : (items[k]?.score ?? null))))),
   };
-}
-
-/** Totals by unit stacked by top-level section (numbers for drawing only), and the grade distribution. */
-function chart(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): Chart {
-  const top = plan.topSections.map((id) => plan.sections[id].label);
-  const num = (d: Decimal | null | undefined) => (d ? d.toNumber() : 0);
-  const series = top.map((label) => ({ name: label, values: order.map((r) => num(r.sections.find((s) => s.label === label)?.score)) }));
-  const loose = plan.topItems.map((id) => plan.items[id].label);
-  for (const label of loose) series.push({ name: label, values: order.map((r) => num(r.items.find((i) => i.label === label && i.section === undefined)?.score)) });
-  if (plan.bonuses.length > 0) series.push({ name: lang === 'zh' ? '加分' : 'bonus', values: order.map((r) => num(r.bonus)) });
-  if (plan.penalties.length > 0) series.push({ name: lang === 'zh' ? '减分' : 'penalty', values: order.map((r) => -num(r.penalty)) });
-  const counts = new Map<string, number>(plan.gradeLabels.map((g) => [g, 0]));
-  for (const r of order) if (r.grade !== null) counts.set(r.grade, (counts.get(r.grade) ?? 0) + 1);
-  return { units: order.map((r) => r.id), series, grades: [...counts].map(([label, count]) => ({ label, count })) };
 }

@@ -5,6 +5,10 @@
 // large cohort's scoring.
 import type { Lang, UnitJson } from '@assess/core';
 import type { ClassifiedToken, OffsetDiagnostic, OffsetEdit } from '@assess/language-service';
+import type { Chart } from '@assess/reports/charts';
+
+/** What the results' charts draw: one module for the report and the studio. */
+export type { Chart };
 
 /** A unit's row as the grid holds it: `id`, `unit`, field names; a list field holds its entries. */
 export type Row = Record<string, unknown>;
@@ -50,13 +54,6 @@ export interface ResultsJson {
   units: UnitJson[];
 }
 
-export interface Chart {
-  /** Units in place order. */
-  units: string[];
-  /** One series per top-level section, then bonus and penalty when the scheme has them. */
-  series: { name: string; values: number[] }[];
-  grades: { label: string; count: number }[];
-}
 
 export interface ExampleResult {
   label: string;

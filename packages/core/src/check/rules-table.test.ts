@@ -1,6 +1,6 @@
 // The rules table's model and the sentences it is made of: each rule as a 考核细则表 writes it,
 // sections as headings, bonuses, vetoes and grades at the end, in the scheme's own language.
-// (Every seed example's whole table is a golden file of @assess/reports.)
+// (Every seed example's whole table is a golden file beside it: examples/*/rules-table.md.)
 import { describe, expect, it } from 'vitest';
 import { compile, rulesTable, ruleSentence, schemeLanguage } from '../index.js';
 
@@ -57,6 +57,35 @@ describe('rule sentences', () => {
   });
 });
 
+describe('rule sentences over lists and named values', () => {
+  const LISTS = `方案 "指导员考核" 总分 20
+输入 {
+  驻村记录 : 列表 { 月份 : 整数, 天数 : 整数 }
+  请假记录 : 列表 { 天数 : 整数, 审批 : 乡镇党委 | 县农指办 }
+  目标 : 列表 { 基本分 : 数值, 完成率 : 百分比 }
+  户籍人口 : 整数
+}
+设 完成分 = sum(目标, 基本分 * min(完成率, 1))
+设 系数 = 1 + bands 户籍人口 { < 1000: 0, < 3000: 0.02, 否则: 0.04 }
+指标 "驻村时间" 满分 10：每 count(驻村记录 where 天数 < 20) 扣 2.5
+指标 "请销假" 满分 6：每 count(请假记录 where 天数 > 2 且 审批 = 乡镇党委) 扣 2
+指标 "目标" 满分 4：完成分
+`;
+  const lets = () => rulesTable(model(LISTS)).groups.find((g) => g.heading === '计算口径')!.rows.map((r) => r.rule);
+  it('a deduction per entry of a list counted where a condition holds: 驻村记录中天数低于 20 的，每条扣 2.5 分', () => {
+    expect(sentence(LISTS, '驻村时间')).toBe('驻村记录中天数低于 20 的，每条扣 2.5 分，扣完为止。');
+    expect(sentence(LISTS, '请销假')).toBe('请假记录中天数超过 2 且审批为乡镇党委的，每条扣 2 分，扣完为止。');
+  });
+  it('a shortfall below a number, one at a time: 台账中完整的条数不足 8 条的，每少 1 条扣 3 分', () => {
+    const s = `方案 "s" 总分 30\n输入 { 台账 : 列表 { 完整 : 是否 }, 学习次数 : 次数 "集中学习次数" }\n指标 "台账" 满分 24：每 (8 - count(台账 where 完整)) 扣 3\n指标 "学习" 满分 6：每 (12 - 学习次数) 扣 0.5\n`;
+    expect(sentence(s, '台账')).toBe('台账中完整的条数不足 8 条的，每少 1 条扣 3 分，扣完为止。');
+    expect(sentence(s, '学习')).toBe('“集中学习次数”不足 12 次的，每少 1 次扣 0.5 分，扣完为止。');
+  });
+  it('named values in words: a sum over a list, a value capped by min, bands as ranges taken', () => {
+    expect(lets()).toEqual(['完成分 = 目标中各条基本分 × 完成率（超过 1 按 1 计）的合计', '系数 = 1 + （户籍人口低于 1000 的取 0，1000 至 3000 的取 0.02，3000 及以上的取 0.04）']);
+  });
+});
+
 describe('the rules table', () => {
   it('sections as headings with their points, bonuses, vetoes and grades at the end', () => {
     const t = rulesTable(model(TOWNS));
@@ -71,7 +100,7 @@ describe('the rules table', () => {
       ['场地', '5'],
       ['预算执行', '5'],
     ]);
-    expect(t.groups[2].rows).toEqual([{ item: '所属人员受到处分', points: '—', rule: '受处分人数超过 0 的，实行一票否决。' }]);
+    expect(t.groups[2].rows).toEqual([{ item: '所属人员受到处分', points: '—', rule: '有受处分的，实行一票否决。' }]);
     expect(t.groups[3].rows.map((r) => `${r.item}：${r.rule}`)).toEqual(['不予命名：被一票否决的。', '规范化单位：总分达到 18 分。', '继续努力：其余。']);
   });
   it('is in the language of the scheme’s words, not of its keywords; English when they are English', () => {

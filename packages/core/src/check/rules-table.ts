@@ -6,7 +6,7 @@
 import type * as A from '../ast/ast.js';
 import type { Lang } from '../common/text.js';
 import type { SemanticModel } from './model.js';
-import { conditionSentence, ruleSentence } from './sentences.js';
+import { conditionSentence, ofZh as of, ruleSentence } from './sentences.js';
 
 export interface RulesTable {
   lang: Lang;
@@ -32,9 +32,6 @@ export interface RulesRow {
   points: string;
   rule: string;
 }
-
-/** `x` → `x的` (a condition that ends in 的 already keeps one). */
-const of = (c: string) => (c.endsWith('的') ? c : `${c}${/[\w%)]$/.test(c) ? ' ' : ''}的`);
 
 const WORDS = {
   zh: {

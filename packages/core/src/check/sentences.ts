@@ -40,6 +40,9 @@ const PRECEDENCE: Partial<Record<A.BinaryOp, number>> = { '??': 1, '+': 2, '-': 
 const COUNTED = /^(.+?)(人次|次数|笔数|个数|起数|件数|项数|户数|处数|份数|人数|次|笔|起|数)$/;
 const MEASURE: Record<string, string> = { 次数: '次', 笔数: '笔', 个数: '个', 起数: '起', 件数: '件', 项数: '项', 户数: '户', 处数: '处', 份数: '份', 人数: '人', 人次: '人次', 次: '次', 笔: '笔', 起: '起', 数: '个' };
 
+/** `c的` (one 的, spaced after a number): `天数低于 20 的`. */
+export const ofZh = (c: string) => (c.endsWith('的') ? c : `${c}${/[\w%)]$/.test(c) ? ' ' : ''}的`);
+
 /** A value set into Chinese text: spaced from it when it starts or ends with a digit or a Latin letter (`达到 50 的`). */
 const gap = (s: string) => `${/^[\w%(.−-]/.test(s) ? ' ' : ''}${s}${/[\w%).]$/.test(s) ? ' ' : ''}`;
 
@@ -102,7 +105,8 @@ class Sentences {
           const parts = e.bands.map((b) => `${(b.test as { member: A.Ident }).member.name} ${this.value(b.points)}`);
           return zh ? `${parts.join('、')}（按${this.value(e.subject)}）` : `${parts.join(', ')} (by ${this.value(e.subject)})`;
         }
-        return this.written(e);
+        // Inside arithmetic the ranges are bracketed: `1 + （户籍人口低于 1000 的取 0，…）`.
+        return outer > 0 ? (zh ? `（${this.bands(e, 'value')}）` : `(${this.bands(e, 'value')})`) : this.bands(e, 'value');
       default:
         return this.written(e);
     }
@@ -123,18 +127,29 @@ class Sentences {
     return `${first}（未报时${rest.length > 1 ? '依次' : ''}取${rest.join('、')}）`;
   }
 
-  /** `count(荣誉 where 级别 = 省级)`: `“荣誉”中级别为省级的条数`; `sum(目标.基本分 where …)` likewise. */
+  /**
+   * `count(荣誉 where 级别 = 省级)`: `“荣誉”中级别为省级的条数`; `sum(目标.基本分 where …)` and
+   * `sum(目标, 基本分 × 完成率 where …)` likewise; `min(a, b)`: `a与b中较小者`.
+   */
   private aggregate(e: Extract<A.Expr, { kind: 'Call' }>): string | undefined {
     const zh = this.zh;
-    const [arg] = e.args;
-    if (e.args.length !== 1 || (e.fn !== 'count' && e.fn !== 'sum')) return undefined;
+    if ((e.fn === 'min' || e.fn === 'max') && e.args.length === 2 && !e.where) {
+      const [a, b] = e.args.map((x) => this.value(x));
+      // `min(完成率, 1)`: `完成率（超过 1 按 1 计）`, the way a 细则 caps a value.
+      if (zh && e.args[1].kind === 'Num') return `${a}（${e.fn === 'min' ? '超过' : '低于'} ${b} 按 ${b} 计）`;
+      const which = e.fn === 'min' ? (zh ? '较小者' : 'the smaller of') : zh ? '较大者' : 'the larger of';
+      return zh ? `${a}与${gap(b)}中${which}` : `${which} ${a} and ${b}`;
+    }
+    const [arg, each] = e.args;
+    if (e.args.length > 2 || (e.fn !== 'count' && e.fn !== 'sum') || (each && e.fn !== 'sum')) return undefined;
     const list = arg.kind === 'Member' ? arg.object : arg;
-    const field = arg.kind === 'Member' ? arg.field.name : undefined;
+    const field = arg.kind === 'Member' ? arg.field.name : each ? this.value(each) : undefined;
     if (list.kind !== 'Name' || (e.fn === 'sum') !== (field !== undefined)) return undefined;
-    const where = e.where ? this.condition(e.where) : '';
+    const where = e.where ? ofZh(this.condition(e.where)) : '';
     const name = this.value(list);
-    if (e.fn === 'count') return zh ? `${name}中${where ? `${where}的` : ''}条数` : `the number of ${name}${where ? ` where ${where}` : ''}`;
-    return zh ? `${name}中${where ? `${where}的` : ''}${field}之和` : `the sum of ${field} over ${name}${where ? ` where ${where}` : ''}`;
+    if (e.fn === 'count') return zh ? `${name}中${where}条数` : `the number of ${name}${e.where ? ` where ${this.condition(e.where)}` : ''}`;
+    if (!zh) return `the sum of ${field} over ${name}${e.where ? ` where ${this.condition(e.where)}` : ''}`;
+    return each ? `${name}中${where}各条${field}的合计` : `${name}中${where}${field}之和`;
   }
 
   /** A condition in words: `“场地面积”达到 50`, `a且b`, `非x`, `“查实虚报”中有虚报指标为城镇化的`; a lone yes/no by its label unquoted. */
@@ -144,8 +159,9 @@ class Sentences {
     if (e.kind === 'Not') return zh ? `非${this.condition(e.operand)}` : `not ${this.condition(e.operand)}`;
     if (e.kind !== 'Binary') return this.value(e);
     if (e.op === 'and' || e.op === 'or') {
-      const part = (x: A.Expr) => (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or') && x.op !== e.op ? `(${this.condition(x)})` : this.condition(x));
-      return `${part(e.left)}${zh ? (e.op === 'and' ? '且' : '或') : ` ${e.op} `}${part(e.right)}`;
+      const part = (x: A.Expr) => (x.kind === 'Binary' && (x.op === 'and' || x.op === 'or') && x.op !== e.op ? (zh ? `（${this.condition(x)}）` : `(${this.condition(x)})`) : this.condition(x));
+      const left = part(e.left);
+      return `${left}${zh ? `${/[\w%]$/.test(left) ? ' ' : ''}${e.op === 'and' ? '且' : '或'}` : ` ${e.op} `}${part(e.right)}`;
     }
     const words = COMPARE[this.lang][e.op];
     if (!words) return this.value(e);
@@ -155,6 +171,11 @@ class Sentences {
       const where = e.left.where ? this.condition(e.left.where) : '';
       return zh ? `${list}中有${where ? `${where}的` : '记录'}` : `any ${list}${where ? ` where ${where}` : ''}`;
     }
+    // A count above 0: `有所属人员受党纪政纪处分` for “所属人员受党纪政纪处分人数” > 0.
+    if (zh && e.op === '>' && e.right.kind === 'Num' && e.right.value === '0' && e.left.kind === 'Name') {
+      const m = COUNTED.exec(this.label(e.left.name) ?? e.left.name);
+      if (m) return `有${m[1]}`;
+    }
     // A score compared with a number: `总分达到 90 分`.
     const unit = e.right.kind === 'Num' && (e.left.kind === 'TotalRef' || e.left.kind === 'ScoreRef') ? (zh ? ' 分' : ' points') : '';
     return zh ? `${this.value(e.left)}${words}${gap(this.value(e.right))}`.trimEnd() + unit : `${this.value(e.left)} ${words} ${this.value(e.right)}${unit}`;
@@ -162,7 +183,7 @@ class Sentences {
 
   /** `…的，` before what follows a condition (not doubled when the condition already ends in 的). */
   private whenZh(cond: string): string {
-    return cond.endsWith('的') ? `${cond}，` : `${cond}${/[\w%)]$/.test(cond) ? ' ' : ''}的，`;
+    return `${ofZh(cond)}，`;
   }
 
   private points(n: A.Num | A.Expr): string {
@@ -186,6 +207,11 @@ class Sentences {
       if (m) return { what: m[1], measure: MEASURE[m[2]] };
       return { what: this.quote(text), measure: '次' };
     }
+    // `count(驻村记录 where 天数 < 20)`: `驻村记录中天数低于 20 的，每条扣…`.
+    if (count.kind === 'Call' && count.fn === 'count' && count.args.length === 1 && count.args[0].kind === 'Name') {
+      const list = this.value(count.args[0]);
+      return { what: count.where ? `${list}中${ofZh(this.condition(count.where))}` : list, measure: '条' };
+    }
     return { what: this.zh ? `按${gap(this.value(count))}计` : this.value(count), measure: '次' };
   }
 
@@ -194,6 +220,12 @@ class Sentences {
     const zh = this.zh;
     const most = max ? (zh ? `，最多扣 ${this.points(max)}` : `, at most ${this.points(max)} off`) : floor ? (zh ? '，扣完为止' : ', down to 0') : '';
     if (!zh) return amounts.length > 1 ? `per ${this.value(count)}: ${this.amounts(amounts)} off${most}` : `${this.points(amounts[0])} off per ${this.value(count)}${most}`;
+    // `deduct 3 per (8 - count(台账 where 完整))`: what falls short of a number, one unit at a time.
+    if (count.kind === 'Binary' && count.op === '-' && count.left.kind === 'Num' && amounts.length === 1) {
+      const right = count.right;
+      const measure = right.kind === 'Call' && right.fn === 'count' ? '条' : this.counted(right).measure;
+      return `${this.value(right)}不足 ${count.left.text} ${measure}的，每少 1 ${measure}扣 ${this.points(amounts[0])}${most}`;
+    }
     const { what, measure } = this.counted(count);
     if (amounts.length > 1) return `${what}，${this.amounts(amounts).replace(/次/g, measure)}${most}`;
     return `${what}，每${measure}扣 ${this.points(amounts[0])}${most}`;
@@ -256,33 +288,38 @@ class Sentences {
     return zh ? `按${gap(this.value(e))}计分` : `scored as ${this.value(e)}`;
   }
 
-  /** `开票销售低于 10亿 的得 5 分，10亿 至 20亿 的得 10 分，…，30亿 及以上的得 20 分`. */
-  private bands(e: Extract<A.Expr, { kind: 'Bands' }>): string {
+  /**
+   * `开票销售低于 10亿 的得 5 分，10亿 至 20亿 的得 10 分，…，30亿 及以上的得 20 分`; as a value
+   * (a named value, a factor) `…的取 0.02`.
+   */
+  private bands(e: Extract<A.Expr, { kind: 'Bands' }>, as: 'points' | 'value' = 'points'): string {
     const zh = this.zh;
     const subject = this.value(e.subject);
+    const get = zh ? (as === 'points' ? '得' : '取') : '';
+    const amount = (x: A.Expr) => (as === 'points' ? this.points(x) : this.value(x));
     const below = e.bands.every((b, i) => (b.test.kind === 'Compare' && b.test.op === '<' && b.test.value.kind === 'Num') || (b.test.kind === 'Else' && i === e.bands.length - 1));
     const parts = e.bands.map((b, i) => {
       const t = b.test;
-      const pts = this.points(b.points);
+      const pts = amount(b.points);
       if (below && t.kind === 'Compare') {
         const prev = i > 0 ? (e.bands[i - 1].test as { value: A.Num }).value.text : undefined;
         const bound = (t.value as A.Num).text;
-        if (prev === undefined) return zh ? `${subject}低于 ${bound} 的得 ${pts}` : `${pts} below ${bound}`;
-        return zh ? `${prev} 至 ${bound} 的得 ${pts}` : `${pts} from ${prev} to below ${bound}`;
+        if (prev === undefined) return zh ? `${subject}低于 ${bound} 的${get} ${pts}` : `${pts} below ${bound}`;
+        return zh ? `${prev} 至 ${bound} 的${get} ${pts}` : `${pts} from ${prev} to below ${bound}`;
       }
       if (below && t.kind === 'Else') {
         const last = (e.bands[i - 1]?.test as { value: A.Num } | undefined)?.value.text;
-        return zh ? `${last} 及以上的得 ${pts}` : `${pts} from ${last} up`;
+        return zh ? `${last} 及以上的${get} ${pts}` : `${pts} from ${last} up`;
       }
       switch (t.kind) {
         case 'Compare':
-          return zh ? `${COMPARE.zh[t.op]} ${this.value(t.value)} 的得 ${pts}` : `${pts} if ${COMPARE.en[t.op]} ${this.value(t.value)}`;
+          return zh ? `${COMPARE.zh[t.op]} ${this.value(t.value)} 的${get} ${pts}` : `${pts} if ${COMPARE.en[t.op]} ${this.value(t.value)}`;
         case 'Member':
-          return zh ? `${t.member.name}得 ${pts}` : `${t.member.name} ${pts}`;
+          return zh ? `${t.member.name}${get} ${pts}` : `${t.member.name} ${pts}`;
         case 'Is':
-          return zh ? `${t.value ? '是' : '否'}得 ${pts}` : `${t.value ? 'yes' : 'no'} ${pts}`;
+          return zh ? `${t.value ? '是' : '否'}${get} ${pts}` : `${t.value ? 'yes' : 'no'} ${pts}`;
         case 'Else':
-          return zh ? `其余得 ${pts}` : `otherwise ${pts}`;
+          return zh ? `其余${get} ${pts}` : `otherwise ${pts}`;
       }
     });
     return below ? parts.join(zh ? '，' : ', ') : zh ? `按${subject}：${parts.join('，')}` : `by ${subject}: ${parts.join(', ')}`;

@@ -1,0 +1,41 @@
+// `assess table FILE [--format md|html|xlsx|docx] [-o OUT]`: the published rules table
+// (考核细则表) of a scheme: 考核项目 | 分值 | 考核内容及评分标准, in the language of the
+// scheme's own words (or --lang). Markdown goes to stdout unless -o names a file; a workbook
+// or a Word document is bytes, so it needs -o.
+import { rulesTable, type Lang } from '@assess/core';
+import { rulesTableDocx, rulesTableMarkdown, rulesTablePage } from '@assess/reports';
+import { rulesTableWorkbook } from '@assess/sheets';
+import { parseArgs, UsageError } from '../args.js';
+import { chooseLang, EXIT, formatFlag, schemeOrReport, writeAtomically, type Command } from '../io.js';
+
+const WRITERS = {
+  md: (t) => rulesTableMarkdown(t),
+  html: (t) => rulesTablePage(t),
+  xlsx: (t) => rulesTableWorkbook(t),
+  docx: (t) => rulesTableDocx(t),
+} satisfies Record<string, (t: ReturnType<typeof rulesTable>) => string | Promise<Uint8Array>>;
+
+export const table: Command = async (argv, io) => {
+  const args = parseArgs(
+    argv.map((a) => (a === '-o' ? '--out' : a)),
+    { values: ['lang', 'format', 'out'], switches: ['no-color'] },
+  );
+  // Messages follow the terminal's language; the table follows the scheme's unless --lang says.
+  const messages = chooseLang(args, io.env);
+  const tableLang = args.values.lang as Lang | undefined;
+  const format = formatFlag(args, ['md', 'html', 'xlsx', 'docx']);
+  const [file, ...extra] = args.positional;
+  if (!file || extra.length) throw new UsageError('assess table needs one scheme FILE');
+  const out = args.values.out;
+  if (!out && (format === 'xlsx' || format === 'docx')) throw new UsageError(`--format ${format} writes a file: name it with -o FILE.${format}`);
+  const c = schemeOrReport(file, io, messages, args);
+  if (!c) return EXIT.userError;
+  const written = await WRITERS[format](rulesTable(c.model, tableLang));
+  if (!out) {
+    io.stdout.write(written as string);
+    return EXIT.ok;
+  }
+  writeAtomically(out, written);
+  io.stdout.write(messages === 'zh' ? `已写出 ${out}\n` : `wrote ${out}\n`);
+  return EXIT.ok;
+};

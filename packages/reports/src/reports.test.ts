@@ -1,0 +1,119 @@
+// The rules table as Markdown, HTML and Word (opened again: the document's XML read back),
+// the report's HTML (summary figures exact, hostile names escaped), and the charts' data (a
+// unit's stacked bars add up to its total). Rendering in a real browser is tested with the
+// CLI (packages/cli/src/report.e2e.test.ts).
+import { readFileSync } from 'node:fs';
+import { compile, evaluate, rowsFromJson, rulesTable, validateUnits, withFieldNames, type Plan, type UnitResult } from '@assess/core';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { chartData, resultsReport, rulesTableDocx, rulesTableHtml, rulesTableMarkdown } from './index.js';
+
+const EVIL = '</script><img src=x onerror=alert(1)>|a\\b';
+const SCHEME = `方案 "考核" 总分 10
+输入 {
+  n : 0..10 "完成 | 数量"
+  违规 : 是否 "<b>违规</b>"
+}
+小节 "${EVIL}" 满分 10 {
+  指标 "<script>x</script>" 满分 10：n
+}
+一票否决 "<i>否决</i>" 若 违规
+等级 {
+  一票否决 "不合格"
+  "好" 若 总分 >= 5
+  否则 "差"
+}
+`;
+
+const compiled = (source: string) => {
+  const c = compile('s.assess', source);
+  expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return c;
+};
+
+function results(plan: Plan.Plan, json: string): UnitResult[] {
+  const { table, diagnostics } = validateUnits(plan, withFieldNames(plan, rowsFromJson(json, 'd.json').rows), { file: 'd.json' });
+  expect(diagnostics).toEqual([]);
+  return evaluate(plan, table, { trace: true }).units;
+}
+
+describe('the rules table', () => {
+  const t = rulesTable(compiled(SCHEME).model);
+
+  it('as Markdown: a section is a bold row; a | or a backslash in a label is escaped', () => {
+    const md = rulesTableMarkdown(t);
+    expect(md).toContain('| 考核项目 | 分值 | 考核内容及评分标准 |');
+    expect(md).toContain(`| **一、</script><img src=x onerror=alert(1)>\\|a\\\\b（10 分）** | | |`);
+    // Every row has exactly three cells: no unescaped | inside one.
+    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(line.replace(/\\\|/g, '').split('|').length).toBe(5);
+  });
+
+  it('as HTML: a section spans the three columns; every label is text', () => {
+    const html = rulesTableHtml(t);
+    expect(html).toContain('<tr class="group depth-0"><th colspan="3">一、&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;|a\\b（10 分）</th></tr>');
+    expect(html).not.toMatch(/<(script|img|b|i)[ >]/);
+    expect(html).toContain('&lt;i&gt;否决&lt;/i&gt;');
+  });
+
+  it('as Word: a table whose section rows span three columns, the header repeated on each page, A4', async () => {
+    const zip = await JSZip.loadAsync(await rulesTableDocx(t));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const headings = t.groups.filter((g) => g.heading !== undefined).length;
+    expect(headings).toBe(3);
+    expect(xml.match(/<w:gridSpan w:val="3"\/>/g)?.length).toBe(headings);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    // The cells' text, in order, escaped as XML.
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(text.slice(0, 2)).toEqual(['考核', '满分 10 分。']);
+    expect(text).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(text).toContain('按“完成 | 数量”计分。');
+    expect(xml).not.toContain('<script');
+  });
+});
+
+describe('the report', () => {
+  const plan = compiled(SCHEME).plan!;
+  const units = results(plan, JSON.stringify({ units: [{ id: EVIL, n: 7, 违规: false }, { id: '<svg onload=alert(2)>', n: 2, 违规: false }, { id: '丙', n: 9, 违规: true }, { id: '丁', n: 4, 违规: false }] }));
+  const html = resultsReport(plan, units, { lang: 'zh', date: '2026-12-01' });
+
+  it('puts no markup of the data or the scheme into the page', () => {
+    expect(html).not.toMatch(/<(script|img|b|i)[ >]/);
+    expect(html).not.toContain('<svg onload');
+    expect(html).toContain('&lt;svg onload=alert(2)&gt;');
+    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+  });
+
+  it('gives the summary figures exactly: mean, median, highest, lowest, vetoed, grades', () => {
+    const figures = Object.fromEntries([...html.matchAll(/<dt>([^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => [m[1], m[2]]));
+    // Totals 7, 2, 9 (vetoed, still scored), 4: mean 5.5, median (4 + 7) / 2.
+    expect(figures).toEqual({ 参评单位: '4', 平均分: '5.5', 中位数: '5.5', 最高分: '9', 最低分: '2', 一票否决: '1' });
+    // A mean that does not terminate is shown to two places, marked.
+    const thirds = resultsReport(plan, [units[0], units[1], units[3]], { lang: 'zh', date: '2026-12-01' });
+    expect(thirds).toContain('<dt>平均分</dt><dd>≈ 4.33</dd>');
+    expect(html).toContain('<li><span class="grade">不合格</span> 1</li><li><span class="grade">好</span> 1</li><li><span class="grade">差</span> 2</li>');
+  });
+
+  it('draws three charts as SVG and explains every unit in a <details>, in English with lang en', () => {
+    const en = resultsReport(plan, units, { lang: 'en', date: '2026-12-01' });
+    expect(en.match(/<figure class="chart \w+"><svg/g)?.length).toBe(3);
+    expect(en.match(/<details>/g)?.length).toBe(4);
+    expect(en).toContain('<h2>Ranking</h2>');
+    expect(en).toContain('<html lang="en">');
+  });
+});
+
+describe('the charts', () => {
+  it("stack each unit's sections by what they add to the total (weighted sections too)", () => {
+    const dir = new URL('../../../examples/article5-harmony/', import.meta.url);
+    const plan = compiled(readFileSync(new URL('scheme.assess', dir), 'utf8')).plan!;
+    const units = results(plan, readFileSync(new URL('data.json', dir), 'utf8'));
+    const chart = chartData(plan, units, 'zh');
+    expect(chart.units).toEqual(units.map((u) => u.id));
+    units.forEach((u, i) => {
+      const stacked = chart.series.reduce((sum, s) => sum + s.values[i], 0);
+      expect(stacked).toBeCloseTo(u.total!.toNumber(), 6);
+    });
+    expect(chart.items.length).toBe(plan.items.filter((it) => it.kind === 'item').length);
+  });
+});
