@@ -54,6 +54,7 @@ export function problemWords(): ProblemWords {
     E0505: words('E0505', at, (h) => ({ k: 'notRecord', row: h(0) })),
     E0507: words('E0507', at, (h) => ({ count: h(0), limit: h(1) })),
     W0501: words('W0501', at, (h) => ({ field: h(0), unit: h(1) })),
+    W0502: words('W0502', at, (h) => ({ field: h(0), unit: h(1), found: h(2), asPercent: h(3) })),
   };
 }
 

@@ -183,5 +183,7 @@ export function problemDiagnostic(p: Problem, words: ProblemWords, expected: (t:
       return diagnostic(w, [String(p.count), String(p.limit)], w.severity);
     case 'W0501':
       return diagnostic(w, [p.field, p.unit], w.severity);
+    case 'W0502':
+      return diagnostic(w, [p.field, p.unit, p.found, p.asPercent], w.severity);
   }
 }

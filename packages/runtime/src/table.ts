@@ -69,9 +69,13 @@ export type Problem =
   | { code: 'E0504'; row: number }
   | { code: 'E0505'; row: number }
   | { code: 'E0507'; row: number; count: number; limit: number }
-  | { code: 'W0501'; row: number; field: string; unit: string };
+  | { code: 'W0501'; row: number; field: string; unit: string }
+  /** Every value of a percentage field is between 0 and 1, one of them a fraction: probably 0.95 meant as 95%. `found` as written (`0.95`). */
+  | { code: 'W0502'; row: number; field: string; unit: string; found: string; asPercent: string };
 
 const BAD: unique symbol = Symbol('bad');
+/** 1% as a stored percentage (0.01). */
+const ONE_PERCENT = Decimal.parse('0.01')!;
 type Check = (raw: unknown) => Value | typeof BAD;
 
 interface FieldCheck {
@@ -270,7 +274,28 @@ export class TableBuilder {
     });
     this.ids.length = n;
     this.kinds.length = n;
+    this.spec.inputs.forEach((f, j) => {
+      if (f.type.k === 'percent') this.fractionsAsPercent(f.name, this.columns[j]);
+    });
     return { table: { n, ids: this.ids, kinds: this.kinds, columns }, problems: this.problems };
+  }
+
+  /**
+   * A percentage is written as 85 or "85%", so 0.95 reads as 0.95%. When every value of a field
+   * is at most 1% and one of them is a fraction of a percent, the data was most likely written as
+   * shares (0.95 for 95%): a warning at the first such value, never a guess at what was meant.
+   */
+  private fractionsAsPercent(field: string, column: Value[]) {
+    let first = -1;
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i] as Decimal | undefined;
+      if (v === undefined) continue;
+      if (v.gt(ONE_PERCENT) || v.sign() < 0) return;
+      if (first < 0 && v.sign() > 0 && v.lt(ONE_PERCENT)) first = i;
+    }
+    if (first < 0) return;
+    const found = (column[first] as Decimal).mul(Decimal.HUNDRED);
+    this.problems.push({ code: 'W0502', row: first, field, unit: this.ids[first], found: found.toString(), asPercent: found.mul(Decimal.HUNDRED).toString() });
   }
 
   /** Past the limit on units, rows are only counted. */

@@ -28,7 +28,9 @@ function plain(t: UnitTable) {
 function same(plan: Plan.Plan, rows: unknown[]) {
   const fast = validateUnits(plan, rows, { file: 'd.json', rowSpan: (i) => ({ start: i, end: i + 1, file: 'd.json' }) });
   const zod = validateUnitsWithZod(plan, rows, { file: 'd.json', rowSpan: (i) => ({ start: i, end: i + 1, file: 'd.json' }) });
-  expect(fast.diagnostics).toEqual(zod.diagnostics);
+  // W0502 looks at a whole column once the table is built (percentages written as shares),
+  // which the zod path, row by row, never did.
+  expect(fast.diagnostics.filter((d) => d.code !== 'W0502')).toEqual(zod.diagnostics);
   if (!zod.diagnostics.some((d) => d.severity === 'error')) expect(plain(fast.table)).toEqual(plain(zod.table));
 }
 

@@ -31,7 +31,7 @@ export interface Where {
 
 /** The field a problem is about: the id column for a missing or repeated id. */
 export function problemField(p: Problem): string | undefined {
-  return p.code === 'E0501' || p.code === 'E0502' || p.code === 'W0501' ? p.field : p.code === 'E0503' || p.code === 'E0504' ? 'id' : undefined;
+  return p.code === 'E0501' || p.code === 'E0502' || p.code === 'W0501' || p.code === 'W0502' ? p.field : p.code === 'E0503' || p.code === 'E0504' ? 'id' : undefined;
 }
 
 /**
@@ -68,6 +68,8 @@ export function dataDiagnostics(plan: Plan, problems: readonly Problem[], where:
         return diag('E0507', span, { count: p.count, limit: p.limit });
       case 'W0501':
         return diag('W0501', span, { field: p.field, unit: p.unit });
+      case 'W0502':
+        return diag('W0502', span, { field: p.field, unit: p.unit, found: p.found, asPercent: p.asPercent });
     }
   });
 }

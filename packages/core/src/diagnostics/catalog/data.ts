@@ -74,4 +74,9 @@ export const data = {
     en: (a) => `the data has a field ${q(a.field)} that the scheme does not declare (first seen in unit ${q(a.unit)}); it is ignored`,
     zh: (a) => `数据中有方案未声明的字段 ${q(a.field)}（首见于单位 ${q(a.unit)}），已忽略`,
   }),
+  W0502: warning<{ field: string; unit: string; found: string; asPercent: string }>({
+    en: (a) => `every value of ${q(a.field)} is between 0 and 1, so each is read as less than 1% (unit ${q(a.unit)}: ${a.found} is ${a.found}%)`,
+    zh: (a) => `${q(a.field)} 的值都在 0 到 1 之间，都会被读作不到 1%（单位 ${q(a.unit)}：${a.found} 即 ${a.found}%）`,
+    hint: (a) => ({ en: `a percentage is written as 85 or "85%": if ${a.found} means ${a.asPercent}%, write ${a.asPercent}`, zh: `百分比按 85 或 "85%" 填写：若 ${a.found} 指 ${a.asPercent}%，请填 ${a.asPercent}` }),
+  }),
 };
