@@ -57,6 +57,7 @@ const RUNTIME_NAMES = [
   'sumApplicable',
   'NO_VETOES',
   'shownOrFailed',
+  'keptEntries',
   'scoring',
   'rejected',
   'ops',

@@ -60,6 +60,6 @@ describe('a plan the compiler does not know', () => {
     expect(() => compileModule(p)).toThrow(new RegExp(`${what} kind`));
   });
   it('another plan version stops compilation', () => {
-    expect(() => compileModule({ ...plan(), version: 3 as 2 })).toThrow(/plan version 3/);
+    expect(() => compileModule({ ...plan(), version: 4 as 3 })).toThrow(/plan version 4/);
   });
 });

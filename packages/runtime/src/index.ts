@@ -21,11 +21,11 @@ export {
   type UnitTable,
   type Value,
 } from './table.js';
-export { shown, entryOf, type Shown, type Entry } from './trace.js';
+export { shown, entryOf, type Shown, type Entry, type KeptEntry } from './trace.js';
 export { competitionPlaces, gradeByPlace, placeUnits, type Placing, type GradeLine, type GradeOutcome, type QuotaDecision } from './places.js';
 export { groupKey, groupUnits, type Groups } from './groups.js';
 export * as ops from './ops.js';
 export { problemDiagnostic } from './ops.js';
 export type { V, EntryFn, Template, FailureSite, Diagnostic, HoleValue, ProblemWords } from './ops.js';
-export { UNSET, NO_VETOES, column, once, recordFailure, guarded, failed, shownOrFailed, sumApplicable, dedupe, scoring, rejected, type Scoring, type ScoreColumns, type ScorerOutput } from './scoring.js';
-export type { ItemTrace, ItemResult, SectionResult, UnitResult } from './results.js';
+export { UNSET, NO_VETOES, column, once, recordFailure, guarded, failed, shownOrFailed, keptEntries, sumApplicable, dedupe, scoring, rejected, type Scoring, type ScoreColumns, type ScorerOutput } from './scoring.js';
+export type { ItemTrace, TraceInput, ItemResult, SectionResult, UnitResult } from './results.js';

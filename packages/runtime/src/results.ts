@@ -1,13 +1,30 @@
 // What scoring gives for each unit: the interpreter of @assess/core and compiled modules give
 // results of this one shape. `S` is a trace step, `D` a diagnostic (core types them precisely).
 import type { Decimal } from './decimal.js';
-import type { Shown } from './trace.js';
+import type { KeptEntry, Shown } from './trace.js';
+
+/**
+ * An input, named value or imported score a rule read, with this unit's value; for a list read
+ * through `where` or a per-entry formula (`count(记录 where 天数 < 20)`, `sum(目标, 基本分 * 完成率)`),
+ * the entries that counted (`where`: the condition as written), each with its value when the
+ * aggregate takes one.
+ */
+export interface TraceInput {
+  name: string;
+  label?: string;
+  value: Shown;
+  formula?: string;
+  where?: string;
+  /** What each entry adds, as written (`基本分`, `基本分 * min(完成率, 1)`). */
+  each?: string;
+  entries?: KeptEntry[];
+}
 
 export interface ItemTrace<S = unknown> {
   /** The rule as written in the scheme (one line, without comments). */
   rule: string;
   /** The inputs, named values and imported scores the rule read, with this unit's values (a named value with its formula). */
-  inputs: { name: string; label?: string; value: Shown; formula?: string }[];
+  inputs: TraceInput[];
   /** How the score came about, step by step. */
   steps: S[];
 }

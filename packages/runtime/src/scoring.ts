@@ -1,10 +1,10 @@
 // The frame every compiled scorer shares: failures recorded against units, values computed
 // once, and the result object (the shape of @assess/core's Evaluation, plus score columns).
 import { Decimal } from './decimal.js';
-import { Failure, type Diagnostic } from './ops.js';
-import { shown, type Shown } from './trace.js';
+import { Failure, type Diagnostic, type EntryFn, type V } from './ops.js';
+import { entryOf, shown, type KeptEntry, type Shown } from './trace.js';
 import type { Groups } from './groups.js';
-import type { UnitTable, Value } from './table.js';
+import type { Rec, UnitTable, Value } from './table.js';
 
 /** Marks a per-unit cache entry not computed yet. */
 export const UNSET: unique symbol = Symbol('unset');
@@ -60,8 +60,31 @@ export function failed(errors: Map<number, Diagnostic[]>, u: number, e: unknown)
 /** No veto fired (shared: most units' list). */
 export const NO_VETOES: readonly string[] = Object.freeze([]);
 
+/**
+ * The entries of a list an aggregate counts (those where `where` holds, every one without it),
+ * each with what it adds (`value`: a per-entry formula; `field`: a field), for a trace.
+ */
+export function keptEntries(list: V, where: EntryFn | undefined, u: number, field?: string, value?: EntryFn, percent?: readonly string[]): KeptEntry[] {
+  const out: KeptEntry[] = [];
+  if (!Array.isArray(list)) return out;
+  (list as Rec[]).forEach((rec, i) => {
+    let holds: boolean;
+    try {
+      holds = !where || where(u, rec) === true;
+    } catch {
+      holds = false;
+    }
+    if (!holds) return;
+    const kept: KeptEntry = { at: i + 1, entry: entryOf(rec, percent) };
+    if (value) kept.value = shownOrFailed(() => value(u, rec));
+    else if (field !== undefined) kept.value = shown(rec[field], percent?.includes(field));
+    out.push(kept);
+  });
+  return out;
+}
+
 /** A value as a trace shows it, or `failed`. */
-export function shownOrFailed(f: () => Value): Shown {
+export function shownOrFailed(f: () => V): Shown {
   try {
     return shown(f());
   } catch {

@@ -20,9 +20,16 @@ export function shown(v: V, percent?: boolean): Shown {
   return { k: 'list', n: v.length };
 }
 
-/** A list entry's scalar fields, for a trace. */
-export function entryOf(rec: Rec): Entry {
+/** A list entry that an aggregate counted: its place in the list (from 1), its fields, and its value when the aggregate takes one. */
+export interface KeptEntry {
+  at: number;
+  entry: Entry;
+  value?: Shown;
+}
+
+/** A list entry's scalar fields, for a trace (`percent`: the fields that are percentages). */
+export function entryOf(rec: Rec, percent?: readonly string[]): Entry {
   return Object.keys(rec)
     .filter((k) => rec[k] !== undefined && !Array.isArray(rec[k]))
-    .map((k) => [k, shown(rec[k])]);
+    .map((k) => [k, shown(rec[k], percent?.includes(k))]);
 }

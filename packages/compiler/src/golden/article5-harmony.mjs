@@ -1,7 +1,7 @@
-// "和谐城乡建设行动考核": compiled from "scheme.assess" by `assess compile` (plan version 2).
+// "和谐城乡建设行动考核": compiled from "scheme.assess" by `assess compile` (plan version 3).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
 
 const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
@@ -152,24 +152,48 @@ function scheme0(table, options = {}) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "城镇化");
   }
   function where1(u, rec) {
-    return cmp("==", (rec ? rec["虚报指标"] : undefined), "污水处理");
-  }
-  function where2(u, rec) {
-    return cmp("==", (rec ? rec["虚报指标"] : undefined), "公园绿地");
-  }
-  function where3(u, rec) {
-    return cmp("==", (rec ? rec["虚报指标"] : undefined), "节能");
-  }
-  function where4(u, rec) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "城镇化");
   }
-  function where5(u, rec) {
+  function where2(u, rec) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "污水处理");
   }
-  function where6(u, rec) {
+  function where3(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "污水处理");
+  }
+  function where4(u, rec) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "公园绿地");
   }
+  function where5(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "公园绿地");
+  }
+  function where6(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "节能");
+  }
   function where7(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "节能");
+  }
+  function where8(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "城镇化");
+  }
+  function where9(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "城镇化");
+  }
+  function where10(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "污水处理");
+  }
+  function where11(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "污水处理");
+  }
+  function where12(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "公园绿地");
+  }
+  function where13(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "公园绿地");
+  }
+  function where14(u, rec) {
+    return cmp("==", (rec ? rec["虚报指标"] : undefined), "节能");
+  }
+  function where15(u, rec) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "节能");
   }
   const let0Cache = new Array(n).fill(UNSET);
@@ -507,7 +531,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads0(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "城镇化率", value: shown(in0[u], true) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 城镇化", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where1, u, undefined, undefined, undefined)), { name: "城镇化率", value: shown(in0[u], true) }];
   }
 
   // ── item 1 "污水处理率（现状）" (section "工作实绩·现状", max 25) ──
@@ -524,7 +548,7 @@ function scheme0(table, options = {}) {
     return v;
   }
   function raw1(u, steps) {
-    if (cmp(">", listAgg("count", in1[u], where1, u, undefined), ZERO) === true) {
+    if (cmp(">", listAgg("count", in1[u], where2, u, undefined), ZERO) === true) {
       if (steps) steps.push({ k: "void", cond: "count(查实虚报 where 虚报指标 = 污水处理) > 0" });
       return ZERO;
     }
@@ -544,7 +568,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads1(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u], true) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 污水处理", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where3, u, undefined, undefined, undefined)), { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u], true) }];
   }
 
   // ── item 2 "人均公园绿地面积（现状）" (section "工作实绩·现状", max 25) ──
@@ -561,7 +585,7 @@ function scheme0(table, options = {}) {
     return v;
   }
   function raw2(u, steps) {
-    if (cmp(">", listAgg("count", in1[u], where2, u, undefined), ZERO) === true) {
+    if (cmp(">", listAgg("count", in1[u], where4, u, undefined), ZERO) === true) {
       if (steps) steps.push({ k: "void", cond: "count(查实虚报 where 虚报指标 = 公园绿地) > 0" });
       return ZERO;
     }
@@ -581,7 +605,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads2(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 公园绿地", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where5, u, undefined, undefined, undefined)), { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }];
   }
 
   // ── item 3 "万元GDP能耗（现状）" (section "工作实绩·现状", max 25) ──
@@ -598,7 +622,7 @@ function scheme0(table, options = {}) {
     return v;
   }
   function raw3(u, steps) {
-    if (cmp(">", listAgg("count", in1[u], where3, u, undefined), ZERO) === true) {
+    if (cmp(">", listAgg("count", in1[u], where6, u, undefined), ZERO) === true) {
       if (steps) steps.push({ k: "void", cond: "count(查实虚报 where 虚报指标 = 节能) > 0" });
       return ZERO;
     }
@@ -618,7 +642,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads3(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 节能", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where7, u, undefined, undefined, undefined)), { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }];
   }
 
   // ── item 4 "城镇化率（改善）" (section "工作实绩·改善", max 25) ──
@@ -635,7 +659,7 @@ function scheme0(table, options = {}) {
     return v;
   }
   function raw4(u, steps) {
-    if (cmp(">", listAgg("count", in1[u], where4, u, undefined), ZERO) === true) {
+    if (cmp(">", listAgg("count", in1[u], where8, u, undefined), ZERO) === true) {
       if (steps) steps.push({ k: "void", cond: "count(查实虚报 where 虚报指标 = 城镇化) > 0" });
       return ZERO;
     }
@@ -655,7 +679,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads4(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "城镇化率改善", value: shownOrFailed(() => let0(u)), formula: "(城镇化率 - 上年城镇化率) / 上年城镇化率" }, { name: "城镇化率", value: shown(in0[u], true) }, { name: "上年城镇化率", value: shown(in5[u], true) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 城镇化", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where9, u, undefined, undefined, undefined)), { name: "城镇化率改善", value: shownOrFailed(() => let0(u)), formula: "(城镇化率 - 上年城镇化率) / 上年城镇化率" }, { name: "城镇化率", value: shown(in0[u], true) }, { name: "上年城镇化率", value: shown(in5[u], true) }];
   }
 
   // ── item 5 "污水处理率（改善）" (section "工作实绩·改善", max 25) ──
@@ -672,7 +696,7 @@ function scheme0(table, options = {}) {
     return v;
   }
   function raw5(u, steps) {
-    if (cmp(">", listAgg("count", in1[u], where5, u, undefined), ZERO) === true) {
+    if (cmp(">", listAgg("count", in1[u], where10, u, undefined), ZERO) === true) {
       if (steps) steps.push({ k: "void", cond: "count(查实虚报 where 虚报指标 = 污水处理) > 0" });
       return ZERO;
     }
@@ -692,7 +716,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads5(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "污水处理率改善", value: shownOrFailed(() => let1(u)), formula: "(污水处理率 - 上年污水处理率) / 上年污水处理率" }, { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u], true) }, { name: "上年污水处理率", value: shown(in6[u], true) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 污水处理", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where11, u, undefined, undefined, undefined)), { name: "污水处理率改善", value: shownOrFailed(() => let1(u)), formula: "(污水处理率 - 上年污水处理率) / 上年污水处理率" }, { name: "污水处理率", label: "城镇污水集中处理率", value: shown(in2[u], true) }, { name: "上年污水处理率", value: shown(in6[u], true) }];
   }
 
   // ── item 6 "人均公园绿地面积（改善）" (section "工作实绩·改善", max 25) ──
@@ -709,7 +733,7 @@ function scheme0(table, options = {}) {
     return v;
   }
   function raw6(u, steps) {
-    if (cmp(">", listAgg("count", in1[u], where6, u, undefined), ZERO) === true) {
+    if (cmp(">", listAgg("count", in1[u], where12, u, undefined), ZERO) === true) {
       if (steps) steps.push({ k: "void", cond: "count(查实虚报 where 虚报指标 = 公园绿地) > 0" });
       return ZERO;
     }
@@ -729,7 +753,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads6(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "公园绿地改善", value: shownOrFailed(() => let2(u)), formula: "(人均公园绿地面积 - 上年人均公园绿地面积) / 上年人均公园绿地面积" }, { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }, { name: "上年人均公园绿地面积", value: shown(in7[u]) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 公园绿地", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where13, u, undefined, undefined, undefined)), { name: "公园绿地改善", value: shownOrFailed(() => let2(u)), formula: "(人均公园绿地面积 - 上年人均公园绿地面积) / 上年人均公园绿地面积" }, { name: "人均公园绿地面积", label: "平方米", value: shown(in3[u]) }, { name: "上年人均公园绿地面积", value: shown(in7[u]) }];
   }
 
   // ── item 7 "万元GDP能耗（改善）" (section "工作实绩·改善", max 25) ──
@@ -746,7 +770,7 @@ function scheme0(table, options = {}) {
     return v;
   }
   function raw7(u, steps) {
-    if (cmp(">", listAgg("count", in1[u], where7, u, undefined), ZERO) === true) {
+    if (cmp(">", listAgg("count", in1[u], where14, u, undefined), ZERO) === true) {
       if (steps) steps.push({ k: "void", cond: "count(查实虚报 where 虚报指标 = 节能) > 0" });
       return ZERO;
     }
@@ -766,7 +790,7 @@ function scheme0(table, options = {}) {
     return r;
   }
   function reads7(u) {
-    return [{ name: "查实虚报", value: shown(in1[u]) }, { name: "能耗变化", value: shownOrFailed(() => let3(u)), formula: "(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗" }, { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }, { name: "上年万元GDP能耗", value: shown(in8[u]) }];
+    return [{ name: "查实虚报", value: shown(in1[u]) }, ((entries) => ({ name: "查实虚报", where: "虚报指标 = 节能", value: { k: "list", n: entries.length }, entries }))(keptEntries(in1[u], where15, u, undefined, undefined, undefined)), { name: "能耗变化", value: shownOrFailed(() => let3(u)), formula: "(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗" }, { name: "万元GDP能耗", label: "吨标准煤／万元，越低越好", value: shown(in4[u]) }, { name: "上年万元GDP能耗", value: shown(in8[u]) }];
   }
 
   // ── item 8 "组织领导" (section "组织保障", max 25) ──

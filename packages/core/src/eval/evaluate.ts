@@ -15,7 +15,7 @@ import { EvalFailure, Expressions, type Fn, type Groups, type ScoreSource } from
 import { gradeByPlace, groupUnits, placeUnits, type GradeOutcome } from './places.js';
 import { compileRule, type RuleFn } from './rules.js';
 import type { Part, Shown, Step } from './steps.js';
-import { shown, type V } from './values.js';
+import { keptEntries, shown, type V } from './values.js';
 
 // The shape of a unit's result is @assess/runtime's, which compiled modules give too.
 export type ItemTrace = R.ItemTrace<Step>;
@@ -673,6 +673,12 @@ class Evaluator implements ScoreSource {
         return r.label !== undefined ? { name: r.field, label: r.label, value } : { name: r.field, value };
       }
       if (r.k === 'import') return { name: r.text, value: computed(() => this.exprs.fn(r.expr)(u, undefined)) };
+      if (r.k === 'entries') {
+        const { agg } = r;
+        const fn = (e: P.Expr | undefined) => e && this.exprs.fn(e);
+        const entries = keptEntries(this.exprs.fn(agg.list)(u, undefined), fn(agg.where), u, agg.field, fn(agg.value), r.percent);
+        return { name: r.list, ...(r.where !== undefined ? { where: r.where } : {}), ...(r.each !== undefined ? { each: r.each } : {}), value: { k: 'list', n: entries.length }, entries };
+      }
       const l = this.plan.lets[r.id];
       return { name: l.name, value: computed(() => this.exprs.letValue(r.id, u)), formula: l.text };
     });

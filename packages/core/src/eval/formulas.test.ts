@@ -260,3 +260,35 @@ item "C" max 10: 10 * c / 3
     expect(failures(thirds + 'example "e" {\n  given { a: 1, b: 0, c: 0 }\n  expect item "A" = 3.34\n}\n')).toEqual([expect.stringContaining('3.3333333333…')]);
   });
 });
+
+// ── the entries a list aggregate counts, in the explanation ───────────
+describe('explanations list the entries a list aggregate counted', () => {
+  const src = `scheme "s" total 20
+input {
+  visits : list of { month : integer, days : integer }
+  targets : list of { name : text, points : number, done : percent }
+}
+item "visits" max 10: deduct 2.5 per count(visits where days < 20)
+item "targets" max 10: sum(targets, points * min(done, 1))
+`;
+  const visits = Array.from({ length: 25 }, (_, i) => ({ month: i + 1, days: i < 4 && i % 2 ? 22 : 15 }));
+  const ev = run(src, [
+    { id: 'a', visits: visits.slice(0, 4), targets: [{ name: 'roads', points: 4, done: 50 }, { name: 'water', points: 6, done: 120 }] },
+    { id: 'b', visits, targets: [] },
+  ]);
+  it('each entry that counted, with its fields (percentages as percentages) and what it adds', () => {
+    const zh = explainUnit(unit(ev, 'a'), 'zh');
+    expect(zh).toContain(['  visits 中 days < 20 的 2 条：', '    第 1 条：month 1，days 15', '    第 3 条：month 3，days 15'].join('\n'));
+    expect(zh).toContain(['  targets 逐条（每条计 points * min(done, 1)）：', '    第 1 条：name roads，points 4，done 50% → 2', '    第 2 条：name water，points 6，done 120% → 6'].join('\n'));
+    const en = explainUnit(unit(ev, 'a'), 'en');
+    expect(en).toContain('visits where days < 20: 2 entries\n    #1: month 1, days 15\n');
+    expect(en).toContain('targets, entry by entry (each: points * min(done, 1)):\n    #1: name roads, points 4, done 50% → 2\n');
+    expect(explainUnit(unit(ev, 'b'), 'en')).toContain('targets, entry by entry (each: points * min(done, 1)): none\n');
+  });
+  it('at most 20 entries are listed; the rest are counted', () => {
+    const zh = explainUnit(unit(ev, 'b'), 'zh');
+    expect(zh).toContain('visits 中 days < 20 的 23 条：');
+    expect(zh).toContain('    第 22 条：month 22，days 15\n    …… 另 3 条\n');
+    expect(zh).not.toContain('第 23 条');
+  });
+});

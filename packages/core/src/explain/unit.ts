@@ -4,6 +4,7 @@ import { Decimal } from '../common/decimal.js';
 import type { Lang } from '../common/text.js';
 import type { ItemResult, SectionResult, UnitResult } from '../eval/evaluate.js';
 import { explainStep, showValue } from './steps.js';
+import type { KeptEntry, TraceInput } from '@assess/runtime';
 
 const show = (d: Decimal | null) => (d === null ? '—' : d.toString());
 
@@ -25,6 +26,7 @@ export function explainUnit(r: UnitResult, lang: Lang): string {
     for (const inp of i.trace.inputs) {
       // A named value is computed, not submitted: shown with its formula.
       if (inp.formula !== undefined) out.push(`${indent}  ${zh ? '计算' : 'computed'}: ${inp.name} = ${inp.formula} = ${showValue(inp.value, lang)}`);
+      else if (inp.entries) out.push(...keptLines(inp, lang).map((l, k) => `${indent}  ${k ? '  ' : ''}${l}`));
       else out.push(`${indent}  ${zh ? '数据' : 'input'}: ${inp.name}${inp.label ? ` (${inp.label})` : ''} = ${showValue(inp.value, lang)}`);
     }
     for (const s of i.trace.steps) out.push(`${indent}  · ${explainStep(s)[lang]}`);
@@ -53,6 +55,32 @@ export function explainUnit(r: UnitResult, lang: Lang): string {
   }
   for (const s of r.steps ?? []) out.push(explainStep(s)[lang]);
   return out.join('\n') + '\n';
+}
+
+/** At most this many entries of a list are listed in an explanation; the rest are counted. */
+const MAX_ENTRIES = 20;
+
+/**
+ * The entries a list aggregate counted, a line each after a heading: `驻村记录 中 天数 < 20 的 3 条：`
+ * then `第 2 条：月份 3，天数 15`, with what each adds (`→ 8`) when the aggregate takes a value.
+ */
+function keptLines(inp: TraceInput, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const entries = inp.entries ?? [];
+  const n = entries.length;
+  const each = inp.each !== undefined ? (zh ? `（每条计 ${inp.each}）` : ` (each: ${inp.each})`) : '';
+  const head =
+    inp.where !== undefined
+      ? zh
+        ? `${inp.name} 中 ${inp.where} 的 ${n} 条${each}${n ? '：' : ''}`
+        : `${inp.name} where ${inp.where}: ${n} ${n === 1 ? 'entry' : 'entries'}${each}`
+      : zh
+        ? `${inp.name} 逐条${each}：${n ? '' : '无'}`
+        : `${inp.name}, entry by entry${each}:${n ? '' : ' none'}`;
+  const fields = (e: KeptEntry) => e.entry.map(([f, v]) => `${f} ${showValue(v, lang)}`).join(zh ? '，' : ', ');
+  const line = (e: KeptEntry) => `${zh ? `第 ${e.at} 条：` : `#${e.at}: `}${fields(e)}${e.value ? ` → ${showValue(e.value, lang)}` : ''}`;
+  const rest = n - MAX_ENTRIES;
+  return [head, ...entries.slice(0, MAX_ENTRIES).map(line), ...(rest > 0 ? [zh ? `…… 另 ${rest} 条` : `… and ${rest} more`] : [])];
 }
 
 /** One unit's result as plain JSON (scores as exact decimal strings). */
@@ -88,7 +116,16 @@ export function explanationJson(r: UnitResult, lang: Lang) {
     ...(i.trace
       ? {
           rule: i.trace.rule,
-          inputs: i.trace.inputs.map((x) => ({ name: x.name, ...(x.label ? { label: x.label } : {}), ...(x.formula !== undefined ? { formula: x.formula } : {}), value: showValue(x.value, lang) })),
+          inputs: i.trace.inputs.map((x) => ({
+            name: x.name,
+            ...(x.label ? { label: x.label } : {}),
+            ...(x.formula !== undefined ? { formula: x.formula } : {}),
+            ...(x.where !== undefined ? { where: x.where } : {}),
+            value: showValue(x.value, lang),
+            ...(x.entries
+              ? { entries: x.entries.map((e) => ({ at: e.at, fields: Object.fromEntries(e.entry.map(([f, v]) => [f, showValue(v, lang)])), ...(e.value ? { value: showValue(e.value, lang) } : {}) })) }
+              : {}),
+          })),
           steps: i.trace.steps.map((s) => explainStep(s)[lang]),
         }
       : {}),

@@ -33,6 +33,8 @@ class Lowering implements LowerContext {
   private readonly rankIds = new Map<string, number>();
   private readonly itemIds = new Map<A.Item, number>();
   private readonly sectionIds = new Map<A.Section, number>();
+  /** Aggregates over a list, by their call: a trace's read of one (`reads`) is the same node as the rule's. */
+  private readonly listAggs = new Map<A.Expr, Extract<P.Expr, { k: 'listAgg' }>>();
   private readonly ast: A.Scheme;
 
   constructor(
@@ -181,6 +183,20 @@ class Lowering implements LowerContext {
       } else if ((e.kind === 'ImportScore' || (e.kind === 'Member' && this.scheme.refs.get(e.object)?.k === 'import')) && !seen.has(`import:${e.span.start}`)) {
         seen.add(`import:${e.span.start}`);
         out.push({ k: 'import', expr: this.expr(e), text: this.src(e) });
+      } else if (e.kind === 'Call' && (e.where || e.args.length > 1) && this.scheme.types.get(e.args[0])?.k === 'list' && !seen.has(`entries:${e.span.start}`)) {
+        // The entries a list aggregate counts, for the trace: after the list itself.
+        seen.add(`entries:${e.span.start}`);
+        for (const c of subExpressions(e)) visit(c);
+        const agg = this.expr(e) as Extract<P.Expr, { k: 'listAgg' }>;
+        const first = e.args[0];
+        const list = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list' ? first.object : first;
+        // What each entry adds, as written (a field or a per-entry formula); its percentage fields, shown as percentages.
+        const each = list !== first && first.kind === 'Member' ? first.field.name : e.args[1] && e.fn !== 'count' ? ruleText(this.src(e.args[1])) : undefined;
+        const listTy = this.scheme.types.get(list);
+        const fields = listTy?.k === 'list' && listTy.elem.k === 'record' ? [...listTy.elem.fields.values()] : [];
+        const percent = fields.filter((f) => f.decl.kind === 'PercentType').map((f) => f.name);
+        out.push({ k: 'entries', agg, list: this.src(list), ...(e.where ? { where: ruleText(this.src(e.where)) } : {}), ...(each !== undefined ? { each } : {}), ...(percent.length ? { percent } : {}) });
+        return;
       } else if (ref?.k === 'let' && !seen.has(ref.let.name.name)) {
         seen.add(ref.let.name.name);
         out.push({ k: 'let', id: this.letIds.get(ref.let)! });
@@ -325,6 +341,8 @@ class Lowering implements LowerContext {
         if (e.fn === 'round') return { k: 'round', x: this.expr(e.args[0]), places: placesOf(e.args[1] as A.Num)!, span };
         const first = e.args[0];
         if (this.scheme.types.get(first)?.k === 'list') {
+          const known = this.listAggs.get(e);
+          if (known) return known;
           const projected = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list' ? first : undefined;
           const list = this.expr(projected ? projected.object : first);
           const out: Extract<P.Expr, { k: 'listAgg' }> = { k: 'listAgg', fn: e.fn, list, span };
@@ -333,6 +351,7 @@ class Lowering implements LowerContext {
           else if (projected) out.field = projected.field.name;
           else if (e.args[1] && e.fn !== 'count') out.value = this.expr(e.args[1]);
           if (e.where) out.where = this.expr(e.where);
+          this.listAggs.set(e, out);
           return out;
         }
         return { k: 'minmax', fn: e.fn === 'min' ? 'min' : 'max', args: e.args.map((a) => this.expr(a)), span };

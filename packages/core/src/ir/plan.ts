@@ -20,7 +20,8 @@ import type { Span } from '../diagnostics/diagnostic.js';
 /** An exact decimal as canonical text: no exponent, no trailing fraction zeros, no `-0`. */
 export type Dec = string;
 
-export const PLAN_VERSION = 2;
+/** Version 3: traces read the entries a list aggregate counts (`Read` of kind `entries`). */
+export const PLAN_VERSION = 3;
 
 export interface Plan {
   version: typeof PLAN_VERSION;
@@ -225,7 +226,9 @@ export interface Item {
 export type Read =
   | { k: 'input'; field: string; label?: string; percent?: true }
   | { k: 'let'; id: number }
-  | { k: 'import'; expr: Expr; text: string };
+  | { k: 'import'; expr: Expr; text: string }
+  /** The entries a list aggregate counts (with a condition or a per-entry formula): the list and the condition as written. */
+  | { k: 'entries'; agg: Extract<Expr, { k: 'listAgg' }>; list: string; where?: string; each?: string; percent?: string[] };
 
 export type Rule = { span: Span } & (
   /** Lines `N if cond`, `deduct N if cond` and `deduct K per X`: the sum of the lines. In a penalty every line counts as points taken off. */
