@@ -58,7 +58,7 @@ export function rulesTableMarkdown(t: RulesTable): string {
   const md = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
   const row = (cells: string[]) => `| ${cells.map(md).join(' | ')} |`;
   const lines = [`# ${md(t.title)}`, ''];
-  if (t.notes.length > 0) lines.push(t.notes.map(md).join(' '), '');
+  if (t.notes.length > 0) lines.push(t.notes.map(md).join(t.lang === 'zh' ? '' : ' '), '');
   lines.push(row(t.header), '| --- | :---: | --- |');
   for (const g of t.groups) {
     if (g.heading !== undefined) lines.push(`| **${md(g.heading)}** | | |`);
