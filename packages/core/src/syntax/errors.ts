@@ -115,12 +115,18 @@ function alternativeName(keyword: string): string {
   return /[\u4e00-\u9fff]/.test(keyword) ? `${keyword}名称` : `${keyword}_name`;
 }
 
+/** Keywords a declaration's label follows. */
+const LABELLED = new Set(['Scheme', 'Section', 'Item', 'Bonus', 'Penalty', 'Example']);
+
 /** Advice for the syntax mistakes drafters make most. */
 function syntaxAdvice(facts: ErrorFacts, e: IRecognitionException, previous: IToken | undefined, declaration: boolean): SyntaxAdvice | undefined {
   const rules = e.context?.ruleStack ?? [];
   const glued = (name: string): SyntaxAdvice | undefined => {
     const keyword = gluedKeyword(name);
-    return keyword ? { k: 'glued', name, keyword } : undefined;
+    if (!keyword) return undefined;
+    // After `指标`, `小节`, `加分` … comes a label, never a name: `指标项` is a longer word for the keyword.
+    const spec = KEYWORDS.find((k) => k.zh.includes(keyword));
+    return spec && LABELLED.has(spec.name) ? { k: 'longKeyword', name, keyword } : { k: 'glued', name, keyword };
   };
   if (facts.foundType === 'Identifier') {
     const g = glued(facts.found);
@@ -150,6 +156,11 @@ function adviceFixes(advice: SyntaxAdvice | undefined, facts: ErrorFacts, found:
       if (!t || isNaN(t.startOffset)) return [];
       const split = `${advice.keyword} ${advice.name.slice(advice.keyword.length)}`;
       return [replaceWith(spanOf(t), split, { en: `Write \`${split}\``, zh: `改为 \`${split}\`` })];
+    }
+    case 'longKeyword': {
+      const t = found.image === advice.name ? found : previous?.image === advice.name ? previous : undefined;
+      if (!t || isNaN(t.startOffset)) return [];
+      return [replaceWith(spanOf(t), advice.keyword, { en: `Write \`${advice.keyword}\``, zh: `改为 \`${advice.keyword}\`` })];
     }
     case 'quoteLabel':
       if (isNaN(found.startOffset)) return [];

@@ -6,6 +6,8 @@ import { error, q, type NoArgs } from './entry.js';
 export type SyntaxAdvice =
   /** `每少报次数` read as one name: the keyword `每` glued to the name. */
   | { k: 'glued'; name: string; keyword: string }
+  /** `指标项 "报送"`: a longer word for a keyword that a label follows (`指标`), which no space would mend. */
+  | { k: 'longKeyword'; name: string; keyword: string }
   /** `if zero` read as the ratio keyword, where the author meant `if` and a name `zero`. */
   | { k: 'ifZero' }
   /** A keyword written where a name goes. */
@@ -23,6 +25,8 @@ function advice(a: SyntaxAdvice): Text {
       const split = `${a.keyword} ${a.name.slice(a.keyword.length)}`;
       return { en: `${q(a.name)} reads as one name; put a space after the keyword: ${q(split)}`, zh: `${q(a.name)} 被当成了一个名称；请在关键字后加空格：${q(split)}` };
     }
+    case 'longKeyword':
+      return { en: `${q(a.name)} is not a keyword; write ${q(a.keyword)}`, zh: `${q(a.name)} 不是关键字；请写作 ${q(a.keyword)}` };
     case 'ifZero':
       return { en: '`if zero` is read as one keyword (a ratio’s fallback); give the input another name than `zero`', zh: '`if zero` 是一个关键字（比例的目标值为零时）；请给该输入换一个名称，不要用 `zero`' };
     case 'keywordAsName':
