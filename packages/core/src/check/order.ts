@@ -3,7 +3,7 @@
 // all of them. A score that reads itself, however roundabout, is reported (E0113); who is
 // assessed and in which group (`eligible if`, `within`) is settled before any score (E0114).
 import type * as A from '../ast/ast.js';
-import { allItems, allSections, subExpressions } from '../ast/walk.js';
+import { allItems, allSections, eachSubExpression } from '../ast/walk.js';
 import { ruleKind } from '../rules/index.js';
 import type { Text } from '../common/text.js';
 import { diag, type Span } from '../diagnostics/diagnostic.js';
@@ -35,9 +35,10 @@ export function scoreOrder(cx: Checker): ScoreOrder {
     const out: Edge[] = [];
     // An explicit stack: a formula may be thousands of terms long.
     const todo: A.Expr[] = [...roots];
+    const push = (c: A.Expr) => todo.push(c);
     while (todo.length) {
       const e = todo.pop()!;
-      for (const c of subExpressions(e)) todo.push(c);
+      eachSubExpression(e, push);
       if (e.kind === 'TotalRef') out.push({ to: 'total', at: e.span });
       else if (e.kind === 'ScoreRef') {
         if (e.target === 'section') {

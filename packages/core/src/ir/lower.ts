@@ -4,7 +4,7 @@
 // its plan node (rules/).
 import type * as A from '../ast/ast.js';
 import { exprText } from '../ast/ast.js';
-import { allItems, allSections, sectionedItems, subExpressions } from '../ast/walk.js';
+import { allItems, allSections, eachSubExpression, sectionedItems } from '../ast/walk.js';
 import type { CheckedScheme, Ref } from '../check/check.js';
 import { Decimal } from '../common/decimal.js';
 import { ruleKind, type LowerContext } from '../rules/index.js';
@@ -186,7 +186,7 @@ class Lowering implements LowerContext {
       } else if (e.kind === 'Call' && (e.where || e.args.length > 1) && this.scheme.types.get(e.args[0])?.k === 'list' && !seen.has(`entries:${e.span.start}`)) {
         // The entries a list aggregate counts, for the trace: after the list itself.
         seen.add(`entries:${e.span.start}`);
-        for (const c of subExpressions(e)) visit(c);
+        eachSubExpression(e, visit);
         const agg = this.expr(e) as Extract<P.Expr, { k: 'listAgg' }>;
         const first = e.args[0];
         const list = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list' ? first.object : first;
@@ -202,7 +202,7 @@ class Lowering implements LowerContext {
         out.push({ k: 'let', id: this.letIds.get(ref.let)! });
         visit(ref.let.value);
       }
-      for (const c of subExpressions(e)) visit(c);
+      eachSubExpression(e, visit);
     };
     for (const e of exprs) visit(e);
     return out;
