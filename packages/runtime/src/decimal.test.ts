@@ -680,6 +680,47 @@ describe('fractions', () => {
       RUNS,
     );
   });
+  it('toNumber of a fraction is the nearest double (no other double is closer), and keeps the order', () => {
+    /** A finite double as an exact fraction of bigints. */
+    const exact = (v: number): [bigint, bigint] => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, v);
+      const bits = view.getBigUint64(0);
+      const sign = bits >> 63n ? -1n : 1n;
+      const e = Number((bits >> 52n) & 0x7ffn);
+      const frac = bits & ((1n << 52n) - 1n);
+      const m = e === 0 ? frac : frac | (1n << 52n);
+      const p = (e === 0 ? 1 : e) - 1075;
+      return p >= 0 ? [sign * (m << BigInt(p)), 1n] : [sign * m, 1n << BigInt(-p)];
+    };
+    const neighbour = (v: number, up: boolean): number => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, v);
+      const bits = view.getBigInt64(0);
+      view.setBigInt64(0, v === 0 ? (up ? 1n : -9223372036854775807n) : (v > 0) === up ? bits + 1n : bits - 1n);
+      return view.getFloat64(0);
+    };
+    /** |n/d − v| compared with |n/d − w|: negative when v is closer. */
+    const closer = (n: bigint, d: bigint, v: number, w: number) => {
+      const dist = (x: number) => {
+        const [a, b] = exact(x);
+        const num = n * b - a * d;
+        return [num < 0n ? -num : num, d * b] as const;
+      };
+      const [p, q] = dist(v);
+      const [r, t] = dist(w);
+      return p * t - r * q;
+    };
+    fc.assert(
+      fc.property(arbFraction, arbFraction, (a, b) => {
+        const [n, d] = fractionOf(a.d);
+        const v = a.d.toNumber();
+        expect(closer(n, d, v, neighbour(v, true)) <= 0n && closer(n, d, v, neighbour(v, false)) <= 0n).toBe(true);
+        if (a.d.lt(b.d)) expect(a.d.toNumber()).toBeLessThanOrEqual(b.d.toNumber());
+      }),
+      RUNS,
+    );
+  });
   it('a denominator that would pass 2^256 is rounded to 60 places: sums of fractions cannot grow without end', () => {
     let x = Decimal.ONE;
     // 1/3 + 1/7 + 1/11 + … over the first primes: the denominator is their product.

@@ -91,12 +91,42 @@ function bgcd(a: bigint, b: bigint): bigint {
 }
 
 function gcd(a: number, b: number): number {
+  if (a <= 0x7fffffff && b <= 0x7fffffff) {
+    // 32-bit integer steps while both fit (they stay below the larger one).
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const r = x % y | 0;
+      x = y;
+      y = r;
+    }
+    return x;
+  }
   while (b !== 0) {
     const r = a % b;
     a = b;
     b = r;
   }
   return a;
+}
+
+/**
+ * n / d (d > 0) as the nearest double: the quotient to at least 55 bits, a sticky bit for any
+ * remainder, then one correctly rounded conversion (ties to even) and an exact power-of-two scale.
+ */
+function ratioToNumber(n: bigint, d: bigint): number {
+  if (n === 0n) return 0;
+  const negative = n < 0n;
+  const a = negative ? -n : n;
+  const k = 55 - (a.toString(2).length - d.toString(2).length);
+  const num = k > 0 ? a << BigInt(k) : a;
+  const den = k < 0 ? d << BigInt(-k) : d;
+  let q = num / den;
+  if (num % den !== 0n) q |= 1n;
+  // q has 55 or 56 bits: Number(q) rounds once; 2^-k is applied in two exact steps (|k| may pass 1023 for extreme values).
+  const half = Math.trunc(k / 2);
+  const v = Number(q) * 2 ** -half * 2 ** -(k - half);
+  return negative ? -v : v;
 }
 
 /** Throws unless `places` is a non-negative safe integer. */
@@ -210,15 +240,26 @@ export class Decimal {
 
   /** n / d for safe integers (d ≠ 0) without bigints when every step stays safe; undefined otherwise. */
   private static fractionOfNumbers(n: number, d: number): Decimal | undefined {
-    if (d < 0) [n, d] = [-n, -d];
+    if (d < 0) {
+      n = -n;
+      d = -d;
+    }
     if (n === 0) return Decimal.ZERO;
     const g = gcd(Math.abs(n), d);
     n /= g;
     d /= g;
     let twos = 0;
     let fives = 0;
-    for (; d % 2 === 0; twos++) d /= 2;
-    for (; d % 5 === 0; fives++) d /= 5;
+    if (d <= 0x7fffffff) {
+      // Most denominators are small: 32-bit integer steps, much cheaper than the double ones below.
+      let i = d | 0;
+      for (; (i & 1) === 0; twos++) i >>= 1;
+      for (; i % 5 === 0; fives++) i = (i / 5) | 0;
+      d = i;
+    } else {
+      for (; d % 2 === 0; twos++) d /= 2;
+      for (; d % 5 === 0; fives++) d /= 5;
+    }
     const s = Math.max(twos, fives);
     const m = n * 2 ** (s - twos) * 5 ** (s - fives);
     if (!(m <= MAX && m >= -MAX)) return undefined;
@@ -697,11 +738,23 @@ export class Decimal {
     return r.s === 0 ? str + '.' + '0'.repeat(places) : str + '0'.repeat(places - r.s);
   }
 
-  /** The nearest JS number (correctly rounded). */
+  /**
+   * The nearest JS number (correctly rounded), for fractions too, so that a higher value never
+   * gives a lower number (places are ordered by these numbers first).
+   */
   toNumber(): number {
-    if (this.d !== 1) return Number(this.round(20).toString());
     const m = this.m;
     const s = this.s;
+    if (this.d !== 1) {
+      const d = this.d;
+      // One division of two exact doubles is correctly rounded.
+      if (typeof m === 'number' && typeof d === 'number' && s <= POW10_MAX) {
+        const den = d * POW10[s];
+        if (den <= MAX) return m / den;
+      }
+      const [n, den] = this.parts();
+      return ratioToNumber(n, den);
+    }
     if (typeof m === 'number') {
       if (s === 0) return m;
       // One division of two exact doubles is correctly rounded.
