@@ -123,12 +123,12 @@ class Evaluator implements ScoreSource {
 
   private eligibility(exprs: Expressions): boolean[] {
     const cond = this.plan.eligible ? exprs.fn(this.plan.eligible.expr) : undefined;
-    return Array.from({ length: this.n }, (_, u) => !cond || this.guard(u, () => cond(u, undefined)) === true);
+    return Array.from({ length: this.n }, (_, u) => !cond || this.valueAt(cond, u) === true);
   }
 
   private grouping(exprs: Expressions): { groups: Groups; keys: string[] } {
     const key = this.plan.within ? exprs.fn(this.plan.within.expr) : undefined;
-    const groups = groupUnits(this.n, this.eligible, key && ((u) => this.guard(u, () => key(u, undefined))));
+    const groups = groupUnits(this.n, this.eligible, key && ((u) => this.valueAt(key, u)));
     return { groups, keys: groups.keys };
   }
 
@@ -201,17 +201,20 @@ class Evaluator implements ScoreSource {
     this.errors.set(u, list);
   }
 
-  /** Run f for unit u; a failure is recorded against the unit and gives undefined. */
-  private guard<T>(u: number, f: () => T): T | undefined {
+  /** An expression's value for unit u (outside any list entry); a failure is recorded against the unit and gives undefined. */
+  private valueAt(f: Fn, u: number): V | undefined {
     try {
-      return f();
+      return f(u, undefined);
     } catch (e) {
-      if (e instanceof EvalFailure) {
-        this.fail(u, e.diagnostic);
-        return undefined;
-      }
-      throw e;
+      return this.failed(u, e);
     }
+  }
+
+  /** A failure is recorded against the unit (undefined); anything else is a bug, thrown on. */
+  private failed(u: number, e: unknown): undefined {
+    if (!(e instanceof EvalFailure)) throw e;
+    this.fail(u, e.diagnostic);
+    return undefined;
   }
 
   /** The total after the floor, rounded when the scheme's precision is for the total only. */
@@ -278,7 +281,7 @@ class Evaluator implements ScoreSource {
       for (const f of adjusts) {
         this.totals[u] = sum;
         if (sum === null) break;
-        const factor = this.guard(u, () => f(u, undefined));
+        const factor = this.valueAt(f, u);
         sum = factor instanceof Decimal ? this.roundScore(sum.mul(factor)) : null;
       }
       this.totals[u] = this.finalTotal(sum);
@@ -398,7 +401,7 @@ class Evaluator implements ScoreSource {
         const cond = this.exprs.fn((l as Extract<P.Grade, { k: 'if' }>).cond.expr);
         const q = (l as Extract<P.Grade, { k: 'if' }>).quota;
         const quota = q === undefined ? undefined : (q.count ?? Number(Decimal.parse(q.share!)!.mul(Decimal.fromInt(size)).floor().toString()));
-        return { label: l.label, holds: (u: number) => this.guard(u, () => cond(u, undefined) === true), quota, quotaText: q?.text };
+        return { label: l.label, holds: (u: number) => this.valueAt(cond, u) === true, quota, quotaText: q?.text };
       });
       for (const [u, o] of gradeByPlace(ranked, (u) => this.unitPlaces[u]!, gradeLines)) this.grades[u] = o;
     });
@@ -408,7 +411,7 @@ class Evaluator implements ScoreSource {
   private vetoes(u: number, steps?: Step[]): string[] {
     const out: string[] = [];
     for (const v of this.plan.vetoes) {
-      const fired = this.guard(u, () => this.exprs.fn(v.cond.expr)(u, undefined));
+      const fired = this.valueAt(this.exprs.fn(v.cond.expr), u);
       if (fired === true) {
         out.push(v.reason);
         steps?.push({ k: 'veto', reason: v.reason, cond: v.cond.text });
@@ -540,7 +543,7 @@ class Evaluator implements ScoreSource {
     for (const a of plan.adjusts) {
       // `total` in the factor reads the total before this adjustment.
       this.totals[u] = running;
-      const f = this.guard(u, () => this.exprs.fn(a.factor.expr)(u, undefined));
+      const f = this.valueAt(this.exprs.fn(a.factor.expr), u);
       running = running !== null && f instanceof Decimal ? this.roundScore(running.mul(f)) : null;
       out.push({ k: 'adjusted', factor: a.factor.text, value: shown(f as V), result: str(running) });
     }
@@ -558,7 +561,7 @@ class Evaluator implements ScoreSource {
   // ── items ─────────────────────────────────────────────────────────
   private isNA(id: number, u: number): boolean {
     if (!this.eligible[u]) return true;
-    for (const f of this.notApplicable[id]) if (this.guard(u, () => f(u, undefined)) === true) return true;
+    for (const f of this.notApplicable[id]) if (this.valueAt(f, u) === true) return true;
     return false;
   }
 
@@ -650,7 +653,7 @@ class Evaluator implements ScoreSource {
 
   private itemTrace(it: P.Item, u: number): ItemTrace {
     const steps: Step[] = [];
-    const na = it.notApplicable.find((c) => this.guard(u, () => this.exprs.fn(c.expr)(u, undefined)) === true);
+    const na = it.notApplicable.find((c) => this.valueAt(this.exprs.fn(c.expr), u) === true);
     if (na) steps.push({ k: 'notApplicable', cond: na.text });
     else
       try {
