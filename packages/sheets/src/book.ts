@@ -2,13 +2,18 @@
 // what it does with sheets. exceljs runs in Node and in browsers (its browser build).
 import type { FileProblem } from '@assess/core';
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { Decimal } from '@assess/runtime';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
 
-/** The largest workbook read (bytes): a workbook is untrusted, and a zip can hold much more than its size. */
+/** The largest workbook read (bytes): a workbook is untrusted, and a zip can hold much more than its size… */
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+/** …so what it holds, unpacked, is bounded too (a small file can unpack to gigabytes: a zip bomb). */
+export const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+/** The most files a workbook's zip may hold (a real one holds a few dozen). */
+const MAX_ENTRIES = 10_000;
 
 export function newWorkbook(): Workbook {
   const book = new ExcelJS.Workbook();
@@ -24,19 +29,38 @@ export class WorkbookError extends Error {
 }
 
 /** Bytes that are not a workbook, or too many. */
-export const badWorkbook = () => new WorkbookError({ k: 'badWorkbook', limitMB: MAX_WORKBOOK_BYTES / 1024 / 1024 });
+export const badWorkbook = () => new WorkbookError({ k: 'badWorkbook', limitMB: MAX_WORKBOOK_BYTES / 1024 / 1024, unpackedMB: MAX_UNPACKED_BYTES / 1024 / 1024 });
 
 /** A workbook from its bytes (an .xlsx file). Throws a WorkbookError when they are not one, or are too many. */
 export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<Workbook> {
   if (bytes.byteLength > MAX_WORKBOOK_BYTES) throw badWorkbook();
   const book = new ExcelJS.Workbook();
-  const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
   try {
-    await book.xlsx.load(data as ArrayBuffer);
+    await book.xlsx.load(bounded(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).buffer as ArrayBuffer);
   } catch {
     throw badWorkbook();
   }
   return book;
+}
+
+/**
+ * The workbook's files unpacked here, within bounds, and packed again without compression for
+ * exceljs: each file is inflated into a buffer of the size its zip entry declares (never more:
+ * a file that lies about its size is cut short and fails to parse), the declared sizes together
+ * at most MAX_UNPACKED_BYTES (entries that share their data count each time), so exceljs reads
+ * exactly these bytes and nothing a zip bomb would unpack.
+ */
+function bounded(bytes: Uint8Array): Uint8Array {
+  let total = 0;
+  let entries = 0;
+  const files = unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      if (++entries > MAX_ENTRIES || total > MAX_UNPACKED_BYTES) throw badWorkbook();
+      return true;
+    },
+  });
+  return zipSync(files, { level: 0 });
 }
 
 /** The bytes of an .xlsx file. */

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { compile, evaluate, explainUnit, ranked, resultsHeader, unitJson, type Plan } from '@assess/core';
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
 import { CELL_LINES, cellsOf } from './results.js';
@@ -155,11 +156,38 @@ describe('reading a workbook', () => {
     expect(await workbookSheets(await templateWorkbook(plan))).toEqual(['数据', '字段说明', '荣誉']);
     await expect(readWorkbook(plan, new TextEncoder().encode('id,a\n1,2\n'))).rejects.toThrow(WorkbookError);
     const r = await readWorkbookUnits(plan, new TextEncoder().encode('id,a\n1,2\n'), { file: 'x.xlsx' });
-    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.zh}`)).toEqual(['E0505 x.xlsx 数据文件不是可以读取的 .xlsx 工作簿（不超过 50 MB）']);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file} ${d.message.zh}`)).toEqual(['E0505 x.xlsx 数据文件不是可以读取的 .xlsx 工作簿（不超过 50 MB，解压后不超过 128 MB）']);
     expect(r.table.n).toBe(0);
     const missing = await readWorkbookUnits(plan, await templateWorkbook(plan), { sheet: 'nope' });
     expect(missing.diagnostics.map((d) => d.message.en)).toEqual(['the workbook has no sheet `nope`']);
     await expect(readWorkbook(plan, await templateWorkbook(plan), { sheet: 'nope' })).rejects.toThrow(/nope/);
+  });
+
+  it('refuses a zip bomb: sizes that pass the bound together, and a file that unpacks to more than it says', async () => {
+    const plan = schemeOf('article3-towns');
+    const template = await templateWorkbook(plan);
+    /** The template with its first sheet's declared unpacked size set to `size`, in the local header and the central directory. */
+    const declaring = (size: number) => {
+      const z = new Uint8Array(template);
+      const dv = new DataView(z.buffer);
+      const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+      const named = (at: number, nameAt: number) => name.every((b, k) => z[at + nameAt + k] === b);
+      for (let i = 0; i + 46 < z.length; i++) {
+        const sig = dv.getUint32(i, true);
+        if (sig === 0x04034b50 && named(i, 30)) dv.setUint32(i + 22, size, true);
+        if (sig === 0x02014b50 && named(i, 46)) dv.setUint32(i + 24, size, true);
+      }
+      return z;
+    };
+    expect((await readWorkbookUnits(plan, template, { file: 't.xlsx' })).diagnostics).toEqual([]);
+    // A real bomb: 12 files of 11 MB of zeros beside the sheets, 132 MB unpacked from a file of a few hundred KB.
+    const zeros = new Uint8Array(11 * 1024 * 1024);
+    const padded = zipSync({ ...unzipSync(template), ...Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`xl/media/pad${k}.bin`, zeros])) }, { level: 1 });
+    expect(padded.length).toBeLessThan(1024 * 1024);
+    for (const bytes of [padded, declaring(200 * 1024 * 1024), declaring(10)]) {
+      const r = await readWorkbookUnits(plan, bytes, { file: 'bomb.xlsx' });
+      expect(r.diagnostics.map((d) => `${d.code} ${d.message.en}`)).toEqual(['E0505 the data file is not an .xlsx workbook that can be read (at most 50 MB, 128 MB unpacked)']);
+    }
   });
 });
 

@@ -112,7 +112,7 @@ describe('the engine', () => {
   it('says (E0505) that a file is not a workbook; reads nothing while the scheme has never been without errors', async () => {
     const { e } = await engineWith('article3-towns', 'en');
     const bad = await e.readData({ name: 'x.xlsx', bytes: bytes('not a zip') });
-    expect(bad.problems.map((p) => [p.code, p.message])).toEqual([['E0505', 'the data file is not an .xlsx workbook that can be read (at most 50 MB)']]);
+    expect(bad.problems.map((p) => [p.code, p.message])).toEqual([['E0505', 'the data file is not an .xlsx workbook that can be read (at most 50 MB, 128 MB unpacked)']]);
     const broken = new Engine();
     broken.check({ text: 'scheme "s" total', version: 1 });
     await expect(broken.readData({ name: 'd.json', bytes: bytes('[]') })).rejects.toThrow(/no scheme/);

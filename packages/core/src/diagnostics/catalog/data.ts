@@ -16,7 +16,7 @@ export type FileProblem =
   /** A workbook's list sheet with no column for the unit's id. */
   | { k: 'sheetWithoutId'; sheet: string }
   /** A data file that is not an .xlsx workbook that can be read (or is too large to read). */
-  | { k: 'badWorkbook'; limitMB: number }
+  | { k: 'badWorkbook'; limitMB: number; unpackedMB: number }
   /** A workbook without the sheet asked for. */
   | { k: 'noSheet'; sheet: string };
 
@@ -35,7 +35,7 @@ function fileProblem(a: FileProblem): Text {
     case 'entryWithoutUnit':
       return { en: `row ${a.row} of sheet ${q(a.sheet)} is for unit ${q(a.id)}, which the data sheet does not list`, zh: `工作表 ${q(a.sheet)} 第 ${a.row} 行属于单位 ${q(a.id)}，但数据表中没有该单位` };
     case 'badWorkbook':
-      return { en: `the data file is not an .xlsx workbook that can be read (at most ${a.limitMB} MB)`, zh: `数据文件不是可以读取的 .xlsx 工作簿（不超过 ${a.limitMB} MB）` };
+      return { en: `the data file is not an .xlsx workbook that can be read (at most ${a.limitMB} MB, ${a.unpackedMB} MB unpacked)`, zh: `数据文件不是可以读取的 .xlsx 工作簿（不超过 ${a.limitMB} MB，解压后不超过 ${a.unpackedMB} MB）` };
     case 'noSheet':
       return { en: `the workbook has no sheet ${q(a.sheet)}`, zh: `工作簿中没有工作表 ${q(a.sheet)}` };
     case 'sheetWithoutId':
