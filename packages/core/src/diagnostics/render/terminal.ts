@@ -12,6 +12,11 @@ export interface RenderOptions {
   docs?: string;
 }
 
+/** A source line wider than this (in columns) is shown as a window around what it points at… */
+const MAX_LINE_WIDTH = 120;
+/** …with this many characters on either side. */
+const CONTEXT = 40;
+
 const WORDS = {
   en: { error: 'error', warning: 'warning', hint: 'hint', see: 'see' },
   zh: { error: '错误', warning: '警告', hint: '提示', see: '参见' },
@@ -56,13 +61,17 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
       // Tabs are shown as four spaces, so that carets line up whatever the terminal's tab stops.
       const src = map.lineText(line).replace(/\t/g, '    ');
       const tabShift = (upTo: number) => (map.lineText(line).slice(0, Math.max(0, upTo)).match(/\t/g)?.length ?? 0) * 3;
-      out.push(`${paint('34;1', String(line).padStart(gutter))} ${paint('34;1', '|')} ${src}`);
-      for (const f of byLine.get(line)!) {
+      const marks = byLine.get(line)!.map((f) => {
         const rawStart = f.span.start - map.lineStart(line);
         const rawEnd = Math.min(Math.max(f.span.end, f.span.start + 1), map.lineStart(line) + map.lineText(line).length + 1) - map.lineStart(line);
-        const start = rawStart + tabShift(rawStart);
-        const end = rawEnd + tabShift(rawEnd);
-        const before = displayWidth(src.slice(0, Math.max(0, start)));
+        return { f, start: rawStart + tabShift(rawStart), end: rawEnd + tabShift(rawEnd) };
+      });
+      // A long line (a CSV row of many columns) is shown around what it points at, cut with `…`.
+      const [from, to] = displayWidth(src) > MAX_LINE_WIDTH ? lineWindow(src, Math.min(...marks.map((m) => m.start)), Math.max(...marks.map((m) => m.end))) : [0, src.length];
+      const lead = from > 0 ? '…' : '';
+      out.push(`${paint('34;1', String(line).padStart(gutter))} ${paint('34;1', '|')} ${lead}${src.slice(from, to)}${to < src.length ? '…' : ''}`);
+      for (const { f, start, end } of marks) {
+        const before = displayWidth(lead + src.slice(from, Math.max(from, start)));
         const width = Math.max(1, displayWidth(src.slice(Math.max(0, start), Math.max(start + 1, end))));
         const mark = (f.primary ? '^' : '-').repeat(width);
         const note = f.message ? ` ${f.message}` : '';
@@ -73,6 +82,15 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   if (d.hint) out.push(`${' '.repeat(gutterWidth)} = ${w.hint}${colon}${d.hint[opts.lang]}`);
   if (opts.docs !== undefined) out.push(`${' '.repeat(gutterWidth)} = ${w.see}${colon}${opts.docs}${diagnosticPage(d.code, opts.lang)}`);
   return out.join('\n');
+}
+
+/** The part of a long line shown: CONTEXT characters either side of [start, end), never cutting a surrogate pair. */
+function lineWindow(src: string, start: number, end: number): [number, number] {
+  let from = Math.max(0, start - CONTEXT);
+  let to = Math.min(src.length, Math.max(end, start + 1) + CONTEXT);
+  if (from > 0 && /[\udc00-\udfff]/.test(src[from])) from--;
+  if (to < src.length && /[\udc00-\udfff]/.test(src[to])) to++;
+  return [from, to];
 }
 
 export function renderDiagnostics(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, defaultFile: string, opts: RenderOptions): string {
