@@ -16,13 +16,13 @@ export function lower(scheme: CheckedScheme, imports: ReadonlyMap<string, P.Plan
   return new Lowering(scheme, imports).plan();
 }
 
-/** Canonical decimal text of a number as the AST holds it. */
 /** `unitLabels` when some unit kind has a label (absent otherwise, so that plans without them stay as they were). */
 function unitLabels(ast: A.Scheme): { unitLabels?: string[] } {
   const labels = ast.units.flatMap((u) => (u.label?.text.trim() ? [u.label.text.trim()] : []));
   return labels.length > 0 ? { unitLabels: labels } : {};
 }
 
+/** Canonical decimal text of a number as the AST holds it. */
 function canonical(value: string): P.Dec {
   return (Decimal.parse(value) ?? Decimal.ZERO).toString();
 }
