@@ -66,6 +66,21 @@ describe('generated schemes and cohorts', () => {
     );
   }, Math.max(60_000, RUNS * 1_000));
 
+  it('a bonus whose max comes from its rule and does not terminate (x / 3) is scored alike, with no max in the plan', async () => {
+    const plan = planOf(`scheme "b" total 10
+input { x : 0..10  y : 0..10 }
+item "y" max 10: y
+bonus "third": x / 3`);
+    expect(plan.items.find((it) => it.label === 'third')!.max).toBeUndefined();
+    const mod = await loadPlan(plan);
+    const rows = [
+      { id: 'a', x: 10, y: 5 },
+      { id: 'b', x: 1, y: 7 },
+    ];
+    expect(run(mod, rows, true, plan)).toEqual(interpret(plan, rows, true));
+    expect(interpret(plan, rows, true).units[0].total.toString()).toBe('8.3333333333…');
+  });
+
   it('failures: a division by zero and a ratio target of 0 fail the unit, in a cohort value every unit', async () => {
     const plan = planOf(`scheme "f" total 40
 input { done : number  target : number  d : number }

@@ -142,12 +142,14 @@ class Lowering implements LowerContext {
     const each = scheme.precision && !scheme.precision.totalOnly ? scheme.precision.places : undefined;
     const places = it.round ? placesOf(it.round) : each;
     const kind = ruleKind(it.rule);
+    // A bonus's max worked out from its rule's range (no `max` written) may not terminate
+    // (`x / 3`); its score never passes that range, so the plan then carries no max at all.
     const max = scheme.maxOf.get(it);
     const out: P.Item = {
       id,
       kind: it.kind === 'Bonus' ? 'bonus' : it.kind === 'Penalty' ? 'penalty' : 'item',
       label: it.label.text,
-      ...(max ? { max: max.toString() } : {}),
+      ...(max?.terminates() ? { max: max.toString() } : {}),
       rule: kind.lower(it.rule, this, it),
       voids: it.voids.map((v) => this.cond(v)),
       notApplicable: it.notApplicable.map((v) => this.cond(v)),
