@@ -37,6 +37,7 @@ const WORDS = {
   clickUnit: { zh: '点击一个单位，查看每个分数的由来', en: 'Click a unit to read how each of its numbers came about' },
   chartTotals: { zh: '各单位总分（按小节）', en: 'Totals by unit, by section' },
   chartGrades: { zh: '等级分布', en: 'Grades' },
+  chartItems: { zh: '各项得分分布（得分率）', en: "Each item's scores (share of its max)" },
   noExamples: { zh: '方案中没有示例（示例 块）', en: 'The scheme has no example blocks' },
   passed: { zh: '通过', en: 'passed' },
   failed: { zh: '未通过', en: 'failed' },

@@ -98,6 +98,9 @@ describe('Assess Studio in Chromium', () => {
     await page.click('[data-tab=results]');
     await expectResultsAsCli('article3-towns');
     await page.waitForSelector('#chart-totals canvas');
+    // Each item's scores: a row per item (article 3 has three items and a bonus), drawn.
+    await page.waitForSelector('#chart-items canvas');
+    expect(await page.$eval('#chart-items', (el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(200);
     await shot('01-first-visit-results');
   });
 
