@@ -91,11 +91,8 @@ export class Exprs {
       case 'field':
         return `field(${this.expr(e.of, s)}, ${lit(e.field)})`;
       case 'listAgg': {
-        // The list is read outside any entry; `where` and the per-entry formula with the entry in scope.
-        const where = e.where ? this.entryFunction(e.where, 'where') : 'undefined';
-        const value = e.value ? this.entryFunction(e.value, 'perEntry') : 'undefined';
-        const field = e.field === undefined ? 'undefined' : lit(e.field);
-        return `listAgg(${lit(e.fn)}, ${this.expr(e.list, { ...s, rec: 'undefined' })}, ${where}, u, ${field}${e.value ? `, ${value}` : ''})`;
+        const { list, where, field, value } = this.listAggParts(e, s);
+        return `listAgg(${lit(e.fn)}, ${list}, ${where}, u, ${field}${e.value ? `, ${value}` : ''})`;
       }
       case 'minmax':
         return `minmax(${lit(e.fn)}, [${e.args.map((a) => this.expr(a, s)).join(', ')}])`;
@@ -162,6 +159,17 @@ export class Exprs {
   }
 
   /** An expression evaluated with a list entry in scope, as a function `(u, rec)`. */
+  /**
+   * An aggregate over a list, as code: the list (read outside any entry), `where` and the
+   * per-entry formula as functions of the entry, the field summed ('undefined' where absent).
+   */
+  listAggParts(e: Extract<P.Expr, { k: 'listAgg' }>, s: Scope): { list: string; where: string; field: string; value: string } {
+    // (The entry functions first, then the list: the order helpers are numbered in.)
+    const where = e.where ? this.entryFunction(e.where, 'where') : 'undefined';
+    const value = e.value ? this.entryFunction(e.value, 'perEntry') : 'undefined';
+    return { list: this.expr(e.list, { ...s, rec: 'undefined' }), where, field: e.field === undefined ? 'undefined' : lit(e.field), value };
+  }
+
   entryFunction(e: P.Expr, what: string): string {
     const name = `${what}${this.helperCount++}`;
     this.fn(this.helpers, name, ['u', 'rec'], (s) => [`return ${this.expr(e, s)};`]);

@@ -146,10 +146,8 @@ export class SchemeGen extends Exprs {
         return `{ name: ${lit(r.text)}, value: shownOrFailed(() => ${this.expr(r.expr, s)}) }`;
       case 'entries': {
         // The entries a list aggregate counts: `keptEntries` does what the interpreter's trace does.
-        const { agg } = r;
-        const where = agg.where ? this.entryFunction(agg.where, 'where') : 'undefined';
-        const value = agg.value ? this.entryFunction(agg.value, 'perEntry') : 'undefined';
-        const args = [this.expr(agg.list, { ...s, rec: 'undefined' }), where, 'u', agg.field === undefined ? 'undefined' : lit(agg.field), value, r.percent ? `[${r.percent.map(lit).join(', ')}]` : 'undefined'];
+        const { list, where, field, value } = this.listAggParts(r.agg, s);
+        const args = [list, where, 'u', field, value, r.percent ? `[${r.percent.map(lit).join(', ')}]` : 'undefined'];
         const fields = [`name: ${lit(r.list)}`, ...(r.where !== undefined ? [`where: ${lit(r.where)}`] : []), ...(r.each !== undefined ? [`each: ${lit(r.each)}`] : [])];
         return `((entries) => ({ ${fields.join(', ')}, value: { k: "list", n: entries.length }, entries }))(keptEntries(${args.join(', ')}))`;
       }

@@ -190,10 +190,10 @@ class Lowering implements LowerContext {
         seen.add(`entries:${e.span.start}`);
         eachSubExpression(e, visit);
         const agg = this.expr(e) as Extract<P.Expr, { k: 'listAgg' }>;
-        const first = e.args[0];
-        const list = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list' ? first.object : first;
+        const projected = this.projection(e.args[0]);
+        const list = projected ? projected.object : e.args[0];
         // What each entry adds, as written (a field or a per-entry formula); its percentage fields, shown as percentages.
-        const each = list !== first && first.kind === 'Member' ? first.field.name : e.args[1] && e.fn !== 'count' ? ruleText(this.src(e.args[1])) : undefined;
+        const each = projected ? projected.field.name : e.args[1] && e.fn !== 'count' ? ruleText(this.src(e.args[1])) : undefined;
         const listTy = this.scheme.types.get(list);
         const fields = listTy?.k === 'list' && listTy.elem.k === 'record' ? [...listTy.elem.fields.values()] : [];
         const percent = fields.filter((f) => f.decl.kind === 'PercentType').map((f) => f.name);
@@ -208,6 +208,11 @@ class Lowering implements LowerContext {
     };
     for (const e of exprs) visit(e);
     return out;
+  }
+
+  /** `honors.level` given to an aggregate: a field of each entry of a list (the list is `object`). */
+  private projection(e: A.Expr): Extract<A.Expr, { kind: 'Member' }> | undefined {
+    return e.kind === 'Member' && this.scheme.types.get(e.object)?.k === 'list' ? e : undefined;
   }
 
   private grade(l: A.GradeLine): P.Grade {
@@ -345,7 +350,7 @@ class Lowering implements LowerContext {
         if (this.scheme.types.get(first)?.k === 'list') {
           const known = this.listAggs.get(e);
           if (known) return known;
-          const projected = first.kind === 'Member' && this.scheme.types.get(first.object)?.k === 'list' ? first : undefined;
+          const projected = this.projection(first);
           const list = this.expr(projected ? projected.object : first);
           const out: Extract<P.Expr, { k: 'listAgg' }> = { k: 'listAgg', fn: e.fn, list, span };
           // A yes/no field counts as 1 or 0: read per entry.
