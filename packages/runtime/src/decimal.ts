@@ -402,24 +402,32 @@ export class Decimal {
     return Decimal.fraction(an * bd + sign * bn * ad, ad * bd);
   }
 
-  /**
-   * `fractionSum` without bigints when every number on the way is a safe integer (a product
-   * or sum that passes 2^53 is at least 2^53 as a double, so the test catches it); else undefined.
-   */
+  /** `fractionSum` without bigints when every number on the way is a safe integer; else undefined. */
   private fractionSumOfNumbers(other: Decimal, sign: 1 | -1): Decimal | undefined {
+    // am / (ad 10^as) ± bm / (bd 10^bs) = (a ± b) / (ad bd 10^s)
+    const c = this.crossed(other);
+    if (!c) return undefined;
+    const den = (this.d as number) * (other.d as number) * POW10[c.s];
+    const num = c.a + sign * c.b;
+    if (!(den <= MAX && num <= MAX && num >= -MAX)) return undefined;
+    return Decimal.fractionOfNumbers(num, den);
+  }
+
+  /**
+   * Both values over one denominator, as safe integers, when they fit: am / (ad 10^as) and
+   * bm / (bd 10^bs) are a / (ad bd 10^s) and b / (ad bd 10^s), a = am bd 10^(s−as),
+   * b = bm ad 10^(s−bs), s = max(as, bs). A product that passes 2^53 is at least 2^53 as a
+   * double, so the test catches it.
+   */
+  private crossed(other: Decimal): { a: number; b: number; s: number } | undefined {
     const { m: am, d: ad, s: as } = this;
     const { m: bm, d: bd, s: bs } = other;
     if (typeof am !== 'number' || typeof bm !== 'number' || typeof ad !== 'number' || typeof bd !== 'number') return undefined;
-    // am / (ad 10^as) ± bm / (bd 10^bs) = (am bd 10^(s−as) ± bm ad 10^(s−bs)) / (ad bd 10^s)
     const s = Math.max(as, bs);
     if (s > POW10_MAX) return undefined;
-    const safe = (x: number) => x <= MAX && x >= -MAX;
     const a = am * bd * POW10[s - as];
     const b = bm * ad * POW10[s - bs];
-    const den = ad * bd * POW10[s];
-    const num = a + sign * b;
-    if (!safe(a) || !safe(b) || !safe(den) || !safe(num)) return undefined;
-    return Decimal.fractionOfNumbers(num, den);
+    return a <= MAX && a >= -MAX && b <= MAX && b >= -MAX ? { a, b, s } : undefined;
   }
 
   /** this × other, exact. */
@@ -589,25 +597,12 @@ export class Decimal {
 
   // --------------------------------------------------------------- comparison
 
-  /** `cmp` of two values one of which is a fraction, without bigints when the cross products are safe integers. */
-  private crossOfNumbers(other: Decimal): -1 | 0 | 1 | undefined {
-    const { m: am, d: ad, s: as } = this;
-    const { m: bm, d: bd, s: bs } = other;
-    if (typeof am !== 'number' || typeof bm !== 'number' || typeof ad !== 'number' || typeof bd !== 'number') return undefined;
-    // am / (ad 10^as) against bm / (bd 10^bs), denominators positive: am bd 10^(s−as) against bm ad 10^(s−bs)
-    const s = Math.max(as, bs);
-    if (s > POW10_MAX) return undefined;
-    const a = am * bd * POW10[s - as];
-    const b = bm * ad * POW10[s - bs];
-    if (!(a <= MAX && a >= -MAX && b <= MAX && b >= -MAX)) return undefined;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-
   /** −1, 0 or 1 as this is less than, equal to or greater than `other`. */
   cmp(other: Decimal): -1 | 0 | 1 {
     if (this.d !== 1 || other.d !== 1) {
-      const quick = this.crossOfNumbers(other);
-      if (quick !== undefined) return quick;
+      // Over one positive denominator, without bigints when the numerators are safe integers.
+      const c = this.crossed(other);
+      if (c) return c.a < c.b ? -1 : c.a > c.b ? 1 : 0;
       const [an, ad] = this.parts();
       const [bn, bd] = other.parts();
       const a = an * bd;
