@@ -151,16 +151,13 @@ function adviceFixes(advice: SyntaxAdvice | undefined, facts: ErrorFacts, found:
   if (!advice) return [];
   const spanOf = (t: IToken) => ({ start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 });
   switch (advice.k) {
-    case 'glued': {
-      const t = found.image === advice.name ? found : previous?.image === advice.name ? previous : undefined;
-      if (!t || isNaN(t.startOffset)) return [];
-      const split = `${advice.keyword} ${advice.name.slice(advice.keyword.length)}`;
-      return [replaceWith(spanOf(t), split, { en: `Write \`${split}\``, zh: `改为 \`${split}\`` })];
-    }
+    case 'glued':
     case 'longKeyword': {
+      // The name the keyword is glued to: the token found, or the one before it.
       const t = found.image === advice.name ? found : previous?.image === advice.name ? previous : undefined;
       if (!t || isNaN(t.startOffset)) return [];
-      return [replaceWith(spanOf(t), advice.keyword, { en: `Write \`${advice.keyword}\``, zh: `改为 \`${advice.keyword}\`` })];
+      const text = advice.k === 'glued' ? `${advice.keyword} ${advice.name.slice(advice.keyword.length)}` : advice.keyword;
+      return [replaceWith(spanOf(t), text, { en: `Write \`${text}\``, zh: `改为 \`${text}\`` })];
     }
     case 'quoteLabel':
       if (isNaN(found.startOffset)) return [];
