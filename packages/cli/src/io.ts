@@ -82,3 +82,9 @@ export function writeAtomically(file: string, content: string | Uint8Array) {
   writeFileSync(tmp, content);
   renameSync(tmp, file);
 }
+
+/** A command's output file written (atomically) and said so: `wrote 报告.html (7 units)`. */
+export function writeOut(io: Io, lang: Lang, file: string, content: string | Uint8Array, detail?: { en: string; zh: string }) {
+  writeAtomically(file, content);
+  io.stdout.write(lang === 'zh' ? `已写出 ${file}${detail ? `（${detail.zh}）` : ''}\n` : `wrote ${file}${detail ? ` (${detail.en})` : ''}\n`);
+}

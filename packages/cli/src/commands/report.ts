@@ -3,15 +3,12 @@
 // publish or print. Chinese unless --lang en; the data is read as `assess run` reads it.
 import { extname } from 'node:path';
 import { resultsReport } from '@assess/reports';
-import { parseArgs, UsageError } from '../args.js';
+import { parseArgs, shortOut, UsageError } from '../args.js';
 import { scoreData } from '../data.js';
-import { chooseLang, EXIT, schemeOrReport, writeAtomically, type Command } from '../io.js';
+import { chooseLang, EXIT, schemeOrReport, writeOut, type Command } from '../io.js';
 
 export const report: Command = async (argv, io) => {
-  const args = parseArgs(
-    argv.map((a) => (a === '-o' ? '--out' : a)),
-    { values: ['lang', 'data', 'sheet', 'out'], switches: ['no-color'] },
-  );
+  const args = parseArgs(shortOut(argv), { values: ['lang', 'data', 'sheet', 'out'], switches: ['no-color'] });
   // Messages follow the terminal's language (or --lang); the page is Chinese unless --lang en.
   const messages = chooseLang(args, io.env);
   const lang = args.values.lang === undefined ? 'zh' : messages;
@@ -26,8 +23,7 @@ export const report: Command = async (argv, io) => {
   const ev = await scoreData(c, args.values.data, io, messages, args, () => true);
   if (!ev) return EXIT.userError;
   if (ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
-  writeAtomically(out, resultsReport(c.plan, ev.units, { lang, date: today(io.env) }));
-  io.stdout.write(messages === 'zh' ? `已写出 ${out}（${ev.n} 个单位）\n` : `wrote ${out} (${ev.n} units)\n`);
+  writeOut(io, messages, out, resultsReport(c.plan, ev.units, { lang, date: today(io.env) }), { en: `${ev.n} units`, zh: `${ev.n} 个单位` });
   return EXIT.ok;
 };
 

@@ -8,7 +8,7 @@ import { resultsHeader, showScore as show, unitJson, type Diagnostic, type Lang,
 import { resultsWorkbook } from '@assess/sheets';
 import { parseArgs, shortOut, UsageError, type Args } from '../args.js';
 import { DATA_FLAGS, readData, scoreData } from '../data.js';
-import { chooseLang, EXIT, formatFlag, report, schemeOrReport, writeAtomically, type Command, type Io } from '../io.js';
+import { chooseLang, EXIT, formatFlag, report, schemeOrReport, writeOut, type Command, type Io } from '../io.js';
 import { Output } from '../output.js';
 import { ProgressBar } from '../progress.js';
 import { scorer } from '../scorer.js';
@@ -61,8 +61,7 @@ async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Ar
     io.stdout.write(bytes);
     return EXIT.ok;
   }
-  writeAtomically(out, bytes);
-  io.stdout.write(lang === 'zh' ? `已写出 ${out}\n` : `wrote ${out}\n`);
+  writeOut(io, lang, out, bytes);
   return EXIT.ok;
 }
 

@@ -5,8 +5,8 @@
 import { rulesTable, type Lang } from '@assess/core';
 import { rulesTableDocx, rulesTableMarkdown, rulesTablePage } from '@assess/reports';
 import { rulesTableWorkbook } from '@assess/sheets';
-import { parseArgs, UsageError } from '../args.js';
-import { chooseLang, EXIT, formatFlag, schemeOrReport, writeAtomically, type Command } from '../io.js';
+import { parseArgs, shortOut, UsageError } from '../args.js';
+import { chooseLang, EXIT, formatFlag, schemeOrReport, writeOut, type Command } from '../io.js';
 
 const WRITERS = {
   md: (t) => rulesTableMarkdown(t),
@@ -16,10 +16,7 @@ const WRITERS = {
 } satisfies Record<string, (t: ReturnType<typeof rulesTable>) => string | Promise<Uint8Array>>;
 
 export const table: Command = async (argv, io) => {
-  const args = parseArgs(
-    argv.map((a) => (a === '-o' ? '--out' : a)),
-    { values: ['lang', 'format', 'out'], switches: ['no-color'] },
-  );
+  const args = parseArgs(shortOut(argv), { values: ['lang', 'format', 'out'], switches: ['no-color'] });
   // Messages follow the terminal's language; the table follows the scheme's unless --lang says.
   const messages = chooseLang(args, io.env);
   const tableLang = args.values.lang as Lang | undefined;
@@ -35,7 +32,6 @@ export const table: Command = async (argv, io) => {
     io.stdout.write(written as string);
     return EXIT.ok;
   }
-  writeAtomically(out, written);
-  io.stdout.write(messages === 'zh' ? `已写出 ${out}\n` : `wrote ${out}\n`);
+  writeOut(io, messages, out, written);
   return EXIT.ok;
 };

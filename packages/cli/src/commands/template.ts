@@ -7,7 +7,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { schemeLanguage, type Lang } from '@assess/core';
 import { templateWorkbook } from '@assess/sheets';
 import { parseArgs, shortOut, UsageError } from '../args.js';
-import { EXIT, chooseLang, schemeOrReport, writeAtomically, type Command } from '../io.js';
+import { EXIT, chooseLang, schemeOrReport, writeOut, type Command } from '../io.js';
 
 /** Rows of each sheet that get their column's checks, unless --rows says otherwise. */
 const ROWS = 1000;
@@ -36,8 +36,7 @@ export const template: Command = async (argv, io) => {
     io.stderr.write(messages === 'zh' ? `错误：${out} 已存在（可能已经填过）；用 -o 指定要写出的文件\n` : `error: ${out} already exists (it may have been filled in); name the file to write with -o\n`);
     return EXIT.usage;
   }
-  writeAtomically(out, await templateWorkbook(c.plan, { lang, rows }));
-  io.stdout.write(messages === 'zh' ? `已写出 ${out}\n` : `wrote ${out}\n`);
+  writeOut(io, messages, out, await templateWorkbook(c.plan, { lang, rows }));
   return EXIT.ok;
 };
 
