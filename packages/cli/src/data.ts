@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
 import { TableBuilder } from '@assess/runtime';
-import { readWorkbookUnits } from '@assess/sheets';
 import { UsageError, type Args } from './args.js';
 import { cannotRead, report, type Io } from './io.js';
 import { ProgressBar } from './progress.js';
@@ -59,6 +58,8 @@ async function readWorkbookData(c: Scheme, dataFile: string, io: Io, lang: Lang,
     cannotRead(io, lang, dataFile, 'data');
     return undefined;
   }
+  // exceljs is loaded only for a workbook: every other command starts without it.
+  const { readWorkbookUnits } = await import('@assess/sheets');
   const { table, diagnostics } = await readWorkbookUnits(c.plan, bytes, { file: dataFile, sheet: args.values.sheet });
   report(io, diagnostics, c.sources, dataFile, lang, args);
   if (diagnostics.some((d) => d.severity === 'error')) return undefined;

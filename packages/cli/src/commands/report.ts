@@ -2,7 +2,6 @@
 // self-contained HTML page (summary, ranked table, charts, every unit's explanation) to
 // publish or print. Chinese unless --lang en; the data is read as `assess run` reads it.
 import { extname } from 'node:path';
-import { resultsReport } from '@assess/reports';
 import { parseArgs, shortOut, UsageError } from '../args.js';
 import { scoreData } from '../data.js';
 import { chooseLang, EXIT, schemeOrReport, writeOut, type Command } from '../io.js';
@@ -23,6 +22,7 @@ export const report: Command = async (argv, io) => {
   const ev = await scoreData(c, args.values.data, io, messages, args, () => true);
   if (!ev) return EXIT.userError;
   if (ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
+  const { resultsReport } = await import('@assess/reports');
   writeOut(io, messages, out, resultsReport(c.plan, ev.units, { lang, date: today(io.env) }), { en: `${ev.n} units`, zh: `${ev.n} 个单位` });
   return EXIT.ok;
 };

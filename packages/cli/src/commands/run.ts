@@ -5,7 +5,6 @@
 // (@assess/sheets: the ranked table and every unit's explanation) is made whole, from the
 // interpreter's results with their traces, and written to -o (or to a pipe, never a terminal).
 import { resultsHeader, showScore as show, unitJson, type Diagnostic, type Lang, type Plan } from '@assess/core';
-import { resultsWorkbook } from '@assess/sheets';
 import { parseArgs, shortOut, UsageError, type Args } from '../args.js';
 import { DATA_FLAGS, readData, scoreData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, report, schemeOrReport, writeOut, type Command, type Io } from '../io.js';
@@ -56,6 +55,7 @@ function workbookTarget(args: Args, io: Io): string | undefined {
 async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang, out: string | undefined): Promise<number> {
   const ev = await scoreData(c, args.values.data, io, lang, args, () => true);
   if (!ev || ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
+  const { resultsWorkbook } = await import('@assess/sheets');
   const bytes = await resultsWorkbook(c.plan, ev.units, { lang });
   if (out === undefined) {
     io.stdout.write(bytes);

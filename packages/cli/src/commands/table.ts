@@ -3,17 +3,18 @@
 // scheme's own words (or --lang). Markdown goes to stdout unless -o names a file; a workbook
 // or a Word document is bytes, so it needs -o.
 import { rulesTable, type Lang } from '@assess/core';
-import { rulesTableDocx, rulesTableMarkdown, rulesTablePage } from '@assess/reports';
-import { rulesTableWorkbook } from '@assess/sheets';
 import { parseArgs, shortOut, UsageError } from '../args.js';
 import { chooseLang, EXIT, formatFlag, schemeOrReport, writeOut, type Command } from '../io.js';
 
+// The renderers (ECharts, docx and exceljs behind them) are loaded when a table is written,
+// not when the command line starts.
+const reports = () => import('@assess/reports');
 const WRITERS = {
-  md: (t) => rulesTableMarkdown(t),
-  html: (t) => rulesTablePage(t),
-  xlsx: (t) => rulesTableWorkbook(t),
-  docx: (t) => rulesTableDocx(t),
-} satisfies Record<string, (t: ReturnType<typeof rulesTable>) => string | Promise<Uint8Array>>;
+  md: async (t) => (await reports()).rulesTableMarkdown(t),
+  html: async (t) => (await reports()).rulesTablePage(t),
+  xlsx: async (t) => (await import('@assess/sheets')).rulesTableWorkbook(t),
+  docx: async (t) => (await reports()).rulesTableDocx(t),
+} satisfies Record<string, (t: ReturnType<typeof rulesTable>) => Promise<string | Uint8Array>>;
 
 export const table: Command = async (argv, io) => {
   const args = parseArgs(shortOut(argv), { values: ['lang', 'format', 'out'], switches: ['no-color'] });

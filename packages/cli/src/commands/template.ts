@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { schemeLanguage, type Lang } from '@assess/core';
-import { templateWorkbook } from '@assess/sheets';
 import { parseArgs, shortOut, UsageError } from '../args.js';
 import { EXIT, chooseLang, schemeOrReport, writeOut, type Command } from '../io.js';
 
@@ -36,6 +35,7 @@ export const template: Command = async (argv, io) => {
     io.stderr.write(messages === 'zh' ? `错误：${out} 已存在（可能已经填过）；用 -o 指定要写出的文件\n` : `error: ${out} already exists (it may have been filled in); name the file to write with -o\n`);
     return EXIT.usage;
   }
+  const { templateWorkbook } = await import('@assess/sheets');
   writeOut(io, messages, out, await templateWorkbook(c.plan, { lang, rows }));
   return EXIT.ok;
 };
