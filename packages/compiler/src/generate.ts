@@ -467,10 +467,7 @@ export class SchemeGen extends Exprs {
         L.line(`{ label: ${lit(l.label)}, holds: (u) => guard(u, grade${i}) === true${quota} },`);
       }
       L.close('];');
-      L.open('for (const [u, o] of gradeByPlace(ranked, (u) => places[u], lines)) {');
-      L.line('gradeLines[u] = o.line;');
-      L.line('if (o.quotas.length > 0) quotaDecisions.set(u, o.quotas);');
-      L.close();
+      L.line('gradeByPlace(ranked, (u) => places[u], lines, gradeLines, quotaDecisions);');
       L.close('});');
     } else if (lines.length) {
       L.line(`for (let u = 0; u < n; u++) if (${plan.eligible ? 'eligible[u] && ' : ''}!vetoed[u] && totals[u] !== null) gradeLines[u] = gradeLineOf(u);`);

@@ -246,6 +246,20 @@ describe('Decimal properties (vs bigint reference)', () => {
     );
   });
 
+  it('divPow10 is div by a power of ten, to the representation (canonical form kept)', () => {
+    fc.assert(
+      fc.property(arbPair, fc.integer({ min: 0, max: 30 }), (a, k) => {
+        const full = (x: Decimal) => ({ ...repr(x), d: (x as unknown as { d: unknown }).d });
+        const pow10 = Decimal.parse('1' + '0'.repeat(k))!;
+        expect(full(a.d.divPow10(k))).toEqual(full(a.d.div(pow10)));
+        // a fraction too (its mantissa's trailing zeros move into the scale)
+        const third = a.d.div(Decimal.fromInt(3));
+        expect(full(third.divPow10(k))).toEqual(full(third.div(pow10)));
+      }),
+      RUNS,
+    );
+  });
+
   it('cmp matches the reference and the sign of sub; eq/lt/lte/gt/gte agree', () => {
     fc.assert(
       fc.property(arbPair, arbPair, (a, b) => {

@@ -167,6 +167,11 @@ function expandExponent(str: string, e: number): string | undefined {
   return neg ? '-' + out : out;
 }
 
+/** What `Decimal.crossed` found (module state, read right after the call that sets it). */
+let crossedA = 0;
+let crossedB = 0;
+let crossedS = 0;
+
 /** An exact, immutable decimal number. See the file comment for the representation. */
 export class Decimal {
   /** Signed mantissa; a number iff it is a safe integer (canonical form, rule 3). */
@@ -351,6 +356,7 @@ export class Decimal {
 
   /** this − other, exact. */
   sub(other: Decimal): Decimal {
+    if (other.m === 0) return this;
     if (this.d !== 1 || other.d !== 1) return this.fractionSum(other, -1n);
     const bm = other.m;
     // The two identical-looking negations are deliberate: each operator site
@@ -405,10 +411,9 @@ export class Decimal {
   /** `fractionSum` without bigints when every number on the way is a safe integer; else undefined. */
   private fractionSumOfNumbers(other: Decimal, sign: 1 | -1): Decimal | undefined {
     // am / (ad 10^as) ± bm / (bd 10^bs) = (a ± b) / (ad bd 10^s)
-    const c = this.crossed(other);
-    if (!c) return undefined;
-    const den = (this.d as number) * (other.d as number) * POW10[c.s];
-    const num = c.a + sign * c.b;
+    if (!this.crossed(other)) return undefined;
+    const den = (this.d as number) * (other.d as number) * POW10[crossedS];
+    const num = crossedA + sign * crossedB;
     if (!(den <= MAX && num <= MAX && num >= -MAX)) return undefined;
     return Decimal.fractionOfNumbers(num, den);
   }
@@ -417,17 +422,22 @@ export class Decimal {
    * Both values over one denominator, as safe integers, when they fit: am / (ad 10^as) and
    * bm / (bd 10^bs) are a / (ad bd 10^s) and b / (ad bd 10^s), a = am bd 10^(s−as),
    * b = bm ad 10^(s−bs), s = max(as, bs). A product that passes 2^53 is at least 2^53 as a
-   * double, so the test catches it.
+   * double, so the test catches it. The result is left in `crossedA`, `crossedB` and `crossedS`
+   * (read at once by the caller: no object per operation, and sums of fractions are frequent).
    */
-  private crossed(other: Decimal): { a: number; b: number; s: number } | undefined {
+  private crossed(other: Decimal): boolean {
     const { m: am, d: ad, s: as } = this;
     const { m: bm, d: bd, s: bs } = other;
-    if (typeof am !== 'number' || typeof bm !== 'number' || typeof ad !== 'number' || typeof bd !== 'number') return undefined;
+    if (typeof am !== 'number' || typeof bm !== 'number' || typeof ad !== 'number' || typeof bd !== 'number') return false;
     const s = Math.max(as, bs);
-    if (s > POW10_MAX) return undefined;
+    if (s > POW10_MAX) return false;
     const a = am * bd * POW10[s - as];
     const b = bm * ad * POW10[s - bs];
-    return a <= MAX && a >= -MAX && b <= MAX && b >= -MAX ? { a, b, s } : undefined;
+    if (!(a <= MAX && a >= -MAX && b <= MAX && b >= -MAX)) return false;
+    crossedA = a;
+    crossedB = b;
+    crossedS = s;
+    return true;
   }
 
   /** this × other, exact. */
@@ -520,6 +530,24 @@ export class Decimal {
     return Decimal.makeBig(q, places);
   }
 
+  /** this ÷ 10^k, exact (k a non-negative integer): the point moved, no division. */
+  divPow10(k: number): Decimal {
+    checkPlaces(k);
+    let m = this.m;
+    if (m === 0 || k === 0) return this;
+    let s = this.s + k;
+    if (this.d === 1) return typeof m === 'number' ? Decimal.make(m, s) : Decimal.makeBig(m, s);
+    // A fraction: its denominator stays coprime with 10 and with the mantissa, whose trailing
+    // zeros the larger scale now takes (canonical form, rule 2).
+    if (typeof m === 'number') {
+      for (; s > 0 && m % 10 === 0; s--) m /= 10;
+    } else {
+      for (; s > 0 && m % 10n === 0n; s--) m /= 10n;
+      if (m <= BMAX && m >= -BMAX) m = Number(m);
+    }
+    return new Decimal(m, s, this.d);
+  }
+
   /** −this. */
   neg(): Decimal {
     const m = this.m;
@@ -601,8 +629,7 @@ export class Decimal {
   cmp(other: Decimal): -1 | 0 | 1 {
     if (this.d !== 1 || other.d !== 1) {
       // Over one positive denominator, without bigints when the numerators are safe integers.
-      const c = this.crossed(other);
-      if (c) return c.a < c.b ? -1 : c.a > c.b ? 1 : 0;
+      if (this.crossed(other)) return crossedA < crossedB ? -1 : crossedA > crossedB ? 1 : 0;
       const [an, ad] = this.parts();
       const [bn, bd] = other.parts();
       const a = an * bd;

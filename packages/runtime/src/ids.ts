@@ -10,10 +10,19 @@ function hash(s: string): number {
 }
 
 export class FirstSeen {
-  private rows = new Int32Array(1024).fill(-1);
-  private hashes = new Int32Array(1024);
-  private keys: string[] = new Array(1024);
+  private rows: Int32Array;
+  private hashes: Int32Array;
+  private keys: string[];
   private count = 0;
+
+  /** `expected`: how many ids are coming, when known (the table is made large enough at once). */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size < 2 * expected) size *= 2;
+    this.rows = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
+    this.keys = new Array(size);
+  }
 
   /** The row where `id` was first seen; when it was not seen before, `row` (and it is recorded). */
   firstOr(id: string, row: number): number {

@@ -22,7 +22,7 @@ export {
   type Value,
 } from './table.js';
 export { shown, entryOf, type Shown, type Entry, type KeptEntry } from './trace.js';
-export { competitionPlaces, gradeByPlace, placeUnits, type Placing, type GradeLine, type GradeOutcome, type QuotaDecision } from './places.js';
+export { competitionPlaces, gradeByPlace, placeUnits, type Placing, type GradeLine, type QuotaDecision } from './places.js';
 export { groupKey, groupUnits, type Groups } from './groups.js';
 export * as ops from './ops.js';
 export { problemDiagnostic } from './ops.js';

@@ -130,51 +130,53 @@ export interface QuotaDecision {
   admitted: boolean;
 }
 
-export interface GradeOutcome {
-  grade: string;
-  line: number;
-  /** Quota lines whose condition held for the unit, and whether it was within the quota. */
-  quotas: QuotaDecision[];
-}
-
-/** The grade of each of `units` (ranked units of one group), line by line, quotas taken by place. */
-export function gradeByPlace(units: number[], place: (u: number) => number, lines: GradeLine[]): Map<number, GradeOutcome> {
-  const out = new Map<number, GradeOutcome>();
-  const quotas = new Map<number, QuotaDecision[]>();
-  const decide = (u: number, d: QuotaDecision) => quotas.set(u, [...(quotas.get(u) ?? []), d]);
+/**
+ * The grade line of each of `units` (ranked units of one group), line by line, quotas taken by
+ * place: `lineOf[u]` is the index of the line that graded unit u (left as it was when none did),
+ * and `quotas` gets the quota lines whose condition held for a unit, and whether it was within the
+ * quota (only for the units that met one). No object per unit: a million units cost two passes.
+ */
+export function gradeByPlace(units: number[], place: (u: number) => number, lines: GradeLine[], lineOf: Int16Array | Int32Array, quotas: Map<number, QuotaDecision[]>): void {
+  const decide = (u: number, d: QuotaDecision) => {
+    const list = quotas.get(u);
+    if (list) list.push(d);
+    else quotas.set(u, [d]);
+  };
   // Quotas are taken by place; without one, the order of the units does not matter.
   let pending = lines.some((l) => l.quota !== undefined) ? [...units].sort((a, b) => place(a) - place(b) || a - b) : units;
-  lines.forEach((line, i) => {
-    if (pending.length === 0) return;
+  for (let i = 0; i < lines.length && pending.length > 0; i++) {
+    const line = lines[i];
     if (line.quota === undefined) {
       // Each unit still pending gets the line's grade or stays pending: one pass.
       const rest: number[] = [];
       for (const u of pending) {
-        if (line.otherwise || line.holds!(u) === true) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u) ?? [] });
+        if (line.otherwise || line.holds!(u) === true) lineOf[u] = i;
         else rest.push(u);
       }
       pending = rest;
-      return;
+      continue;
     }
     const holding = line.otherwise ? pending : pending.filter((u) => line.holds!(u) === true);
+    const graded = new Set<number>();
     let taken = 0;
     let open = true;
     for (let k = 0; k < holding.length; ) {
       const p = place(holding[k]);
       let end = k;
       while (end < holding.length && place(holding[end]) === p) end++;
-      const tie = holding.slice(k, end);
-      const admitted = open && taken + tie.length <= line.quota;
-      if (admitted) taken += tie.length;
+      const admitted = open && taken + (end - k) <= line.quota;
+      if (admitted) taken += end - k;
       else open = false;
-      for (const u of tie) {
+      for (let t = k; t < end; t++) {
+        const u = holding[t];
         decide(u, { line: i, place: p, quota: line.quota, admitted });
-        if (admitted) out.set(u, { grade: line.label, line: i, quotas: quotas.get(u)! });
+        if (admitted) {
+          lineOf[u] = i;
+          graded.add(u);
+        }
       }
       k = end;
     }
-    pending = pending.filter((u) => !out.has(u));
-  });
-  return out;
+    pending = pending.filter((u) => !graded.has(u));
+  }
 }
-

@@ -183,7 +183,7 @@ export class TableBuilder {
   private readonly columns: Value[][];
   private readonly fields: FieldCheck[];
   private readonly known: Set<string>;
-  private readonly seen = new FirstSeen();
+  private readonly seen: FirstSeen;
   private readonly unknownReported = new Set<string>();
   private readonly kindCheck?: Check;
   private readonly kindType: FieldType;
@@ -193,6 +193,7 @@ export class TableBuilder {
     private readonly spec: InputSpec,
     size = 0,
   ) {
+    this.seen = new FirstSeen(size);
     this.fields = spec.inputs.map((f) => fieldCheck(f, spec.gradeLabels));
     this.columns = spec.inputs.map(() => new Array(size));
     this.ids = new Array(size);

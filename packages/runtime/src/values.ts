@@ -31,9 +31,9 @@ export function toDecimal(v: unknown): Decimal | undefined {
 export function toPercent(v: unknown): Decimal | undefined {
   if (typeof v === 'string' && v.trim().endsWith('%')) {
     const d = toDecimal(v.trim().slice(0, -1));
-    return d?.div(Decimal.HUNDRED);
+    return d?.divPow10(2);
   }
-  return toDecimal(v)?.div(Decimal.HUNDRED);
+  return toDecimal(v)?.divPow10(2);
 }
 
 /** yes/no as submitted: a JSON boolean, 1/0, or yes, no, true, false, 是, 否, y, n, √, × (any case). */

@@ -12,7 +12,7 @@ import { dedupe, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UnitTable } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
 import { EvalFailure, Expressions, type Fn, type Groups, type ScoreSource } from './expressions.js';
-import { gradeByPlace, groupUnits, placeUnits, type GradeOutcome } from './places.js';
+import { gradeByPlace, groupUnits, placeUnits, type QuotaDecision } from './places.js';
 import { compileRule, type RuleFn } from './rules.js';
 import type { Part, Shown, Step } from './steps.js';
 import { keptEntries, shown, type V } from './values.js';
@@ -60,7 +60,13 @@ interface Whole {
   weighted: boolean;
   items: number[];
   sections: number[];
+  /** Each of `sections`' scale and weight (parsed once, not once per unit). */
+  sectionScales: Decimal[];
+  sectionWeights: (Decimal | undefined)[];
 }
+
+/** What a whole none of whose parts applies to a unit combines to. */
+const NA: unique symbol = Symbol('not applicable');
 
 class Evaluator implements ScoreSource {
   private readonly n: number;
@@ -88,12 +94,18 @@ class Evaluator implements ScoreSource {
   private penaltyTotals: Decimal[] = [];
   private vetoed: boolean[] = [];
   private unitPlaces: (number | null)[] = [];
-  private grades: (GradeOutcome | undefined)[] = [];
+  /** The grade line that graded each unit (−1: none), and the quota lines each unit met. */
+  private gradeLines = new Int32Array(0);
+  private readonly quotaDecisions = new Map<number, QuotaDecision[]>();
   private readonly errors = new Map<number, Diagnostic[]>();
   private readonly subEvaluations = new Map<string, Evaluation>();
   private readonly emptyColumn: V[] = [];
   private readonly schemeTotal: Decimal;
   private readonly root: Whole;
+  /** Each section as a whole, by id. */
+  private readonly wholes: Whole[];
+  /** The grade lines that grade by total (`if` and `otherwise`), in order. */
+  private readonly gradeIfs: P.Grade[];
 
   constructor(
     private readonly plan: P.Plan,
@@ -118,12 +130,27 @@ class Evaluator implements ScoreSource {
     this.itemScores = new Array(plan.items.length);
     this.itemNA = new Array(plan.items.length);
     this.schemeTotal = Decimal.parse(plan.total)!;
-    this.root = { label: '', scale: this.schemeTotal, weighted: plan.topSections.some((id) => plan.sections[id].weight !== undefined), items: plan.topItems, sections: plan.topSections };
+    const whole = (label: string, scale: Decimal, weighted: boolean, items: number[], sections: number[]): Whole => ({
+      label,
+      scale,
+      weighted,
+      items,
+      sections,
+      sectionScales: sections.map((id) => Decimal.parse(plan.sections[id].scale)!),
+      sectionWeights: sections.map((id) => (plan.sections[id].weight !== undefined ? Decimal.parse(plan.sections[id].weight!)! : undefined)),
+    });
+    this.root = whole('', this.schemeTotal, plan.topSections.some((id) => plan.sections[id].weight !== undefined), plan.topItems, plan.topSections);
+    this.wholes = plan.sections.map((s) => whole(s.label, Decimal.parse(s.scale)!, s.weighted, s.items, s.sections));
+    this.gradeIfs = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
   }
 
   private eligibility(exprs: Expressions): boolean[] {
-    const cond = this.plan.eligible ? exprs.fn(this.plan.eligible.expr) : undefined;
-    return Array.from({ length: this.n }, (_, u) => !cond || this.valueAt(cond, u) === true);
+    const eligible: boolean[] = new Array(this.n).fill(true);
+    if (this.plan.eligible) {
+      const cond = exprs.fn(this.plan.eligible.expr);
+      for (let u = 0; u < this.n; u++) eligible[u] = this.valueAt(cond, u) === true;
+    }
+    return eligible;
   }
 
   private grouping(exprs: Expressions): { groups: Groups; keys: string[] } {
@@ -254,12 +281,13 @@ class Evaluator implements ScoreSource {
         this.scoreColumn(step.id);
         continue;
       }
-      const s = plan.sections[step.id];
-      const whole: Whole = { label: s.label, scale: Decimal.parse(s.scale)!, weighted: s.weighted, items: s.items, sections: s.sections };
+      const whole = this.wholes[step.id];
+      const scores = this.sectionScores[step.id];
+      const na = this.sectionNA[step.id];
       for (let u = 0; u < n; u++) {
         const r = this.combine(whole, u);
-        this.sectionScores[step.id][u] = r.score;
-        this.sectionNA[step.id][u] = r.na;
+        scores[u] = r === NA ? null : r;
+        na[u] = r === NA;
       }
     }
     this.totals = new Array(n).fill(null);
@@ -275,7 +303,7 @@ class Evaluator implements ScoreSource {
       if (!this.eligible[u]) continue;
       const r = this.combine(this.root, u);
       // When none of the parts applies they add nothing (a failed part fails the total).
-      const parts = r.na ? Decimal.ZERO : r.score;
+      const parts = r === NA ? Decimal.ZERO : r;
       let sum: Decimal | null = bonus === null || penalty === null || parts === null ? null : parts.add(bonus).sub(penalty);
       // `total` in an adjustment is the total before it.
       for (const f of adjusts) {
@@ -286,7 +314,8 @@ class Evaluator implements ScoreSource {
       }
       this.totals[u] = this.finalTotal(sum);
     }
-    this.vetoed = Array.from({ length: n }, (_, u) => this.eligible[u] && this.vetoes(u).length > 0);
+    this.vetoed = new Array(n).fill(false);
+    if (plan.vetoes.length) for (let u = 0; u < n; u++) this.vetoed[u] = this.eligible[u] && this.vetoes(u).length > 0;
     this.placeUnits();
     this.gradeUnits();
 
@@ -327,14 +356,12 @@ class Evaluator implements ScoreSource {
    * are left out and the rest scaled up (or their weights count as 100%); with no part that
    * applies, the whole does not apply either. Records each weighted part's contribution.
    */
-  private combine(w: Whole, u: number, steps?: Step[]): { score: Decimal | null; na: boolean } {
-    if (!this.eligible[u]) return { score: null, na: true };
+  private combine(w: Whole, u: number, steps?: Step[]): Decimal | null | typeof NA {
+    if (!this.eligible[u]) return NA;
     let sum = Decimal.ZERO;
     let failed = false;
     let applies = false;
     let someNA = false;
-    let applicable = Decimal.ZERO;
-    let weights = Decimal.ZERO;
     for (const id of w.items) {
       if (this.itemNA[id][u]) {
         someNA = true;
@@ -344,10 +371,9 @@ class Evaluator implements ScoreSource {
       const v = this.itemScores[id][u];
       if (v === null) failed = true;
       else sum = sum.add(v);
-      applicable = applicable.add(this.max[id]!);
     }
-    for (const id of w.sections) {
-      const s = this.plan.sections[id];
+    for (let k = 0; k < w.sections.length; k++) {
+      const id = w.sections[k];
       if (this.sectionNA[id][u]) {
         someNA = true;
         this.contributions[id][u] = null;
@@ -355,31 +381,49 @@ class Evaluator implements ScoreSource {
       }
       applies = true;
       const v = this.sectionScores[id][u];
-      const scale = Decimal.parse(s.scale)!;
+      const scale = w.sectionScales[k];
+      const weight = w.sectionWeights[k];
       let c: Decimal | null = v;
-      if (w.weighted && s.weight !== undefined && v !== null) {
-        const weight = Decimal.parse(s.weight)!;
+      if (w.weighted && weight !== undefined && v !== null) {
         c = scale.isZero() ? Decimal.ZERO : this.roundScore(v.mul(weight).mul(w.scale).div(scale));
-        weights = weights.add(weight);
-        steps?.push({ k: 'weighted', score: str(v), scale: s.scale, weight: s.weightText ?? s.weight, total: w.scale.toString(), contribution: str(c) });
-      } else applicable = applicable.add(scale);
+        if (steps) {
+          const s = this.plan.sections[id];
+          steps.push({ k: 'weighted', score: str(v), scale: s.scale, weight: s.weightText ?? s.weight!, total: w.scale.toString(), contribution: str(c) });
+        }
+      }
       this.contributions[id][u] = c;
       if (c === null) failed = true;
       else sum = sum.add(c);
     }
-    if (!applies) return { score: null, na: true };
-    if (failed) return { score: null, na: false };
-    if (someNA && w.weighted && weights.sign() > 0 && !weights.eq(Decimal.ONE)) {
-      const result = this.roundScore(sum.div(weights));
-      steps?.push({ k: 'renormalised', label: w.label, sum: sum.toString(), weights: weights.toString(), result: result.toString() });
-      return { score: result, na: false };
+    if (!applies) return NA;
+    if (failed) return null;
+    if (!someNA) return sum;
+    // Some parts do not apply: the weights of those that do count as 100%, or their points
+    // are scaled up to the whole's.
+    if (w.weighted) {
+      let weights = Decimal.ZERO;
+      w.sections.forEach((id, k) => {
+        const weight = w.sectionWeights[k];
+        if (!this.sectionNA[id][u] && weight !== undefined) weights = weights.add(weight);
+      });
+      if (weights.sign() > 0 && !weights.eq(Decimal.ONE)) {
+        const result = this.roundScore(sum.div(weights));
+        steps?.push({ k: 'renormalised', label: w.label, sum: sum.toString(), weights: weights.toString(), result: result.toString() });
+        return result;
+      }
+      return sum;
     }
-    if (someNA && !w.weighted && applicable.sign() > 0 && !applicable.eq(w.scale)) {
+    let applicable = Decimal.ZERO;
+    for (const id of w.items) if (!this.itemNA[id][u]) applicable = applicable.add(this.max[id]!);
+    w.sections.forEach((id, k) => {
+      if (!this.sectionNA[id][u]) applicable = applicable.add(w.sectionScales[k]);
+    });
+    if (applicable.sign() > 0 && !applicable.eq(w.scale)) {
       const result = this.roundScore(sum.mul(w.scale).div(applicable));
       steps?.push({ k: 'rescaled', label: w.label, sum: sum.toString(), applicable: applicable.toString(), scale: w.scale.toString(), result: result.toString() });
-      return { score: result, na: false };
+      return result;
     }
-    return { score: sum, na: false };
+    return sum;
   }
 
   // ── places and grades ─────────────────────────────────────────────
@@ -390,7 +434,7 @@ class Evaluator implements ScoreSource {
 
   private gradeUnits() {
     const { plan } = this;
-    this.grades = new Array(this.n);
+    this.gradeLines = new Int32Array(this.n).fill(-1);
     if (!plan.grades) return;
     const lines = plan.grades.filter((l) => l.k === 'if' || l.k === 'otherwise');
     this.groups.members.forEach((members, g) => {
@@ -403,7 +447,7 @@ class Evaluator implements ScoreSource {
         const quota = q === undefined ? undefined : (q.count ?? Number(Decimal.parse(q.share!)!.mul(Decimal.fromInt(size)).floor().toString()));
         return { label: l.label, holds: (u: number) => this.valueAt(cond, u) === true, quota, quotaText: q?.text };
       });
-      for (const [u, o] of gradeByPlace(ranked, (u) => this.unitPlaces[u]!, gradeLines)) this.grades[u] = o;
+      gradeByPlace(ranked, (u) => this.unitPlaces[u]!, gradeLines, this.gradeLines, this.quotaDecisions);
     });
   }
 
@@ -435,20 +479,17 @@ class Evaluator implements ScoreSource {
       steps?.push({ k: 'vetoGrade', grade });
       return grade;
     }
-    const o = this.grades[u];
+    const ifs = this.gradeIfs;
+    const line = this.gradeLines[u] >= 0 ? ifs[this.gradeLines[u]] : undefined;
     if (steps) {
-      const ifs = lines.filter((l) => l.k === 'if' || l.k === 'otherwise');
-      for (const q of o?.quotas ?? []) {
-        const line = ifs[q.line] as Extract<P.Grade, { k: 'if' }>;
-        steps.push({ k: 'quota', grade: line.label, place: q.place, quota: q.quota, quotaText: line.quota!.text, size: this.groups.members[this.groups.of[u]].length, admitted: q.admitted });
+      for (const q of this.quotaDecisions.get(u) ?? []) {
+        const l = ifs[q.line] as Extract<P.Grade, { k: 'if' }>;
+        steps.push({ k: 'quota', grade: l.label, place: q.place, quota: q.quota, quotaText: l.quota!.text, size: this.groups.members[this.groups.of[u]].length, admitted: q.admitted });
       }
-      if (o) {
-        const line = ifs[o.line];
-        if (line.k === 'otherwise') steps.push({ k: 'otherwiseGrade', grade: o.grade });
-        else if (line.k === 'if') steps.push({ k: 'gradeLine', cond: line.cond.text, total: this.totals[u]!.toString(), grade: o.grade });
-      }
+      if (line?.k === 'otherwise') steps.push({ k: 'otherwiseGrade', grade: line.label });
+      else if (line?.k === 'if') steps.push({ k: 'gradeLine', cond: line.cond.text, total: this.totals[u]!.toString(), grade: line.label });
     }
-    return o?.grade ?? null;
+    return line?.label ?? null;
   }
 
   // ── units ─────────────────────────────────────────────────────────
@@ -519,7 +560,7 @@ class Evaluator implements ScoreSource {
       s.sections.forEach(visit);
       const parts = [...s.items.map((i) => part(this.itemScores[i][u], this.itemNA[i][u])), ...s.sections.map((c) => (s.weighted ? part(this.contributions[c][u], this.sectionNA[c][u]) : part(this.sectionScores[c][u], this.sectionNA[c][u])))];
       const steps: Step[] = [];
-      this.combine({ label: s.label, scale: Decimal.parse(s.scale)!, weighted: s.weighted, items: s.items, sections: s.sections }, u, steps);
+      this.combine(this.wholes[id], u, steps);
       out.push(...steps.filter((x) => x.k === 'weighted'));
       out.push({ k: 'section', label: s.label, parts, score: part(this.sectionScores[id][u], this.sectionNA[id][u]) });
       out.push(...steps.filter((x) => x.k !== 'weighted'));
@@ -533,7 +574,7 @@ class Evaluator implements ScoreSource {
     if (plan.bonuses.length) step.bonus = this.bonusTotals[u].toString();
     if (plan.penalties.length) step.penalty = this.penaltyTotals[u].toString();
     const r = this.combine(this.root, u);
-    const sum = r.na ? Decimal.ZERO : r.score;
+    const sum = r === NA ? Decimal.ZERO : r;
     let running: Decimal | null = sum === null ? null : sum.add(this.bonusTotals[u]).sub(this.penaltyTotals[u]);
     if (!plan.adjusts.length) step.result = str(running);
     out.push(...rootSteps.filter((x) => x.k !== 'weighted'));
