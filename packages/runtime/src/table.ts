@@ -92,12 +92,31 @@ function numberCheck(t: Extract<FieldType, { k: 'count' | 'integer' | 'number' }
   const lo = t.k === 'count' ? Decimal.ZERO : t.range ? Decimal.parse(t.range.low) : undefined;
   const hi = t.k !== 'count' && t.range ? Decimal.parse(t.range.high) : undefined;
   const int = t.k !== 'number';
+  // A JSON number is read as the shortest decimal that gives it back; when a bound is itself
+  // such a decimal (0, 90, 0.5: the bounds schemes write), comparing the doubles gives the
+  // decimals' order exactly (rounding to the nearest double never reverses an order), so
+  // numbers within the bounds need no decimal comparison.
+  const loNum = lo && exactDouble(lo);
+  const hiNum = hi && exactDouble(hi);
   return (v) => {
-    if (typeof v !== 'number' && typeof v !== 'string') return BAD;
+    if (typeof v === 'number') {
+      const d = Decimal.fromNumber(v);
+      if (!d || (int && !Number.isInteger(v))) return BAD;
+      if (lo && (loNum === undefined ? d.lt(lo) : v < loNum)) return BAD;
+      if (hi && (hiNum === undefined ? d.gt(hi) : v > hiNum)) return BAD;
+      return d;
+    }
+    if (typeof v !== 'string') return BAD;
     const d = toDecimal(v);
     if (!d || (int && !d.isInteger()) || (lo && d.lt(lo)) || (hi && d.gt(hi))) return BAD;
     return d;
   };
+}
+
+/** The double whose shortest decimal is `d`, if there is one. */
+function exactDouble(d: Decimal): number | undefined {
+  const x = d.toNumber();
+  return Decimal.fromNumber(x)?.eq(d) ? x : undefined;
 }
 
 function valueCheck(t: FieldType, grades: readonly string[]): Check {

@@ -38,6 +38,11 @@ export interface ScoreSource {
 
 const UNSET: unique symbol = Symbol('unset');
 
+/** The value of a number written in the scheme, when the expression is one. */
+function constant(e: P.Expr): Decimal | undefined {
+  return e.k === 'num' ? (Decimal.parse(e.v) ?? Decimal.ZERO) : undefined;
+}
+
 export class Expressions {
   private readonly lets: Fn[];
   /** Each cohort value: a rank per unit, or one number per group. */
@@ -209,6 +214,24 @@ export class Expressions {
       }
       case 'arith': {
         const l = this.fn(e.l);
+        const k = constant(e.r);
+        // By a number written in the scheme (most formulas: `x * 70`), one closure per operator.
+        if (k !== undefined) {
+          if (e.op === '+')
+            return (u, rec) => {
+              const a = l(u, rec);
+              return a instanceof Decimal ? a.add(k) : undefined;
+            };
+          if (e.op === '-')
+            return (u, rec) => {
+              const a = l(u, rec);
+              return a instanceof Decimal ? a.sub(k) : undefined;
+            };
+          return (u, rec) => {
+            const a = l(u, rec);
+            return a instanceof Decimal ? a.mul(k) : undefined;
+          };
+        }
         const r = this.fn(e.r);
         const op = e.op;
         return (u, rec) => {
@@ -220,6 +243,13 @@ export class Expressions {
       }
       case 'div': {
         const l = this.fn(e.l);
+        const k = constant(e.r);
+        // By a number other than zero written in the scheme (`/ 90`): it cannot fail.
+        if (k !== undefined && !k.isZero())
+          return (u, rec) => {
+            const a = l(u, rec);
+            return a instanceof Decimal ? a.div(k) : undefined;
+          };
         const r = this.fn(e.r);
         const { text, span } = e;
         const file = this.plan.file;
@@ -238,8 +268,10 @@ export class Expressions {
       }
       case 'cmp': {
         const l = this.fn(e.l);
-        const r = this.fn(e.r);
         const op = e.op;
+        const k = constant(e.r);
+        if (k !== undefined) return (u, rec) => ops.cmp(op, l(u, rec), k);
+        const r = this.fn(e.r);
         return (u, rec) => ops.cmp(op, l(u, rec), r(u, rec));
       }
       case 'if': {
@@ -297,12 +329,15 @@ export class Expressions {
       case 'bands': {
         const subject = this.fn(e.subject);
         const bands = e.bands.map((b) => ({ test: b.test, threshold: b.test.k === 'cmp' ? this.fn(b.test.v) : undefined, points: this.fn(b.points) }));
+        // Thresholds and points written as numbers (most bands): no closure called per band.
+        const fixed = e.bands.map((b) => ({ threshold: b.test.k === 'cmp' ? constant(b.test.v) : undefined, points: constant(b.points) }));
         return (u, rec) => {
           const v = subject(u, rec);
-          for (const b of bands) {
+          for (let i = 0; i < bands.length; i++) {
+            const b = bands[i];
             const t = b.test;
-            const hit = t.k === 'else' ? true : t.k === 'is' ? v === t.v : ops.holds(t.op, v, b.threshold!(u, rec));
-            if (hit) return b.points(u, rec);
+            const hit = t.k === 'else' ? true : t.k === 'is' ? v === t.v : ops.holds(t.op, v, fixed[i].threshold ?? b.threshold!(u, rec));
+            if (hit) return fixed[i].points ?? b.points(u, rec);
           }
           return Decimal.ZERO;
         };

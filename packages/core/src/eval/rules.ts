@@ -21,15 +21,19 @@ export interface RuleEnv {
 
 const dec = (d: P.Dec) => Decimal.parse(d)!;
 
-/** What `count` occurrences cost, at most `most`, with the step that shows it. */
+/** What `count` occurrences cost a unit, at most `most`; and, for a trace, the step that shows it. */
 function perOccurrence(amounts: Decimal[], count: (u: number) => Decimal, countText: string, most: Decimal | undefined) {
-  return (u: number): { d: Decimal; step: Omit<Extract<Step, { k: 'deduct' }>, 'result' | 'max'> } => {
-    const x = count(u);
-    let d = deduction(amounts, x);
-    const capped = most !== undefined && d.gt(most);
-    const step = { k: 'deduct' as const, amounts: amounts.map((a) => a.toString()), count: x.toString(), countText, deduction: d.toString(), ...(capped ? { most: most.toString() } : {}) };
-    if (capped) d = most;
-    return { d, step };
+  return {
+    cost(u: number): Decimal {
+      const d = deduction(amounts, count(u));
+      return most !== undefined && d.gt(most) ? most : d;
+    },
+    step(u: number): Omit<Extract<Step, { k: 'deduct' }>, 'result' | 'max'> {
+      const x = count(u);
+      const d = deduction(amounts, x);
+      const capped = most !== undefined && d.gt(most);
+      return { k: 'deduct' as const, amounts: amounts.map((a) => a.toString()), count: x.toString(), countText, deduction: d.toString(), ...(capped ? { most: most!.toString() } : {}) };
+    },
   };
 }
 
@@ -51,18 +55,20 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
         let sum = Decimal.ZERO;
         for (const line of lines) {
           if (line.k === 'per') {
-            const { d, step } = line.cost(u);
+            const d = line.cost.cost(u);
             sum = penalty ? sum.add(d) : sum.sub(d);
-            steps?.push({ ...step, result: (penalty ? d : d.neg()).toString(), line: true });
+            steps?.push({ ...line.cost.step(u), result: (penalty ? d : d.neg()).toString(), line: true });
             continue;
           }
           const holds = line.cond(u, undefined) === true;
           // The points are worked out only where the line holds.
           const p = holds ? line.p(u) : undefined;
           if (p) sum = line.deduct && !penalty ? sum.sub(p) : sum.add(p);
-          const step: Step = { k: 'line', points: p?.toString() ?? line.pointsText, deduct: line.deduct, cond: line.text, holds };
-          if (!line.literal) step.formula = line.pointsText;
-          steps?.push(step);
+          if (steps) {
+            const step: Step = { k: 'line', points: p?.toString() ?? line.pointsText, deduct: line.deduct, cond: line.text, holds };
+            if (!line.literal) step.formula = line.pointsText;
+            steps.push(step);
+          }
         }
         steps?.push({ k: 'sum', value: sum.toString() });
         return sum;
@@ -71,9 +77,9 @@ export function compileRule(item: P.Item, env: RuleEnv): RuleFn {
     case 'deduct': {
       const cost = perOccurrence(r.amounts.map(dec), exprs.num(r.count.expr), r.count.text, r.most !== undefined ? dec(r.most) : undefined);
       return (u, steps) => {
-        const { d, step } = cost(u);
+        const d = cost.cost(u);
         const result = penalty ? d : M.sub(d);
-        steps?.push(penalty ? { ...step, result: result.toString() } : { ...step, max: M.toString(), result: result.toString() });
+        steps?.push(penalty ? { ...cost.step(u), result: result.toString() } : { ...cost.step(u), max: M.toString(), result: result.toString() });
         return result;
       };
     }
