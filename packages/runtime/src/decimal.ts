@@ -201,8 +201,20 @@ export class Decimal {
       m /= 10; // exact: m is a multiple of 10
       s--;
     }
-    // Small whole numbers (most scores) are shared, not allocated: Decimals are immutable.
-    if (s === 0 && m > 0 && m < SMALL_INTS) return SMALL[m];
+    return Decimal.of(m, s);
+  }
+
+  /**
+   * The Decimal for a canonical (m, s). Decimals are immutable, so the small ones most data
+   * and scores hold (a whole number, or one or two places: 72.5, 0.85, 7.25; below 65,536 in
+   * the last place) are made once and shared: a million units' values are then mostly the
+   * same few thousand objects, which the garbage collector never has to copy.
+   */
+  private static of(m: number, s: number): Decimal {
+    if (s <= 2 && m > 0 && m < SHARED_LIMIT) {
+      const row = SHARED[s];
+      return row[m] ?? (row[m] = new Decimal(m, s));
+    }
     return new Decimal(m, s);
   }
 
@@ -213,7 +225,7 @@ export class Decimal {
       m /= 10n;
       s--;
     }
-    return m <= BMAX && m >= -BMAX ? new Decimal(Number(m), s) : new Decimal(m, s);
+    return m <= BMAX && m >= -BMAX ? Decimal.of(Number(m), s) : new Decimal(m, s);
   }
 
   /** The value as a fraction N / D of bigints (D > 0). */
@@ -316,8 +328,7 @@ export class Decimal {
 
   /** A safe integer: the shared instance when it is small. */
   private static int(n: number): Decimal {
-    if (n >= 0 && n < SMALL_INTS && SMALL.length === SMALL_INTS) return SMALL[n];
-    return n === 0 ? Decimal.ZERO : new Decimal(n, 0);
+    return n === 0 ? Decimal.ZERO : Decimal.of(n, 0);
   }
 
   /**
@@ -381,13 +392,13 @@ export class Decimal {
         const d = bs - as;
         if (d <= POW10_MAX) {
           const r = am * POW10[d] + bm;
-          if (r <= MAX && r >= -MAX) return new Decimal(r, bs);
+          if (r <= MAX && r >= -MAX) return Decimal.of(r, bs);
         }
       } else {
         const d = as - bs; // mirror image of the branch above
         if (d <= POW10_MAX) {
           const r = am + bm * POW10[d];
-          if (r <= MAX && r >= -MAX) return new Decimal(r, as);
+          if (r <= MAX && r >= -MAX) return Decimal.of(r, as);
         }
       }
     }
@@ -569,8 +580,21 @@ export class Decimal {
   round(places: number): Decimal {
     checkPlaces(places);
     if (this.d !== 1) {
-      const [n, d] = this.parts();
-      return Decimal.makeBig(bdivHalfUp(n * bpow10(places), d), places);
+      // m / (d 10^s) to `places`: round(m 10^places / (d 10^s)), without bigints while both
+      // sides are safe integers (`%` on them is exact). Every fraction a score prints takes this.
+      const { m, d, s } = this;
+      if (typeof m === 'number' && typeof d === 'number' && places <= POW10_MAX && s <= POW10_MAX) {
+        const num = m * POW10[places];
+        const den = d * POW10[s];
+        if (num <= MAX && num >= -MAX && den <= MAX) {
+          const rem = num % den;
+          let q = (num - rem) / den;
+          if (2 * Math.abs(rem) >= den) q += num < 0 ? -1 : 1;
+          return Decimal.make(q, places);
+        }
+      }
+      const [n, dd] = this.parts();
+      return Decimal.makeBig(bdivHalfUp(n * bpow10(places), dd), places);
     }
     const s = this.s;
     if (s <= places) return this;
@@ -791,7 +815,9 @@ export class Decimal {
   }
 }
 
-/** Shared instances of the whole numbers 1..SMALL_INTS-1 (built once, after the class). */
-const SMALL_INTS = 1024;
-const SMALL: Decimal[] = [];
-for (let i = 0; i < SMALL_INTS; i++) SMALL.push(i === 0 ? Decimal.ZERO : Decimal.fromInt(i));
+/** Mantissas below this, with at most two places, are shared (see `Decimal.of`). */
+const SHARED_LIMIT = 1 << 16;
+/** The shared decimals by scale (0, 1, 2) and mantissa, made as they are first needed. */
+const SHARED: Decimal[][] = [0, 1, 2].map(() => new Array<Decimal>(SHARED_LIMIT));
+SHARED[0][1] = Decimal.ONE;
+SHARED[0][100] = Decimal.HUNDRED;

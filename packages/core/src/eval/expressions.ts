@@ -244,7 +244,14 @@ export class Expressions {
       case 'div': {
         const l = this.fn(e.l);
         const k = constant(e.r);
-        // By a number other than zero written in the scheme (`/ 90`): it cannot fail.
+        // By a number other than zero written in the scheme (`/ 90`): it cannot fail; by 10, 100
+        // or 1000 (`/ 100`, a percentage's points) the point moves, with no division at all.
+        const places = k === undefined ? -1 : /^10*$/.test(k.toString()) ? k.toString().length - 1 : -1;
+        if (places > 0)
+          return (u, rec) => {
+            const a = l(u, rec);
+            return a instanceof Decimal ? a.divPow10(places) : undefined;
+          };
         if (k !== undefined && !k.isZero())
           return (u, rec) => {
             const a = l(u, rec);
