@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { compile, evaluate, validateUnits, type Evaluation, type Plan, type UnitTable } from '@assess/core';
 import { compileModule } from '@assess/compiler';
 import { formatScaled, SCALE_PLACES } from './baseline.js';
-import { exprEval, flatRows, handExact, handFloat, jsonRules, rulesEngine, zenDecision, zenExpression, zenGraph, type FlatRow, type Totals } from './engines.js';
+import { exprEval, flatRows, handExact, handFloat, jsonRules, placesOf, rulesEngine, zenDecision, zenExpression, zenGraph, type FlatRow, type Totals } from './engines.js';
 import { gc } from './stats.js';
 
 export interface EngineTiming {
@@ -83,7 +83,7 @@ async function compiledModule(plan: Plan.Plan) {
 interface Scored {
   n: number;
   total(i: number): { toString(): string; toNumber(): number; round(places: number): { toString(): string } } | null;
-  columns: { grades: (string | null)[] };
+  columns: { grades: (string | null)[]; places: (number | null)[] };
   diagnostics: unknown[];
 }
 
@@ -103,13 +103,15 @@ function fromScored(s: Scored, exactText: string[]): Totals {
   if (s.diagnostics.length) throw new Error(`Assess reported problems: ${JSON.stringify(s.diagnostics[0])}`);
   const totals = new Float64Array(s.n);
   const grades = new Uint8Array(s.n);
+  const places = new Int32Array(s.n);
   for (let i = 0; i < s.n; i++) {
     const t = s.total(i)!;
     exactText[i] = t.round(SCALE_PLACES).toString();
     totals[i] = t.toNumber();
     grades[i] = GRADE_INDEX.get(s.columns.grades[i] ?? '')!;
+    places[i] = s.columns.places[i] ?? -1;
   }
-  return { totals, grades };
+  return { totals, grades, places };
 }
 
 async function main() {
@@ -127,7 +129,8 @@ async function main() {
   };
   const interpreted = (name: string) => (r: unknown) => {
     const ev = r as Evaluation;
-    return fromScored({ n: ev.n, total: (i) => ev.total(i), columns: { grades: Array.from({ length: ev.n }, (_, i) => ev.unit(i).grade) }, diagnostics: ev.diagnostics }, textsOf(name));
+    const units = Array.from({ length: ev.n }, (_, i) => ev.unit(i));
+    return fromScored({ n: ev.n, total: (i) => ev.total(i), columns: { grades: units.map((u) => u.grade), places: units.map((u) => u.place) }, diagnostics: ev.diagnostics }, textsOf(name));
   };
   const compiled = (name: string) => (r: unknown) => fromScored(r as Scored, textsOf(name));
   const decision = zenDecision();
@@ -165,6 +168,11 @@ async function main() {
     for (let i = 0; i < k; i++) {
       maxError = Math.max(maxError, Math.abs(result.totals[i] - reference.totals[i]));
       if (result.grades[i] !== reference.grades[i]) gradeMismatches++;
+    }
+    // Assess ranks every unit: its places are the hand-written ones (over the units timed).
+    if (result.places) {
+      const want = units === n ? reference.places : placesOf(reference.scaled.subarray(0, units));
+      for (let i = 0; i < k; i++) if (result.places[i] !== want[i]) throw new Error(`${c.name}: unit ${rows[i].id} place ${result.places[i]}, hand-written ${want[i]}`);
     }
     engines.push({ name: c.name, exact: c.exact, validates: c.validates, units, wall: timed.wall, cpu: timed.cpu, checked: k, gradeMismatches, maxError });
   }

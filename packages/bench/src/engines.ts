@@ -46,10 +46,11 @@ export function flatRows(n: number, seed = 7): FlatRow[] {
 export const GRADES = ['优秀', '良好', '合格', '不合格'];
 export const gradeOf = (total: number) => (total >= 90 ? 0 : total >= 75 ? 1 : total >= 60 ? 2 : 3);
 
-/** What every engine gives: each unit's total (as a number) and grade (an index into GRADES). */
+/** What every engine gives: each unit's total (as a number) and grade (an index into GRADES); the exact ones their places too. */
 export interface Totals {
   totals: Float64Array;
   grades: Uint8Array;
+  places?: Int32Array;
 }
 
 const bands = (c: number) => (c >= 95 ? 10 : c >= 80 ? 6 : c >= 60 ? 3 : 0);
@@ -76,23 +77,57 @@ export function handFloat(rows: FlatRow[]): Totals {
 /** 10^10: scores in integers of the last place the interpreter's division keeps. */
 const S = 1e10;
 
-/** Hand-written, exact: integers of 10^-10, the division rounded half up as Assess does. */
-export function handExact(rows: FlatRow[]): Totals & { scaled: Float64Array } {
+/**
+ * Hand-written, exact: integers of 10^-10, the division rounded half up as Assess does. It
+ * computes what an Assess result holds, as a team would to publish the same table: each item's
+ * score, each section's, the total, the grade and the place (ties share the best place), in
+ * columns of doubles that stay exact integers (a total is at most 100 × 10^10 < 2^53).
+ */
+export function handExact(rows: FlatRow[]): Totals & { scaled: Float64Array; places: Int32Array; items: Float64Array[]; sections: Float64Array[] } {
   const n = rows.length;
+  const items = Array.from({ length: 5 }, () => new Float64Array(n));
+  const sections = [new Float64Array(n), new Float64Array(n)];
+  const [org, reports, sat, dept, cov] = items;
   const scaled = new Float64Array(n);
   const grades = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const D = Math.round(r.dept_score * 10); // one decimal: exact
     const num = D * 7 * S; // dept × 70 / 90 = D × 7 / 90, in units of 10^-10
-    let dept = Math.floor(num / 90);
-    if (2 * (num - dept * 90) >= 90) dept++;
-    const sat = Math.round(r.satisfaction * 10) * (S / 100); // satisfaction / 10
-    const t = Math.min(5, (r.org_system ? 2 : 0) + (r.targets_split ? 3 : 0)) * S + Math.max(0, 5 - r.missing_reports) * S + Math.min(10 * S, sat) + Math.min(70 * S, dept) + bands(r.coverage) * S;
+    let d = Math.floor(num / 90);
+    if (2 * (num - d * 90) >= 90) d++;
+    org[i] = Math.min(5, (r.org_system ? 2 : 0) + (r.targets_split ? 3 : 0)) * S;
+    reports[i] = Math.max(0, 5 - r.missing_reports) * S;
+    sat[i] = Math.min(10 * S, Math.round(r.satisfaction * 10) * (S / 100)); // satisfaction / 10
+    dept[i] = Math.min(70 * S, d);
+    cov[i] = bands(r.coverage) * S;
+    sections[0][i] = org[i] + reports[i] + sat[i];
+    sections[1][i] = dept[i] + cov[i];
+    const t = sections[0][i] + sections[1][i];
     scaled[i] = t;
     grades[i] = t >= 90 * S ? 0 : t >= 75 * S ? 1 : t >= 60 * S ? 2 : 3;
   }
-  return { totals: scaled.map((x) => x / S), grades, scaled };
+  return { totals: scaled.map((x) => x / S), grades, scaled, places: placesOf(scaled), items, sections };
+}
+
+/** Each unit's place by total, highest first, ties sharing the best place: one more than the number of higher totals. */
+export function placesOf(totals: Float64Array): Int32Array {
+  const n = totals.length;
+  const sorted = Float64Array.from(totals).sort(); // ascending
+  const places = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    // The first position holding a higher total: every total from there on is higher.
+    let lo = 0;
+    let hi = n;
+    const t = totals[i];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    places[i] = n - lo + 1;
+  }
+  return places;
 }
 
 const TOTAL =

@@ -7,3 +7,6 @@ export { buildAst } from './ast/build.js';
 export { check, type CheckedScheme } from './check/check.js';
 export { lower } from './ir/lower.js';
 export { RULES } from './rules/index.js';
+// The zod path validation took before the checks built from the plan: the reference the
+// differential test and \`pnpm bench\` compare the validator with.
+export { validateUnitsWithZod } from './data/testing/zod-validate.js';

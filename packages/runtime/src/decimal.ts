@@ -761,6 +761,15 @@ export class Decimal {
     const m = this.m;
     const s = this.s;
     if (s === 0) return String(m);
+    // A shared decimal's text is made once too (a results file prints the same scores again and again).
+    if (s <= 2 && typeof m === 'number' && m > 0 && m < SHARED_LIMIT) return (SHARED_TEXT[s][m] ??= this.text());
+    return this.text();
+  }
+
+  /** The text of a decimal (not a fraction) with places, as `toString` gives it. */
+  private text(): string {
+    const m = this.m;
+    const s = this.s;
     const neg = m < 0;
     let digits = String(typeof m === 'number' ? Math.abs(m) : babs(m));
     if (digits.length <= s) digits = '0'.repeat(s - digits.length + 1) + digits;
@@ -819,5 +828,7 @@ export class Decimal {
 const SHARED_LIMIT = 1 << 16;
 /** The shared decimals by scale (0, 1, 2) and mantissa, made as they are first needed. */
 const SHARED: Decimal[][] = [0, 1, 2].map(() => new Array<Decimal>(SHARED_LIMIT));
+/** The text of each shared decimal with places (scale 1 and 2), made as it is first printed. */
+const SHARED_TEXT: string[][] = [0, 1, 2].map((s) => (s === 0 ? [] : new Array<string>(SHARED_LIMIT)));
 SHARED[0][1] = Decimal.ONE;
 SHARED[0][100] = Decimal.HUNDRED;

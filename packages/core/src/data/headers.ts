@@ -39,6 +39,18 @@ export class Headers {
     return this.byHeader.get(h) ?? { k: 'other', key: h };
   }
 
+  private readonly kept = new Map<string, boolean>();
+  /** Whether a record's key stays as it is (it is a field name, or names nothing); worked out once per key. */
+  keeps(key: string): boolean {
+    let k = this.kept.get(key);
+    if (k === undefined) {
+      k = this.column(key).key === key;
+      // Keys come from data: remember a bounded number of them.
+      if (this.kept.size < 4096) this.kept.set(key, k);
+    }
+    return k;
+  }
+
   columns(headers: readonly string[]): Column[] {
     return headers.map((h) => this.column(h));
   }
@@ -80,23 +92,36 @@ export function withFieldNames(plan: Pick<Plan, 'inputs' | 'unitLabels'>, rows: 
 /** `withFieldNames` one record at a time (a file read line by line): the headers are looked up once. */
 export function fieldNamer(plan: Pick<Plan, 'inputs' | 'unitLabels'>): (row: unknown) => unknown {
   const units = unitHeaders(plan);
-  const entries = new Map(plan.inputs.flatMap((f) => (f.type.k === 'list' ? [[f.name, new Headers(f.type.fields, false)] as const] : [])));
-  // A record whose keys are all field names already (the usual case) is kept as it is.
+  const entries = plan.inputs.flatMap((f) => (f.type.k === 'list' ? [{ name: f.name, headers: new Headers(f.type.fields, false) }] : []));
+  // A record whose keys are all field names already (the usual case) is kept as it is, and
+  // found to be so without a list of its keys (a million lines of JSON are read this way).
   const rename = (h: Headers, r: Record<string, unknown>) => {
-    const keys = Object.keys(r);
-    if (keys.every((k) => h.column(k).key === k)) return r;
+    let same = true;
+    for (const k in r)
+      if (Object.prototype.hasOwnProperty.call(r, k) && !h.keeps(k)) {
+        same = false;
+        break;
+      }
+    if (same) return r;
     const out: Record<string, unknown> = Object.create(null);
-    for (const k of keys) out[h.column(k).key] = r[k];
+    for (const k of Object.keys(r)) out[h.column(k).key] = r[k];
     return out;
   };
   return (r) => {
     if (!isRecord(r)) return r;
     let out = rename(units, r);
-    for (const [name, h] of entries) {
+    for (const { name, headers } of entries) {
       const list = out[name];
       if (!Array.isArray(list)) continue;
-      const renamed = list.map((e) => (isRecord(e) ? rename(h, e) : e));
-      if (renamed.some((e, j) => e !== list[j])) {
+      // A copy of the list only from the first entry renamed.
+      let renamed: unknown[] | undefined;
+      for (let j = 0; j < list.length; j++) {
+        const e = list[j];
+        const x = isRecord(e) ? rename(headers, e) : e;
+        if (x !== e && !renamed) renamed = list.slice(0, j);
+        renamed?.push(x);
+      }
+      if (renamed) {
         if (out === r) out = Object.assign(Object.create(null) as Record<string, unknown>, r);
         out[name] = renamed;
       }

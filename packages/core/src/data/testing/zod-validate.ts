@@ -1,6 +1,7 @@
 // The zod path: how `validateUnits` validated rows before the checks built from the plan
 // (@assess/runtime's TableBuilder). Kept only as the reference the differential test
-// compares the fast validator with (data/validate.differential.test.ts); not built.
+// compares the fast validator with (data/validate.differential.test.ts) and `pnpm bench`
+// times it against; reached through `@assess/core/internal`, never by the public API.
 import type { z } from 'zod';
 import { diag, type Diagnostic, type Span } from '../../diagnostics/diagnostic.js';
 import type { Field, Plan } from '../../ir/plan.js';
