@@ -70,6 +70,11 @@ export class Exprs {
       case 'arith':
         return `${e.op === '+' ? 'add' : e.op === '-' ? 'sub' : 'mul'}(${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
       case 'div': {
+        // By a number written in the scheme other than zero (`/ 90`): it cannot fail; by 10, 100
+        // or 1000 the point moves.
+        const k = e.r.k === 'num' ? e.r.v.replace(/^0+(?=\d)/, '') : undefined;
+        if (k !== undefined && /^10*$/.test(k)) return `divPow10(${this.expr(e.l, s)}, ${k.length - 1})`;
+        if (k !== undefined && /[1-9]/.test(k)) return `divBy(${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
         const site = this.mod.site(
           words('E0601', { ...e.span, file: this.plan.file }, (h) => ({ unit: h(0), expr: e.text })),
           `division by zero in ${quoted(e.text)}`,

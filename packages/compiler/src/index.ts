@@ -62,7 +62,7 @@ const RUNTIME_NAMES = [
   'rejected',
   'ops',
 ];
-const OPS = ['num', 'num01', 'add', 'sub', 'mul', 'neg', 'round', 'cmp', 'holds', 'field', 'listAgg', 'minmax', 'linear', 'tierPoints', 'bestPer', 'bestPerInto', 'div', 'diagnostic', 'Failure'];
+const OPS = ['num', 'num01', 'add', 'sub', 'mul', 'neg', 'round', 'cmp', 'holds', 'field', 'listAgg', 'minmax', 'linear', 'tierPoints', 'bestPer', 'bestPerInto', 'div', 'divBy', 'divPow10', 'diagnostic', 'Failure'];
 
 /** What every scorer of a module shares: small helpers on the values results and traces show. */
 const SHARED = [

@@ -218,6 +218,30 @@ export class Decimal {
     return new Decimal(m, s);
   }
 
+  /**
+   * The Decimal for a canonical fraction (m, s, d) of safe integers. The fractions a cohort's
+   * scores hold repeat too (70/9 for every unit with the same department score, and the sums
+   * made of it): while m and d are small they are shared through a table of bounded size,
+   * filled as they come and never emptied (past three quarters full, new ones are not kept).
+   */
+  private static ofFraction(m: number, s: number, d: number): Decimal {
+    if (!(m > -0x40000000 && m < 0x40000000 && d < 0x40000000 && s < 16)) return new Decimal(m, s, d);
+    let h = (Math.imul(m, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77) ^ (s << 27)) & (FRACTION_SLOTS - 1);
+    for (let probe = 0; probe < 8; probe++, h = (h + 1) & (FRACTION_SLOTS - 1)) {
+      const v = FRACTIONS[h];
+      if (v === undefined) {
+        const made = new Decimal(m, s, d);
+        if (fractionsKept < FRACTIONS_KEPT) {
+          FRACTIONS[h] = made;
+          fractionsKept++;
+        }
+        return made;
+      }
+      if (v.m === m && v.d === d && v.s === s) return v;
+    }
+    return new Decimal(m, s, d);
+  }
+
   /** Canonical Decimal for a bigint mantissa and scale; demotes to a number when safe. */
   private static makeBig(m: bigint, s: number): Decimal {
     if (m === 0n) return Decimal.ZERO;
@@ -280,7 +304,7 @@ export class Decimal {
     const s = Math.max(twos, fives);
     const m = n * 2 ** (s - twos) * 5 ** (s - fives);
     if (!(m <= MAX && m >= -MAX)) return undefined;
-    return d === 1 ? Decimal.make(m, s) : new Decimal(m, s, d);
+    return d === 1 ? Decimal.make(m, s) : Decimal.ofFraction(m, s, d);
   }
 
   /**
@@ -423,6 +447,17 @@ export class Decimal {
   private fractionSumOfNumbers(other: Decimal, sign: 1 | -1): Decimal | undefined {
     // am / (ad 10^as) ± bm / (bd 10^bs) = (a ± b) / (ad bd 10^s)
     if (!this.crossed(other)) return undefined;
+    if (this.d === 1 || other.d === 1) {
+      // A fraction ± a decimal (a section's fraction and its whole-number items): the sum keeps
+      // the fraction's denominator d, already in lowest terms, since m 10^i + k d 10^j has no
+      // factor in common with d when m has none and d none with 10. Only the scale is tidied.
+      let num = crossedA + sign * crossedB;
+      if (!(num <= MAX && num >= -MAX)) return undefined;
+      if (num === 0) return Decimal.ZERO;
+      let s = crossedS;
+      for (; s > 0 && num % 10 === 0; s--) num /= 10;
+      return Decimal.ofFraction(num, s, (this.d as number) * (other.d as number));
+    }
     const den = (this.d as number) * (other.d as number) * POW10[crossedS];
     const num = crossedA + sign * crossedB;
     if (!(den <= MAX && num <= MAX && num >= -MAX)) return undefined;
@@ -556,7 +591,7 @@ export class Decimal {
       for (; s > 0 && m % 10n === 0n; s--) m /= 10n;
       if (m <= BMAX && m >= -BMAX) m = Number(m);
     }
-    return new Decimal(m, s, this.d);
+    return typeof m === 'number' && typeof this.d === 'number' ? Decimal.ofFraction(m, s, this.d) : new Decimal(m, s, this.d);
   }
 
   /** −this. */
@@ -828,6 +863,12 @@ export class Decimal {
 const SHARED_LIMIT = 1 << 16;
 /** The shared decimals by scale (0, 1, 2) and mantissa, made as they are first needed. */
 const SHARED: Decimal[][] = [0, 1, 2].map(() => new Array<Decimal>(SHARED_LIMIT));
+/** The shared fractions: an open-addressing table (see `Decimal.ofFraction`). */
+const FRACTION_SLOTS = 1 << 16;
+const FRACTIONS: (Decimal | undefined)[] = new Array(FRACTION_SLOTS);
+const FRACTIONS_KEPT = (FRACTION_SLOTS * 3) / 4;
+let fractionsKept = 0;
+
 /** The text of each shared decimal with places (scale 1 and 2), made as it is first printed. */
 const SHARED_TEXT: string[][] = [0, 1, 2].map((s) => (s === 0 ? [] : new Array<string>(SHARED_LIMIT)));
 SHARED[0][1] = Decimal.ONE;

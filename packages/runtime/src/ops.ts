@@ -153,6 +153,11 @@ export class Failure {
 }
 
 /** `a / b`, exact; a zero divisor fails the unit. */
+/** `a / k` for a number k written in the scheme, not zero (the division cannot fail). */
+export const divBy = (a: V, k: Decimal): V => (isDec(a) ? a.div(k) : undefined);
+/** `a / 10^places` (`/ 100` in a scheme): the point moves. */
+export const divPow10 = (a: V, places: number): V => (isDec(a) ? a.divPow10(places) : undefined);
+
 export function div(a: V, b: V, site: FailureSite, unit: string): V {
   if (!isDec(a) || !isDec(b)) return undefined;
   if (b.isZero()) throw new Failure(diagnostic(site, [unit]));

@@ -44,7 +44,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * Positions 0..n−1 in descending order of `key`, equal keys in ascending position: for many
- * keys a stable radix sort of the doubles' bits, 16 at a time (no comparisons at all).
+ * keys a stable radix sort of the high 32 bits of the doubles, 16 at a time, then each run of
+ * equal high words (values within about a millionth of each other: almost always one value)
+ * put in order by the low words.
  */
 function descending(key: Float64Array): Uint32Array {
   const n = key.length;
@@ -66,9 +68,9 @@ function descending(key: Float64Array): Uint32Array {
   }
   let next = new Uint32Array(n);
   const counts = new Uint32Array(65536);
-  for (const [bits, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
+  for (const shift of [0, 16]) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(bits[i] >>> shift) & 0xffff]++;
+    for (let i = 0; i < n; i++) counts[(hi[i] >>> shift) & 0xffff]++;
     for (let d = 0, at = 0; d < 65536; d++) {
       const c = counts[d];
       counts[d] = at;
@@ -76,9 +78,17 @@ function descending(key: Float64Array): Uint32Array {
     }
     for (let k = 0; k < n; k++) {
       const i = order[k];
-      next[counts[(bits[i] >>> shift) & 0xffff]++] = i;
+      next[counts[(hi[i] >>> shift) & 0xffff]++] = i;
     }
     [order, next] = [next, order];
+  }
+  for (let i = 0; i < n; ) {
+    const h = hi[order[i]];
+    let j = i + 1;
+    let sameLow = true;
+    for (; j < n && hi[order[j]] === h; j++) if (lo[order[j]] !== lo[order[i]]) sameLow = false;
+    if (!sameLow) order.subarray(i, j).sort((a, b) => lo[a] - lo[b] || a - b);
+    i = j;
   }
   return order;
 }

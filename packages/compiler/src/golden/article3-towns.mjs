@@ -3,7 +3,7 @@
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
 import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
 
-const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, diagnostic, Failure } = ops;
+const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, divBy, divPow10, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
 const ZERO = Decimal.ZERO;
 const ONE = Decimal.ONE;
