@@ -8,6 +8,49 @@ import { Lines, nameFor, op, unknownNode, type Module } from './lines.js';
 import { words } from './messages.js';
 import { lit, quoted } from './text.js';
 
+/**
+ * Whether an expression's code can never throw a unit's failure: it reads only inputs, numbers
+ * written in the scheme, scores, the total and places, through operations that cannot fail (a
+ * division only by a number other than zero written in the scheme). Such an expression needs
+ * no guard. Anything else (a division by a value, a named value, a cohort value, an import, a
+ * list) is taken to be able to fail.
+ */
+export function cannotFail(e: P.Expr): boolean {
+  switch (e.k) {
+    case 'num':
+    case 'text':
+    case 'bool':
+    case 'input':
+    case 'entry':
+    case 'unitKind':
+    case 'total':
+    case 'place':
+    case 'cohortSize':
+    case 'itemScore':
+    case 'sectionScore':
+    case 'bonusTotal':
+      return true;
+    case 'neg':
+    case 'not':
+    case 'num01':
+    case 'round':
+      return cannotFail(e.x);
+    case 'arith':
+    case 'logic':
+    case 'cmp':
+    case 'coalesce':
+      return cannotFail(e.l) && cannotFail(e.r);
+    case 'div':
+      return e.r.k === 'num' && /[1-9]/.test(e.r.v) && cannotFail(e.l);
+    case 'if':
+      return cannotFail(e.c) && cannotFail(e.then) && cannotFail(e.else);
+    case 'bands':
+      return cannotFail(e.subject) && e.bands.every((b) => cannotFail(b.points) && (b.test.k !== 'cmp' || cannotFail(b.test.v)));
+    default:
+      return false;
+  }
+}
+
 /** How expressions read the list entry in scope, and their temporaries. */
 export interface Scope {
   /** `rec` inside a `where` or a per-entry formula, else `undefined`. */

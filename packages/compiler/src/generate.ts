@@ -10,7 +10,7 @@
 // Names: generated identifiers are made from indices (`score3`, `let0`, `in2`); a user's name
 // or label only ever appears as a string literal, or in a comment as a string literal.
 import type { Plan as P } from '@assess/core';
-import { Exprs } from './expressions.js';
+import { cannotFail, Exprs } from './expressions.js';
 import { Lines, unknownNode, type Module } from './lines.js';
 import { unitResults } from './results.js';
 import { ruleBody } from './rules.js';
@@ -475,7 +475,8 @@ export class SchemeGen extends Exprs {
         const body: string[] = [];
         for (const [i, l] of lines.entries()) {
           if (l.k !== 'if') return [...body, `return ${i}; // otherwise ${quoted(l.label)}`];
-          body.push(`if (guard(u, grade${i}) === true) return ${i}; // ${quoted(l.label)}`);
+          // A condition that cannot fail (`total >= 90`) is read without a guard.
+          body.push(`if (${cannotFail(l.cond.expr) ? `grade${i}(u)` : `guard(u, grade${i})`} === true) return ${i}; // ${quoted(l.label)}`);
         }
         return [...body, 'return -1;'];
       }, 'the first grade line that holds (-1: none)');

@@ -24,7 +24,7 @@ export function competitionPlaces(units: number[], totals: readonly (Decimal | n
   for (let i = 0; i < n; ) {
     let j = i + 1;
     while (j < n && key[order[j]] === key[order[i]]) j++;
-    if (j - i === 1 || sameTotals(order.subarray(i, j), units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
+    if (j - i === 1 || sameTotals(order, i, j, units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
     else {
       const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => totals[b]!.cmp(totals[a]!));
       run.forEach((u, k) => (places[u] = k > 0 && totals[run[k - 1]]!.eq(totals[u]!) ? places[run[k - 1]] : first + i + k));
@@ -33,10 +33,14 @@ export function competitionPlaces(units: number[], totals: readonly (Decimal | n
   }
 }
 
-/** Whether the units at these positions all have the same total. */
-function sameTotals(run: Uint32Array, units: number[], totals: readonly (Decimal | null)[]): boolean {
-  const head = totals[units[run[0]]]!;
-  for (let k = 1; k < run.length; k++) if (!totals[units[run[k]]]!.eq(head)) return false;
+/** Whether the units at positions from..to−1 of `order` all have the same total. */
+function sameTotals(order: Uint32Array, from: number, to: number, units: number[], totals: readonly (Decimal | null)[]): boolean {
+  const head = totals[units[order[from]]]!;
+  for (let k = from + 1; k < to; k++) {
+    const t = totals[units[order[k]]]!;
+    // (Equal totals are often one shared object: no need to look inside it.)
+    if (t !== head && !t.eq(head)) return false;
+  }
   return true;
 }
 
