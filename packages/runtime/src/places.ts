@@ -19,11 +19,11 @@ export function competitionPlaces(units: number[], totals: readonly (Decimal | n
   // totals are not (they differ past the 15th digit or so) are then put in order exactly.
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = totals[units[i]]!.toNumber();
-  const order = descending(key);
+  const { order, sorted } = descending(key);
   // Each run of equal doubles: one place when its totals are equal, else placed exactly.
   for (let i = 0; i < n; ) {
     let j = i + 1;
-    while (j < n && key[order[j]] === key[order[i]]) j++;
+    while (j < n && sorted[j] === sorted[i]) j++;
     if (j - i === 1 || sameTotals(order, i, j, units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
     else {
       const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => totals[b]!.cmp(totals[a]!));
@@ -47,54 +47,67 @@ function sameTotals(order: Uint32Array, from: number, to: number, units: number[
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
- * Positions 0..n−1 in descending order of `key`, equal keys in ascending position: for many
- * keys a stable radix sort of the high 32 bits of the doubles, 16 at a time, then each run of
- * equal high words (values within about a millionth of each other: almost always one value)
- * put in order by the low words.
+ * Positions 0..n−1 in descending order of `key` (equal keys in ascending position), and the
+ * keys in that order. For many keys: a stable radix sort of the high 32 bits of the doubles, 16
+ * at a time, each key and its high word moved along with its position (so that every pass reads
+ * in order); then each run of equal high words (values within about a millionth of each other:
+ * almost always one value) put in order by the whole key.
  */
-function descending(key: Float64Array): Uint32Array {
+function descending(key: Float64Array): { order: Uint32Array; sorted: Float64Array } {
   const n = key.length;
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (n < 4096) return order.sort((a, b) => key[b] - key[a] || a - b);
+  if (n < 4096) {
+    order.sort((a, b) => key[b] - key[a] || a - b);
+    return { order, sorted: Float64Array.from(order, (i) => key[i]) };
+  }
   const words = new Uint32Array(key.buffer, key.byteOffset, 2 * n);
-  const [L, H] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
-  // 64 bits per key that order as the keys do, descending: a negative key's bits as they are,
-  // a positive key's with every bit but the sign flipped.
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
+  const H = LITTLE_ENDIAN ? 1 : 0;
+  // The high 32 bits of each key, made to order as the keys do, descending: a negative key's
+  // bits as they are, a positive key's with every bit but the sign flipped.
+  let hi = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + H];
-    const l = words[2 * i + L];
-    const negative = h >>> 31 === 1;
-    hi[i] = negative ? h : (h ^ 0x7fffffff) >>> 0;
-    lo[i] = negative ? l : ~l >>> 0;
+    hi[i] = h >>> 31 === 1 ? h : (h ^ 0x7fffffff) >>> 0;
   }
+  let sorted = key.slice();
   let next = new Uint32Array(n);
+  let nextHi = new Uint32Array(n);
+  let nextKey = new Float64Array(n);
   const counts = new Uint32Array(65536);
   for (const shift of [0, 16]) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(hi[i] >>> shift) & 0xffff]++;
+    for (let k = 0; k < n; k++) counts[(hi[k] >>> shift) & 0xffff]++;
     for (let d = 0, at = 0; d < 65536; d++) {
       const c = counts[d];
       counts[d] = at;
       at += c;
     }
     for (let k = 0; k < n; k++) {
-      const i = order[k];
-      next[counts[(hi[i] >>> shift) & 0xffff]++] = i;
+      const to = counts[(hi[k] >>> shift) & 0xffff]++;
+      next[to] = order[k];
+      nextHi[to] = hi[k];
+      nextKey[to] = sorted[k];
     }
-    [order, next] = [next, order];
+    [order, next, hi, nextHi, sorted, nextKey] = [next, order, nextHi, hi, nextKey, sorted];
   }
   for (let i = 0; i < n; ) {
-    const h = hi[order[i]];
+    const h = hi[i];
     let j = i + 1;
-    let sameLow = true;
-    for (; j < n && hi[order[j]] === h; j++) if (lo[order[j]] !== lo[order[i]]) sameLow = false;
-    if (!sameLow) order.subarray(i, j).sort((a, b) => lo[a] - lo[b] || a - b);
+    let same = true;
+    for (; j < n && hi[j] === h; j++) if (sorted[j] !== sorted[i]) same = false;
+    if (!same) {
+      const at = Array.from({ length: j - i }, (_, k) => i + k).sort((a, b) => sorted[b] - sorted[a] || order[a] - order[b]);
+      const o = at.map((k) => order[k]);
+      const v = at.map((k) => sorted[k]);
+      for (let k = 0; k < o.length; k++) {
+        order[i + k] = o[k];
+        sorted[i + k] = v[k];
+      }
+    }
     i = j;
   }
-  return order;
+  return { order, sorted };
 }
 
 /** Where vetoed and ineligible units are placed: after the units ranked, or nowhere. */
