@@ -151,12 +151,16 @@ async function main() {
   const reference = handExact(rows);
   const engines: EngineTiming[] = [];
   for (const c of contestants) {
-    // A probe on the first rows says whether the whole cohort fits the budget.
+    // A probe on the first rows says whether the whole cohort fits the budget (the faster of two
+    // runs: the first is before the code is optimised, and would exclude engines that fit).
     const probeRows = rows.slice(0, Math.min(n, PROBE));
     const prepared = c.prepare?.(probeRows);
-    const p0 = performance.now();
-    await c.run(probeRows, prepared);
-    const perUnit = (performance.now() - p0) / probeRows.length;
+    let perUnit = Infinity;
+    for (let k = 0; k < 2; k++) {
+      const p0 = performance.now();
+      await c.run(probeRows, prepared);
+      perUnit = Math.min(perUnit, (performance.now() - p0) / probeRows.length);
+    }
     const units = perUnit * n <= BUDGET_MS ? n : Math.max(PROBE, Math.min(n, Math.floor(PREFIX_MS / perUnit / 1000) * 1000));
     const subject = units === n ? rows : rows.slice(0, units);
     const runs = perUnit * units < 200 ? 7 : perUnit * units < 3000 ? 3 : 1;

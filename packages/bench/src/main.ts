@@ -1,13 +1,15 @@
 // `pnpm bench`: the front end on a generated 5,000-line scheme, the language server's latency
 // (edit → diagnostics, completion, hover) at 300 and 5,000 lines, then the article-3 towns
 // scheme over 10k, 100k and 1M generated units against a hand-written baseline, each size
-// in a fresh `node --expose-gc` process so that its peak memory is its own; last, Assess Studio
+// in a fresh `node --expose-gc` process so that its peak memory is its own; every engine on a
+// flat scheme; validation against the zod path; `assess run` end to end; last, Assess Studio
 // in Chromium (studio.ts).
 //
 //   node packages/bench/dist/main.js [--sizes 10000,100000] [--lines 5000]
 //                                    [--no-frontend] [--no-editor] [--editor-lines 300,5000]
-//                                    [--no-engines] [--no-e2e] [--no-studio]
-//                                    [--engine-sizes 100000,1000000] [--e2e-units 1000000]
+//                                    [--no-engines] [--no-validation] [--no-e2e] [--no-studio]
+//                                    [--engine-sizes 100000,1000000] [--validation-units 100000]
+//                                    [--e2e-units 1000000]
 //                                    [--profile [units]]
 //
 // --profile runs one more child under `node --cpu-prof` (100,000 units unless given) and
@@ -21,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import type { EditorReport } from './editor-child.js';
 import type { EvalReport } from './eval-child.js';
 import type { EnginesReport } from './engines-child.js';
+import type { ValidationCase, ValidationReport } from './validation-child.js';
 import { endToEnd, minMedMax, type EndToEnd } from './e2e.js';
 import type { FrontendReport } from './frontend-child.js';
 import { summariseProfile } from './profile.js';
@@ -56,6 +59,8 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' / ');
 const rate = (units: number, ms: number) => (units * 1000) / ms;
+/** How many times faster validation from the plan is than the zod path (medians). */
+const speedUp = (c: ValidationCase) => median(c.zod) / median(c.plan);
 const runs = (t: { wall: number[] }, warmup: number, inner = 1) =>
   `${t.wall.length} run${t.wall.length === 1 ? '' : 's'}${inner > 1 ? ` of ${inner} calls` : ''}${warmup ? ` after ${warmup} warm-up${warmup === 1 ? '' : 's'}` : ''}`;
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -209,8 +214,20 @@ function engines(sizes: number[]): EnginesReport[] {
   });
 }
 
+function validation(n: number): ValidationReport {
+  console.log(`\n4. Validation — rows → table: validateUnits (checks built from the plan) against the zod path it replaced, ${fmtInt(n)} rows, same process, runs alternated (src/validation-child.ts)`);
+  const r = child<ValidationReport>('./validation-child.js', [String(n)]);
+  for (const c of r.cases) {
+    const z = median(c.zod);
+    const p = median(c.plan);
+    console.log(`   ${pad(c.name, 46)} zod path ${lpad(fmtInt(rate(c.rows, z)), 10)}/s   from the plan ${lpad(fmtInt(rate(c.rows, p)), 10)}/s   ${lpad(speedUp(c).toFixed(1), 5)}×`);
+  }
+  console.log('   (the zod path shares today\'s runtime — decimals, number reading — so it is faster than the validation the issue started from)');
+  return r;
+}
+
 async function endToEndSection(n: number): Promise<EndToEnd[]> {
-  console.log(`\n4. End to end — assess run --format csv on ${fmtInt(n)} units against reading the same file alone (same reader and parser), whole processes`);
+  console.log(`\n5. End to end — assess run --format csv on ${fmtInt(n)} units against reading the same file alone (same reader and parser), whole processes`);
   const cases = await endToEnd(n, 3, (s) => console.log(s));
   for (const c of cases) {
     const [pMin, pMed, pMax] = minMedMax(c.parse.wall);
@@ -223,13 +240,14 @@ async function endToEndSection(n: number): Promise<EndToEnd[]> {
   return cases;
 }
 
-function summary(reports: EnginesReport[], e2e: EndToEnd[]): void {
+function summary(reports: EnginesReport[], e2e: EndToEnd[], v: ValidationReport | undefined): void {
   console.log('\n  engines (units per second, wall; ratio = time per unit / hand-written exact):');
   for (const r of reports) {
     const exact = r.engines.find((e) => e.name === 'hand-written, exact')!;
     const per = (e: EnginesReport['engines'][number]) => median(e.wall) / e.units;
     console.log(`  ${fmtInt(r.n)} units: ` + r.engines.map((e) => `${e.name} ${fmtInt(e.units / (median(e.wall) / 1000))}${e.units < r.n ? '*' : ''} (${(per(e) / per(exact)).toFixed(1)}×)`).join('; '));
   }
+  for (const c of v?.cases ?? []) console.log(`  validation, ${c.name}: ${speedUp(c).toFixed(1)}× the zod path (${fmtInt(rate(c.rows, median(c.plan)))} rows/s)`);
   for (const c of e2e) console.log(`  end to end, ${c.name}: assess run ${fmtMs(median(c.run.wall))} vs read only ${fmtMs(median(c.parse.wall))} = ${(median(c.run.wall) / median(c.parse.wall)).toFixed(2)}×, peak RSS ${fmtMB(Math.max(...c.run.rss))}`);
 }
 
@@ -280,8 +298,9 @@ async function main(): Promise<void> {
 
   const engineSizes = (arg('--engine-sizes') ?? '100000,1000000').split(',').map(Number);
   const engineReports = process.argv.includes('--no-engines') ? [] : engines(engineSizes);
+  const v = process.argv.includes('--no-validation') ? undefined : validation(Number(arg('--validation-units') ?? 100_000));
   const e2e = process.argv.includes('--no-e2e') ? [] : await endToEndSection(Number(arg('--e2e-units') ?? 1_000_000));
-  if (engineReports.length || e2e.length) summary(engineReports, e2e);
+  if (engineReports.length || e2e.length || v) summary(engineReports, e2e, v);
   if (!process.argv.includes('--no-studio')) studio(6);
 
   const at100k = results.find((s) => s.n === 100_000);

@@ -14,7 +14,7 @@ import { compile, Decimal, validateUnits, type Plan, type UnitTable, type Value 
 import { validateUnitsWithZod } from '@assess/core/internal';
 import { flatRows } from './engines.js';
 import { generateTowns } from './gen-data.js';
-import { gc, median } from './stats.js';
+import { gc } from './stats.js';
 
 export interface ValidationCase {
   name: string;
@@ -76,5 +76,3 @@ function main() {
 }
 
 main();
-
-export const speedUp = (c: ValidationCase) => median(c.zod) / median(c.plan);
