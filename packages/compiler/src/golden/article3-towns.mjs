@@ -172,9 +172,9 @@ function scheme0(table, options = {}) {
   }
   // the first grade line that holds (-1: none)
   function gradeLineOf(u) {
-    if (guard(u, grade0) === true) return 0; // "优秀"
-    if (guard(u, grade1) === true) return 1; // "良好"
-    if (guard(u, grade2) === true) return 2; // "合格"
+    if (grade0(u) === true) return 0; // "优秀"
+    if (grade1(u) === true) return 1; // "良好"
+    if (grade2(u) === true) return 2; // "合格"
     return 3; // otherwise "不合格"
   }
   // grade "优秀": "总分 >= 90"
