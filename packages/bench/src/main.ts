@@ -196,7 +196,7 @@ function profile(n: number): void {
 }
 
 function engines(sizes: number[]): EnginesReport[] {
-  console.log('\n3. Engines — the flat six-field scheme (fixtures/flat.assess) in every engine, from the same plain rows (src/engines.ts)');
+  console.log('\n4. Engines — the flat six-field scheme (fixtures/flat.assess) in every engine, from the same plain rows (src/engines.ts)');
   console.log('   exact: decimal results equal to the hand-written exact ones digit for digit (checked); float: doubles, within 1e-6 of them (checked)');
   return sizes.map((n) => {
     const r = child<EnginesReport>('./engines-child.js', [String(n)]);
@@ -215,7 +215,7 @@ function engines(sizes: number[]): EnginesReport[] {
 }
 
 function validation(n: number): ValidationReport {
-  console.log(`\n4. Validation — rows → table: validateUnits (checks built from the plan) against the zod path it replaced, ${fmtInt(n)} rows, same process, runs alternated (src/validation-child.ts)`);
+  console.log(`\n5. Validation — rows → table: validateUnits (checks built from the plan) against the zod path it replaced, ${fmtInt(n)} rows, same process, runs alternated (src/validation-child.ts)`);
   const r = child<ValidationReport>('./validation-child.js', [String(n)]);
   for (const c of r.cases) {
     const z = median(c.zod);
@@ -227,7 +227,7 @@ function validation(n: number): ValidationReport {
 }
 
 async function endToEndSection(n: number): Promise<EndToEnd[]> {
-  console.log(`\n5. End to end — assess run --format csv on ${fmtInt(n)} units against reading the same file alone (same reader and parser), whole processes`);
+  console.log(`\n6. End to end — assess run --format csv on ${fmtInt(n)} units against reading the same file alone (same reader and parser), whole processes`);
   const cases = await endToEnd(n, 3, (s) => console.log(s));
   for (const c of cases) {
     const [pMin, pMed, pMax] = minMedMax(c.parse.wall);

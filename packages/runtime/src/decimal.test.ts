@@ -649,6 +649,17 @@ describe('fractions', () => {
     expect(Decimal.parse(third.toString())).toBeUndefined();
     expect(DISPLAY_PLACES).toBe(10);
   });
+  it('small decimals and fractions are shared, and print the same every time', () => {
+    const seventy9 = () => Decimal.fromInt(70).div(Decimal.fromInt(9));
+    expect(seventy9()).toBe(seventy9());
+    expect(Decimal.parse('72.5')).toBe(Decimal.fromNumber(72.5));
+    for (let k = 0; k < 3; k++) expect(seventy9().toString()).toBe('7.7777777778…');
+    expect(Decimal.parse('7.25')!.toString()).toBe('7.25');
+    expect(Decimal.parse('7.25')!.toString()).toBe('7.25');
+    // Past the bounds of sharing, values are made as before.
+    const big = Decimal.fromInt(2 ** 40).div(Decimal.fromInt(9));
+    expect(big.toString()).toBe(big.round(DISPLAY_PLACES).toString() + NOT_TERMINATING);
+  });
   it('a fraction that becomes a decimal again is one (canonical form)', () => {
     const x = Decimal.fromInt(1).div(Decimal.fromInt(3)).mul(Decimal.fromInt(6));
     expect(x.terminates()).toBe(true);

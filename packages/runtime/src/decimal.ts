@@ -226,8 +226,8 @@ export class Decimal {
    */
   private static ofFraction(m: number, s: number, d: number): Decimal {
     if (!(m > -0x40000000 && m < 0x40000000 && d < 0x40000000 && s < 16)) return new Decimal(m, s, d);
-    let h = (Math.imul(m, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77) ^ (s << 27)) & (FRACTION_SLOTS - 1);
-    for (let probe = 0; probe < 8; probe++, h = (h + 1) & (FRACTION_SLOTS - 1)) {
+    let h = fractionHash(m, s, d);
+    for (let probe = 0; probe < FRACTION_PROBES; probe++, h = (h + 1) & (FRACTION_SLOTS - 1)) {
       const v = FRACTIONS[h];
       if (v === undefined) {
         const made = new Decimal(m, s, d);
@@ -792,7 +792,19 @@ export class Decimal {
    * marked: 100 / 3 is "33.3333333333…" (which `parse` does not read back).
    */
   toString(): string {
-    if (this.d !== 1) return this.round(DISPLAY_PLACES).toString() + NOT_TERMINATING;
+    if (this.d !== 1) {
+      // A shared fraction's text is made once (`ofFraction`'s table has a slot for it).
+      const m = this.m;
+      if (typeof m === 'number' && m > -0x40000000 && m < 0x40000000 && (this.d as number) < 0x40000000 && this.s < 16) {
+        let h = fractionHash(m, this.s, this.d as number);
+        for (let probe = 0; probe < FRACTION_PROBES; probe++, h = (h + 1) & (FRACTION_SLOTS - 1)) {
+          const v = FRACTIONS[h];
+          if (v === undefined) break;
+          if (v === this) return (FRACTION_TEXT[h] ??= this.round(DISPLAY_PLACES).toString() + NOT_TERMINATING);
+        }
+      }
+      return this.round(DISPLAY_PLACES).toString() + NOT_TERMINATING;
+    }
     const m = this.m;
     const s = this.s;
     if (s === 0) return String(m);
@@ -866,6 +878,14 @@ const SHARED: Decimal[][] = [0, 1, 2].map(() => new Array<Decimal>(SHARED_LIMIT)
 /** The shared fractions: an open-addressing table (see `Decimal.ofFraction`). */
 const FRACTION_SLOTS = 1 << 16;
 const FRACTIONS: (Decimal | undefined)[] = new Array(FRACTION_SLOTS);
+/** Each shared fraction's text, by its slot, made as it is first printed. */
+const FRACTION_TEXT: (string | undefined)[] = new Array(FRACTION_SLOTS);
+/** Slots looked at for a fraction before giving up on sharing it. */
+const FRACTION_PROBES = 8;
+/** Where a fraction's search in the table starts. */
+function fractionHash(m: number, s: number, d: number): number {
+  return (Math.imul(m, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77) ^ (s << 27)) & (FRACTION_SLOTS - 1);
+}
 const FRACTIONS_KEPT = (FRACTION_SLOTS * 3) / 4;
 let fractionsKept = 0;
 
