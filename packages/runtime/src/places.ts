@@ -169,8 +169,18 @@ export function gradeByPlace(units: number[], place: (u: number) => number, line
     if (list) list.push(d);
     else quotas.set(u, [d]);
   };
-  // Quotas are taken by place; without one, the order of the units does not matter.
-  let pending = lines.some((l) => l.quota !== undefined) ? [...units].sort((a, b) => place(a) - place(b) || a - b) : units;
+  // Without a quota, each unit gets the first line that holds for it, whatever the others get.
+  if (lines.every((l) => l.quota === undefined)) {
+    for (const u of units)
+      for (let i = 0; i < lines.length; i++)
+        if (lines[i].otherwise || lines[i].holds!(u) === true) {
+          lineOf[u] = i;
+          break;
+        }
+    return;
+  }
+  // Quotas are taken by place.
+  let pending = [...units].sort((a, b) => place(a) - place(b) || a - b);
   for (let i = 0; i < lines.length && pending.length > 0; i++) {
     const line = lines[i];
     if (line.quota === undefined) {
