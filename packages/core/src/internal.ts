@@ -8,5 +8,5 @@ export { check, type CheckedScheme } from './check/check.js';
 export { lower } from './ir/lower.js';
 export { RULES } from './rules/index.js';
 // The zod path validation took before the checks built from the plan: the reference the
-// differential test and \`pnpm bench\` compare the validator with.
+// differential test and `pnpm bench` compare the validator with.
 export { validateUnitsWithZod } from './data/testing/zod-validate.js';
