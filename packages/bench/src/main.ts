@@ -241,7 +241,7 @@ async function endToEndSection(n: number): Promise<EndToEnd[]> {
 }
 
 function summary(reports: EnginesReport[], e2e: EndToEnd[], v: ValidationReport | undefined): void {
-  console.log('\n  engines (units per second, wall; ratio = time per unit / hand-written exact):');
+  if (reports.length) console.log('\n  engines (units per second, wall; ratio = time per unit / hand-written exact):');
   for (const r of reports) {
     const exact = r.engines.find((e) => e.name === 'hand-written, exact')!;
     const per = (e: EnginesReport['engines'][number]) => median(e.wall) / e.units;
