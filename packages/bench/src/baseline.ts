@@ -9,6 +9,10 @@
 //                       cap 10 prorata: if the cohort's largest raw bonus r_max > 10, every
 //                       town gets raw × 10 / r_max, else raw
 //   total             : the sum; grade "规范化单位" if total >= 85, else "下年重新考评"
+//   place             : by total, highest first, ties sharing the best place
+//
+// It keeps what an Assess result holds: each item's score, the bonus, the total, the grade and
+// the place (a team publishing the same table would compute them all).
 //
 // Exactness. Every score is held as an integer number of 10^-10 (SCALE): the prorata quotient
 // is rounded half-up to 10 places, and every other operation here is exact on this data
@@ -102,6 +106,10 @@ function divHalfUp(num: number, den: number): number {
 export interface BaselineResult {
   /** Each town's total, in units of 1/SCALE (an exact integer). */
   totals: Float64Array;
+  /** Each item's score (组织领导, 材料报送, 部门考核), in units of 1/SCALE. */
+  items: Float64Array[];
+  /** Each town's place. */
+  places: Int32Array;
   /** Each town's bonus after cap prorata, in units of 1/SCALE. */
   bonus: Float64Array;
   /** 1 when the grade is "规范化单位". */
@@ -114,6 +122,7 @@ export interface BaselineResult {
 export function baselineTowns(rows: TownRow[], precision?: number): BaselineResult {
   const n = rows.length;
   const totals = new Float64Array(n);
+  const items = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const raw = new Float64Array(n);
   let top = 0;
   for (let i = 0; i < n; i++) {
@@ -121,7 +130,10 @@ export function baselineTowns(rows: TownRow[], precision?: number): BaselineResu
     const org = Math.min(5, (yes(r.org_system) ? 2 : 0) + (yes(r.targets_split) ? 3 : 0));
     const reports = Math.max(0, 5 - r.missing_reports);
     const dept = Math.round(r.dept_score * 10) * (SCALE / 10); // one decimal: exact
-    totals[i] = roundScaled(org * SCALE, precision) + roundScaled(reports * SCALE, precision) + roundScaled(dept, precision);
+    items[0][i] = roundScaled(org * SCALE, precision);
+    items[1][i] = roundScaled(reports * SCALE, precision);
+    items[2][i] = roundScaled(dept, precision);
+    totals[i] = items[0][i] + items[1][i] + items[2][i];
     const b = rawBonus(r.honors);
     raw[i] = b;
     if (b > top) top = b;
@@ -139,8 +151,29 @@ export function baselineTowns(rows: TownRow[], precision?: number): BaselineResu
     totals[i] = total;
     pass[i] = total >= threshold ? 1 : 0;
   }
-  return { totals, bonus: bonuses, pass, top };
+  return { totals, items, places: placesOf(totals), bonus: bonuses, pass, top };
 }
+
+/** Each unit's place by total, highest first, ties sharing the best place: one more than the number of higher totals. */
+export function placesOf(totals: Float64Array): Int32Array {
+  const n = totals.length;
+  const sorted = Float64Array.from(totals).sort(); // ascending
+  const places = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    // The first position holding a higher total: every total from there on is higher.
+    let lo = 0;
+    let hi = n;
+    const t = totals[i];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    places[i] = n - lo + 1;
+  }
+  return places;
+}
+
 
 export function gradeOf(pass: number): string {
   return pass ? GRADE_PASS : GRADE_FAIL;

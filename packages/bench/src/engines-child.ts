@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { compile, evaluate, validateUnits, type Evaluation, type Plan, type UnitTable } from '@assess/core';
 import { compileModule } from '@assess/compiler';
 import { formatScaled, SCALE_PLACES } from './baseline.js';
-import { exprEval, flatRows, handExact, handFloat, jsonRules, placesOf, rulesEngine, zenDecision, zenExpression, zenGraph, type FlatRow, type Totals } from './engines.js';
+import { placesOf } from './baseline.js';
+import { exprEval, flatRows, handExact, handFloat, jsonRules, rulesEngine, zenDecision, zenExpression, zenGraph, type FlatRow, type Totals } from './engines.js';
 import { gc } from './stats.js';
 
 export interface EngineTiming {

@@ -14,6 +14,7 @@
 import { ZenEngine, evaluateExpressionSync, type ZenDecision } from '@gorules/zen-engine';
 import { Engine as RulesEngine } from 'json-rules-engine';
 import { Parser } from 'expr-eval';
+import { placesOf } from './baseline.js';
 import { rng } from './gen-data.js';
 
 export interface FlatRow {
@@ -108,26 +109,6 @@ export function handExact(rows: FlatRow[]): Totals & { scaled: Float64Array; pla
     grades[i] = t >= 90 * S ? 0 : t >= 75 * S ? 1 : t >= 60 * S ? 2 : 3;
   }
   return { totals: scaled.map((x) => x / S), grades, scaled, places: placesOf(scaled), items, sections };
-}
-
-/** Each unit's place by total, highest first, ties sharing the best place: one more than the number of higher totals. */
-export function placesOf(totals: Float64Array): Int32Array {
-  const n = totals.length;
-  const sorted = Float64Array.from(totals).sort(); // ascending
-  const places = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    // The first position holding a higher total: every total from there on is higher.
-    let lo = 0;
-    let hi = n;
-    const t = totals[i];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    places[i] = n - lo + 1;
-  }
-  return places;
 }
 
 const TOTAL =

@@ -109,7 +109,7 @@ async function compiledModule(plan: Scheme.Plan): Promise<CompiledTowns> {
 
 interface CompiledTowns {
   score(rows: unknown[]): { total(i: number): Decimal | null };
-  scoreTable(table: UnitTable): { total(i: number): Decimal | null };
+  scoreTable(table: UnitTable): { total(i: number): Decimal | null; columns: { places: (number | null)[] } };
 }
 
 async function main(): Promise<void> {
@@ -218,6 +218,8 @@ async function main(): Promise<void> {
     if (got !== want && mismatches.length < 10) mismatches.push(`${ev.ids[i]}: interpreter total ${got}, baseline ${want}`);
     const compiledGot = compiledTotals ? at10(compiledTotals.total(i)) : want;
     if (compiledGot !== want && mismatches.length < 10) mismatches.push(`${ev.ids[i]}: compiled total ${compiledGot}, baseline ${want}`);
+    const place = compiledTotals ? compiledTotals.columns.places[i] : base.places[i];
+    if (place !== base.places[i] && mismatches.length < 10) mismatches.push(`${ev.ids[i]}: compiled place ${place}, baseline ${base.places[i]}`);
     passes += base.pass[i];
   }
   let grades = 0;
@@ -226,6 +228,7 @@ async function main(): Promise<void> {
       const u = ev.unit(i);
       const want = gradeOf(base.pass[i]);
       if (u.grade !== want && mismatches.length < 10) mismatches.push(`${u.id}: interpreter grade ${u.grade}, baseline ${want}`);
+      if (u.place !== base.places[i] && mismatches.length < 10) mismatches.push(`${u.id}: interpreter place ${u.place}, baseline ${base.places[i]}`);
       const bonus = formatScaled(base.bonus[i]);
       if (at10(u.bonus) !== bonus && mismatches.length < 10) mismatches.push(`${u.id}: interpreter bonus ${u.bonus}, baseline ${bonus}`);
       grades++;
