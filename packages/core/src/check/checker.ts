@@ -307,7 +307,13 @@ export class Checker implements CheckContext {
         for (let i = 1; i < e.points.length; i++) if (!dec(e.points[i].x).gt(dec(e.points[i - 1].x))) this.report(diag('E0307', e.points[i].span, {}));
         const ys = e.points.map((p) => dec(p.y));
         if (ys.length === 0) return NUM_ANY;
-        return { k: 'num', range: new Interval(ys.reduce((a, b) => Decimal.min(a, b)), ys.reduce((a, b) => Decimal.max(a, b))) };
+        const range = new Interval(ys.reduce((a, b) => Decimal.min(a, b)), ys.reduce((a, b) => Decimal.max(a, b)));
+        // A subject read from a score, the total or a named value may be absent (an item that does
+        // not apply, a number that failed): the scale then gives 0, which its range must hold. A
+        // number, or a required input or entry field (an optional one is read only through `??`), is always there.
+        const ref = e.subject.kind === 'Name' ? this.refs.get(e.subject)?.k : undefined;
+        const present = e.subject.kind === 'Num' || ref === 'input' || ref === 'field';
+        return { k: 'num', range: present ? range : range.join(new Interval(Decimal.ZERO, Decimal.ZERO)) };
       }
     }
   }

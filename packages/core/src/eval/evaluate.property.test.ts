@@ -338,6 +338,30 @@ describe('(b) every item stays within its static range and within 0..max', () =>
       fc.assert(fc.property(cohort(h.row), (rows) => expectWithinRanges(sch, ranges, evaluateRows(sch, rows))), { numRuns: RUNS });
     });
   }
+  it('a linear scale over a score that does not apply (0) is within its range (found by the generated schemes)', () => {
+    const src = [
+      'scheme "s" total 13',
+      'input {',
+      '  a : yes/no',
+      '  x : 0..10',
+      '}',
+      'section "q" max 13 {',
+      '  item "i" max 5 {',
+      '    5 if a',
+      '    not applicable if a',
+      '  }',
+      '  item "j" max 7: linear item "i" from 0 -> 5 to 4 -> 7',
+      '  item "k" max 1: linear x from 0 -> 1 to 10 -> 1',
+      '}',
+    ].join('\n');
+    const c = compile('p.assess', src);
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const ranges = rangesOf(c);
+    expect(ranges('item', 'j').low.toString()).toBe('0');
+    // A required input is always there: its scale keeps its range.
+    expect(ranges('item', 'k').low.toString()).toBe('1');
+    expectWithinRanges(c.plan!, ranges, evaluateRows(c.plan!, [{ id: 'u', a: true, x: 3 }]));
+  });
   it('generated schemes', () => {
     fc.assert(
       fc.property(generated, (g) => expectWithinRanges(schemeOfGenerated(g), rangesOfGenerated(g), evaluateRows(schemeOfGenerated(g), g.rows))),
