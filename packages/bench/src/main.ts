@@ -301,7 +301,7 @@ async function main(): Promise<void> {
   const v = process.argv.includes('--no-validation') ? undefined : validation(Number(arg('--validation-units') ?? 100_000));
   const e2e = process.argv.includes('--no-e2e') ? [] : await endToEndSection(Number(arg('--e2e-units') ?? 1_000_000));
   if (engineReports.length || e2e.length || v) summary(engineReports, e2e, v);
-  if (!process.argv.includes('--no-studio')) studio(6);
+  if (!process.argv.includes('--no-studio')) studio(7);
 
   const at100k = results.find((s) => s.n === 100_000);
   const wantProfile = process.argv.includes('--profile');
