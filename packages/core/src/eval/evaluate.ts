@@ -77,6 +77,11 @@ class Evaluator implements ScoreSource {
   private readonly places: (number | undefined)[];
   private readonly voids: Fn[][];
   private readonly notApplicable: Fn[][];
+  /** Each veto's condition, each adjustment's factor (closures made once, not once per unit). */
+  private readonly vetoConds: Fn[];
+  private readonly adjustFactors: Fn[];
+  /** The floor under the total, if the scheme has one. */
+  private readonly floor: Decimal | undefined;
   /** Whether each unit is assessed. */
   private readonly eligible: boolean[];
   private readonly groups: Groups;
@@ -127,6 +132,9 @@ class Evaluator implements ScoreSource {
     this.places = plan.items.map((it) => it.places);
     this.voids = plan.items.map((it) => it.voids.map((v) => this.exprs.fn(v.expr)));
     this.notApplicable = plan.items.map((it) => it.notApplicable.map((v) => this.exprs.fn(v.expr)));
+    this.vetoConds = plan.vetoes.map((v) => this.exprs.fn(v.cond.expr));
+    this.adjustFactors = plan.adjusts.map((a) => this.exprs.fn(a.factor.expr));
+    this.floor = plan.floor !== undefined ? Decimal.parse(plan.floor)! : undefined;
     this.itemScores = new Array(plan.items.length);
     this.itemNA = new Array(plan.items.length);
     this.schemeTotal = Decimal.parse(plan.total)!;
@@ -246,9 +254,10 @@ class Evaluator implements ScoreSource {
 
   /** The total after the floor, rounded when the scheme's precision is for the total only. */
   private finalTotal(sum: Decimal | null): Decimal | null {
-    const { floor, precision } = this.plan;
+    const { floor } = this;
+    const { precision } = this.plan;
     if (sum === null) return null;
-    const floored = floor !== undefined && sum.lt(Decimal.parse(floor)!) ? Decimal.parse(floor)! : sum;
+    const floored = floor !== undefined && sum.lt(floor) ? floor : sum;
     return precision?.of === 'total' ? floored.round(precision.places) : floored;
   }
 
@@ -293,8 +302,6 @@ class Evaluator implements ScoreSource {
     this.totals = new Array(n).fill(null);
     this.bonusTotals = new Array(n);
     this.penaltyTotals = new Array(n);
-    const adjusts = plan.adjusts.map((a) => this.exprs.fn(a.factor.expr));
-    const floor = plan.floor !== undefined ? Decimal.parse(plan.floor)! : undefined;
     for (let u = 0; u < n; u++) {
       const bonus = this.sumOf(plan.bonuses, u);
       const penalty = this.sumOf(plan.penalties, u);
@@ -306,7 +313,7 @@ class Evaluator implements ScoreSource {
       const parts = r === NA ? Decimal.ZERO : r;
       let sum: Decimal | null = bonus === null || penalty === null || parts === null ? null : parts.add(bonus).sub(penalty);
       // `total` in an adjustment is the total before it.
-      for (const f of adjusts) {
+      for (const f of this.adjustFactors) {
         this.totals[u] = sum;
         if (sum === null) break;
         const factor = this.valueAt(f, u);
@@ -454,8 +461,9 @@ class Evaluator implements ScoreSource {
   /** The vetoes that fire for a unit. */
   private vetoes(u: number, steps?: Step[]): string[] {
     const out: string[] = [];
-    for (const v of this.plan.vetoes) {
-      const fired = this.valueAt(this.exprs.fn(v.cond.expr), u);
+    for (let i = 0; i < this.plan.vetoes.length; i++) {
+      const v = this.plan.vetoes[i];
+      const fired = this.valueAt(this.vetoConds[i], u);
       if (fired === true) {
         out.push(v.reason);
         steps?.push({ k: 'veto', reason: v.reason, cond: v.cond.text });
@@ -581,18 +589,19 @@ class Evaluator implements ScoreSource {
     out.push(step);
     // The running total after each adjustment (the stored total is after all of them).
     const final = this.totals[u];
-    for (const a of plan.adjusts) {
+    for (let i = 0; i < plan.adjusts.length; i++) {
+      const a = plan.adjusts[i];
       // `total` in the factor reads the total before this adjustment.
       this.totals[u] = running;
-      const f = this.valueAt(this.exprs.fn(a.factor.expr), u);
+      const f = this.valueAt(this.adjustFactors[i], u);
       running = running !== null && f instanceof Decimal ? this.roundScore(running.mul(f)) : null;
       out.push({ k: 'adjusted', factor: a.factor.text, value: shown(f as V), result: str(running) });
     }
     this.totals[u] = final;
     if (running === null) return out;
-    if (plan.floor !== undefined && running.lt(Decimal.parse(plan.floor)!)) {
-      out.push({ k: 'floor', floor: plan.floor, from: running.toString() });
-      running = Decimal.parse(plan.floor)!;
+    if (this.floor !== undefined && running.lt(this.floor)) {
+      out.push({ k: 'floor', floor: plan.floor!, from: running.toString() });
+      running = this.floor;
     }
     const p = plan.precision;
     if (p?.of === 'total' && !running.round(p.places).eq(running)) out.push({ k: 'rounded', places: p.places, from: running.toString(), to: running.round(p.places).toString(), total: true });
@@ -694,8 +703,8 @@ class Evaluator implements ScoreSource {
 
   private itemTrace(it: P.Item, u: number): ItemTrace {
     const steps: Step[] = [];
-    const na = it.notApplicable.find((c) => this.valueAt(this.exprs.fn(c.expr), u) === true);
-    if (na) steps.push({ k: 'notApplicable', cond: na.text });
+    const na = this.notApplicable[it.id].findIndex((f) => this.valueAt(f, u) === true);
+    if (na >= 0) steps.push({ k: 'notApplicable', cond: it.notApplicable[na].text });
     else
       try {
         this.score(it.id, u, steps);
