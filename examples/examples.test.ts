@@ -1,14 +1,14 @@
-// Every example is a runnable test: its `example` blocks pass under `assess test`, and
-// `assess run` on its data gives exactly its expected.json.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Every example is a runnable test: its `example` blocks pass under `assess test`, `assess
+// run` on its data gives exactly its expected.json, and its published rules table (`assess
+// table`, Markdown) is rules-table.md beside it, read against the seed article it came from.
+// UPDATE_GOLDEN=1 rewrites expected.json and rules-table.md (review the diff before committing).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exampleFolders } from '@assess/testing';
 import { main, type Io } from '../packages/cli/src/main.js';
 
 const here = new URL('./', import.meta.url);
-const folders = readdirSync(here, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/scheme.assess`, here)))
-  .map((d) => d.name)
-  .sort();
+const folders = exampleFolders(here);
 
 async function cli(argv: string[]) {
   let stdout = '';
@@ -53,6 +53,18 @@ describe.each(folders)('examples/%s', (name) => {
 
   it('has a README with hand calculations', () => {
     expect(existsSync(new URL('README.md', dir))).toBe(true);
+  });
+
+  it('prints the rules table in rules-table.md', async () => {
+    const r = await cli(['table', scheme]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const golden = new URL('rules-table.md', dir);
+    if (process.env.UPDATE_GOLDEN || !existsSync(golden)) {
+      if (!process.env.UPDATE_GOLDEN) throw new Error(`missing ${golden.pathname}: run with UPDATE_GOLDEN=1 and review it`);
+      writeFileSync(golden, r.stdout);
+    }
+    expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
   });
 });
 

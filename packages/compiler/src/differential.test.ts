@@ -4,10 +4,10 @@
 // 0): over every example with its expected.json, over generated schemes with generated cohorts,
 // over failures where cohorts are worked out, and over schemes that import others. The module's
 // score columns (what `assess run` writes from) say what its results say.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
+import { exampleFolders, renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { unitJson } from '@assess/core';
 import { interpret, loadPlan, planOf, run } from './testing/modules.js';
 
@@ -16,10 +16,7 @@ const RUNS = Number(process.env.FC_RUNS ?? 50);
 const COHORTS = 30;
 
 const examples = new URL('../../../examples/', import.meta.url);
-const folders = readdirSync(examples, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/scheme.assess`, examples)))
-  .map((d) => d.name)
-  .sort();
+const folders = exampleFolders(examples);
 
 describe.each(folders)('examples/%s', (name) => {
   it('the compiled module gives expected.json, and the interpreter’s results and traces', async () => {

@@ -1,15 +1,14 @@
 // The worker's engine in Node: every seed example's results equal what `assess run --format
 // json` gives (its expected.json); data read from CSV with labels, problems at grid cells and
 // at their place in the file; explanations as `assess explain` prints them.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { compile, evaluate, explainUnit, rowsFromJson, validateUnits } from '@assess/core';
 import { describe, expect, it } from 'vitest';
+import { exampleFolders } from '@assess/testing';
 import { Engine } from './engine.js';
 
 const EXAMPLES = new URL('../../../examples/', import.meta.url);
-const folders = readdirSync(EXAMPLES, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/scheme.assess`, EXAMPLES)))
-  .map((d) => d.name);
+const folders = exampleFolders(EXAMPLES);
 const read = (name: string, file: string) => readFileSync(new URL(`${name}/${file}`, EXAMPLES), 'utf8');
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 

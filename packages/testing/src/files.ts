@@ -13,6 +13,14 @@ export function assessFiles(dir: string): string[] {
   });
 }
 
+/** The example folders in `dir` (those holding a `scheme.assess`), by name. */
+export function exampleFolders(dir: URL): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/scheme.assess`, dir)))
+    .map((d) => d.name)
+    .sort();
+}
+
 /** A host over the disk, for schemes that `use` other files (paths relative to `root`). */
 export function nodeHost(root: string): SourceHost {
   return {
