@@ -1,5 +1,6 @@
 // Command-line arguments: `assess COMMAND [FILES…] [--flag value]…`. No dependency, strict:
 // an unknown flag is a usage error (exit 2), never silently ignored.
+import { extname } from 'node:path';
 
 export class UsageError extends Error {}
 
@@ -37,6 +38,11 @@ export function parseArgs(argv: string[], spec: FlagSpec): Args {
     } else out.positional.push(a);
   }
   return out;
+}
+
+/** A workbook named by -o must be an .xlsx file (when -o is given at all). */
+export function xlsxOut(out: string | undefined): void {
+  if (out !== undefined && extname(out).toLowerCase() !== '.xlsx') throw new UsageError(`-o must name an .xlsx file, not ${out}`);
 }
 
 /** `-o FILE` is the short form of `--out FILE`. */

@@ -92,7 +92,8 @@ export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'un
         // core (`fieldNamer`), as a JSON file's units are.
         const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
         const lists = new Set(b.listFields());
-        const layout = keys.some((k) => labelledLists(plan).has(k)) ? undefined : b.csvLayout(keys);
+        const labelled = labelledLists(plan);
+        const layout = keys.some((k) => labelled.has(k)) ? undefined : b.csvLayout(keys);
         const named = fieldNamer(plan);
         add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(named(csvRecord(keys, row, lists)));
         return;

@@ -5,7 +5,7 @@
 // (@assess/sheets: the ranked table and every unit's explanation) is made whole, from the
 // interpreter's results with their traces, and written to -o (or to a pipe, never a terminal).
 import { resultsHeader, showScore as show, unitJson, type Diagnostic, type Lang, type Plan } from '@assess/core';
-import { parseArgs, shortOut, UsageError, type Args } from '../args.js';
+import { parseArgs, shortOut, UsageError, xlsxOut, type Args } from '../args.js';
 import { DATA_FLAGS, readData, scoreData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, report, schemeOrReport, writeOut, type Command, type Io } from '../io.js';
 import { Output } from '../output.js';
@@ -47,7 +47,7 @@ export const run: Command = async (argv, io) => {
 function workbookTarget(args: Args, io: Io): string | undefined {
   const out = args.values.out;
   if (out === undefined && io.stdout.isTTY) throw new UsageError('--format xlsx writes a workbook: name it with -o OUT.xlsx (or pipe the output)');
-  if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`-o must name an .xlsx file, not ${out}`);
+  xlsxOut(out);
   return out;
 }
 

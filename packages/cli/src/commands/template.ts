@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { schemeLanguage, type Lang } from '@assess/core';
-import { parseArgs, shortOut, UsageError } from '../args.js';
+import { parseArgs, shortOut, UsageError, xlsxOut } from '../args.js';
 import { EXIT, chooseLang, schemeOrReport, writeOut, type Command } from '../io.js';
 
 /** Rows of each sheet that get their column's checks, unless --rows says otherwise. */
@@ -25,7 +25,7 @@ export const template: Command = async (argv, io) => {
   const [file, ...extra] = args.positional;
   if (!file || extra.length) throw new UsageError('assess template needs one scheme FILE');
   const rows = rowsFlag(args.values.rows);
-  if (args.values.out !== undefined && extname(args.values.out).toLowerCase() !== '.xlsx') throw new UsageError(`-o must name an .xlsx file, not ${args.values.out}`);
+  xlsxOut(args.values.out);
   const c = schemeOrReport(file, io, messages, args);
   if (!c) return EXIT.userError;
   const lang = args.values.lang === undefined ? schemeLanguage(c.model) : messages;
