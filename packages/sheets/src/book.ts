@@ -1,6 +1,6 @@
 // The workbook itself: exceljs behind a few helpers, so that the rest of the package reads as
 // what it does with sheets. exceljs runs in Node and in browsers (its browser build).
-import type { FileProblem } from '@assess/core';
+import { displayWidth, type FileProblem } from '@assess/core';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { Decimal } from '@assess/runtime';
@@ -84,6 +84,11 @@ export function cellRef(sheet: string, column: number, row: number): string {
 
 /** The height of a line of text, in points: a row of wrapped text is sized by us (spreadsheet programs do not). */
 export const LINE_HEIGHT = 15;
+
+/** How many lines a text wraps to in a column `width` characters wide (a Han character is two wide). */
+export function wrappedLines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(displayWidth(text) / (width - 2)));
+}
 
 /** Printed as a table is read: landscape, as wide as the paper, the header repeated on every page. */
 export function printable(sheet: Worksheet, headerRows: number) {

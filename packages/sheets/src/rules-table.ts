@@ -3,7 +3,7 @@
 // section a row merged across the three columns, rules wrapped in a wide third column —
 // set to print on A4 portrait with the header repeated on every page.
 import type { RulesTable } from '@assess/core';
-import { newWorkbook, workbookBytes, type Workbook, type Worksheet } from './book.js';
+import { newWorkbook, workbookBytes, wrappedLines, type Workbook, type Worksheet } from './book.js';
 
 const BORDER = { style: 'thin' as const, color: { argb: 'FF555555' } };
 const BOX = { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER };
@@ -37,7 +37,8 @@ export function buildRulesTable(t: RulesTable): Workbook {
     if (g.heading !== undefined) mergedRow(sheet, g.heading, { font: { bold: true }, fill: SECTION_FILL, border: BOX, alignment: { vertical: 'middle', indent: g.depth } });
     for (const r of g.rows) {
       const row = sheet.addRow([r.item, r.points, r.rule]);
-      row.height = LINE * Math.max(lines(r.item, WIDTHS[0]), lines(r.rule, WIDTHS[2]));
+      // A spreadsheet does not size a row to its wrapped text when it opens a file: made tall enough here.
+      row.height = LINE * Math.max(wrappedLines(r.item, WIDTHS[0]), wrappedLines(r.rule, WIDTHS[2]));
       row.eachCell((c, j) => {
         c.border = BOX;
         c.alignment = { vertical: 'top', wrapText: true, horizontal: j === 2 ? 'center' : 'left' };
@@ -52,15 +53,6 @@ const WIDTHS = [22, 9, 70];
 /** A line's height in points. */
 const LINE = 16;
 
-/**
- * How many lines a text wraps to in a column: a spreadsheet does not size a row to its
- * wrapped text when it opens a file, so the row is made tall enough here (a Han character is
- * two characters wide).
- */
-function lines(text: string, width: number): number {
-  const wide = [...text].reduce((n, c) => n + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-  return Math.max(1, Math.ceil(wide / (width - 2)));
-}
 
 type Style = Partial<Pick<import('exceljs').Cell, 'font' | 'fill' | 'border' | 'alignment'>>;
 

@@ -4,9 +4,9 @@
 // choices the drop-downs offer. Every column checks what is typed into it (drop-downs for
 // choices and yes/no, whole numbers, ranges); its header (labels, names underneath) stays in
 // view and cannot be changed by mistake.
-import { displayWidth, expectedText, fieldHeader, type Lang, type Plan } from '@assess/core';
+import { expectedText, fieldHeader, type Lang, type Plan } from '@assess/core';
 import type { DataValidation } from 'exceljs';
-import { freeSheetName, newWorkbook, LINE_HEIGHT, printable, workbookBytes, columnLetter, type Workbook, type Worksheet } from './book.js';
+import { freeSheetName, newWorkbook, LINE_HEIGHT, printable, workbookBytes, columnLetter, wrappedLines, type Workbook, type Worksheet } from './book.js';
 import { WORDS } from './words.js';
 
 type Field = Plan.Field;
@@ -112,7 +112,7 @@ function fillSheet(sheet: Worksheet, columns: TemplateColumn[], rows: number) {
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { wrapText: true, vertical: 'top' };
   // Spreadsheet programs do not size a row to its wrapped text by themselves.
-  sheet.getRow(1).height = LINE_HEIGHT * Math.max(...columns.map((c) => Math.ceil(displayWidth(c.header) / (c.width - 1))));
+  sheet.getRow(1).height = LINE_HEIGHT * Math.max(...columns.map((c) => wrappedLines(c.header, c.width)));
   names.font = { italic: true, color: { argb: 'FF808080' } };
   for (const r of [1, HEADER_ROWS]) sheet.getRow(r).eachCell((cell) => (cell.protection = { locked: true }));
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROWS }];
