@@ -293,9 +293,12 @@ function sortedRows(r: TableView): number[] {
   return idx;
 }
 
+/** The results' chart elements. */
+const chartElements = () => ({ totals: $('chart-totals'), grades: $('chart-grades'), items: $('chart-items') });
+
 async function charts() {
   if (!state.results) return;
-  await drawCharts({ totals: $('chart-totals'), grades: $('chart-grades'), items: $('chart-items') }, state.results.chart, { totals: w('chartTotals'), grades: w('chartGrades'), items: w('chartItems') }, lang);
+  await drawCharts(chartElements(), state.results.chart, { totals: w('chartTotals'), grades: w('chartGrades'), items: w('chartItems') }, lang);
 }
 
 async function explain(unit: string) {
@@ -310,7 +313,7 @@ function showTab(tab: string) {
   for (const b of document.querySelectorAll<HTMLElement>('#tabs button')) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
   for (const p of document.querySelectorAll<HTMLElement>('.panel')) p.classList.toggle('active', p.id === `panel-${tab}`);
   renderTab();
-  if (tab === 'results') attempt(charts().then(() => resizeCharts($('chart-totals'), $('chart-grades'), $('chart-items'))));
+  if (tab === 'results') attempt(charts().then(() => resizeCharts(...Object.values(chartElements()))));
 }
 
 /** Draw what the open tab shows (the others are drawn when opened: a large cohort's grid and table take time). */
@@ -426,7 +429,7 @@ function wire() {
     const f = e.dataTransfer?.files[0];
     if (f) attempt(openFile(f));
   });
-  window.addEventListener('resize', () => void resizeCharts($('chart-totals'), $('chart-grades'), $('chart-items')));
+  window.addEventListener('resize', () => void resizeCharts(...Object.values(chartElements())));
 }
 
 /** What to open with: a shared link, else the last session, else the first seed example. */
