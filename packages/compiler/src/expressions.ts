@@ -4,6 +4,7 @@
 // `sectionScores`, `totals`, `places`, `groupOf` and `members` (the unit's group and the units
 // assessed in each group), `kinds`, `ids`.
 import type { Plan as P } from '@assess/core';
+import { ops } from '@assess/runtime';
 import { Lines, nameFor, op, unknownNode, type Module } from './lines.js';
 import { words } from './messages.js';
 import { lit, quoted } from './text.js';
@@ -115,8 +116,9 @@ export class Exprs {
       case 'div': {
         // By a number written in the scheme other than zero (`/ 90`): it cannot fail; by 10, 100
         // or 1000 the point moves.
-        const k = e.r.k === 'num' ? e.r.v.replace(/^0+(?=\d)/, '') : undefined;
-        if (k !== undefined && /^10*$/.test(k)) return `divPow10(${this.expr(e.l, s)}, ${k.length - 1})`;
+        const k = e.r.k === 'num' ? e.r.v : undefined;
+        const places = k === undefined ? undefined : ops.pointShift(k);
+        if (places !== undefined) return `divPow10(${this.expr(e.l, s)}, ${places})`;
         if (k !== undefined && /[1-9]/.test(k)) return `divBy(${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
         const site = this.mod.site(
           words('E0601', { ...e.span, file: this.plan.file }, (h) => ({ unit: h(0), expr: e.text })),

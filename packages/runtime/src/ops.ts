@@ -155,6 +155,8 @@ export class Failure {
 /** `a / b`, exact; a zero divisor fails the unit. */
 /** `a / k` for a number k written in the scheme, not zero (the division cannot fail). */
 export const divBy = (a: V, k: Decimal): V => (isDec(a) ? a.div(k) : undefined);
+/** n for a number written as 10^n (`10`, `100`, `1000`: a division by it moves the point n places), else undefined. */
+export const pointShift = (text: string): number | undefined => (/^10+$/.test(text) ? text.length - 1 : undefined);
 /** `a / 10^places` (`/ 100` in a scheme): the point moves. */
 export const divPow10 = (a: V, places: number): V => (isDec(a) ? a.divPow10(places) : undefined);
 

@@ -246,8 +246,8 @@ export class Expressions {
         const k = constant(e.r);
         // By a number other than zero written in the scheme (`/ 90`): it cannot fail; by 10, 100
         // or 1000 (`/ 100`, a percentage's points) the point moves, with no division at all.
-        const places = k === undefined ? -1 : /^10*$/.test(k.toString()) ? k.toString().length - 1 : -1;
-        if (places > 0)
+        const places = e.r.k === 'num' ? ops.pointShift(e.r.v) : undefined;
+        if (places !== undefined)
           return (u, rec) => {
             const a = l(u, rec);
             return a instanceof Decimal ? a.divPow10(places) : undefined;
