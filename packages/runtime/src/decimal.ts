@@ -225,21 +225,30 @@ export class Decimal {
    * filled as they come and never emptied (past three quarters full, new ones are not kept).
    */
   private static ofFraction(m: number, s: number, d: number): Decimal {
-    if (!(m > -0x40000000 && m < 0x40000000 && d < 0x40000000 && s < 16)) return new Decimal(m, s, d);
-    let h = fractionHash(m, s, d);
+    const h = Decimal.fractionSlot(m, s, d);
+    if (h < 0) return new Decimal(m, s, d);
+    const shared = FRACTIONS[h];
+    if (shared) return shared;
+    const made = new Decimal(m, s, d);
+    if (fractionsKept < FRACTIONS_KEPT) {
+      FRACTIONS[h] = made;
+      fractionsKept++;
+    }
+    return made;
+  }
+
+  /**
+   * The slot of the shared fractions' table that holds (m, s, d), or the empty one where it
+   * would go; −1 when its parts are too large to share or the slots near its hash are taken.
+   */
+  private static fractionSlot(m: Mantissa, s: number, d: Mantissa): number {
+    if (!(typeof m === 'number' && typeof d === 'number' && m > -0x40000000 && m < 0x40000000 && d < 0x40000000 && s < 16)) return -1;
+    let h = (Math.imul(m, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77) ^ (s << 27)) & (FRACTION_SLOTS - 1);
     for (let probe = 0; probe < FRACTION_PROBES; probe++, h = (h + 1) & (FRACTION_SLOTS - 1)) {
       const v = FRACTIONS[h];
-      if (v === undefined) {
-        const made = new Decimal(m, s, d);
-        if (fractionsKept < FRACTIONS_KEPT) {
-          FRACTIONS[h] = made;
-          fractionsKept++;
-        }
-        return made;
-      }
-      if (v.m === m && v.d === d && v.s === s) return v;
+      if (v === undefined || (v.m === m && v.d === d && v.s === s)) return h;
     }
-    return new Decimal(m, s, d);
+    return -1;
   }
 
   /** Canonical Decimal for a bigint mantissa and scale; demotes to a number when safe. */
@@ -793,16 +802,9 @@ export class Decimal {
    */
   toString(): string {
     if (this.d !== 1) {
-      // A shared fraction's text is made once (`ofFraction`'s table has a slot for it).
-      const m = this.m;
-      if (typeof m === 'number' && m > -0x40000000 && m < 0x40000000 && (this.d as number) < 0x40000000 && this.s < 16) {
-        let h = fractionHash(m, this.s, this.d as number);
-        for (let probe = 0; probe < FRACTION_PROBES; probe++, h = (h + 1) & (FRACTION_SLOTS - 1)) {
-          const v = FRACTIONS[h];
-          if (v === undefined) break;
-          if (v === this) return (FRACTION_TEXT[h] ??= this.round(DISPLAY_PLACES).toString() + NOT_TERMINATING);
-        }
-      }
+      // A shared fraction's text is made once, in its slot of the table.
+      const h = Decimal.fractionSlot(this.m, this.s, this.d);
+      if (h >= 0 && FRACTIONS[h] !== undefined) return (FRACTION_TEXT[h] ??= this.round(DISPLAY_PLACES).toString() + NOT_TERMINATING);
       return this.round(DISPLAY_PLACES).toString() + NOT_TERMINATING;
     }
     const m = this.m;
@@ -882,10 +884,6 @@ const FRACTIONS: (Decimal | undefined)[] = new Array(FRACTION_SLOTS);
 const FRACTION_TEXT: (string | undefined)[] = new Array(FRACTION_SLOTS);
 /** Slots looked at for a fraction before giving up on sharing it. */
 const FRACTION_PROBES = 8;
-/** Where a fraction's search in the table starts. */
-function fractionHash(m: number, s: number, d: number): number {
-  return (Math.imul(m, 0x9e3779b1) ^ Math.imul(d, 0x85ebca77) ^ (s << 27)) & (FRACTION_SLOTS - 1);
-}
 const FRACTIONS_KEPT = (FRACTION_SLOTS * 3) / 4;
 let fractionsKept = 0;
 
