@@ -121,11 +121,16 @@ export class SchemeGen extends Exprs {
         body.push(`if (v.gt(${c})) {`, `  if (steps) steps.push({ k: "cap", cap: ${c}.toString(), from: v.toString() });`, `  v = ${c};`, '}');
       }
     }
+    // Held within 0..M, but for what the checker proves can never happen (see `Item.proved`).
+    const proved = it.proved ?? {};
     const below = ['if (v.sign() < 0) {', '  if (steps) steps.push({ k: "notBelowZero", from: v.toString() });', '  v = ZERO;', '}'];
-    if (it.max !== undefined) {
+    const never = [proved.notBelowZero && 'below 0', proved.atMostMax && `above ${it.max}`].filter(Boolean);
+    if (never.length > 0) body.push(`// never ${never.join(' nor ')} (the checker's ranges)`);
+    if (it.max !== undefined && !proved.atMostMax) {
       const M = this.mod.dec(it.max);
-      body.push(`if (v.gt(${M})) {`, `  if (steps) steps.push({ k: "atMostMax", max: ${M}.toString(), from: v.toString() });`, `  v = ${M};`, `} else ${below[0]}`, ...below.slice(1));
-    } else body.push(...below);
+      const above = [`if (v.gt(${M})) {`, `  if (steps) steps.push({ k: "atMostMax", max: ${M}.toString(), from: v.toString() });`, `  v = ${M};`];
+      body.push(...above, ...(proved.notBelowZero ? ['}'] : [`} else ${below[0]}`, ...below.slice(1)]));
+    } else if (!proved.notBelowZero) body.push(...below);
     if (it.places !== undefined)
       body.push(`const r = v.round(${it.places});`, `if (steps && !r.eq(v)) steps.push({ k: "rounded", places: ${it.places}, from: v.toString(), to: r.toString() });`, 'return r;');
     else body.push('return v;');

