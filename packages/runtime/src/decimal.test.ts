@@ -762,3 +762,28 @@ describe('fractions', () => {
     expect(den.toString(2).length).toBeLessThan(256 + 200);
   });
 });
+
+describe('numberIdentifies: equal numbers are equal values', () => {
+  const dec = (s: string) => Decimal.parse(s)!;
+  it('holds for scores (below 1024, denominators below 2^20) and not past either bound', () => {
+    expect(dec('79.9422222222').numberIdentifies()).toBe(false); // 10 places: 10^10 > 2^20
+    expect(dec('1023.999999').numberIdentifies()).toBe(true);
+    expect(dec('1024').numberIdentifies()).toBe(false);
+    expect(dec('-1023.5').numberIdentifies()).toBe(true);
+    expect(dec('70').div(dec('9')).numberIdentifies()).toBe(true);
+    expect(dec('1').div(Decimal.fromInt(1048573)).numberIdentifies()).toBe(true); // 2^20 − 3: no factor 2 or 5
+    expect(dec('1').div(Decimal.fromInt(1048577)).numberIdentifies()).toBe(false);
+    expect(dec('123456789012345678901234567890').numberIdentifies()).toBe(false);
+  });
+  it('two values that both hold it and give the same number are equal', () => {
+    // Nearby fractions p/q ≈ x with denominators up to 2^20: the closest two values can be.
+    const near = fc.tuple(fc.double({ min: -1023, max: 1023, noNaN: true }), fc.integer({ min: 1, max: 1048575 })).map(([x, q]) => Decimal.fromInt(Math.round(x * q)).div(Decimal.fromInt(q)));
+    fc.assert(
+      fc.property(near, near, (a, b) => {
+        if (a.numberIdentifies() && b.numberIdentifies() && a.toNumber() === b.toNumber()) expect(a.eq(b)).toBe(true);
+        if (a.numberIdentifies() && b.numberIdentifies() && !a.eq(b)) expect(a.toNumber()).not.toBe(b.toNumber());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -867,6 +867,21 @@ export class Decimal {
     return Number(this.toString());
   }
 
+  /**
+   * Whether `toNumber()` tells this value apart from every other value of which this holds too
+   * (two such values with the same number are equal): true below 1024 in magnitude with a
+   * denominator d × 10^s below 2^20 — two such values that differ, differ by more than 2^-40,
+   * and doubles below 1024 are at most 2^-43 apart. Scores are such values: a cohort's places
+   * then compare numbers only.
+   */
+  numberIdentifies(): boolean {
+    const m = this.m;
+    const d = this.d;
+    if (typeof m !== 'number' || typeof d !== 'number' || this.s > 6) return false;
+    const den = d * POW10[this.s];
+    return den < 1048576 && m < 1024 * den && m > -1024 * den;
+  }
+
   /** Scores serialise as strings so JSON never loses exactness. */
   toJSON(): string {
     return this.toString();

@@ -17,14 +17,22 @@ export function competitionPlaces(units: number[], totals: readonly (Decimal | n
   // Ordered by the totals as doubles, which never run against the totals' order (a higher
   // double is a higher total), without comparing decimals; doubles that are equal while their
   // totals are not (they differ past the 15th digit or so) are then put in order exactly.
+  // Where a total's double tells it apart from the others' (`numberIdentifies`: scores do),
+  // equal doubles are equal totals, found without reading the totals again out of order.
   const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) key[i] = totals[units[i]]!.toNumber();
+  const identifies = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = totals[units[i]]!;
+    key[i] = t.toNumber();
+    if (t.numberIdentifies()) identifies[i] = 1;
+  }
   const { order, sorted } = descending(key);
   // Each run of equal doubles: one place when its totals are equal, else placed exactly.
   for (let i = 0; i < n; ) {
     let j = i + 1;
-    while (j < n && sorted[j] === sorted[i]) j++;
-    if (j - i === 1 || sameTotals(order, i, j, units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
+    let identified = identifies[order[i]] === 1;
+    for (; j < n && sorted[j] === sorted[i]; j++) if (identifies[order[j]] === 0) identified = false;
+    if (j - i === 1 || identified || sameTotals(order, i, j, units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
     else {
       const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => totals[b]!.cmp(totals[a]!));
       run.forEach((u, k) => (places[u] = k > 0 && totals[run[k - 1]]!.eq(totals[u]!) ? places[run[k - 1]] : first + i + k));
