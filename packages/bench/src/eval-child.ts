@@ -142,9 +142,14 @@ async function main(): Promise<void> {
 
   // Validation: rows → table (zod schemas, Decimals, null-prototype records).
   const probeRows = rows.slice(0, Math.min(n, PROBE_ROWS));
-  const tp = performance.now();
-  if (!profile) validateUnits(scheme, probeRows, { file: 'towns.json' });
-  const probeRate = probeRows.length / ((performance.now() - tp) / 1000);
+  // The faster of two probes: the first runs cold, and would make the whole cohort look far slower than it is.
+  let probeMs = Infinity;
+  for (let k = 0; k < 2 && !profile; k++) {
+    const tp = performance.now();
+    validateUnits(scheme, probeRows, { file: 'towns.json' });
+    probeMs = Math.min(probeMs, performance.now() - tp);
+  }
+  const probeRate = probeRows.length / (probeMs / 1000);
   const vRows = profile || n / probeRate <= VALIDATE_FULL_MS / 1000 ? n : Math.min(n, Math.max(PROBE_ROWS, Math.floor((probeRate * VALIDATE_PREFIX_MS) / 1000 / 1000) * 1000));
   let vInput: TownRow[] | undefined = vRows === n ? rows : rows.slice(0, vRows);
   let validated: UnitTable | undefined;
