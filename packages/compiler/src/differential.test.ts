@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exampleFolders, renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { unitJson } from '@assess/core';
-import { interpret, loadPlan, planOf, run } from './testing/modules.js';
+import { interpret, loadPlan, planOf, run, withoutReadsOnly } from './testing/modules.js';
 
 /** Generated schemes (each tried on COHORTS cohorts): FC_RUNS=… for more. */
 const RUNS = Number(process.env.FC_RUNS ?? 50);
@@ -57,6 +57,9 @@ describe('generated schemes and cohorts', () => {
           // Traces for every unit of some cohorts, for the first unit of the others.
           const trace = k % 6 === 0 ? true : (u: number) => u === 0;
           expect(run(mod, rows, trace, plan)).toEqual(interpret(plan, rows, trace));
+          // A rule that reads one input is worked out once per value of it (`readsOnly`): the
+          // same results as working it out for every unit.
+          if (k % 6 === 1) expect(run(mod, rows, false, plan)).toEqual(interpret(withoutReadsOnly(plan), rows, false));
         });
       }),
       { numRuns: RUNS, endOnFailure: !!process.env.FC_END },

@@ -102,9 +102,13 @@ export class SchemeGen extends Exprs {
     L.line(`// ${quoted(it.text)}`);
     this.fn(L, `rule${it.id}`, ['u', 'steps'], (s) => ruleBody(this, it, s));
     // The raw value: `void if` first.
+    // A rule that reads one input and nothing else: worked out once per distinct value (`Item.readsOnly`).
+    if (it.readsOnly !== undefined) L.line(`const memo${it.id} = new Memo(); // ${quoted(it.label)} by ${quoted(it.readsOnly)}`);
     this.fn(L, `raw${it.id}`, ['u', 'steps'], (s) => [
       ...it.voids.flatMap((v) => [`if (${this.expr(v.expr, s)} === true) {`, `  if (steps) steps.push({ k: "void", cond: ${lit(v.text)} });`, '  return ZERO;', '}']),
-      `return rule${it.id}(u, steps);`,
+      ...(it.readsOnly === undefined
+        ? [`return rule${it.id}(u, steps);`]
+        : [`if (steps) return rule${it.id}(u, steps);`, `const key = ${this.column(it.readsOnly)}[u];`, `let v = memo${it.id}.get(key);`, `if (v === undefined) memo${it.id}.set(key, (v = rule${it.id}(u)));`, 'return v;']),
     ]);
     if (it.notApplicable.length > 0) {
       // The first `not applicable if` that holds (its text), or undefined; a failure counts as not holding.

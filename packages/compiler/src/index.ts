@@ -52,6 +52,7 @@ const RUNTIME_NAMES = [
   'UNSET',
   'column',
   'once',
+  'Memo',
   'guarded',
   'failed',
   'sumApplicable',

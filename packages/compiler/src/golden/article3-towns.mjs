@@ -1,7 +1,7 @@
 // "2024年度新一轮农村实事工程考核（镇、区）": compiled from "scheme.assess" by `assess compile` (plan version 3).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, Memo, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
 
 const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, divBy, divPow10, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
@@ -226,8 +226,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "deduct", amounts: ["1"], count: count.toString(), countText: "少报次数", deduction: d.toString(), max: K0.toString(), result: result.toString() });
     return result;
   }
+  const memo1 = new Memo(); // "材料报送" by "少报次数"
   function raw1(u, steps) {
-    return rule1(u, steps);
+    if (steps) return rule1(u, steps);
+    const key = in2[u];
+    let v = memo1.get(key);
+    if (v === undefined) memo1.set(key, (v = rule1(u)));
+    return v;
   }
   function score1(u, steps) {
     let v = raw1(u, steps);
@@ -251,8 +256,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "部门得分", value: v.toString() });
     return v;
   }
+  const memo2 = new Memo(); // "牵头部门考核" by "部门得分"
   function raw2(u, steps) {
-    return rule2(u, steps);
+    if (steps) return rule2(u, steps);
+    const key = in3[u];
+    let v = memo2.get(key);
+    if (v === undefined) memo2.set(key, (v = rule2(u)));
+    return v;
   }
   function score2(u, steps) {
     let v = raw2(u, steps);

@@ -1,7 +1,7 @@
 // "和谐城乡建设行动考核": compiled from "scheme.assess" by `assess compile` (plan version 3).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, entryOf, UNSET, column, once, Memo, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
 
 const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, divBy, divPow10, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);
@@ -781,8 +781,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "deduct", amounts: ["5"], count: count.toString(), countText: "抽查问题数", deduction: d.toString(), max: K0.toString(), result: result.toString() });
     return result;
   }
+  const memo9 = new Memo(); // "宣传发动" by "抽查问题数"
   function raw9(u, steps) {
-    return rule9(u, steps);
+    if (steps) return rule9(u, steps);
+    const key = in11[u];
+    let v = memo9.get(key);
+    if (v === undefined) memo9.set(key, (v = rule9(u)));
+    return v;
   }
   function score9(u, steps) {
     let v = raw9(u, steps);
@@ -809,8 +814,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "sum", value: sum.toString() });
     return sum;
   }
+  const memo10 = new Memo(); // "政策措施" by "出台配套政策"
   function raw10(u, steps) {
-    return rule10(u, steps);
+    if (steps) return rule10(u, steps);
+    const key = in12[u];
+    let v = memo10.get(key);
+    if (v === undefined) memo10.set(key, (v = rule10(u)));
+    return v;
   }
   function score10(u, steps) {
     let v = raw10(u, steps);
@@ -830,8 +840,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "建设成效评分", value: v.toString() });
     return v;
   }
+  const memo11 = new Memo(); // "建设成效" by "建设成效评分"
   function raw11(u, steps) {
-    return rule11(u, steps);
+    if (steps) return rule11(u, steps);
+    const key = in13[u];
+    let v = memo11.get(key);
+    if (v === undefined) memo11.set(key, (v = rule11(u)));
+    return v;
   }
   function score11(u, steps) {
     let v = raw11(u, steps);
@@ -851,8 +866,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 健康度满意率", value: v.toString() });
     return v;
   }
+  const memo12 = new Memo(); // "健康度" by "健康度满意率"
   function raw12(u, steps) {
-    return rule12(u, steps);
+    if (steps) return rule12(u, steps);
+    const key = in14[u];
+    let v = memo12.get(key);
+    if (v === undefined) memo12.set(key, (v = rule12(u)));
+    return v;
   }
   function score12(u, steps) {
     let v = raw12(u, steps);
@@ -878,8 +898,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 舒适度满意率", value: v.toString() });
     return v;
   }
+  const memo13 = new Memo(); // "舒适度" by "舒适度满意率"
   function raw13(u, steps) {
-    return rule13(u, steps);
+    if (steps) return rule13(u, steps);
+    const key = in15[u];
+    let v = memo13.get(key);
+    if (v === undefined) memo13.set(key, (v = rule13(u)));
+    return v;
   }
   function score13(u, steps) {
     let v = raw13(u, steps);
@@ -905,8 +930,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 便捷度满意率", value: v.toString() });
     return v;
   }
+  const memo14 = new Memo(); // "便捷度" by "便捷度满意率"
   function raw14(u, steps) {
-    return rule14(u, steps);
+    if (steps) return rule14(u, steps);
+    const key = in16[u];
+    let v = memo14.get(key);
+    if (v === undefined) memo14.set(key, (v = rule14(u)));
+    return v;
   }
   function score14(u, steps) {
     let v = raw14(u, steps);
@@ -932,8 +962,13 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 安全度满意率", value: v.toString() });
     return v;
   }
+  const memo15 = new Memo(); // "安全度" by "安全度满意率"
   function raw15(u, steps) {
-    return rule15(u, steps);
+    if (steps) return rule15(u, steps);
+    const key = in17[u];
+    let v = memo15.get(key);
+    if (v === undefined) memo15.set(key, (v = rule15(u)));
+    return v;
   }
   function score15(u, steps) {
     let v = raw15(u, steps);

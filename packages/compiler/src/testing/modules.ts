@@ -34,6 +34,11 @@ export async function loadPlan(plan: Plan.Plan): Promise<Loaded> {
 /** Results as plain data (exact decimals as their text). */
 export const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
 
+/** The plan without `readsOnly` (and its imports without it): the interpreter then works out every rule for every unit. */
+export function withoutReadsOnly(plan: Plan.Plan): Plan.Plan {
+  return { ...plan, items: plan.items.map(({ readsOnly: _, ...it }) => it), imports: plan.imports.map((i) => ({ ...i, plan: withoutReadsOnly(i.plan) })) };
+}
+
 /** Everything the interpreter says about rows: data diagnostics, then results and failures. */
 export function interpret(plan: Plan.Plan, rows: unknown[], trace: boolean | ((u: number) => boolean)) {
   const { table, diagnostics } = validateUnits(plan, rows, { file: 'data.json' });

@@ -13,7 +13,7 @@ import type { UnitTable } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
 import { EvalFailure, Expressions, type Fn, type Groups, type ScoreSource } from './expressions.js';
 import { gradeByPlace, groupUnits, placeUnits, type QuotaDecision } from './places.js';
-import { compileRule, type RuleFn } from './rules.js';
+import { compileRule, memoized, type RuleFn } from './rules.js';
 import type { Part, Shown, Step } from './steps.js';
 import { keptEntries, shown, type V } from './values.js';
 
@@ -126,7 +126,7 @@ class Evaluator implements ScoreSource {
     this.groupKeys = keys;
     this.exprs = new Expressions(plan, this.n, this, groups);
     const env = { exprs: this.exprs, file: plan.file, id: (u: number) => this.table.ids[u] };
-    this.rules = plan.items.map((it) => compileRule(it, env));
+    this.rules = plan.items.map((it) => memoized(compileRule(it, env), it.readsOnly === undefined ? undefined : table.columns.get(it.readsOnly)));
     this.max = plan.items.map((it) => (it.max !== undefined ? Decimal.parse(it.max)! : null));
     this.cap = plan.items.map((it) => (it.cap ? Decimal.parse(it.cap.value)! : undefined));
     this.places = plan.items.map((it) => it.places);

@@ -7,7 +7,7 @@ import type { Rec } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
 import { EvalFailure, type Expressions } from './expressions.js';
 import type { Step } from './steps.js';
-import { ops } from '@assess/runtime';
+import { Memo, ops } from '@assess/runtime';
 import { entryOf, shown } from './values.js';
 
 /** A rule's raw value for unit u, recording steps when asked. */
@@ -34,6 +34,22 @@ function perOccurrence(amounts: Decimal[], count: (u: number) => Decimal, countT
       const capped = most !== undefined && d.gt(most);
       return { k: 'deduct' as const, amounts: amounts.map((a) => a.toString()), count: x.toString(), countText, deduction: d.toString(), ...(capped ? { most: most!.toString() } : {}) };
     },
+  };
+}
+
+/**
+ * A rule that reads one input and nothing else (`Item.readsOnly`), worked out once per distinct
+ * value of that input, its `column`; with a trace, every time (the steps are the unit's own).
+ */
+export function memoized(rule: RuleFn, column: readonly unknown[] | undefined): RuleFn {
+  if (!column) return rule;
+  const memo = new Memo<unknown, Decimal>();
+  return (u, steps) => {
+    if (steps) return rule(u, steps);
+    const key = column[u];
+    let v = memo.get(key);
+    if (v === undefined) memo.set(key, (v = rule(u)));
+    return v;
   };
 }
 

@@ -10,6 +10,7 @@ import { Decimal } from '../common/decimal.js';
 import { ruleKind, type LowerContext } from '../rules/index.js';
 import { placesOf } from '../rules/numbers.js';
 import * as P from './plan.js';
+import { readsOnly } from './reads-only.js';
 
 /** Checked scheme (without errors) → plan. `imports` are the plans of the schemes it uses, by alias. */
 export function lower(scheme: CheckedScheme, imports: ReadonlyMap<string, P.Plan> = new Map()): P.Plan {
@@ -54,7 +55,7 @@ class Lowering implements LowerContext {
     const lets = scheme.lets.map((l, id): P.Let => ({ id, name: l.name.name, expr: this.expr(l.value), text: withoutComments(this.src(l.value)), ...(scheme.readsTotal.has(l) ? { readsTotal: true as const } : {}), span: l.span }));
     const sectionOf = new Map(allSecs.flatMap((s) => s.items.map((it) => [it, s] as const)));
     const parentOf = new Map(allSecs.flatMap((s) => s.sections.map((c) => [c, s] as const)));
-    const items = all.map((it, id) => this.item(it, id, sectionOf.get(it)));
+    const items = all.map((it, id) => this.item(it, id, sectionOf.get(it), lets));
     const sections = allSecs.map((s, id): P.Section => {
       const out: P.Section = {
         id,
@@ -137,7 +138,7 @@ class Lowering implements LowerContext {
   }
 
   // ── scoring ───────────────────────────────────────────────────────
-  private item(it: A.Item, id: number, section: A.Section | undefined): P.Item {
+  private item(it: A.Item, id: number, section: A.Section | undefined, lets: readonly P.Let[]): P.Item {
     const { scheme } = this;
     const each = scheme.precision && !scheme.precision.totalOnly ? scheme.precision.places : undefined;
     const places = it.round ? placesOf(it.round) : each;
@@ -167,6 +168,8 @@ class Lowering implements LowerContext {
       }
     }
     if (places !== undefined) out.places = places;
+    const only = readsOnly(out.rule, lets);
+    if (only !== undefined) out.readsOnly = only;
     const proved = scheme.proved.get(it);
     if (proved && out.max !== undefined) out.proved = proved;
     return out;

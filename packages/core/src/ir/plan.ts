@@ -228,6 +228,12 @@ export interface Item {
   cap?: { value: Dec; prorata?: { cohort: number } };
   /** Decimal places the score is rounded to (half-up): its `round P`, or the scheme's precision for each score. */
   places?: number;
+  /**
+   * The one input whose value alone decides the rule's raw value (`ir/reads-only.ts`): backends
+   * may work the rule out once per distinct value of it (runtime `Memo`). Not the `void if`
+   * conditions, which are worked out per unit.
+   */
+  readsOnly?: string;
   /** The rule as written, without comments. */
   text: string;
   /** The inputs and lets the rule reads, directly or through lets (for traces). */
