@@ -26,8 +26,13 @@ function firstTokens(paths: TokenType[][]): string[] {
 }
 
 export class AssessParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider, nodeLocationTracking: 'onlyOffset' });
+  /**
+   * `validate`: check the grammar as it is analysed (ambiguities, left recursion…; it throws on
+   * any). The parser every command uses skips that (a sixth of its start-up); a test of the
+   * syntax folder builds one that checks.
+   */
+  constructor(validate = false) {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider, nodeLocationTracking: 'onlyOffset', skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

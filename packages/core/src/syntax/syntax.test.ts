@@ -98,3 +98,11 @@ describe('full-width punctuation', () => {
     for (const ch of ['；', '＠', '＄']) expect(hint(scheme.replace('number optional', `number optional${ch}`))).toBe('remove it, or put it inside a quoted label');
   });
 });
+
+describe('the grammar', () => {
+  it('passes Chevrotain’s checks (no ambiguity, no left recursion): the shared parser skips them to start sooner', async () => {
+    const { AssessParser } = await import('./grammar.js');
+    expect(() => new AssessParser(true)).not.toThrow();
+    expect(new AssessParser(true).definitionErrors).toEqual([]);
+  });
+});
