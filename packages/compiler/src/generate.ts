@@ -152,7 +152,12 @@ export class SchemeGen extends Exprs {
         return `{ name: ${lit(l.name)}, value: shownOrFailed(() => let${r.id}(u)), formula: ${lit(l.text)} }`;
       }
       case 'import':
-        return `{ name: ${lit(r.text)}, value: shownOrFailed(() => ${this.expr(r.expr, s)}) }`;
+        return `{ name: ${lit(r.text)}, value: shownOrFailed(() => ${this.expr(r.expr, s)}), score: true }`;
+      case 'score': {
+        const of = r.of;
+        const value = of.k === 'itemScore' ? `scoreShown(scores[${of.id}][u], itemNA[${of.id}][u])` : of.k === 'sectionScore' ? `scoreShown(sectionScores[${of.id}][u], sectionNA[${of.id}][u])` : 'scoreShown(bonusTotals[u], false)';
+        return `{ name: ${lit(r.text)}, value: ${value}, score: true }`;
+      }
       case 'entries': {
         // The entries a list aggregate counts: `keptEntries` does what the interpreter's trace does.
         const { list, where, field, value } = this.listAggParts(r.agg, s);

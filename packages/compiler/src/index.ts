@@ -48,6 +48,7 @@ const RUNTIME_NAMES = [
   'placeUnits',
   'gradeByPlace',
   'shown',
+  'scoreShown',
   'entryOf',
   'UNSET',
   'column',

@@ -21,7 +21,7 @@ export {
   type UnitTable,
   type Value,
 } from './table.js';
-export { shown, entryOf, type Shown, type Entry, type KeptEntry } from './trace.js';
+export { shown, scoreShown, entryOf, type Shown, type Entry, type KeptEntry } from './trace.js';
 export { competitionPlaces, gradeByPlace, placeUnits, type Placing, type GradeLine, type QuotaDecision } from './places.js';
 export { groupKey, groupUnits, type Groups } from './groups.js';
 export { Memo } from './memo.js';

@@ -4,7 +4,7 @@ import type { Decimal } from './decimal.js';
 import type { KeptEntry, Shown } from './trace.js';
 
 /**
- * An input, named value or imported score a rule read, with this unit's value; for a list read
+ * An input, named value or score a rule read, with this unit's value; for a list read
  * through `where` or a per-entry formula (`count(记录 where 天数 < 20)`, `sum(目标, 基本分 * 完成率)`),
  * the entries that counted (`where`: the condition as written), each with its value when the
  * aggregate takes one.
@@ -18,6 +18,8 @@ export interface TraceInput {
   /** What each entry adds, as written (`基本分`, `基本分 * min(完成率, 1)`). */
   each?: string;
   entries?: KeptEntry[];
+  /** A score the rule read (of this unit, or of an imported scheme), not an input. */
+  score?: true;
 }
 
 export interface ItemTrace<S = unknown> {

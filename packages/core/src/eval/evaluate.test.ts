@@ -1434,10 +1434,33 @@ item "达标" max 10: 10 * rate * share`;
     const ev = run(src, [{ id: 'u', farms: 8, plots: 4, rate: '90%' }], host);
     const u = unit(ev, 'u');
     expect(u.items.map((i) => i.score?.toString())).toEqual(['8', '5.4']); // 4 × 2; 10 × 0.9 × 6 / 10
-    expect(u.items[0].trace!.inputs).toEqual([{ name: 'agri.item "农场得分"', value: { k: 'num', v: '4' } }]);
+    expect(u.items[0].trace!.inputs).toEqual([{ name: 'agri.item "农场得分"', value: { k: 'num', v: '4' }, score: true }]);
     expect(explainUnit(u, 'zh')).toContain('数据: rate (达标率) = 90%');
     expect(explainUnit(u, 'zh')).toContain('计算: share = agri.section "基础" / 10 = 0.6');
-    expect(explainUnit(u, 'en')).toContain('input: agri.section "基础" = 6');
+    expect(explainUnit(u, 'en')).toContain('score: agri.section "基础" = 6');
+  });
+  it('a score of this unit a rule reads is in its trace: its value, that it does not apply, or that it failed', () => {
+    const src = `scheme "s" total 40
+input { a : 0..10, b : 0..10, skip : yes/no }
+section "q" max 20 {
+  item "x" max 10 {
+    5 if a > 0
+    not applicable if skip
+  }
+  item "y" max 10: item "x" + 1
+}
+item "z" max 10: a / b
+item "w" max 10: item "z" * 0 + section "q" * 0`;
+    const ev = run(src, [{ id: 'u', a: 5, b: 1, skip: false }, { id: 'na', a: 5, b: 1, skip: true }, { id: 'zero', a: 5, b: 0, skip: false }]);
+    const reads = (id: string, label: string) => unit(ev, id).items.find((i) => i.label === label)!.trace!.inputs;
+    expect(reads('u', 'y')).toEqual([{ name: 'item "x"', value: { k: 'num', v: '5' }, score: true }]);
+    expect(reads('na', 'y')).toEqual([{ name: 'item "x"', value: { k: 'notApplicable' }, score: true }]);
+    expect(reads('zero', 'w')).toEqual([
+      { name: 'item "z"', value: { k: 'failed' }, score: true },
+      { name: 'section "q"', value: { k: 'num', v: '11' }, score: true },
+    ]);
+    expect(explainUnit(unit(ev, 'na'), 'en')).toContain('score: item "x" = does not apply');
+    expect(explainUnit(unit(ev, 'na'), 'zh')).toContain('得分: item "x" = 不适用');
   });
   it('a label the imported scheme does not have is reported with its near miss', () => {
     const c = compile('m.assess', 'scheme "m" total 10\nuse "agri.assess" as agri\nitem "x" max 10: agri.item "农场的分"', host);

@@ -15,7 +15,7 @@ import { EvalFailure, Expressions, type Fn, type Groups, type ScoreSource } from
 import { gradeByPlace, groupUnits, placeUnits, type QuotaDecision } from './places.js';
 import { compileRule, memoized, type RuleFn } from './rules.js';
 import type { Part, Shown, Step } from './steps.js';
-import { keptEntries, shown, type V } from './values.js';
+import { keptEntries, scoreShown, shown, type V } from './values.js';
 
 // The shape of a unit's result is @assess/runtime's, which compiled modules give too.
 export type ItemTrace = R.ItemTrace<Step>;
@@ -609,6 +609,13 @@ class Evaluator implements ScoreSource {
   }
 
   // ── items ─────────────────────────────────────────────────────────
+  /** A score of unit u a rule read, as its trace shows it. */
+  private scoreRead(of: Extract<P.Expr, { k: 'itemScore' | 'sectionScore' | 'bonusTotal' }>, u: number): Shown {
+    if (of.k === 'itemScore') return scoreShown(this.itemScores[of.id][u], this.itemNA[of.id][u]);
+    if (of.k === 'sectionScore') return scoreShown(this.sectionScores[of.id][u], this.sectionNA[of.id][u]);
+    return scoreShown(this.bonusTotals[u], false);
+  }
+
   private isNA(id: number, u: number): boolean {
     if (!this.eligible[u]) return true;
     for (const f of this.notApplicable[id]) if (this.valueAt(f, u) === true) return true;
@@ -725,7 +732,8 @@ class Evaluator implements ScoreSource {
         if (r.percent && value.k === 'num') value.percent = true;
         return r.label !== undefined ? { name: r.field, label: r.label, value } : { name: r.field, value };
       }
-      if (r.k === 'import') return { name: r.text, value: computed(() => this.exprs.fn(r.expr)(u, undefined)) };
+      if (r.k === 'import') return { name: r.text, value: computed(() => this.exprs.fn(r.expr)(u, undefined)), score: true };
+      if (r.k === 'score') return { name: r.text, value: this.scoreRead(r.of, u), score: true };
       if (r.k === 'entries') {
         const { agg } = r;
         const fn = (e: P.Expr | undefined) => e && this.exprs.fn(e);

@@ -11,6 +11,8 @@ export function showValue(v: Shown, lang: Lang): string {
       return en ? 'not submitted' : '未填报';
     case 'failed':
       return '?';
+    case 'notApplicable':
+      return en ? 'does not apply' : '不适用';
     case 'num':
       return v.percent ? pct(v.v) : v.v;
     case 'bool':

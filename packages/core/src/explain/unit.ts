@@ -27,6 +27,7 @@ export function explainUnit(r: UnitResult, lang: Lang): string {
       // A named value is computed, not submitted: shown with its formula.
       if (inp.formula !== undefined) out.push(`${indent}  ${zh ? '计算' : 'computed'}: ${inp.name} = ${inp.formula} = ${showValue(inp.value, lang)}`);
       else if (inp.entries) out.push(...keptLines(inp, lang).map((l, k) => `${indent}  ${k ? '  ' : ''}${l}`));
+      else if (inp.score) out.push(`${indent}  ${zh ? '得分' : 'score'}: ${inp.name} = ${showValue(inp.value, lang)}`);
       else out.push(`${indent}  ${zh ? '数据' : 'input'}: ${inp.name}${inp.label ? ` (${inp.label})` : ''} = ${showValue(inp.value, lang)}`);
     }
     for (const s of i.trace.steps) out.push(`${indent}  · ${explainStep(s)[lang]}`);

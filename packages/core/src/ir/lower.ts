@@ -187,6 +187,9 @@ class Lowering implements LowerContext {
         if (ref.field.label !== undefined) read.label = ref.field.label;
         if (ref.field.decl.kind === 'PercentType') read.percent = true;
         out.push(read);
+      } else if (e.kind === 'ScoreRef' && !seen.has(`score:${this.src(e)}`)) {
+        seen.add(`score:${this.src(e)}`);
+        out.push({ k: 'score', of: this.expr(e) as Extract<P.Expr, { k: 'itemScore' | 'sectionScore' | 'bonusTotal' }>, text: this.src(e) });
       } else if ((e.kind === 'ImportScore' || (e.kind === 'Member' && this.scheme.refs.get(e.object)?.k === 'import')) && !seen.has(`import:${e.span.start}`)) {
         seen.add(`import:${e.span.start}`);
         out.push({ k: 'import', expr: this.expr(e), text: this.src(e) });

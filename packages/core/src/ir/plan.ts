@@ -246,6 +246,8 @@ export type Read =
   | { k: 'input'; field: string; label?: string; percent?: true }
   | { k: 'let'; id: number }
   | { k: 'import'; expr: Expr; text: string }
+  /** A score of this unit (`item "x"`, `section "y"`, `bonus`): shown with its value, or as not applying, or as failed. */
+  | { k: 'score'; of: Extract<Expr, { k: 'itemScore' | 'sectionScore' | 'bonusTotal' }>; text: string }
   /** The entries a list aggregate counts (with a condition or a per-entry formula): the list and the condition as written. */
   | { k: 'entries'; agg: Extract<Expr, { k: 'listAgg' }>; list: string; where?: string; each?: string; percent?: string[] };
 
