@@ -5,7 +5,7 @@ import type * as A from '../ast/ast.js';
 import { Decimal } from '../common/decimal.js';
 import { Interval } from '../common/interval.js';
 import { diag, label } from '../diagnostics/diagnostic.js';
-import { allItems } from '../ast/walk.js';
+import { allItems, eachSubExpression } from '../ast/walk.js';
 import { ruleKind } from '../rules/index.js';
 import { dec, placesOf } from '../rules/numbers.js';
 import type { Checker } from './checker.js';
@@ -177,6 +177,24 @@ class PartsChecker {
   }
 }
 
+/** Whether expressions read a score of the unit (or of an imported scheme), directly or through named values. */
+function readsScore(cx: Checker, exprs: A.Expr[]): boolean {
+  const seen = new Set<A.Let>();
+  let found = false;
+  const visit = (e: A.Expr) => {
+    if (found) return;
+    const ref = cx.refs.get(e);
+    if (e.kind === 'ScoreRef' || e.kind === 'ImportScore' || ref?.k === 'import') found = true;
+    else if (ref?.k === 'let' && !seen.has(ref.let)) {
+      seen.add(ref.let);
+      visit(ref.let.value);
+    }
+    eachSubExpression(e, visit);
+  };
+  exprs.forEach(visit);
+  return found;
+}
+
 /** Some part of a section may be left out for a unit (`not applicable if`). */
 function mayNotApply(s: A.Section): boolean {
   return s.items.some((it) => it.notApplicable.length > 0) || s.sections.some(mayNotApply);
@@ -201,7 +219,12 @@ function checkItem(cx: Checker, it: A.Item): { max?: Decimal; range: ScoreRange;
   for (const v of it.notApplicable) cx.expectBool(v, cx.expr(v), { en: '`not applicable if`', zh: '`不适用 若`' });
   // The raw range of the rule, before it is held within 0..M.
   const kind = ruleKind(it.rule);
-  const raw = kind.check(it.rule, cx, it, max);
+  let raw = kind.check(it.rule, cx, it, max);
+  // A score it reads may have failed or not apply: what the rule then gives is in its range too.
+  if (readsScore(cx, kind.reads(it.rule, cx.tiers.get(it.rule)))) {
+    const absent = kind.whenAbsent?.(it.rule, it, max) ?? Decimal.ZERO;
+    raw = raw.join(new Interval(absent, absent));
+  }
   if (!max) {
     // A bonus without a max reaches at most its rule's highest value (never below 0).
     if (isBonus && raw.hi) max = Decimal.max(Decimal.ZERO, raw.hi);

@@ -365,6 +365,26 @@ describe('(b) every item stays within its static range and within 0..max', () =>
     expect(ranges('item', 'k').low.toString()).toBe('1');
     expectWithinRanges(c.plan!, ranges, evaluateRows(c.plan!, [{ id: 'u', a: true, x: 3 }], true));
   });
+  it('a rule reading a score that does not apply reads nothing: its range holds what it then gives (found by the generated schemes)', () => {
+    const src = [
+      'scheme "s" total 40',
+      'input {',
+      '  a : 1..10',
+      '  skip : yes/no',
+      '}',
+      'section "q" max 40 {',
+      '  item "x" max 10: a, not applicable if skip',
+      '  item "formula" max 10: max(item "x", 9)',
+      '  item "deduct" max 10: deduct 1 per item "x"',
+      '  item "rank" max 10: rank item "x", first 5, step 1',
+      '}',
+    ].join('\n');
+    const c = compile('p.assess', src);
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const ev = evaluateRows(c.plan!, [{ id: 'u', a: 3, skip: true }], true);
+    expect(ev.unit(0).items.map((i) => i.score?.toString())).toEqual([undefined, '0', '10', '6']);
+    expectWithinRanges(c.plan!, rangesOf(c), ev);
+  });
   it('a ratio whose target is 0 scores its `if zero` value as it is: above M, then held (found by the compiler’s differential tests)', () => {
     const c = compile('p.assess', 'scheme "s" total 8\ninput {\n  done : 0..100\n  target : 0..100\n}\nitem "r" max 8: ratio done / target, if zero 20');
     expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -43,6 +43,8 @@ export const deduct: RuleKind<Deduct> = {
     if (!max) return Interval.ANY;
     return new Interval(d.hi ? max.sub(d.hi) : null, d.lo ? max.sub(d.lo) : max);
   },
+  // No occurrences: nothing deducted (in a penalty, the deduction is the score).
+  whenAbsent: (_r, item, max) => (item.kind === 'Penalty' || !max ? Decimal.ZERO : max),
   lower: (r, cx) => ({ k: 'deduct', amounts: r.amounts.map((a) => cx.dec(a)), count: cx.cond(r.count), ...(r.max ? { most: cx.dec(r.max) } : {}), span: r.span }),
   reads: (r) => [r.count],
 };

@@ -31,6 +31,8 @@ export const rankPoints: RuleKind<RankPoints> = {
     const best = range.lo ? Decimal.max(first, first.sub(step.mul(range.lo.sub(Decimal.ONE)))) : null;
     return new Interval(worst, best);
   },
+  // A rank of 0: `first` and one step more.
+  whenAbsent: (r) => Decimal.max(Decimal.ZERO, dec(r.first).add(dec(r.step))),
   lower: (r, cx) => ({ k: 'rankPoints', rank: cx.expr(r.rank), first: cx.dec(r.first), step: cx.dec(r.step), span: r.span }),
   reads: (r) => [r.rank],
 };

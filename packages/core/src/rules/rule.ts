@@ -108,6 +108,12 @@ export interface RuleKind<R extends A.Rule = A.Rule> {
   incomplete?(rule: R, at: { head: Span; rule: Span }, seen: Set<ClauseName>): Diagnostic | undefined;
   /** Type-check the rule; the range of its raw value, before it is held within 0..M. */
   check(rule: R, cx: CheckContext, item: A.Item, max: Decimal | undefined): Interval;
+  /**
+   * Its raw value when what it reads is absent: a score of the unit that failed or does not
+   * apply is read as nothing, and an expression made of it as nothing too, which a number
+   * reads as 0 (`deduct 1 per item "x"` then deducts nothing: M). Without this, 0.
+   */
+  whenAbsent?(rule: R, item: A.Item, max: Decimal | undefined): Decimal;
   /** The rule in the plan. */
   lower(rule: R, cx: LowerContext, item: A.Item): P.Rule;
   /** The expressions the rule reads (for a trace's inputs). */
