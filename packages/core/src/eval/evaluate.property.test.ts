@@ -333,6 +333,15 @@ describe('(a) results do not change when the units are shuffled', () => {
   });
 });
 
+/** A scheme that must compile, scored on one unit with traces, every item within its static range. */
+function fixedCase(src: string, row: Record<string, unknown>) {
+  const c = compile('p.assess', src);
+  expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const ev = evaluateRows(c.plan!, [{ id: 'u', ...row }], true);
+  expectWithinRanges(c.plan!, rangesOf(c), ev);
+  return { c, ev, ranges: rangesOf(c) };
+}
+
 describe('(b) every item stays within its static range and within 0..max', () => {
   for (const h of ALL_HAND) {
     it(`hand-written: ${h.name}`, () => {
@@ -357,13 +366,10 @@ describe('(b) every item stays within its static range and within 0..max', () =>
       '  item "k" max 1: linear x from 0 -> 1 to 10 -> 1',
       '}',
     ].join('\n');
-    const c = compile('p.assess', src);
-    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const ranges = rangesOf(c);
+    const { ranges } = fixedCase(src, { a: true, x: 3 });
     expect(ranges('item', 'j').low.toString()).toBe('0');
     // A required input is always there: its scale keeps its range.
     expect(ranges('item', 'k').low.toString()).toBe('1');
-    expectWithinRanges(c.plan!, ranges, evaluateRows(c.plan!, [{ id: 'u', a: true, x: 3 }], true));
   });
   it('a rule reading a score that does not apply reads nothing: its range holds what it then gives (found by the generated schemes)', () => {
     const src = [
@@ -379,19 +385,13 @@ describe('(b) every item stays within its static range and within 0..max', () =>
       '  item "rank" max 10: rank item "x", first 5, step 1',
       '}',
     ].join('\n');
-    const c = compile('p.assess', src);
-    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const ev = evaluateRows(c.plan!, [{ id: 'u', a: 3, skip: true }], true);
+    const { ev } = fixedCase(src, { a: 3, skip: true });
     expect(ev.unit(0).items.map((i) => i.score?.toString())).toEqual([undefined, '0', '10', '6']);
-    expectWithinRanges(c.plan!, rangesOf(c), ev);
   });
   it('a ratio whose target is 0 scores its `if zero` value as it is: above M, then held (found by the compiler’s differential tests)', () => {
-    const c = compile('p.assess', 'scheme "s" total 8\ninput {\n  done : 0..100\n  target : 0..100\n}\nitem "r" max 8: ratio done / target, if zero 20');
-    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { c, ev } = fixedCase('scheme "s" total 8\ninput {\n  done : 0..100\n  target : 0..100\n}\nitem "r" max 8: ratio done / target, if zero 20', { done: 5, target: 0 });
     expect(c.plan!.items[0].proved).toEqual({ notBelowZero: true });
-    const ev = evaluateRows(c.plan!, [{ id: 'u', done: 5, target: 0 }], true);
     expect(ev.unit(0).items[0].trace!.steps.map((s) => s.k)).toContain('atMostMax');
-    expectWithinRanges(c.plan!, rangesOf(c), ev);
   });
   it('generated schemes', () => {
     fc.assert(
