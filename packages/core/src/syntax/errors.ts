@@ -126,7 +126,7 @@ function syntaxAdvice(facts: ErrorFacts, e: IRecognitionException, previous: ITo
     if (!keyword) return undefined;
     // After `指标`, `小节`, `加分` … comes a label, never a name: `指标项` is a longer word for the keyword.
     const spec = KEYWORDS.find((k) => k.zh.includes(keyword));
-    return spec && LABELLED.has(spec.name) ? { k: 'longKeyword', name, keyword } : { k: 'glued', name, keyword };
+    return spec && LABELLED.has(spec.name) ? { k: 'longKeyword', name, keyword } : { k: 'glued', name, keyword, split: `${keyword} ${name.slice(keyword.length)}` };
   };
   if (facts.foundType === 'Identifier') {
     const g = glued(facts.found);
@@ -156,7 +156,7 @@ function adviceFixes(advice: SyntaxAdvice | undefined, facts: ErrorFacts, found:
       // The name the keyword is glued to: the token found, or the one before it.
       const t = found.image === advice.name ? found : previous?.image === advice.name ? previous : undefined;
       if (!t || isNaN(t.startOffset)) return [];
-      const text = advice.k === 'glued' ? `${advice.keyword} ${advice.name.slice(advice.keyword.length)}` : advice.keyword;
+      const text = advice.k === 'glued' ? advice.split : advice.keyword;
       return [replaceWith(spanOf(t), text, { en: `Write \`${text}\``, zh: `改为 \`${text}\`` })];
     }
     case 'quoteLabel':

@@ -4,8 +4,8 @@ import { error, q, type NoArgs } from './entry.js';
 
 /** Advice a syntax error can carry, each a known drafting slip. */
 export type SyntaxAdvice =
-  /** `每少报次数` read as one name: the keyword `每` glued to the name. */
-  | { k: 'glued'; name: string; keyword: string }
+  /** `每少报次数` read as one name: the keyword `每` glued to the name (`split`: `每 少报次数`, the message's and the fix's text). */
+  | { k: 'glued'; name: string; keyword: string; split: string }
   /** `指标项 "报送"`: a longer word for a keyword that a label follows (`指标`), which no space would mend. */
   | { k: 'longKeyword'; name: string; keyword: string }
   /** `if zero` read as the ratio keyword, where the author meant `if` and a name `zero`. */
@@ -21,10 +21,8 @@ export type SyntaxAdvice =
 
 function advice(a: SyntaxAdvice): Text {
   switch (a.k) {
-    case 'glued': {
-      const split = `${a.keyword} ${a.name.slice(a.keyword.length)}`;
-      return { en: `${q(a.name)} reads as one name; put a space after the keyword: ${q(split)}`, zh: `${q(a.name)} 被当成了一个名称；请在关键字后加空格：${q(split)}` };
-    }
+    case 'glued':
+      return { en: `${q(a.name)} reads as one name; put a space after the keyword: ${q(a.split)}`, zh: `${q(a.name)} 被当成了一个名称；请在关键字后加空格：${q(a.split)}` };
     case 'longKeyword':
       return { en: `${q(a.name)} is not a keyword; write ${q(a.keyword)}`, zh: `${q(a.name)} 不是关键字；请写作 ${q(a.keyword)}` };
     case 'ifZero':
