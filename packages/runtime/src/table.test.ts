@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { validateRows, type InputSpec, type Problem } from './table.js';
 
 const spec: InputSpec = {
@@ -25,5 +26,38 @@ describe('percentages written as shares (W0502)', () => {
   it('reads the values as written all the same', () => {
     const { table } = validateRows(spec, [{ id: 'a', done: 0.95 }]);
     expect(String(table.columns.get('done')![0])).toBe('0.0095');
+  });
+});
+
+describe('keys the scheme does not declare (W0501)', () => {
+  // What the builder must report: each undeclared key once, at the first row that has it, in the row's key order.
+  function expected(rows: Record<string, unknown>[]): Problem[] {
+    const known = new Set(['id', 'unit', 'done', 'n']);
+    const seen = new Set<string>();
+    const out: Problem[] = [];
+    rows.forEach((row, i) => {
+      for (const k of Object.keys(row))
+        if (!known.has(k) && !seen.has(k)) {
+          seen.add(k);
+          out.push({ code: 'W0501', row: i, field: k, unit: String(row.id) });
+        }
+    });
+    return out;
+  }
+  it('are reported once each, at the first row that has them, whatever the order of the rows’ keys', () => {
+    const key = fc.constantFrom('done', 'n', 'unit', 'extra', 'other', '__proto__', 'constructor');
+    const row = fc.uniqueArray(key, { maxLength: 6 }).map((keys) => Object.fromEntries(keys.map((k) => [k, k === 'unit' ? 'town' : k === 'done' ? 50 : 1])));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const withIds = rows.map((r, i) => ({ id: `u${i}`, ...r }));
+        expect(validateRows(spec, withIds).problems.filter((p) => p.code === 'W0501')).toEqual(expected(withIds));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('are the row’s own: a key inherited from a polluted prototype is not one', () => {
+    const proto = { inherited: 1 };
+    const row = Object.assign(Object.create(proto) as Record<string, unknown>, { id: 'a', n: 1 });
+    expect(validateRows(spec, [{ id: 'b', n: 2 }, row]).problems).toEqual([]);
   });
 });

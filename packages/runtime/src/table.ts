@@ -241,8 +241,7 @@ export class TableBuilder {
       return;
     }
     const unit = this.identify(i, own(row, 'id') ? row.id : undefined, own(row, 'unit') ? row.unit : undefined);
-    // (for…in does not build the list of keys; inherited keys are not the row's.)
-    for (const k in row) if (!this.known.has(k) && own(row, k)) this.unknownField(i, k, unit);
+    this.unknownKeys(row, i, unit);
     const fields = this.fields;
     for (let j = 0; j < fields.length; j++) {
       const name = fields[j].spec.name;
@@ -339,6 +338,32 @@ export class TableBuilder {
       else this.kinds[i] = k as string;
     } else this.kinds[i] = this.spec.unitKinds[0];
     return unit;
+  }
+
+  /**
+   * The last record's own keys, in order. The records of a file mostly have the same keys in the
+   * same order, and a key the last record had at the same place was checked then (an undeclared
+   * key is reported once, where it is first seen): it is not looked up again.
+   */
+  private lastKeys: string[] = [];
+
+  /** A record's keys the scheme does not declare, reported. (for…in does not build the list of keys; inherited keys are not the row's.) */
+  private unknownKeys(row: Record<string, unknown>, i: number, unit: string): void {
+    const last = this.lastKeys;
+    let at = 0;
+    let keys: string[] | undefined;
+    for (const k in row) {
+      if (!keys && last[at] === k) {
+        at++;
+        continue;
+      }
+      // The keys part from the last record's here: check the rest, and remember them all.
+      keys ??= last.slice(0, at);
+      if (!own(row, k)) continue;
+      keys.push(k);
+      if (!this.known.has(k)) this.unknownField(i, k, unit);
+    }
+    if (keys) this.lastKeys = keys;
   }
 
   private unknownField(i: number, field: string, unit: string) {
