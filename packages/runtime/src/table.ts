@@ -9,6 +9,7 @@
 // whose prototype chain holds nothing, so `__proto__` or `constructor` keys change nothing.
 import { Decimal } from './decimal.js';
 import { FirstSeen } from './ids.js';
+import { SameKeys } from './keys.js';
 import { DATA_LIMITS, describeFound, isAbsent, toDecimal, toPercent, toYesNo } from './values.js';
 
 /** A value of one field of one unit. `undefined` is "not submitted". */
@@ -340,30 +341,20 @@ export class TableBuilder {
     return unit;
   }
 
-  /**
-   * The last record's own keys, in order. The records of a file mostly have the same keys in the
-   * same order, and a key the last record had at the same place was checked then (an undeclared
-   * key is reported once, where it is first seen): it is not looked up again.
-   */
-  private lastKeys: string[] = [];
+  /** Keys the last record had at the same place were checked then (an undeclared key is reported once, where first seen). */
+  private readonly sameKeys = new SameKeys();
+  /** The record whose keys `keyDeclared` checks: its row and unit. */
+  private keysOf = { row: 0, unit: '' };
+  private readonly keyDeclared = (k: string): boolean => {
+    if (!this.known.has(k)) this.unknownField(this.keysOf.row, k, this.keysOf.unit);
+    return true;
+  };
 
-  /** A record's keys the scheme does not declare, reported. (for…in does not build the list of keys; inherited keys are not the row's.) */
+  /** A record's keys the scheme does not declare, reported. */
   private unknownKeys(row: Record<string, unknown>, i: number, unit: string): void {
-    const last = this.lastKeys;
-    let at = 0;
-    let keys: string[] | undefined;
-    for (const k in row) {
-      if (!keys && last[at] === k) {
-        at++;
-        continue;
-      }
-      // The keys part from the last record's here: check the rest, and remember them all.
-      keys ??= last.slice(0, at);
-      if (!own(row, k)) continue;
-      keys.push(k);
-      if (!this.known.has(k)) this.unknownField(i, k, unit);
-    }
-    if (keys) this.lastKeys = keys;
+    this.keysOf.row = i;
+    this.keysOf.unit = unit;
+    this.sameKeys.each(row, this.keyDeclared);
   }
 
   private unknownField(i: number, field: string, unit: string) {

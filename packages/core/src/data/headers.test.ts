@@ -101,3 +101,21 @@ describe('problems in a workbook are placed at their cell', () => {
     expect(diagnostics.map((d) => `${d.code} ${d.span.file}`)).toEqual(['W0501 d.xlsx 数据!E2', 'E0501 d.xlsx 数据!B2', 'E0504 d.xlsx 数据!A3']);
   });
 });
+
+describe('records read one after another', () => {
+  it('are named as each alone would be, whatever their keys and the order of them', () => {
+    const p = plan();
+    const key = fc.constantFrom('id', '单位', 'org', '组织体系', 'missing', '少报次数', 'level', 'other');
+    const entryKey = fc.constantFrom('project', '项目', 'year', '年度', 'note');
+    const entry = fc.uniqueArray(entryKey, { maxLength: 4 }).map((ks) => Object.fromEntries(ks.map((k) => [k, 1])));
+    const record = fc.tuple(fc.uniqueArray(key, { maxLength: 6 }), fc.array(entry, { maxLength: 3 })).map(([ks, honors]) => ({ ...Object.fromEntries(ks.map((k) => [k, 1])), honors }));
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 10 }), (rows) => {
+        // Each record named by a namer that has seen no other record.
+        const alone = rows.map((r) => withFieldNames(p, [r])[0]);
+        expect(withFieldNames(p, rows)).toEqual(alone);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -4,6 +4,7 @@
 // scheme's unit kind (`unit town "镇（区）"`: `镇（区）`), its kind column `unit` or
 // `单位类型`. CSV files, workbooks and the studio's grid all read headers through here, and a
 // JSON file's keys too (`withFieldNames`), so the same data is read the same from any of them.
+import { SameKeys } from '@assess/runtime';
 import type { Plan } from '../ir/plan.js';
 
 type Field = Plan['inputs'][number];
@@ -51,6 +52,15 @@ export class Headers {
     return k;
   }
 
+  /** A key the last record kept had at the same place stays too. */
+  private readonly sameKeys = new SameKeys();
+  private readonly keepsKey = (k: string) => this.keeps(k);
+
+  /** Whether every key of a record stays as it is (see `keeps`). */
+  keepsAll(r: Record<string, unknown>): boolean {
+    return this.sameKeys.each(r, this.keepsKey);
+  }
+
   columns(headers: readonly string[]): Column[] {
     return headers.map((h) => this.column(h));
   }
@@ -96,13 +106,7 @@ export function fieldNamer(plan: Pick<Plan, 'inputs' | 'unitLabels'>): (row: unk
   // A record whose keys are all field names already (the usual case) is kept as it is, and
   // found to be so without a list of its keys (a million lines of JSON are read this way).
   const rename = (h: Headers, r: Record<string, unknown>) => {
-    let same = true;
-    for (const k in r)
-      if (Object.prototype.hasOwnProperty.call(r, k) && !h.keeps(k)) {
-        same = false;
-        break;
-      }
-    if (same) return r;
+    if (h.keepsAll(r)) return r;
     const out: Record<string, unknown> = Object.create(null);
     for (const k of Object.keys(r)) out[h.column(k).key] = r[k];
     return out;
