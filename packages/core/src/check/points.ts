@@ -177,22 +177,27 @@ class PartsChecker {
   }
 }
 
-/** Whether expressions read a score of the unit (or of an imported scheme), directly or through named values. */
+/**
+ * Whether expressions read a score of the unit (or of an imported scheme), directly or through
+ * named values. Without recursion: an expression too deep to check (E0006) is walked all the same.
+ */
 function readsScore(cx: Checker, exprs: A.Expr[]): boolean {
   const seen = new Set<A.Let>();
-  let found = false;
-  const visit = (e: A.Expr) => {
-    if (found) return;
-    const ref = cx.refs.get(e);
-    if (e.kind === 'ScoreRef' || e.kind === 'ImportScore' || ref?.k === 'import') found = true;
-    else if (ref?.k === 'let' && !seen.has(ref.let)) {
-      seen.add(ref.let);
-      visit(ref.let.value);
-    }
-    eachSubExpression(e, visit);
+  const stack = [...exprs];
+  const push = (c: A.Expr) => {
+    stack.push(c);
   };
-  exprs.forEach(visit);
-  return found;
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    const ref = cx.refs.get(e);
+    if (e.kind === 'ScoreRef' || e.kind === 'ImportScore' || ref?.k === 'import') return true;
+    if (ref?.k === 'let' && !seen.has(ref.let)) {
+      seen.add(ref.let);
+      stack.push(ref.let.value);
+    }
+    eachSubExpression(e, push);
+  }
+  return false;
 }
 
 /** Some part of a section may be left out for a unit (`not applicable if`). */

@@ -294,6 +294,12 @@ describe('long chains', () => {
     expect(() => compile('c.assess', header + Array(5000).fill('a').join(' ?? '))).not.toThrow();
     expect(() => compile('c.assess', header + 'a' + '.b'.repeat(5000))).not.toThrow();
   });
+  it('50 000 `and`s, `??`s and `+`s compile without throwing (no pass walks the whole chain by recursion)', () => {
+    const chain = (op: string) => Array(50_000).fill('a').join(` ${op} `);
+    expect(() => compile('c.assess', `scheme "x" total 10\ninput { a : yes/no }\nitem "a" max 10 { 1 if ${chain('and')} }`)).not.toThrow();
+    expect(() => compile('c.assess', header + chain('??'))).not.toThrow();
+    expect(() => compile('c.assess', header + chain('+'))).not.toThrow();
+  });
   it('2 000 lets, each reading the next, compile without throwing', () => {
     const lets = Array.from({ length: 2000 }, (_, i) => `let v${i} = v${i + 1} + 1\n`).join('');
     expect(() => compile('c.assess', `scheme "x" total 10\n${lets}let v2000 = 1\nitem "a" max 10: v0\n`)).not.toThrow();
