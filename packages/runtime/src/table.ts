@@ -344,7 +344,7 @@ export class TableBuilder {
   /** Keys the last record had at the same place were checked then (an undeclared key is reported once, where first seen). */
   private readonly sameKeys = new SameKeys();
   /** The record whose keys `keyDeclared` checks: its row and unit. */
-  private keysOf = { row: 0, unit: '' };
+  private readonly keysOf = { row: 0, unit: '' };
   private readonly keyDeclared = (k: string): boolean => {
     if (!this.known.has(k)) this.unknownField(this.keysOf.row, k, this.keysOf.unit);
     return true;
