@@ -152,7 +152,6 @@ export class Failure {
   constructor(readonly diagnostic: Diagnostic) {}
 }
 
-/** `a / b`, exact; a zero divisor fails the unit. */
 /** `a / k` for a number k written in the scheme, not zero (the division cannot fail). */
 export const divBy = (a: V, k: Decimal): V => (isDec(a) ? a.div(k) : undefined);
 /** n for a number written as 10^n (`10`, `100`, `1000`: a division by it moves the point n places), else undefined. */
@@ -160,6 +159,7 @@ export const pointShift = (text: string): number | undefined => (/^10+$/.test(te
 /** `a / 10^places` (`/ 100` in a scheme): the point moves. */
 export const divPow10 = (a: V, places: number): V => (isDec(a) ? a.divPow10(places) : undefined);
 
+/** `a / b`, exact; a zero divisor fails the unit. */
 export function div(a: V, b: V, site: FailureSite, unit: string): V {
   if (!isDec(a) || !isDec(b)) return undefined;
   if (b.isZero()) throw new Failure(diagnostic(site, [unit]));

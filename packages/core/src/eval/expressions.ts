@@ -217,20 +217,9 @@ export class Expressions {
         const k = constant(e.r);
         // By a number written in the scheme (most formulas: `x * 70`), one closure per operator.
         if (k !== undefined) {
-          if (e.op === '+')
-            return (u, rec) => {
-              const a = l(u, rec);
-              return a instanceof Decimal ? a.add(k) : undefined;
-            };
-          if (e.op === '-')
-            return (u, rec) => {
-              const a = l(u, rec);
-              return a instanceof Decimal ? a.sub(k) : undefined;
-            };
-          return (u, rec) => {
-            const a = l(u, rec);
-            return a instanceof Decimal ? a.mul(k) : undefined;
-          };
+          if (e.op === '+') return (u, rec) => ops.add(l(u, rec), k);
+          if (e.op === '-') return (u, rec) => ops.sub(l(u, rec), k);
+          return (u, rec) => ops.mul(l(u, rec), k);
         }
         const r = this.fn(e.r);
         const op = e.op;
@@ -247,16 +236,8 @@ export class Expressions {
         // By a number other than zero written in the scheme (`/ 90`): it cannot fail; by 10, 100
         // or 1000 (`/ 100`, a percentage's points) the point moves, with no division at all.
         const places = e.r.k === 'num' ? ops.pointShift(e.r.v) : undefined;
-        if (places !== undefined)
-          return (u, rec) => {
-            const a = l(u, rec);
-            return a instanceof Decimal ? a.divPow10(places) : undefined;
-          };
-        if (k !== undefined && !k.isZero())
-          return (u, rec) => {
-            const a = l(u, rec);
-            return a instanceof Decimal ? a.div(k) : undefined;
-          };
+        if (places !== undefined) return (u, rec) => ops.divPow10(l(u, rec), places);
+        if (k !== undefined && !k.isZero()) return (u, rec) => ops.divBy(l(u, rec), k);
         const r = this.fn(e.r);
         const { text, span } = e;
         const file = this.plan.file;
