@@ -146,6 +146,13 @@ function bdivHalfUp(num: bigint, den: bigint): bigint {
   return q;
 }
 
+/** `bdivHalfUp` for safe integers (then `%` and the division are exact). */
+function divHalfUp(num: number, den: number): number {
+  const rem = num % den;
+  const q = (num - rem) / den;
+  return 2 * Math.abs(rem) >= Math.abs(den) ? q + (num < 0 !== den < 0 ? -1 : 1) : q;
+}
+
 /**
  * Turns a plain decimal string produced by `String(n)` with an exponent
  * (`1e+21`, `-1.5e-7`) into exponent-free form, or undefined if the exponent
@@ -572,11 +579,7 @@ export class Decimal {
         ok = den <= MAX && den >= -MAX;
       }
       if (ok) {
-        // num and den are safe, so `%` and the division below are exact.
-        const rem = num % den;
-        let q = (num - rem) / den;
-        if (2 * Math.abs(rem) >= Math.abs(den)) q += num < 0 !== den < 0 ? -1 : 1;
-        return Decimal.make(q, places);
+        return Decimal.make(divHalfUp(num, den), places);
       }
     }
     const a = toBig(am);
@@ -630,12 +633,7 @@ export class Decimal {
       if (typeof m === 'number' && typeof d === 'number' && places <= POW10_MAX && s <= POW10_MAX) {
         const num = m * POW10[places];
         const den = d * POW10[s];
-        if (num <= MAX && num >= -MAX && den <= MAX) {
-          const rem = num % den;
-          let q = (num - rem) / den;
-          if (2 * Math.abs(rem) >= den) q += num < 0 ? -1 : 1;
-          return Decimal.make(q, places);
-        }
+        if (num <= MAX && num >= -MAX && den <= MAX) return Decimal.make(divHalfUp(num, den), places);
       }
       const [n, dd] = this.parts();
       return Decimal.makeBig(bdivHalfUp(n * bpow10(places), dd), places);
