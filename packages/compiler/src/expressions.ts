@@ -9,6 +9,9 @@ import { Lines, nameFor, op, unknownNode, type Module } from './lines.js';
 import { words } from './messages.js';
 import { lit, quoted } from './text.js';
 
+/** A number other than zero written in the scheme: a division by it cannot fail. */
+const nonZeroNumber = (e: P.Expr): boolean => e.k === 'num' && /[1-9]/.test(e.v);
+
 /**
  * Whether an expression's code can never throw a unit's failure: it reads only inputs, numbers
  * written in the scheme, scores, the total and places, through operations that cannot fail (a
@@ -42,7 +45,7 @@ export function cannotFail(e: P.Expr): boolean {
     case 'coalesce':
       return cannotFail(e.l) && cannotFail(e.r);
     case 'div':
-      return e.r.k === 'num' && /[1-9]/.test(e.r.v) && cannotFail(e.l);
+      return nonZeroNumber(e.r) && cannotFail(e.l);
     case 'if':
       return cannotFail(e.c) && cannotFail(e.then) && cannotFail(e.else);
     case 'bands':
@@ -116,10 +119,9 @@ export class Exprs {
       case 'div': {
         // By a number written in the scheme other than zero (`/ 90`): it cannot fail; by 10, 100
         // or 1000 the point moves.
-        const k = e.r.k === 'num' ? e.r.v : undefined;
-        const places = k === undefined ? undefined : ops.pointShift(k);
+        const places = e.r.k === 'num' ? ops.pointShift(e.r.v) : undefined;
         if (places !== undefined) return `divPow10(${this.expr(e.l, s)}, ${places})`;
-        if (k !== undefined && /[1-9]/.test(k)) return `divBy(${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
+        if (nonZeroNumber(e.r)) return `divBy(${this.expr(e.l, s)}, ${this.expr(e.r, s)})`;
         const site = this.mod.site(
           words('E0601', { ...e.span, file: this.plan.file }, (h) => ({ unit: h(0), expr: e.text })),
           `division by zero in ${quoted(e.text)}`,
