@@ -2,21 +2,18 @@
 // an equal plan, and the same results from the round-tripped plan (the interpreter reads nothing
 // but the plan: no object identity, no AST). And the plan's own invariants.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { compile, evaluate, rowsFromJson, unitJson, validateUnits, type Plan } from '../index.js';
-import { nodeHost } from '@assess/testing';
+import { exampleFolders, nodeHost } from '@assess/testing';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
 const SNAPSHOTS = fileURLToPath(new URL('../../tests/plans/', import.meta.url));
 const UPDATE = !!process.env.UPDATE_GOLDEN;
 
-const examples = readdirSync(EXAMPLES, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(EXAMPLES, d.name, 'scheme.assess')))
-  .map((d) => d.name)
-  .sort();
+const examples = exampleFolders(new URL('../../../../examples/', import.meta.url));
 
 function planOf(name: string): Plan.Plan {
   const file = join(EXAMPLES, name, 'scheme.assess');
