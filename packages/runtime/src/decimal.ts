@@ -880,6 +880,22 @@ export class Decimal {
     return den < 1048576 && m < 1024 * den && m > -1024 * den;
   }
 
+  /**
+   * The decimal's parts (mantissa, places, denominator: value = m × 10^(−s) / d), so that a
+   * column of scores can cross to another thread as typed arrays; `Decimal.fromParts` makes the
+   * same decimal of them again.
+   */
+  toParts(): [number | bigint, number, number | bigint] {
+    return [this.m, this.s, this.d];
+  }
+
+  /** The decimal whose `toParts()` gave (m, s, d) (shared like any other). */
+  static fromParts(m: number | bigint, s: number, d: number | bigint): Decimal {
+    if (d === 1) return typeof m === 'number' ? Decimal.make(m, s) : Decimal.makeBig(m, s);
+    if (typeof m === 'number' && typeof d === 'number') return Decimal.ofFraction(m, s, d);
+    return new Decimal(m, s, d);
+  }
+
   /** Scores serialise as strings so JSON never loses exactness. */
   toJSON(): string {
     return this.toString();

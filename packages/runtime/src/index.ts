@@ -25,6 +25,7 @@ export { shown, scoreShown, entryOf, type Shown, type Entry, type KeptEntry } fr
 export { competitionPlaces, gradeByPlace, placeUnits, type Placing, type GradeLine, type QuotaDecision } from './places.js';
 export { groupKey, groupUnits, type Groups } from './groups.js';
 export { Memo } from './memo.js';
+export { scoresToWire, scoresFromWire, wireBuffers, type ScoresOnWire } from './wire.js';
 export { SameKeys } from './keys.js';
 export * as ops from './ops.js';
 export { problemDiagnostic } from './ops.js';
