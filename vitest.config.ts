@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@assess/core/internal': src('./packages/core/src/internal.ts'),
+      '@assess/core/rows': src('./packages/core/src/rows.ts'),
       '@assess/core': src('./packages/core/src/index.ts'),
       '@assess/compiler': src('./packages/compiler/src/index.ts'),
       '@assess/runtime': src('./packages/runtime/src/index.ts'),

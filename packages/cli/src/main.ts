@@ -19,8 +19,9 @@ const HELP = `assess — write, check and run assessment schemes
 
 Usage:
   assess check FILE...                      check schemes (errors exit 1)
-  assess run FILE --data DATA [--format table|json|csv|xlsx -o OUT.xlsx]
-                                            score every unit of DATA (.json, .jsonl, .csv or .xlsx)
+  assess run FILE --data DATA [--format table|json|csv|xlsx -o OUT.xlsx] [--jobs N]
+                                            score every unit of DATA (.json, .jsonl, .csv or .xlsx;
+                                            a large CSV or JSON-lines file on up to N threads)
   assess explain FILE --data DATA --unit ID explain how one unit's numbers came about
   assess template FILE [-o OUT.xlsx]        a data-entry workbook for the scheme (default FILE-填报表.xlsx)
   assess test FILE...                       run the example blocks of schemes

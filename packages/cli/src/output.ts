@@ -16,10 +16,20 @@ export class Output {
 
   async flush(): Promise<void> {
     if (this.buf === '') return;
-    const out = this.io.stdout as Io['stdout'] & { once?: (event: 'drain', f: () => void) => unknown };
-    const more = out.write(this.buf);
+    const piece = this.buf;
     this.buf = '';
-    if (more === false && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
+    await this.write(piece);
+  }
+
+  /** Text already encoded (lines made on another thread), after what was added before it. */
+  async bytes(b: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.write(b);
+  }
+
+  private async write(piece: string | Uint8Array): Promise<void> {
+    const out = this.io.stdout as Io['stdout'] & { once?: (event: 'drain', f: () => void) => unknown };
+    if (out.write(piece) === false && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
   }
 
   /** Every line of `lines`, each followed by a line break; `progress` is told how many so far. */

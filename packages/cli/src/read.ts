@@ -2,8 +2,10 @@
 // csv-parse, JSON lines (.jsonl) a line at a time. No row is kept after it is validated: the
 // table holds the values column by column. (A .json file is one document: see data.ts.)
 import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { fieldNamer, unitHeaders, type Plan } from '@assess/core';
+import type { Plan } from '@assess/core';
+import { fieldNamer, unitHeaders } from '@assess/core/rows';
 import { TableBuilder, csvRecord } from '@assess/runtime';
 
 /** How `assess run` reads CSV; `pnpm bench` times csv-parse alone with the same options. */
@@ -18,13 +20,33 @@ export type Progress = (bytesRead: number) => void;
 
 export const fileSize = (file: string) => statSync(file).size;
 
+/** Bytes `start` (inclusive) to `end` (exclusive) of a file. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * A file's bytes, or only the given ranges of it one after the other (a part of a file read on
+ * its own thread: its CSV header line, then its own lines).
+ */
+function bytesOf(file: string, ranges?: readonly ByteRange[]): Readable {
+  if (!ranges) return createReadStream(file, { highWaterMark: CHUNK });
+  return Readable.from(
+    (async function* () {
+      for (const r of ranges) if (r.end > r.start) yield* createReadStream(file, { highWaterMark: CHUNK, start: r.start, end: r.end - 1 });
+    })(),
+    { objectMode: false },
+  );
+}
+
 /** Every record of a CSV file, in order, as its cells; undefined, or where the reader gave up. */
-export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress): Promise<{ line: number } | undefined> {
+export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<{ line: number } | undefined> {
   return new Promise((resolve, reject) => {
-    const input = createReadStream(file, { highWaterMark: CHUNK });
+    const input = bytesOf(file, ranges);
     const parser = parse(CSV_OPTIONS);
     let bytes = 0;
-    input.on('data', (chunk) => progress?.((bytes += chunk.length)));
+    input.on('data', (chunk: Buffer) => progress?.((bytes += chunk.length)));
     input.on('error', reject);
     parser.on('readable', () => {
       for (let r: string[] | null = parser.read(); r !== null; r = parser.read()) onRecord(r);
@@ -39,9 +61,9 @@ export function csvRecords(file: string, onRecord: (cells: string[]) => void, pr
 }
 
 /** Every line of a text file, in order, with its line number and UTF-16 offset. */
-export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress): Promise<void> {
+export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const input = createReadStream(file, { highWaterMark: CHUNK, encoding: 'utf8' });
+    const input = bytesOf(file, ranges).setEncoding('utf8');
     let rest = '';
     let number = 0;
     let at = 0;
@@ -80,7 +102,7 @@ export interface Read {
 const labelledLists = (plan: Pick<Plan.Plan, 'inputs'>) => new Set(plan.inputs.flatMap((f) => (f.type.k === 'list' && f.type.fields.some((e) => e.label !== undefined) ? [f.name] : [])));
 
 /** A CSV file into the builder, a record at a time. */
-export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder, progress?: Progress): Promise<Read> {
+export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[]): Promise<Read> {
   let add: ((cells: string[]) => void) | undefined;
   const gaveUp = await csvRecords(
     file,
@@ -102,12 +124,13 @@ export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'un
       for (const c of cells) if (c !== '') return add(cells);
     },
     progress,
+    ranges,
   );
   return { problems: gaveUp ? [{ k: 'badCsv', line: gaveUp.line }] : [] };
 }
 
 /** A JSON-lines file into the builder: one unit per line (its keys through `keys`: labels to field names); blank lines are skipped. */
-export async function readJsonLines(file: string, keys: (row: unknown) => unknown, b: TableBuilder, progress?: Progress): Promise<Read> {
+export async function readJsonLines(file: string, keys: (row: unknown) => unknown, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[]): Promise<Read> {
   const rowStarts: number[] = [];
   const problems: FileProblem[] = [];
   await textLines(
@@ -125,6 +148,7 @@ export async function readJsonLines(file: string, keys: (row: unknown) => unknow
       b.addRecord(keys(row));
     },
     progress,
+    ranges,
   );
   return { rowStarts, problems };
 }

@@ -3,16 +3,13 @@
 // faster than the interpreter on a large cohort. The differential tests of the compiler hold
 // it to the interpreter, digit for digit.
 import { compileModule } from '@assess/compiler';
-import type { Plan, UnitResult } from '@assess/core';
-import * as runtime from '@assess/runtime';
-import type { Scoring, UnitTable } from '@assess/runtime';
+import type { Plan } from '@assess/core';
+import { scorerFrom, type Scorer } from './scorer-from.js';
 
-export interface Scorer {
-  scoreTable(table: UnitTable): Scoring<UnitResult>;
-}
+export type { Scorer } from './scorer-from.js';
 
-/** The plan's scorer. (Names and labels are only string literals in the code: see the compiler.) */
-export function scorer(plan: Plan.Plan): Scorer {
-  const { js } = compileModule(plan, { form: 'function' });
-  return new Function('runtime', js)(runtime) as Scorer;
-}
+/** The plan compiled to the body of a function of the runtime (what `scorerFrom` takes). */
+export const scorerSource = (plan: Plan.Plan): string => compileModule(plan, { form: 'function' }).js;
+
+/** The plan's scorer. */
+export const scorer = (plan: Plan.Plan): Scorer => scorerFrom(scorerSource(plan));

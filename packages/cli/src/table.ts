@@ -1,5 +1,5 @@
 // A plain-text table, aligned for CJK text, and CSV cells.
-import { displayWidth } from '@assess/core';
+import { displayWidth } from '@assess/core/rows';
 
 function pad(s: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));

@@ -1,0 +1,240 @@
+// `assess run` in parts (parts.ts, run-worker.ts): where a file is cut, and that a run made in
+// parts gives what the run on one thread gives, byte for byte, exit code and messages included:
+// on clean data (CSV with LF or CRLF line breaks, a byte-order mark, quoted cells holding
+// commas, quotes and line breaks; JSON lines; groups, units not assessed, vetoes, tied totals),
+// and on every kind of data it hands back to one thread. The runs are of the built command
+// (`pnpm test` builds first): the parts' threads load the built worker module. ASSESS_DEBUG
+// makes the run say whether it was made in parts, so that a test knows which path it took.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitFile } from './parts.js';
+
+const BIN = fileURLToPath(new URL('../bin/assess.js', import.meta.url));
+const run = promisify(execFile);
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'assess-parts-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+describe('splitFile', () => {
+  const cutsOf = (content: string, csv: boolean, wanted: number) => {
+    const p = file(`split-${csv ? 'c' : 'j'}.txt`, content);
+    return splitFile(p, csv, Buffer.byteLength(content), wanted);
+  };
+  it('cuts after line breaks, covering the file from its first byte to its last, in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z,"é中\r]{0,12}$/), { minLength: 1, maxLength: 40 }), fc.boolean(), fc.boolean(), fc.integer({ min: 2, max: 6 }), (lines, csv, crlf, wanted) => {
+        const content = lines.join(crlf ? '\r\n' : '\n') + '\n';
+        const bytes = Buffer.from(content);
+        const split = cutsOf(content, csv, wanted);
+        if (!split) return;
+        const { ranges, header } = split;
+        expect(ranges.length).toBeGreaterThanOrEqual(2);
+        expect(ranges.length).toBeLessThanOrEqual(wanted);
+        expect(ranges[0].start).toBe(0);
+        expect(ranges.at(-1)!.end).toBe(bytes.length);
+        for (let i = 1; i < ranges.length; i++) {
+          const cut = ranges[i].start;
+          expect(cut).toBe(ranges[i - 1].end);
+          expect(bytes[cut - 1]).toBe(10);
+          // With a CSV header line ending in CRLF, only CRLF ends a line.
+          if (csv && bytes[header!.end - 2] === 13) expect(bytes[cut - 2]).toBe(13);
+          if (csv) expect(cut).toBeGreaterThan(header!.end - 1);
+        }
+        if (csv) expect(bytes[header!.end - 1]).toBe(10);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+  it('does not cut a CSV whose header line holds a lone carriage return, or that has one line', () => {
+    expect(cutsOf('id\rx,y\n1,2\n3,4\n5,6\n', true, 2)).toBeUndefined();
+    expect(cutsOf('id,x,y', true, 2)).toBeUndefined();
+    expect(cutsOf('id,x\n1,2\n3,4\n5,6\n', true, 2)).toBeDefined();
+  });
+});
+
+// ── whole runs ──────────────────────────────────────────────────────
+const SCHEME = `scheme "分片考核" total 100
+
+unit town "镇"
+
+input {
+  name     : text "名称" optional
+  area     : north | south "片区"
+  active   : yes/no "参评"
+  x        : 0..100 "得分"
+  cov      : percent "覆盖率"
+  missing  : count "少报次数"
+  accident : yes/no "事故"
+}
+
+eligible if active
+within area
+
+section "甲" max 60 {
+  item "得分" max 50: x / 3
+  item "少报" max 10: deduct 2 per missing
+}
+
+section "乙" max 40 {
+  item "覆盖" max 40: bands cov { >= 90%: 40, >= 60%: 20, else: 0 }
+}
+
+veto "事故" if accident
+
+grade {
+  veto "否决"
+  "优秀" if total >= 80
+  "良好" if total >= 60
+  otherwise "一般"
+}
+`;
+
+/** The same scheme, but for a value across units: only one thread may score it. */
+const ACROSS = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: x / max of x across units * 50');
+
+interface Unit {
+  id: string;
+  name: string;
+  area: string;
+  active: boolean;
+  x: number | string;
+  cov: string;
+  missing: number;
+  accident: boolean;
+}
+
+/** n units from a seed: ties in x, a tenth not assessed, a twentieth vetoed, names with commas, quotes and line breaks. */
+function units(n: number, seed = 1): Unit[] {
+  let s = seed;
+  const rnd = (k: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % k;
+  };
+  const names = ['甲镇', 'a, "b"', 'line\nbreak', 'plain', '"quoted"', ''];
+  return Array.from({ length: n }, (_, i) => ({
+    id: `U${String(i + 1).padStart(6, '0')}`,
+    name: names[rnd(names.length)] + (rnd(3) === 0 ? `，${i}` : ''),
+    area: rnd(2) ? 'north' : 'south',
+    active: rnd(10) !== 0,
+    x: rnd(40) + 60 + (rnd(4) === 0 ? 0.5 : 0),
+    cov: `${rnd(101)}%`,
+    missing: rnd(4),
+    accident: rnd(20) === 0,
+  }));
+}
+
+const cell = (v: unknown) => {
+  const s = typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const FIELDS = ['id', 'name', 'area', 'active', 'x', 'cov', 'missing', 'accident'] as const;
+const csv = (us: Unit[], eol = '\n') => [FIELDS.join(','), ...us.map((u) => FIELDS.map((f) => cell(u[f])).join(','))].join(eol) + eol;
+const jsonl = (us: Unit[]) => us.map((u) => JSON.stringify(u)).join('\n') + '\n';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** What ASSESS_DEBUG said of the parts. */
+  how: string;
+}
+
+async function assess(args: string[]): Promise<Run> {
+  const r = await run(process.execPath, [BIN, 'run', ...args], { env: { ...process.env, ASSESS_DEBUG: '1', LANG: 'zh_CN.UTF-8' }, maxBuffer: 1 << 28 }).then(
+    (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+  const how = r.stderr.split('\n').filter((l) => l.startsWith('assess: ')).join('\n');
+  return { ...r, stderr: r.stderr.split('\n').filter((l) => !l.startsWith('assess: ')).join('\n'), how };
+}
+
+/** The run in three parts and on one thread: the same code, output and messages; how the first was made. */
+async function inPartsAndAlone(scheme: string, data: string, format = 'csv'): Promise<Run> {
+  const args = [scheme, '--data', data, '--format', format];
+  const [parts, alone] = await Promise.all([assess([...args, '--jobs', '3']), assess([...args, '--jobs', '1'])]);
+  expect(alone.how).toBe('');
+  expect({ code: parts.code, stdout: parts.stdout, stderr: parts.stderr }).toEqual({ code: alone.code, stdout: alone.stdout, stderr: alone.stderr });
+  return parts;
+}
+
+describe('a run in parts', () => {
+  const N = 3000;
+  let scheme: string;
+  beforeAll(() => {
+    scheme = file('rich.assess', SCHEME);
+  });
+
+  it('gives the CSV of one thread, on a CSV with quoted cells', async () => {
+    const r = await inPartsAndAlone(scheme, file('lf.csv', csv(units(N))));
+    expect(r.how).toBe('assess: 3 parts');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').length).toBeGreaterThan(N);
+  });
+  it('gives the JSON of one thread, on a CSV with CRLF line breaks and a byte-order mark', async () => {
+    const r = await inPartsAndAlone(scheme, file('crlf.csv', '\uFEFF' + csv(units(N, 7), '\r\n')), 'json');
+    expect(r.how).toBe('assess: 3 parts');
+    expect(JSON.parse(r.stdout).units).toHaveLength(N);
+  });
+  it('gives the CSV of one thread, on JSON lines', async () => {
+    const r = await inPartsAndAlone(scheme, file('units.jsonl', jsonl(units(N, 3))));
+    expect(r.how).toBe('assess: 3 parts');
+  });
+  it('hands a wrong value in the last part back to one thread, which reports it', async () => {
+    const us = units(N, 4);
+    us[N - 10].x = 'abc';
+    const r = await inPartsAndAlone(scheme, file('bad.csv', csv(us)));
+    expect(r.how).toBe('assess: one thread: part 3: problems in the rows');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('abc');
+  });
+  it('finds an id that two parts share', async () => {
+    const us = units(N, 5);
+    us[N - 1].id = us[0].id;
+    const r = await inPartsAndAlone(scheme, file('dup.jsonl', jsonl(us)));
+    expect(r.how).toBe('assess: one thread: an id two parts may share');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E0503');
+  });
+  it('leaves a scheme that compares units by more than places to one thread', async () => {
+    const r = await inPartsAndAlone(file('across.assess', ACROSS), file('across.csv', csv(units(N, 6))));
+    expect(r.how).toBe('assess: one thread: units are compared by more than places');
+    expect(r.code).toBe(0);
+  });
+  it('hands back a file whose last quoted cell is never closed', async () => {
+    const r = await inPartsAndAlone(scheme, file('open.csv', csv(units(N, 8)) + 'U999999,"no end,north,yes,70,80%,0,no\n'));
+    expect(r.how).toMatch(/^assess: one thread: part 3: lines the reader gave up on$/);
+    expect(r.code).toBe(1);
+  });
+  it('gives the same warnings as one thread (percentages written as fractions)', async () => {
+    const us = units(N, 9).map((u) => ({ ...u, cov: '0.5' }));
+    const r = await inPartsAndAlone(scheme, file('fractions.csv', csv(us)));
+    expect(r.how).toMatch(/^assess: one thread: part \d: problems in the rows$/);
+    expect(r.stderr).toContain('W0502');
+  });
+  it('gives the same failures as one thread (a division by zero)', async () => {
+    const div = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: 50 / (x - 70)');
+    const r = await inPartsAndAlone(file('div.assess', div), file('div.csv', csv(units(N, 10))));
+    expect(r.how).toMatch(/^assess: one thread: part \d: scores that failed$/);
+    expect(r.code).toBe(1);
+  });
+  it('cuts a file whose rows hold line breaks in quoted cells where a record may end, or hands it back', async () => {
+    const us = units(N, 11).map((u) => ({ ...u, name: 'a\nb\nc\nd' }));
+    const r = await inPartsAndAlone(scheme, file('breaks.csv', csv(us)));
+    expect(r.how).toMatch(/^assess: (3 parts|one thread: part \d: lines the reader gave up on)$/);
+  });
+});

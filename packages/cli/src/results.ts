@@ -1,0 +1,104 @@
+// The lines of `assess run`'s results (a table, CSV, JSON), made from the scoring's columns one
+// unit at a time (no result object held per unit). A run scored in parts on several threads
+// writes each part's lines on its own thread: `Part` says which lines fall to a part.
+import type { Lang, Plan } from '@assess/core';
+import { resultsHeader, showScore as show, unitJson } from '@assess/core/rows';
+import type { Scorer } from './scorer-from.js';
+import { csvCell, tableLines } from './table.js';
+
+export type Scoring = ReturnType<Scorer['scoreTable']>;
+
+/**
+ * Which of a run's lines a part of its units writes: the lines before the units (`head`, the
+ * first part), after them (`tail`, the last part), and whether its last unit is the run's
+ * last; `n`: the units of the whole run.
+ */
+export interface Part {
+  head: boolean;
+  tail: boolean;
+  lastUnit: boolean;
+  n: number;
+}
+
+/** A run in one part. */
+const whole = (s: Scoring): Part => ({ head: true, tail: true, lastUnit: true, n: s.n });
+
+/** Items in the order results list them (the plan's order, bonuses and penalties apart). */
+const resultItems = (plan: Plan.Plan) => plan.items.filter((it) => it.kind === 'item').map((it) => it.id);
+
+/** `{ scheme, total, units }`, laid out exactly as JSON.stringify(…, null, 2) would. */
+export function* jsonLines(plan: Plan.Plan, s: Scoring, part = whole(s)): Generator<string> {
+  if (part.head) {
+    yield '{';
+    yield `  "scheme": ${JSON.stringify(plan.name)},`;
+    yield `  "total": ${JSON.stringify(plan.total)},`;
+    yield part.n === 0 ? '  "units": []' : '  "units": [';
+  }
+  for (let i = 0; i < s.n; i++) yield JSON.stringify(unitJson(s.build(i)), null, 2).replace(/^/gm, '    ') + (i < s.n - 1 || !part.lastUnit ? ',' : '');
+  if (part.tail) {
+    if (part.n > 0) yield '  ]';
+    yield '}';
+  }
+}
+
+/** The columns of a run's CSV and table: groups, places, bonuses and penalties only when the scheme has them. */
+function layout(plan: Plan.Plan, s: Scoring) {
+  const col = s.columns;
+  return {
+    col,
+    /** Each unit's group, when the scheme has groups. */
+    group: col.groups ? (i: number) => col.groups!.keys[col.groups!.of[i]] : undefined,
+    hasBonus: plan.bonuses.length > 0,
+    hasPenalty: plan.penalties.length > 0,
+    place: (i: number) => (col.places[i] === null ? '' : String(col.places[i])),
+  };
+}
+
+export function* csvLines(plan: Plan.Plan, s: Scoring, part = whole(s)): Generator<string> {
+  const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
+  const items = resultItems(plan);
+  const header = ['id', ...(group ? ['group'] : []), ...(part.n > 0 ? items.map((id) => plan.items[id].label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
+  if (part.head) yield header.map(csvCell).join(',');
+  // A line is built cell by cell: numbers never need quoting; labels and keys are quoted once.
+  const groups = new Map(col.groups?.keys.map((k) => [k, csvCell(k)]));
+  const grades = new Map<string | null, string>(plan.gradeLabels.map((g) => [g, csvCell(g)]));
+  grades.set(null, '');
+  const itemCols = items.map((id) => ({ scores: col.items[id], na: col.itemsNA[id] }));
+  const sectionCols = plan.sections.map((x) => ({ scores: col.sections[x.id], na: col.sectionsNA[x.id] }));
+  for (let i = 0; i < s.n; i++) {
+    let line = csvCell(s.ids[i]);
+    if (group) line += ',' + groups.get(group(i));
+    for (const c of itemCols) line += ',' + (c.na[i] ? 'n/a' : show(c.scores[i]));
+    // A section that does not apply to a unit assessed; a unit not assessed has no scores.
+    for (const c of sectionCols) line += ',' + (col.eligible[i] && c.na[i] ? 'n/a' : show(c.scores[i]));
+    if (hasBonus) line += ',' + col.bonus[i].toString();
+    if (hasPenalty) line += ',' + col.penalty[i].toString();
+    const vetoes = col.vetoes[i];
+    line += ',' + show(col.totals[i]) + ',' + place(i) + ',' + grades.get(col.grades[i]) + ',' + (vetoes.length ? csvCell(vetoes.join('; ')) : '');
+    yield line;
+  }
+}
+
+export function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {
+  // The header is core's (the words every front end shows); the rows come from the scoring's
+  // columns, cell for cell what core's resultRow makes of a unit's result.
+  const { header, numeric } = resultsHeader(plan, lang);
+  const notAssessed = lang === 'zh' ? '不参评' : 'not assessed';
+  const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
+  const row = (i: number) => [
+    s.ids[i],
+    ...(group ? [group(i)] : []),
+    // A section or item that does not apply, like one that failed, has no score: —.
+    ...plan.sections.map((x) => show(col.sections[x.id][i])),
+    ...plan.topItems.map((id) => show(col.items[id][i])),
+    ...(hasBonus ? [col.bonus[i].toString()] : []),
+    ...(hasPenalty ? [col.penalty[i].isZero() ? '0' : `−${col.penalty[i].toString()}`] : []),
+    col.eligible[i] ? show(col.totals[i]) : notAssessed,
+    place(i),
+    col.grades[i] ?? '',
+    col.vetoes[i].join('；'),
+  ];
+  yield `${plan.name || file}`;
+  yield '';
+  yield* tableLines(header, s.n, row, numeric);
+}
