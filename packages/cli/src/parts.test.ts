@@ -5,7 +5,7 @@
 // and on every kind of data it hands back to one thread. The runs are of the built command
 // (`pnpm test` builds first): the parts' threads load the built worker module. ASSESS_DEBUG
 // makes the run say whether it was made in parts, so that a test knows which path it took.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,5 +236,21 @@ describe('a run in parts', () => {
     const us = units(N, 11).map((u) => ({ ...u, name: 'a\nb\nc\nd' }));
     const r = await inPartsAndAlone(scheme, file('breaks.csv', csv(us)));
     expect(r.how).toMatch(/^assess: (3 parts|one thread: part \d: lines the reader gave up on)$/);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('(`assess run … | head`) ends the run quietly, exit 0, in parts or not', async () => {
+    const scheme = file('quiet.assess', SCHEME);
+    const data = file('quiet.csv', csv(units(20_000, 12)));
+    for (const jobs of ['1', '2']) {
+      const child = spawn(process.execPath, [BIN, 'run', scheme, '--data', data, '--format', 'csv', '--jobs', jobs]);
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b));
+      // Like `head -1`: read the first piece, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect({ jobs, code, stderr: stderr.replace(/^(warning|  |\s*\||\d+ \||.*= (hint|see)|.*-->|quiet.assess:).*\n?/gm, '') }).toEqual({ jobs, code: 0, stderr: '' });
+    }
   });
 });
