@@ -1,5 +1,7 @@
 // End to end: `assess run` on a million-row file against reading the same file alone (the
 // same reader and parser), whole processes, several runs each; peak RSS of each process.
+// `assess run` as a user runs it (a large file in parts, one per core, when the scheme allows)
+// and on one thread (`--jobs 1`).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,8 @@ export interface EndToEnd {
   bytes: number;
   parse: ProcessTimes;
   run: ProcessTimes;
+  /** `--jobs 1`. */
+  alone: ProcessTimes;
 }
 
 async function write(file: string, lines: Iterable<string>): Promise<number> {
@@ -77,16 +81,19 @@ export async function endToEnd(n: number, runs: number, log: (s: string) => void
       log(`   ${c.name}: ${n.toLocaleString('en-US')} units, ${(bytes / 1024 / 1024).toFixed(0)} MB`);
       const parse: ProcessTimes = { wall: [], rss: [] };
       const run: ProcessTimes = { wall: [], rss: [] };
+      const alone: ProcessTimes = { wall: [], rss: [] };
+      const time = (into: ProcessTimes, args: string[]) => {
+        const t = timeProcess(args, hook);
+        into.wall.push(t.wall);
+        into.rss.push(t.rss);
+      };
       for (let i = 0; i < runs; i++) {
         // Alternate, so that a change in the machine's load falls on both.
-        const p = timeProcess([here('./parse-only.js'), c.kind, c.file], hook);
-        parse.wall.push(p.wall);
-        parse.rss.push(p.rss);
-        const r = timeProcess([cli, 'run', c.scheme, '--data', c.file, '--format', 'csv'], hook);
-        run.wall.push(r.wall);
-        run.rss.push(r.rss);
+        time(parse, [here('./parse-only.js'), c.kind, c.file]);
+        time(run, [cli, 'run', c.scheme, '--data', c.file, '--format', 'csv']);
+        time(alone, [cli, 'run', c.scheme, '--data', c.file, '--format', 'csv', '--jobs', '1']);
       }
-      out.push({ name: c.name, rows: n, bytes, parse, run });
+      out.push({ name: c.name, rows: n, bytes, parse, run, alone });
       rmSync(c.file, { force: true });
     }
   } finally {

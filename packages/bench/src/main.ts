@@ -232,10 +232,13 @@ async function endToEndSection(n: number): Promise<EndToEnd[]> {
   for (const c of cases) {
     const [pMin, pMed, pMax] = minMedMax(c.parse.wall);
     const [rMin, rMed, rMax] = minMedMax(c.run.wall);
+    const [aMin, aMed, aMax] = minMedMax(c.alone.wall);
+    const rss = (t: EndToEnd['run']) => `peak RSS ${fmtMB(Math.max(...t.rss))}${Math.max(...t.rss) > ONE_GB ? ' (OVER 1 GB)' : ''}`;
     console.log(`   ${c.name}`);
-    console.log(`     read only   ${fmtMs(pMin)} / ${fmtMs(pMed)} / ${fmtMs(pMax)} (min / median / max), peak RSS ${fmtMB(Math.max(...c.parse.rss))}`);
-    console.log(`     assess run  ${fmtMs(rMin)} / ${fmtMs(rMed)} / ${fmtMs(rMax)}, peak RSS ${fmtMB(Math.max(...c.run.rss))}${Math.max(...c.run.rss) > ONE_GB ? ' (OVER 1 GB)' : ''}`);
-    console.log(`     ratio       ${(rMed / pMed).toFixed(2)}× (medians; target ≤ 1.5×)`);
+    console.log(`     read only             ${fmtMs(pMin)} / ${fmtMs(pMed)} / ${fmtMs(pMax)} (min / median / max), peak RSS ${fmtMB(Math.max(...c.parse.rss))}`);
+    console.log(`     assess run            ${fmtMs(rMin)} / ${fmtMs(rMed)} / ${fmtMs(rMax)}, ${rss(c.run)}`);
+    console.log(`     assess run --jobs 1   ${fmtMs(aMin)} / ${fmtMs(aMed)} / ${fmtMs(aMax)}, ${rss(c.alone)}`);
+    console.log(`     ratio                 ${(rMed / pMed).toFixed(2)}× (--jobs 1: ${(aMed / pMed).toFixed(2)}×; medians; target ≤ 1.5×)`);
   }
   return cases;
 }
@@ -248,7 +251,7 @@ function summary(reports: EnginesReport[], e2e: EndToEnd[], v: ValidationReport 
     console.log(`  ${fmtInt(r.n)} units: ` + r.engines.map((e) => `${e.name} ${fmtInt(e.units / (median(e.wall) / 1000))}${e.units < r.n ? '*' : ''} (${(per(e) / per(exact)).toFixed(1)}×)`).join('; '));
   }
   for (const c of v?.cases ?? []) console.log(`  validation, ${c.name}: ${speedUp(c).toFixed(1)}× the zod path (${fmtInt(rate(c.rows, median(c.plan)))} rows/s)`);
-  for (const c of e2e) console.log(`  end to end, ${c.name}: assess run ${fmtMs(median(c.run.wall))} vs read only ${fmtMs(median(c.parse.wall))} = ${(median(c.run.wall) / median(c.parse.wall)).toFixed(2)}×, peak RSS ${fmtMB(Math.max(...c.run.rss))}`);
+  for (const c of e2e) console.log(`  end to end, ${c.name}: assess run ${fmtMs(median(c.run.wall))} (--jobs 1: ${fmtMs(median(c.alone.wall))}) vs read only ${fmtMs(median(c.parse.wall))} = ${(median(c.run.wall) / median(c.parse.wall)).toFixed(2)}× (${(median(c.alone.wall) / median(c.parse.wall)).toFixed(2)}×), peak RSS ${fmtMB(Math.max(...c.run.rss))}`);
 }
 
 async function main(): Promise<void> {
