@@ -104,8 +104,13 @@ grade {
 }
 `;
 
-/** The same scheme, but for a value across units: only one thread may score it. */
-const ACROSS = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: x / max of x across units * 50');
+/** The same scheme with cohort values: a value across units, a rank, `cap … prorata` (in parts, given to each part). */
+const ACROSS = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: x / max of x across units * 50')
+  .replace('item "少报" max 10: deduct 2 per missing', 'item "少报" max 10: rank by x desc, first 10, step 0.01')
+  .replace('veto "事故"', 'bonus "加分": missing * 2, cap 3 prorata\n\nveto "事故"');
+
+/** The same scheme with a grade line that reads places: only one thread may score it. */
+const BY_PLACE = SCHEME.replace('"优秀" if total >= 80', '"优秀" if place <= 10');
 
 interface Unit {
   id: string;
@@ -210,9 +215,16 @@ describe('a run in parts', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E0503');
   });
-  it('leaves a scheme that compares units by more than places to one thread', async () => {
+  it('gives each part the cohort values taken over every part\'s units (values across units, ranks, cap prorata)', async () => {
     const r = await inPartsAndAlone(file('across.assess', ACROSS), file('across.csv', csv(units(N, 6))));
-    expect(r.how).toBe('assess: one thread: units are compared by more than places');
+    expect(r.how).toBe('assess: 3 parts');
+    expect(r.code).toBe(0);
+    const json = await inPartsAndAlone(file('across.assess', ACROSS), file('across.jsonl', jsonl(units(N, 13))), 'json');
+    expect(json.how).toBe('assess: 3 parts');
+  });
+  it('leaves a scheme whose grade lines read places to one thread', async () => {
+    const r = await inPartsAndAlone(file('place.assess', BY_PLACE), file('place.csv', csv(units(N, 6))));
+    expect(r.how).toMatch(/^assess: one thread: units are compared by more than/);
     expect(r.code).toBe(0);
   });
   it('hands back a file whose last quoted cell is never closed', async () => {
@@ -230,6 +242,12 @@ describe('a run in parts', () => {
     const div = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: 50 / (x - 70)');
     const r = await inPartsAndAlone(file('div.assess', div), file('div.csv', csv(units(N, 10))));
     expect(r.how).toMatch(/^assess: one thread: part \d: scores that failed$/);
+    expect(r.code).toBe(1);
+  });
+  it('gives the same failures as one thread when a value a cohort value is taken over fails', async () => {
+    const div = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: x / max of (50 / (x - 70)) across units');
+    const r = await inPartsAndAlone(file('div-across.assess', div), file('div-across.csv', csv(units(N, 14))));
+    expect(r.how).toMatch(/^assess: one thread: part \d: a value a cohort value is taken over failed$/);
     expect(r.code).toBe(1);
   });
   it('cuts a file whose rows hold line breaks in quoted cells where a record may end, or hands it back', async () => {

@@ -1,19 +1,20 @@
 // A large CSV or JSON-lines file scored in parts, one per core: each part's lines are read,
-// validated, scored and written out on a thread of their own (run-worker.ts), and only the
-// places are worked out here, for the units of every part together. The results are those of
-// the run on one thread, byte for byte, because this is done only where a unit's scores,
-// vetoes and grade come from its own data alone (`scoredUnitByUnit`: nothing but places
-// compares units) and the data is clean: at a problem in any row, a failed score, an id two
-// parts share or anything else unusual the parts are dropped, before anything is written, and
-// the run is made on one thread, which reports it as it always does.
+// validated, scored and written out on a thread of their own (run-worker.ts); here, only what
+// compares units is worked out, for the units of every part together (merge.ts): the cohort
+// values (from what each part's units give), then the places (from every part's totals). The
+// results are those of the run on one thread, byte for byte, because this is done only where a
+// unit's scores, vetoes and grade follow from its own data and the cohort values, and these from
+// the units' own data (`scoredInParts`), and only on clean data: at a problem in any row, a
+// failed score, an id two parts share or anything else unusual the parts are dropped, before
+// anything is written, and the run is made on one thread, which reports it as it always does.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { scoredUnitByUnit, type Lang, type Plan } from '@assess/core';
-import { DATA_LIMITS, groupUnits, placeUnits, scoresFromWire, type Decimal, type Groups, type ScoresOnWire } from '@assess/runtime';
+import { scoredInParts, type Lang, type Plan } from '@assess/core';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
+import { cohortOfParts, placeParts, type GivenValue, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { fileSize, type ByteRange } from './read.js';
@@ -41,6 +42,12 @@ export interface PartJob {
   format: 'csv' | 'json';
 }
 
+/** The part's cohort values, worked out over every part's units. */
+export interface Given {
+  k: 'cohort';
+  given: GivenValue[];
+}
+
 /** Each unit's place (−1: none), and which of the run's lines the part writes. */
 export interface Placed {
   k: 'places';
@@ -51,11 +58,10 @@ export interface Placed {
 export type ToMain =
   | { k: 'read'; bytes: number }
   | { k: 'unusual'; why: string }
-  | { k: 'scored'; n: number; ids: Float64Array; totals: ScoresOnWire; eligible: Uint8Array; vetoed: Uint8Array; groups?: { of: Uint32Array; keys: string[] } }
+  | ({ k: 'inputs' } & PartInputs)
+  | ({ k: 'scored' } & PartScored)
   | { k: 'lines'; bytes: Uint8Array; count: number }
   | { k: 'done' };
-
-type Scored = Extract<ToMain, { k: 'scored' }>;
 
 /** `--jobs N`: how many threads may score a run (1: the run stays on one). */
 export function jobsFlag(value: string | undefined): number | undefined {
@@ -196,27 +202,31 @@ export class Parts {
       this.stop();
       return undefined;
     };
-    if (!scoredUnitByUnit(plan)) return giveUp('units are compared by more than places');
+    if (!scoredInParts(plan)) return giveUp('units are compared by more than places and cohort values taken over their own data');
     const { ranges, header } = this.split;
     const scorer = scorerSource(plan);
     ranges.forEach((range, i) => this.workers[i].postMessage({ k: 'part', plan, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format } satisfies PartJob));
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
     let read = 0;
-    const parts: Scored[] = [];
-    for (let i = 0; i < ranges.length; i++) {
-      for (;;) {
-        const m = await this.next(i);
-        if (m.k === 'read') bar.update((read += m.bytes), this.size);
-        else if (m.k === 'scored') {
-          parts.push(m);
-          break;
-        } else {
-          bar.stop();
-          return giveUp(`part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`);
-        }
+    /** One message of kind `k` from every part (progress meanwhile); why not, when a part has something else to say. */
+    const fromEvery = async <K extends 'inputs' | 'scored'>(k: K): Promise<Extract<ToMain, { k: K }>[] | string> => {
+      const got: Extract<ToMain, { k: K }>[] = [];
+      for (let i = 0; i < ranges.length; i++) {
+        let m = await this.next(i);
+        for (; m.k === 'read'; m = await this.next(i)) bar.update((read += m.bytes), this.size);
+        if (m.k !== k) return `part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`;
+        got.push(m as Extract<ToMain, { k: K }>);
       }
+      return got;
+    };
+    if (plan.cohort.length > 0) {
+      const inputs = await fromEvery('inputs');
+      if (typeof inputs === 'string') return bar.stop(), giveUp(inputs);
+      cohortOfParts(plan, inputs).forEach((given, i) => this.workers[i].postMessage({ k: 'cohort', given } satisfies Given));
     }
+    const parts = await fromEvery('scored');
     bar.stop();
+    if (typeof parts === 'string') return giveUp(parts);
     const placed = placeParts(plan, parts);
     if (typeof placed === 'string') return giveUp(placed);
     debug(`${parts.length} parts`);
@@ -246,62 +256,4 @@ export class Parts {
     return EXIT.ok;
   }
 
-}
-
-/**
- * Every unit's place (−1: none), the parts' units in order, as one run would place them; why not,
- * when the parts cannot be put together as they are.
- */
-function placeParts(plan: Plan.Plan, parts: readonly Scored[]): Int32Array | string {
-  const n = parts.reduce((sum, p) => sum + p.n, 0);
-  if (n === 0) return 'no units';
-  if (n > DATA_LIMITS.maxUnits) return 'too many units';
-  if (sharedIds(parts.map((p) => p.ids))) return 'an id two parts may share';
-  const eligible = new Uint8Array(n);
-  const vetoed = new Uint8Array(n);
-  const totals: (Decimal | null)[] = new Array(n);
-  let at = 0;
-  for (const p of parts) {
-    eligible.set(p.eligible, at);
-    vetoed.set(p.vetoed, at);
-    const t = scoresFromWire(p.totals);
-    for (let u = 0; u < p.n; u++) totals[at + u] = t[u];
-    at += p.n;
-  }
-  const groups = plan.within ? groupsOfParts(parts, n, eligible) : groupUnits(n, eligible);
-  const places = placeUnits(groups, eligible, vetoed, totals, plan.places);
-  const out = new Int32Array(n);
-  for (let u = 0; u < n; u++) out[u] = places[u] ?? -1;
-  return out;
-}
-
-/** Whether two of the parts' sorted id hashes (each part's ids are distinct) have one in common. */
-function sharedIds(sorted: readonly Float64Array[]): boolean {
-  let seen = sorted[0];
-  for (const next of sorted.slice(1)) {
-    const merged = new Float64Array(seen.length + next.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < seen.length && j < next.length) {
-      if (seen[i] === next[j]) return true;
-      merged[k++] = seen[i] < next[j] ? seen[i++] : next[j++];
-    }
-    while (i < seen.length) merged[k++] = seen[i++];
-    while (j < next.length) merged[k++] = next[j++];
-    seen = merged;
-  }
-  return false;
-}
-
-/** The groups (`within X`) of every part's units together: each unit's key, as its part's groups have it. */
-function groupsOfParts(parts: readonly Scored[], n: number, eligible: Uint8Array): Groups {
-  const keyOf: string[] = new Array(n);
-  let at = 0;
-  for (const p of parts) {
-    const { of, keys } = p.groups!;
-    for (let u = 0; u < p.n; u++) keyOf[at + u] = keys[of[u]];
-    at += p.n;
-  }
-  return groupUnits(n, eligible, (u) => keyOf[u]);
 }

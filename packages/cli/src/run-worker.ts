@@ -6,8 +6,9 @@
 // wrong exactly where it always does.
 import { parentPort } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
-import { TableBuilder, scoresToWire, wireBuffers } from '@assess/runtime';
-import type { PartJob, Placed, ToMain } from './parts.js';
+import { TableBuilder, wireBuffers } from '@assess/runtime';
+import { givenFromWire, inputsToWire, partScored, placeInto } from './merge.js';
+import type { Given, PartJob, Placed, ToMain } from './parts.js';
 import { csvRecords, readCsv, readJsonLines } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
 import { scorerFrom } from './scorer-from.js';
@@ -18,9 +19,12 @@ const PIECE = 1 << 20;
 const port = parentPort!;
 const post = (m: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 let scored: { job: PartJob; scoring: Scoring } | undefined;
+/** The part's cohort values, when its scheme has some: given once every part has said what they are taken over. */
+let given: ((g: Given) => void) | undefined;
 
-port.on('message', (m: PartJob | Placed) => {
+port.on('message', (m: PartJob | Given | Placed) => {
   if (m.k === 'part') void score(m);
+  else if (m.k === 'cohort') given?.(m);
   else if (scored) write(scored, m);
 });
 
@@ -44,24 +48,32 @@ async function score(job: PartJob): Promise<void> {
   if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
   const { table, problems } = b.finish();
   if (problems.length > 0) return post({ k: 'unusual', why: 'problems in the rows' });
-  const scoring = scorerFrom(job.scorer).scoreTable(table);
+  const scorer = scorerFrom(job.scorer);
+  let cohort: unknown[] | undefined;
+  if (plan.cohort.length > 0) {
+    const got = new Promise<Given>((resolve) => (given = resolve));
+    try {
+      const inputs = inputsToWire(scorer.scoreTable(table, { cohortInputs: true }) as unknown as Parameters<typeof inputsToWire>[0], table.n);
+      post({ k: 'inputs', ...inputs }, [...inputs.cohort.flatMap((c) => [...wireBuffers(c.values), ...(c.counted ? [c.counted.buffer as ArrayBuffer] : [])])]);
+    } catch {
+      // A value a cohort value is taken over failed: one thread says where.
+      return post({ k: 'unusual', why: 'a value a cohort value is taken over failed' });
+    }
+    cohort = givenFromWire((await got).given);
+  }
+  const scoring = scorer.scoreTable(table, cohort && { cohort });
   if (scoring.diagnostics.length > 0) return post({ k: 'unusual', why: 'scores that failed' });
+  // The units' values are not read again (results without traces read only scores): their
+  // memory is the collector's while the lines are made.
+  for (const values of table.columns.values()) values.length = 0;
   scored = { job, scoring };
-  const col = scoring.columns;
-  const totals = scoresToWire(col.totals);
-  // Copies: the part's own columns are still needed for its lines.
-  const eligible = col.eligible.slice();
-  const vetoed = Uint8Array.from(col.vetoes, (v) => (v.length > 0 ? 1 : 0));
-  // Sorted here, on each part's thread, so that ids two parts share are found by merging.
-  const ids = idHashes(scoring.ids).sort();
-  const groups = col.groups && { of: col.groups.of.slice(), keys: col.groups.keys };
-  const moved = [eligible, vetoed, ids, ...(groups ? [groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
-  post({ k: 'scored', n: scoring.n, ids, totals, eligible, vetoed, groups }, [...wireBuffers(totals), ...moved]);
+  const part = partScored(scoring);
+  const moved = [part.eligible, part.vetoed, part.ids, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
+  post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
 }
 
 function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Placed): void {
-  const places = scoring.columns.places;
-  for (let u = 0; u < scoring.n; u++) places[u] = m.places[u] < 0 ? null : m.places[u];
+  placeInto(scoring, m.places);
   const lines = job.format === 'csv' ? csvLines(job.plan, scoring, m.part) : jsonLines(job.plan, scoring, m.part);
   // Each line is encoded into the piece as it is made (twice as fast as encoding pieces of text
   // made by joining lines). A UTF-16 code unit is at most 3 bytes of UTF-8.
@@ -84,25 +96,4 @@ function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Placed):
   }
   hand(0);
   post({ k: 'done' });
-}
-
-/**
- * Each id as a 52-bit hash (two 32-bit FNV-1a hashes of its UTF-16 code units), for finding
- * ids that two parts share without handing over the ids: equal hashes send the run back to one
- * thread, which reports the duplicate (or finds there was none).
- */
-function idHashes(ids: readonly string[]): Float64Array {
-  const out = new Float64Array(ids.length);
-  for (let u = 0; u < ids.length; u++) {
-    const s = ids[u];
-    let a = 0x811c9dc5;
-    let b = 0x050c5d1f;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-    }
-    out[u] = (a >>> 0) * 0x100000 + (b >>> 12);
-  }
-  return out;
 }

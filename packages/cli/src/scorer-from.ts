@@ -6,7 +6,11 @@ import * as runtime from '@assess/runtime';
 import type { Scoring, UnitTable } from '@assess/runtime';
 
 export interface Scorer {
-  scoreTable(table: UnitTable): Scoring<UnitResult>;
+  /**
+   * `cohort`: the cohort values, given (a part of a cohort scored in parts); `cohortInputs`:
+   * return what each cohort value is taken over instead of scoring (see parts.ts and merge.ts).
+   */
+  scoreTable(table: UnitTable, options?: { cohort?: unknown[]; cohortInputs?: boolean }): Scoring<UnitResult>;
 }
 
 /** The scorer of `js`, as `scorerSource` wrote it. (Names and labels are only string literals in the code: see the compiler.) */

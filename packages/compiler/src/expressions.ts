@@ -326,7 +326,58 @@ export class Exprs {
           return unknownNode('cohort value', c);
       }
       this.fn(this.helpers, `cohort${c.id}Pass`, [], body, `cohort value ${c.id}: ${what}`);
-      this.helpers.line(`const cohort${c.id} = once(cohort${c.id}Pass);`);
+      // Given (a cohort scored in parts): a rank per unit, any other value by group key.
+      const given = c.k === 'rank' ? `() => given[${c.id}]` : `once(() => groups.keys.map((k) => given[${c.id}].get(k)))`;
+      this.helpers.line(`const cohort${c.id} = given[${c.id}] !== undefined ? ${given} : once(cohort${c.id}Pass);`);
     }
+    if (this.plan.cohort.length > 0) this.cohortInputs();
+  }
+
+  /**
+   * What each cohort value is taken over, unit by unit (a cohort scored in parts: every part
+   * gives these for its units, the values are worked out for every part's units together, and
+   * each part is scored with them given): a rank's value, an aggregate's value and whether the
+   * unit counts, the raw score under `cap … prorata`; null for a unit outside every group.
+   */
+  private cohortInputs(): void {
+    const body = (s: Scope): string[] => {
+      const lines = ['const out = [];'];
+      for (const c of this.plan.cohort) {
+        lines.push(`// cohort value ${c.id}`, '{', '  const values = new Array(n).fill(null);');
+        switch (c.k) {
+          case 'rank':
+            lines.push('  for (const units of members) for (const u of units) {', `    values[u] = ${this.num(c.by, s)};`, '  }', `  out[${c.id}] = { values };`);
+            break;
+          case 'aggregate':
+          case 'percentile':
+            lines.push(
+              '  const counted = new Uint8Array(n);',
+              '  for (const units of members) for (const u of units) {',
+              ...(c.where ? [`    if (${this.expr(c.where, s)} !== true) continue;`] : []),
+              '    counted[u] = 1;',
+              `    const v = ${this.expr(c.value, s)};`,
+              '    if (v instanceof Decimal) values[u] = v;',
+              '  }',
+              `  out[${c.id}] = { values, counted };`,
+            );
+            break;
+          case 'prorataMax':
+            lines.push(
+              '  for (const units of members) for (const u of units) {',
+              ...(this.plan.items[c.item].notApplicable.length ? [`    if (notApplicable${c.item}(u) !== undefined) continue;`] : []),
+              `    values[u] = cachedRaw${c.item}(u);`,
+              '  }',
+              `  out[${c.id}] = { values };`,
+            );
+            break;
+          default:
+            return unknownNode('cohort value', c);
+        }
+        lines.push('}');
+      }
+      lines.push('return { cohort: out, groups, eligible };');
+      return lines;
+    };
+    this.fn(this.helpers, 'cohortInputs', [], body, 'what each cohort value is taken over, unit by unit (for a cohort scored in parts)');
   }
 }

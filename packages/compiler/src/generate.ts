@@ -193,6 +193,7 @@ export class SchemeGen extends Exprs {
     this.fn(L, `prorataTop${id}Of`, ['g'], () => [
       `const known = prorataTop${id}[g];`,
       'if (known !== undefined) return known;',
+      `if (given[${it.cap!.prorata!.cohort}] !== undefined) return (prorataTop${id}[g] = given[${it.cap!.prorata!.cohort}].get(groups.keys[g]) ?? ZERO);`,
       'let top = ZERO;',
       'for (const u of members[g]) {',
       ...(it.notApplicable.length ? [`  if (notApplicable${id}(u) !== undefined) continue;`] : []),
@@ -321,6 +322,8 @@ export class SchemeGen extends Exprs {
     out.line(`// The scheme ${quoted(plan.name)}${plan.file !== undefined ? ` (${quoted(plan.file)})` : ''}: every unit of a validated table, scored.`);
     out.open(`function ${this.name}(table, options = {}) {`);
     out.lines(['const n = table.n;', 'const ids = table.ids;', 'const kinds = table.kinds;', 'const errors = new Map();', 'const guard = (u, f) => guarded(errors, u, f);']);
+    // A cohort scored in parts gives each part its cohort values (see `cohortInputs`).
+    if (plan.cohort.length > 0) out.line('const given = options.cohort ?? [];');
     for (const [field, name] of this.columns) out.line(`const ${name} = column(table, ${lit(field)});`);
     out.add(this.state());
     for (const [alias, name] of this.imports) {
@@ -372,6 +375,7 @@ export class SchemeGen extends Exprs {
     L.line(`const groups = groupUnits(n, eligible${plan.within ? ', (u) => guard(u, groupKeyOf)' : ''});`);
     L.line('const groupOf = groups.of;');
     L.line('const members = groups.members;');
+    if (plan.cohort.length > 0) L.line('if (options.cohortInputs) return cohortInputs();');
     L.line();
     L.line('// ── every score, each after the scores it reads ──');
     for (const step of plan.order) {

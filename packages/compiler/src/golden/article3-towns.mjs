@@ -95,6 +95,7 @@ function scheme0(table, options = {}) {
   const kinds = table.kinds;
   const errors = new Map();
   const guard = (u, f) => guarded(errors, u, f);
+  const given = options.cohort ?? [];
   const in0 = column(table, "组织体系");
   const in1 = column(table, "目标分解");
   const in2 = column(table, "少报次数");
@@ -128,6 +129,19 @@ function scheme0(table, options = {}) {
   const best3Keys = [], best3Kept = [];
   function where4(u, rec) {
     return cmp("==", (rec ? rec["年度"] : undefined), K8);
+  }
+  // what each cohort value is taken over, unit by unit (for a cohort scored in parts)
+  function cohortInputs() {
+    const out = [];
+    // cohort value 0
+    {
+      const values = new Array(n).fill(null);
+      for (const units of members) for (const u of units) {
+        values[u] = cachedRaw3(u);
+      }
+      out[0] = { values };
+    }
+    return { cohort: out, groups, eligible };
   }
   // section "定性考核": the sum of its parts
   function combine0(u, steps) {
@@ -325,6 +339,7 @@ function scheme0(table, options = {}) {
   function prorataTop3Of(g) {
     const known = prorataTop3[g];
     if (known !== undefined) return known;
+    if (given[0] !== undefined) return (prorataTop3[g] = given[0].get(groups.keys[g]) ?? ZERO);
     let top = ZERO;
     for (const u of members[g]) {
       const v = cachedRaw3(u);
@@ -448,6 +463,7 @@ function scheme0(table, options = {}) {
   const groups = groupUnits(n, eligible);
   const groupOf = groups.of;
   const members = groups.members;
+  if (options.cohortInputs) return cohortInputs();
 
   // ── every score, each after the scores it reads ──
   for (let u = 0, col = scores[0]; u < n; u++) { // item "组织领导"

@@ -1,0 +1,116 @@
+// A cohort scored in parts and put together (merge.ts) gives what scoring it whole gives: the
+// same JSON and CSV lines, unit for unit, over generated schemes (ranks, values across units,
+// percentiles, `cap … prorata`, groups, units not assessed, vetoes, failures) and generated
+// cohorts cut into parts at random places. Where the whole cohort's scoring reports a failure,
+// scoring in parts never goes through (a run then goes back to one thread). In one process:
+// the threads only carry these same messages.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile, scoredInParts, type Plan } from '@assess/core';
+import { TableBuilder, type UnitTable } from '@assess/runtime';
+import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
+import { cohortOfParts, givenFromWire, inputsToWire, partScored, placeInto, placeParts } from './merge.js';
+import { csvLines, jsonLines, type Part, type Scoring } from './results.js';
+import { scorerFrom, type Scorer } from './scorer-from.js';
+import { scorerSource } from './scorer.js';
+
+/** Generated schemes (most compare units in ways parts cannot: a tenth or so are scored in parts); FC_RUNS=… for more. */
+const RUNS = Number(process.env.FC_RUNS ?? 600);
+
+/** The rows as a validated table; undefined when they have a problem (a run in parts goes back to one thread then). */
+function tableOf(plan: Plan.Plan, rows: readonly unknown[]): UnitTable | undefined {
+  const b = new TableBuilder(plan);
+  for (const r of rows) b.addRecord(r);
+  const { table, problems } = b.finish();
+  return problems.length ? undefined : table;
+}
+
+/** Every line of the results in both formats: as one part, or as the parts' lines one after another. */
+function lines(plan: Plan.Plan, scorings: readonly Scoring[]): string[] {
+  const n = scorings.reduce((sum, s) => sum + s.n, 0);
+  const last = scorings.reduce((l, s, i) => (s.n > 0 ? i : l), -1);
+  const part = (i: number): Part => ({ head: i === 0, tail: i === scorings.length - 1, lastUnit: i === last, n });
+  return [...scorings.flatMap((s, i) => [...jsonLines(plan, s, part(i))]), ...scorings.flatMap((s, i) => [...csvLines(plan, s, part(i))])];
+}
+
+/** The cohort cut into parts and scored as `assess run` does on its threads; undefined where it would go back to one thread. */
+function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[] | undefined {
+  let given: unknown[][] | undefined;
+  if (plan.cohort.length > 0) {
+    try {
+      const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }) as unknown as Parameters<typeof inputsToWire>[0], t.n));
+      given = cohortOfParts(plan, inputs).map(givenFromWire);
+    } catch {
+      return undefined;
+    }
+  }
+  const scorings = tables.map((t, i) => scorer.scoreTable(t, given && { cohort: given[i] }));
+  if (scorings.some((s) => s.diagnostics.length > 0)) return undefined;
+  const places = placeParts(plan, scorings.map(partScored));
+  if (typeof places === 'string') return undefined;
+  let at = 0;
+  for (const s of scorings) {
+    placeInto(s, places.slice(at, at + s.n));
+    at += s.n;
+  }
+  return scorings;
+}
+
+/** 1..14 units, numbers sometimes 0 (divisions fail), cut into 1..4 parts (some of them empty). */
+function cohort(model: SchemeModel) {
+  const numeric = model.inputs.filter((f) => ['count', 'integer', 'number', 'percent'].includes(f.type.kind) && !('range' in f.type && f.type.range && f.type.range[0] > 0)).map((f) => f.name);
+  const zero = numeric.length ? fc.option(fc.constantFrom(...numeric), { freq: 4 }) : fc.constant(null);
+  const row = fc.tuple(unitData(model), zero).map(([r, z]) => (z === null ? r : { ...r, [z]: 0 }));
+  return fc.tuple(
+    fc.array(row, { minLength: 1, maxLength: 14 }).map((rows) => rows.map((r, i) => ({ id: `u${i}`, ...r }))),
+    fc.array(fc.nat(14), { minLength: 0, maxLength: 3 }),
+  );
+}
+
+describe('a cohort scored in parts', () => {
+  it(`gives the lines of the whole cohort (${RUNS} schemes × 10 cohorts, cut at random)`, () => {
+    const seen = { parts: 0, cohortValues: 0, wholeFailed: 0, notInParts: 0, badData: 0, badPart: 0, fellBack: 0 };
+    const arb = schemeModel({ examples: false }).chain((model) => fc.tuple(fc.constant(model), fc.array(cohort(model), { minLength: 10, maxLength: 10 })));
+    fc.assert(
+      fc.property(arb, ([model, cohorts]) => {
+        const c = compile('scheme.assess', renderScheme(model));
+        const plan = c.plan!;
+        if (!scoredInParts(plan)) return void seen.notInParts++;
+        const scorer = scorerFrom(scorerSource(plan));
+        for (const [rows, cutsAt] of cohorts) {
+          const whole = tableOf(plan, rows);
+          if (!whole) {
+            seen.badData++;
+            continue;
+          }
+          const cuts = [...new Set(cutsAt.map((k) => Math.min(k, rows.length)))].sort((a, b) => a - b);
+          const pieces = [0, ...cuts].map((from, i, all) => rows.slice(from, i + 1 < all.length ? all[i + 1] : rows.length));
+          const tables = pieces.map((p) => tableOf(plan, p));
+          if (tables.some((t) => !t)) {
+            seen.badPart++;
+            continue;
+          }
+          const wholeScoring = scorer.scoreTable(whole);
+          const scorings = inParts(plan, scorer, tables as UnitTable[]);
+          if (wholeScoring.diagnostics.length > 0) {
+            seen.wholeFailed++;
+            expect(scorings, 'a failure of the whole cohort goes through in parts').toBeUndefined();
+            continue;
+          }
+          if (!scorings) {
+            seen.fellBack++;
+            continue;
+          }
+          seen.parts++;
+          if (plan.cohort.length > 0) seen.cohortValues++;
+          expect(lines(plan, scorings)).toEqual(lines(plan, [wholeScoring]));
+        }
+      }),
+      { numRuns: RUNS, endOnFailure: !!process.env.FC_END },
+    );
+    // The property is about something: many cohorts went through in parts, some with cohort values.
+    expect(seen.parts, JSON.stringify(seen)).toBeGreaterThan(RUNS / 3);
+    expect(seen.cohortValues, JSON.stringify(seen)).toBeGreaterThan(RUNS / 6);
+    expect(seen.wholeFailed, JSON.stringify(seen)).toBeGreaterThan(0);
+  }, 120_000);
+});

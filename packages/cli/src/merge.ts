@@ -1,0 +1,203 @@
+// A cohort scored in parts (see parts.ts) put together: what the parts give, here made into
+// what scoring the whole cohort at once makes of it. Cohort values (ranks, values across
+// units, the highest raw score under `cap … prorata`) are worked out from what each part's
+// units give, group by group, exactly as a scorer's own pass over the cohort does (the same
+// runtime functions over the same values in the same order); places from every part's totals.
+// No threads here: the tests put parts together in one process.
+import type { Plan } from '@assess/core';
+import { aggregate, competitionRanks, DATA_LIMITS, Decimal, groupUnits, percentile, placeUnits, scoresFromWire, scoresToWire, topK, type Groups, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
+
+/** A part's groups (`within X`): each unit's, and their keys. */
+export interface PartGroups {
+  of: Uint32Array;
+  keys: string[];
+}
+
+/** What a part gives for a cohort value, unit by unit (a compiled scorer's `cohortInputs`). */
+export interface CohortInput {
+  values: ScoresOnWire;
+  /** Whether each unit counts (aggregates: the units where `where` holds). */
+  counted?: Uint8Array;
+}
+
+/** What a part gives before its cohort values are known. */
+export interface PartInputs {
+  n: number;
+  cohort: CohortInput[];
+  groups: PartGroups;
+  eligible: Uint8Array;
+}
+
+/** A cohort value as a part is given it: a rank per unit, any other value by group key. */
+export type GivenValue = { ranks: Int32Array } | { keys: string[]; values: ScoresOnWire };
+
+/** What a part gives once scored. */
+export interface PartScored {
+  n: number;
+  /** 52-bit hashes of its ids, sorted. */
+  ids: Float64Array;
+  totals: ScoresOnWire;
+  eligible: Uint8Array;
+  vetoed: Uint8Array;
+  groups?: PartGroups;
+}
+
+/** What a part's scoring gives for placing every part's units together (copies: the part's columns are still needed for its lines). */
+export function partScored(s: { n: number; ids: readonly string[]; columns: ScoreColumns }): PartScored {
+  const col = s.columns;
+  // Sorted here, on each part's thread, so that ids two parts share are found by merging.
+  const ids = idHashes(s.ids).sort();
+  const groups = col.groups && { of: col.groups.of.slice(), keys: col.groups.keys };
+  return { n: s.n, ids, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed: Uint8Array.from(col.vetoes, (v) => (v.length > 0 ? 1 : 0)), groups };
+}
+
+/** The places of a part's units (−1: none), where its results are read from. */
+export function placeInto(s: { n: number; columns: ScoreColumns }, places: Int32Array): void {
+  const col = s.columns.places;
+  for (let u = 0; u < s.n; u++) col[u] = places[u] < 0 ? null : places[u];
+}
+
+/** A compiled scorer's `cohortInputs()` as a part hands it over. */
+export function inputsToWire(r: { cohort: { values: (Decimal | null)[]; counted?: Uint8Array }[]; groups: PartGroups; eligible: Uint8Array }, n: number): PartInputs {
+  return { n, cohort: r.cohort.map((c) => ({ values: scoresToWire(c.values), counted: c.counted })), groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
+}
+
+/** What a part is given as its scorer's `options.cohort`. */
+export function givenFromWire(given: readonly GivenValue[]): unknown[] {
+  return given.map((g) => {
+    if ('ranks' in g) return Array.from(g.ranks);
+    const values = scoresFromWire(g.values);
+    return new Map(g.keys.map((k, i) => [k, values[i]]));
+  });
+}
+
+/** Each part's cohort values, worked out over every part's units together. */
+export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): GivenValue[][] {
+  const n = parts.reduce((sum, p) => sum + p.n, 0);
+  const eligible = concat(parts.map((p) => p.eligible), n);
+  const groups = groupsOfParts(plan, parts, n, eligible);
+  const offsets = parts.map((_, i) => parts.slice(0, i).reduce((sum, p) => sum + p.n, 0));
+  const perPart: GivenValue[][] = parts.map(() => []);
+  for (const c of plan.cohort) {
+    const values: (Decimal | null)[] = parts.flatMap((p) => scoresFromWire(p.cohort[c.id].values));
+    if (c.k === 'rank') {
+      // As a scorer's pass: every unit assessed, group by group, its value (0 for the others).
+      const ranks = new Int32Array(n);
+      for (const units of groups.members) {
+        const r = competitionRanks(units.map((u) => values[u]!), c.dir);
+        units.forEach((u, i) => (ranks[u] = r[i]));
+      }
+      parts.forEach((p, i) => perPart[i].push({ ranks: ranks.slice(offsets[i], offsets[i] + p.n) }));
+      continue;
+    }
+    const counted = c.k === 'prorataMax' ? undefined : concat(parts.map((p) => p.cohort[c.id].counted!), n);
+    const byGroup = groups.members.map((units) => {
+      if (c.k === 'prorataMax') {
+        let top = Decimal.ZERO;
+        for (const u of units) if (values[u] !== null && values[u]!.gt(top)) top = values[u]!;
+        return top;
+      }
+      const vs: Decimal[] = [];
+      let count = 0;
+      for (const u of units) {
+        if (!counted![u]) continue;
+        count++;
+        if (values[u] !== null) vs.push(values[u]!);
+      }
+      if (c.k === 'percentile') return percentile(vs, Decimal.parse(c.p)!);
+      if (c.fn === 'count') return Decimal.fromInt(count);
+      return c.top !== undefined ? topK(c.fn, vs, c.top) : aggregate(c.fn, vs);
+    });
+    const given: GivenValue = { keys: groups.keys, values: scoresToWire(byGroup.slice(0, groups.keys.length)) };
+    for (const list of perPart) list.push(given);
+  }
+  return perPart;
+}
+
+/**
+ * Every unit's place (−1: none), the parts' units in order, as one run would place them; why not,
+ * when the parts cannot be put together as they are.
+ */
+export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32Array | string {
+  const n = parts.reduce((sum, p) => sum + p.n, 0);
+  if (n === 0) return 'no units';
+  if (n > DATA_LIMITS.maxUnits) return 'too many units';
+  if (sharedIds(parts.map((p) => p.ids))) return 'an id two parts may share';
+  const eligible = concat(parts.map((p) => p.eligible), n);
+  const vetoed = concat(parts.map((p) => p.vetoed), n);
+  const totals: (Decimal | null)[] = new Array(n);
+  let at = 0;
+  for (const p of parts) {
+    const t = scoresFromWire(p.totals);
+    for (let u = 0; u < p.n; u++) totals[at + u] = t[u];
+    at += p.n;
+  }
+  const groups = groupsOfParts(plan, parts, n, eligible);
+  const places = placeUnits(groups, eligible, vetoed, totals, plan.places);
+  const out = new Int32Array(n);
+  for (let u = 0; u < n; u++) out[u] = places[u] ?? -1;
+  return out;
+}
+
+function concat(arrays: readonly Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
+
+/** Whether two of the parts' sorted id hashes (each part's ids are distinct) have one in common. */
+function sharedIds(sorted: readonly Float64Array[]): boolean {
+  let seen = sorted[0];
+  for (const next of sorted.slice(1)) {
+    const merged = new Float64Array(seen.length + next.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < seen.length && j < next.length) {
+      if (seen[i] === next[j]) return true;
+      merged[k++] = seen[i] < next[j] ? seen[i++] : next[j++];
+    }
+    while (i < seen.length) merged[k++] = seen[i++];
+    while (j < next.length) merged[k++] = next[j++];
+    seen = merged;
+  }
+  return false;
+}
+
+/** The groups (`within X`) of every part's units together: each unit's key, as its part's groups have it. */
+function groupsOfParts(plan: Plan.Plan, parts: readonly { n: number; groups?: PartGroups }[], n: number, eligible: Uint8Array): Groups {
+  if (!plan.within) return groupUnits(n, eligible);
+  const keyOf: string[] = new Array(n);
+  let at = 0;
+  for (const p of parts) {
+    const { of, keys } = p.groups!;
+    for (let u = 0; u < p.n; u++) keyOf[at + u] = keys[of[u]];
+    at += p.n;
+  }
+  return groupUnits(n, eligible, (u) => keyOf[u]);
+}
+
+/**
+ * Each id as a 52-bit hash (two 32-bit FNV-1a hashes of its UTF-16 code units), for finding
+ * ids that two parts share without handing over the ids: equal hashes send the run back to one
+ * thread, which reports the duplicate (or finds there was none).
+ */
+function idHashes(ids: readonly string[]): Float64Array {
+  const out = new Float64Array(ids.length);
+  for (let u = 0; u < ids.length; u++) {
+    const s = ids[u];
+    let a = 0x811c9dc5;
+    let b = 0x050c5d1f;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+    }
+    out[u] = (a >>> 0) * 0x100000 + (b >>> 12);
+  }
+  return out;
+}

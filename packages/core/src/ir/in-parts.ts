@@ -1,0 +1,76 @@
+// Whether a cohort may be scored in parts: each part's units scored on their own, given the
+// cohort values, with only the cohort values and the places worked out for every part's units
+// together. That holds when a unit's scores, vetoes and grade follow from its own data and
+// the cohort values (no `place` or quota in a grade line: those compare the units' final
+// results; no `cohort size` or `by rank of X`, which read how many units a group has), and
+// each cohort value (a rank, a value across units, the highest raw score under `cap …
+// prorata`) is taken over values that follow from the units' inputs alone, directly or
+// through named values (no score, total or other cohort value: a part gives these values
+// before it scores). Imported schemes are scored without cohort values given, so they may
+// have none; who is assessed and with whom (`eligible if`, `within`) may read none. A front
+// end scoring a large cohort on several threads asks this of the plan first.
+import type * as P from './plan.js';
+
+export function scoredInParts(plan: P.Plan): boolean {
+  if (plan.grades?.some((g) => g.k === 'if' && g.quota !== undefined)) return false;
+  if (!plan.imports.every((i) => i.plan.cohort.length === 0 && scoredInParts(i.plan))) return false;
+  // Nothing anywhere (but examples and imports, checked above) reads final results, or how
+  // many units a group has (`cohort size`, and `by rank of X`, whose points are scaled by it).
+  const { examples: _examples, imports: _imports, ...rest } = plan;
+  if (mentions(rest, (k) => k === 'place' || k === 'cohortSize' || k === 'rankScored')) return false;
+  if (mentions([plan.eligible, plan.within], (k) => k === 'cohort')) return false;
+  return plan.cohort.every((c) => !readsCohort(plan, c));
+}
+
+/** Whether what a cohort value is taken over reads more than the units' inputs (through named values too). */
+function readsCohort(plan: P.Plan, c: P.CohortValue): boolean {
+  const over = c.k === 'rank' ? [c.by] : c.k === 'prorataMax' ? [{ ...plan.items[c.item], cap: undefined }] : [c.value, c.where];
+  const seenLets = new Set<number>();
+  const stack: unknown[] = [over];
+  let found = false;
+  const onNode = (x: { k: string; id?: number }) => {
+    switch (x.k) {
+      case 'cohort':
+      case 'cohortSize':
+      case 'rankScored':
+      case 'itemScore':
+      case 'sectionScore':
+      case 'total':
+      case 'bonusTotal':
+      case 'importTotal':
+      case 'importScore':
+        found = true;
+        return;
+      case 'let':
+        if (!seenLets.has(x.id!)) seenLets.add(x.id!), stack.push(plan.lets[x.id!]);
+    }
+  };
+  walk(stack, onNode, () => found);
+  return found;
+}
+
+/** Whether a node below `root` has a kind `is` holds for. */
+function mentions(root: unknown, is: (k: string) => boolean): boolean {
+  let found = false;
+  walk([root], (x) => void (is(x.k) && (found = true)), () => found);
+  return found;
+}
+
+/**
+ * Every object below the roots on `stack` (arrays and objects alike), without recursion: an
+ * expression may be deep. A walk over whatever the plan holds, rather than over the places an
+ * expression may be written today, cannot miss one added tomorrow.
+ */
+function walk(stack: unknown[], onNode: (x: { k: string; id?: number }) => void, done: () => boolean): void {
+  while (stack.length > 0 && !done()) {
+    const x = stack.pop();
+    if (typeof x !== 'object' || x === null) continue;
+    if (Array.isArray(x)) {
+      for (const v of x) stack.push(v);
+      continue;
+    }
+    const k = (x as { k?: unknown }).k;
+    if (typeof k === 'string') onNode(x as { k: string; id?: number });
+    for (const v of Object.values(x)) stack.push(v);
+  }
+}
