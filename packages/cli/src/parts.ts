@@ -8,7 +8,7 @@
 // failed score, an id two parts share or anything else unusual the parts are dropped, before
 // anything is written, and the run is made on one thread, which reports it as it always does.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { scoredInParts, type Lang, type Plan } from '@assess/core';
@@ -25,6 +25,12 @@ import { scorerSource } from './scorer.js';
 const PARTS_FROM_BYTES = 4 << 20;
 /** At most this many parts, however many cores. */
 const MAX_PARTS = 8;
+/**
+ * The memory a run in parts may need for a file of `size` bytes, about (each part's thread
+ * holds its own table and scores: measured about 1.3 GB for a million towns with honours lists,
+ * a 255 MB JSON-lines file, where one thread needs about 0.85 GB).
+ */
+const partsNeed = (size: number) => 512 * 2 ** 20 + 5 * size;
 /** Bytes looked through past a part's share for the line break that ends it. */
 const WINDOW = 1 << 20;
 
@@ -73,7 +79,8 @@ export function jobsFlag(value: string | undefined): number | undefined {
 /**
  * Threads started for the parts of `dataFile`, while the scheme is still being read (they load
  * their modules meanwhile); undefined when the file is read on one thread: not CSV or JSON
- * lines, small (unless `--jobs` asks), one core, or no line break where a part would end.
+ * lines, small or more than the free memory allows (unless `--jobs` asks), one core, or no
+ * line break where a part would end.
  */
 export function startParts(dataFile: string, format: string, jobs: number | undefined): Parts | undefined {
   if (format !== 'csv' && format !== 'json') return undefined;
@@ -86,7 +93,9 @@ export function startParts(dataFile: string, format: string, jobs: number | unde
   } catch {
     return undefined;
   }
-  const wanted = Math.min(jobs ?? (size >= PARTS_FROM_BYTES ? availableParallelism() : 1), MAX_PARTS);
+  // Unless asked, parts only where the machine has room for them.
+  const room = Math.min(freemem(), process.constrainedMemory?.() || Infinity);
+  const wanted = Math.min(jobs ?? (size >= PARTS_FROM_BYTES && room >= partsNeed(size) ? availableParallelism() : 1), MAX_PARTS);
   if (wanted < 2) return undefined;
   const split = splitFile(dataFile, csv, size, wanted);
   if (!split) return undefined;
