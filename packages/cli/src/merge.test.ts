@@ -38,7 +38,7 @@ function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[
   let given: unknown[][] | undefined;
   if (plan.cohort.length > 0) {
     try {
-      const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }) as unknown as Parameters<typeof inputsToWire>[0], t.n));
+      const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }), t.n));
       given = cohortOfParts(plan, inputs).map(givenFromWire);
     } catch {
       return undefined;

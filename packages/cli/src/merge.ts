@@ -6,6 +6,7 @@
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
 import { aggregate, competitionRanks, DATA_LIMITS, Decimal, groupUnits, percentile, placeUnits, scoresFromWire, scoresToWire, topK, type Groups, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
+import type { CohortInputs } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
 export interface PartGroups {
@@ -58,7 +59,7 @@ export function placeInto(s: { n: number; columns: ScoreColumns }, places: Int32
 }
 
 /** A compiled scorer's `cohortInputs()` as a part hands it over. */
-export function inputsToWire(r: { cohort: { values: (Decimal | null)[]; counted?: Uint8Array }[]; groups: PartGroups; eligible: Uint8Array }, n: number): PartInputs {
+export function inputsToWire(r: CohortInputs, n: number): PartInputs {
   return { n, cohort: r.cohort.map((c) => ({ values: scoresToWire(c.values), counted: c.counted })), groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
 }
 

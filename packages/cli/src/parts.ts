@@ -157,7 +157,6 @@ export class Parts {
   /** Each thread's messages, in order, and who waits for the next. */
   private readonly inbox: ToMain[][];
   private readonly waiting: ((m: ToMain) => void)[] = [];
-  private failed = false;
 
   constructor(
     private readonly file: string,
@@ -211,7 +210,7 @@ export class Parts {
       this.stop();
       return undefined;
     };
-    if (!scoredInParts(plan)) return giveUp('units are compared by more than places and cohort values taken over their own data');
+    if (!scoredInParts(plan)) return giveUp('the scheme compares units in a way parts cannot be given');
     const { ranges, header } = this.split;
     const scorer = scorerSource(plan);
     ranges.forEach((range, i) => this.workers[i].postMessage({ k: 'part', plan, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format } satisfies PartJob));
@@ -228,12 +227,10 @@ export class Parts {
       }
       return got;
     };
-    if (plan.cohort.length > 0) {
-      const inputs = await fromEvery('inputs');
-      if (typeof inputs === 'string') return bar.stop(), giveUp(inputs);
-      cohortOfParts(plan, inputs).forEach((given, i) => this.workers[i].postMessage({ k: 'cohort', given } satisfies Given));
-    }
-    const parts = await fromEvery('scored');
+    // With cohort values, each part first says what they are taken over, and is given them.
+    const inputs = plan.cohort.length > 0 ? await fromEvery('inputs') : [];
+    if (typeof inputs !== 'string' && inputs.length > 0) cohortOfParts(plan, inputs).forEach((given, i) => this.workers[i].postMessage({ k: 'cohort', given } satisfies Given));
+    const parts = typeof inputs === 'string' ? inputs : await fromEvery('scored');
     bar.stop();
     if (typeof parts === 'string') return giveUp(parts);
     const placed = placeParts(plan, parts);
@@ -264,5 +261,4 @@ export class Parts {
     this.stop();
     return EXIT.ok;
   }
-
 }

@@ -53,7 +53,7 @@ async function score(job: PartJob): Promise<void> {
   if (plan.cohort.length > 0) {
     const got = new Promise<Given>((resolve) => (given = resolve));
     try {
-      const inputs = inputsToWire(scorer.scoreTable(table, { cohortInputs: true }) as unknown as Parameters<typeof inputsToWire>[0], table.n);
+      const inputs = inputsToWire(scorer.scoreTable(table, { cohortInputs: true }), table.n);
       post({ k: 'inputs', ...inputs }, [...inputs.cohort.flatMap((c) => [...wireBuffers(c.values), ...(c.counted ? [c.counted.buffer as ArrayBuffer] : [])])]);
     } catch {
       // A value a cohort value is taken over failed: one thread says where.

@@ -3,14 +3,20 @@
 // part of a run) need not load it.
 import type { UnitResult } from '@assess/core';
 import * as runtime from '@assess/runtime';
-import type { Scoring, UnitTable } from '@assess/runtime';
+import type { Decimal, Scoring, UnitTable } from '@assess/runtime';
+
+/** What each cohort value is taken over, unit by unit (a compiled scorer's `cohortInputs`; see merge.ts). */
+export interface CohortInputs {
+  cohort: { values: (Decimal | null)[]; counted?: Uint8Array }[];
+  groups: { of: Uint32Array; keys: string[] };
+  eligible: Uint8Array;
+}
 
 export interface Scorer {
-  /**
-   * `cohort`: the cohort values, given (a part of a cohort scored in parts); `cohortInputs`:
-   * return what each cohort value is taken over instead of scoring (see parts.ts and merge.ts).
-   */
-  scoreTable(table: UnitTable, options?: { cohort?: unknown[]; cohortInputs?: boolean }): Scoring<UnitResult>;
+  /** For a part of a cohort scored in parts (parts.ts, merge.ts): what each cohort value is taken over, instead of scores. */
+  scoreTable(table: UnitTable, options: { cohortInputs: true }): CohortInputs;
+  /** `cohort`: the cohort values, given (a part of a cohort scored in parts). */
+  scoreTable(table: UnitTable, options?: { cohort?: unknown[] }): Scoring<UnitResult>;
 }
 
 /** The scorer of `js`, as `scorerSource` wrote it. (Names and labels are only string literals in the code: see the compiler.) */
