@@ -162,6 +162,8 @@ export class Parts {
   /** Each thread's messages, in order, and who waits for the next. */
   private readonly inbox: ToMain[][];
   private readonly waiting: ((m: ToMain) => void)[] = [];
+  /** Told of the bytes each thread reads, as they are read. */
+  private onRead?: (bytes: number) => void;
 
   constructor(
     private readonly file: string,
@@ -184,6 +186,7 @@ export class Parts {
   }
 
   private deliver(i: number, m: ToMain): void {
+    if (m.k === 'read') return this.onRead?.(m.bytes);
     const wait = this.waiting[i];
     if (wait) {
       delete this.waiting[i];
@@ -221,12 +224,12 @@ export class Parts {
     ranges.forEach((range, i) => this.workers[i].postMessage({ k: 'part', plan, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format } satisfies PartJob));
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
     let read = 0;
-    /** One message of kind `k` from every part (progress meanwhile); why not, when a part has something else to say. */
+    this.onRead = (bytes) => bar.update((read += bytes), this.size);
+    /** One message of kind `k` from every part; why not, when a part has something else to say. */
     const fromEvery = async <K extends 'inputs' | 'scored'>(k: K): Promise<Extract<ToMain, { k: K }>[] | string> => {
       const got: Extract<ToMain, { k: K }>[] = [];
       for (let i = 0; i < ranges.length; i++) {
-        let m = await this.next(i);
-        for (; m.k === 'read'; m = await this.next(i)) bar.update((read += m.bytes), this.size);
+        const m = await this.next(i);
         if (m.k !== k) return `part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`;
         got.push(m as Extract<ToMain, { k: K }>);
       }
