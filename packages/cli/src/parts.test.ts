@@ -222,6 +222,13 @@ describe('a run in parts', () => {
     const json = await inPartsAndAlone(file('across.assess', ACROSS), file('across.jsonl', jsonl(units(N, 13))), 'json');
     expect(json.how).toBe('assess: 3 parts');
   });
+  it('stops the parts waiting for their cohort values when another part has a wrong value', async () => {
+    const us = units(N, 15);
+    us[N - 5].cov = 'lots';
+    const r = await inPartsAndAlone(file('across.assess', ACROSS), file('across-bad.csv', csv(us)));
+    expect(r.how).toBe('assess: one thread: part 3: problems in the rows');
+    expect(r.code).toBe(1);
+  });
   it('leaves a scheme whose grade lines read places to one thread', async () => {
     const r = await inPartsAndAlone(file('place.assess', BY_PLACE), file('place.csv', csv(units(N, 6))));
     expect(r.how).toBe('assess: one thread: the scheme compares units in a way parts cannot be given');

@@ -10,7 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { scoredInParts, type Lang, type Plan } from '@assess/core';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
@@ -42,6 +42,12 @@ const WINDOW = 1 << 20;
 /** What a part's thread is given: the scheme, and where its lines are. */
 export interface PartJob {
   k: 'part';
+  /**
+   * Where the part's cohort values come (a scheme with some): the thread waits on `ready`
+   * (0: not yet, 1: sent, 2: stop) in the middle of its scoring, then reads them from `answers`.
+   */
+  answers: MessagePort;
+  ready: SharedArrayBuffer;
   plan: Plan.Plan;
   /** The scheme compiled to JavaScript (`scorerSource`). */
   scorer: string;
@@ -164,6 +170,8 @@ export class Parts {
   private readonly waiting: ((m: ToMain) => void)[] = [];
   /** Told of the bytes each thread reads, as they are read. */
   private onRead?: (bytes: number) => void;
+  /** Each thread's way to its cohort values (see `PartJob`). */
+  private readonly answers: { channel: MessageChannel; ready: Int32Array }[];
 
   constructor(
     private readonly file: string,
@@ -176,6 +184,7 @@ export class Parts {
     // short-lived objects (fewer collections, measured 10–15% faster).
     this.workers = split.ranges.map(() => new Worker(new URL('./run-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
     this.inbox = this.workers.map(() => []);
+    this.answers = this.workers.map(() => ({ channel: new MessageChannel(), ready: new Int32Array(new SharedArrayBuffer(4)) }));
     this.workers.forEach((w, i) => {
       w.on('message', (m: ToMain) => this.deliver(i, m));
       // A thread that cannot start or stops: the run goes back to one thread (or, once
@@ -200,6 +209,11 @@ export class Parts {
   }
 
   stop(): void {
+    // A thread waiting for its cohort values stops waiting.
+    for (const a of this.answers) {
+      Atomics.store(a.ready, 0, 2);
+      Atomics.notify(a.ready, 0);
+    }
     for (const w of this.workers) {
       w.removeAllListeners('exit');
       void w.terminate();
@@ -221,7 +235,11 @@ export class Parts {
     if (!scoredInParts(plan)) return giveUp('the scheme compares units in a way parts cannot be given');
     const { ranges, header } = this.split;
     const scorer = scorerSource(plan);
-    ranges.forEach((range, i) => this.workers[i].postMessage({ k: 'part', plan, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format } satisfies PartJob));
+    ranges.forEach((range, i) => {
+      const { channel, ready } = this.answers[i];
+      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };
+      this.workers[i].postMessage(job, [channel.port2]);
+    });
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
     let read = 0;
     this.onRead = (bytes) => bar.update((read += bytes), this.size);
@@ -237,7 +255,13 @@ export class Parts {
     };
     // With cohort values, each part first says what they are taken over, and is given them.
     const inputs = plan.cohort.length > 0 ? await fromEvery('inputs') : [];
-    if (typeof inputs !== 'string' && inputs.length > 0) cohortOfParts(plan, inputs).forEach((given, i) => this.workers[i].postMessage({ k: 'cohort', given } satisfies Given));
+    if (typeof inputs !== 'string' && inputs.length > 0)
+      cohortOfParts(plan, inputs).forEach((given, i) => {
+        const { channel, ready } = this.answers[i];
+        channel.port1.postMessage({ k: 'cohort', given } satisfies Given);
+        Atomics.store(ready, 0, 1);
+        Atomics.notify(ready, 0);
+      });
     const parts = typeof inputs === 'string' ? inputs : await fromEvery('scored');
     bar.stop();
     if (typeof parts === 'string') return giveUp(parts);

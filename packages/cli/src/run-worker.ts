@@ -4,10 +4,10 @@
 // Anything but clean data (a problem in a row, a failed score, a line the reader gives up on)
 // is only reported as unusual: the run is then made again on one thread, which says what is
 // wrong exactly where it always does.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
-import { givenFromWire, inputsToWire, partScored, placeInto } from './merge.js';
+import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } from './merge.js';
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
 import { csvRecords, readCsv, readJsonLines } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
@@ -19,12 +19,9 @@ const PIECE = 1 << 20;
 const port = parentPort!;
 const post = (m: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 let scored: { job: PartJob; scoring: Scoring } | undefined;
-/** The part's cohort values, when its scheme has some: given once every part has said what they are taken over. */
-let given: ((g: Given) => void) | undefined;
 
-port.on('message', (m: PartJob | Given | Placed) => {
+port.on('message', (m: PartJob | Placed) => {
   if (m.k === 'part') void score(m);
-  else if (m.k === 'cohort') given?.(m);
   else if (scored) write(scored, m);
 });
 
@@ -49,19 +46,16 @@ async function score(job: PartJob): Promise<void> {
   const { table, problems } = b.finish();
   if (problems.length > 0) return post({ k: 'unusual', why: 'problems in the rows' });
   const scorer = scorerFrom(job.scorer);
-  let cohort: unknown[] | undefined;
-  if (plan.cohort.length > 0) {
-    const got = new Promise<Given>((resolve) => (given = resolve));
-    try {
-      const inputs = inputsToWire(scorer.scoreTable(table, { cohortInputs: true }), table.n);
-      post({ k: 'inputs', ...inputs }, [...inputs.cohort.flatMap((c) => [...wireBuffers(c.values), ...(c.counted ? [c.counted.buffer as ArrayBuffer] : [])])]);
-    } catch {
-      // A value a cohort value is taken over failed: one thread says where.
-      return post({ k: 'unusual', why: 'a value a cohort value is taken over failed' });
-    }
-    cohort = givenFromWire((await got).given);
+  let scoring: Scoring;
+  try {
+    // With cohort values, the scorer says what they are taken over before it scores, and
+    // waits here (the thread has nothing else to do) until every part has said so.
+    scoring = scorer.scoreTable(table, plan.cohort.length > 0 ? { cohort: (inputs) => cohortValues(job, inputsToWire(inputs, table.n)) } : {});
+  } catch (e) {
+    // A value a cohort value is taken over failed: one thread says where.
+    if (e instanceof Stopped) return;
+    return post({ k: 'unusual', why: 'a value a cohort value is taken over failed' });
   }
-  const scoring = scorer.scoreTable(table, cohort && { cohort });
   if (scoring.diagnostics.length > 0) return post({ k: 'unusual', why: 'scores that failed' });
   // The units' values are not read again (results without traces read only scores): their
   // memory is the collector's while the lines are made.
@@ -70,6 +64,19 @@ async function score(job: PartJob): Promise<void> {
   const part = partScored(scoring);
   const moved = [part.eligible, part.vetoed, part.ids, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
+}
+
+/** The run went back to one thread while this part waited. */
+class Stopped extends Error {}
+
+/** Hand over what the part's cohort values are taken over, and wait for them. */
+function cohortValues(job: PartJob, inputs: PartInputs): unknown[] {
+  post({ k: 'inputs', ...inputs }, [...inputs.cohort.flatMap((c) => [...wireBuffers(c.values), ...(c.counted ? [c.counted.buffer as ArrayBuffer] : [])])]);
+  const ready = new Int32Array(job.ready);
+  Atomics.wait(ready, 0, 0);
+  const answer = receiveMessageOnPort(job.answers)?.message as Given | undefined;
+  if (Atomics.load(ready, 0) !== 1 || !answer) throw new Stopped();
+  return givenFromWire(answer.given);
 }
 
 function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Placed): void {

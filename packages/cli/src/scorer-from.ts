@@ -15,8 +15,11 @@ export interface CohortInputs {
 export interface Scorer {
   /** For a part of a cohort scored in parts (parts.ts, merge.ts): what each cohort value is taken over, instead of scores. */
   scoreTable(table: UnitTable, options: { cohortInputs: true }): CohortInputs;
-  /** `cohort`: the cohort values, given (a part of a cohort scored in parts). */
-  scoreTable(table: UnitTable, options?: { cohort?: unknown[] }): Scoring<UnitResult>;
+  /**
+   * `cohort`: the cohort values, given (a part of a cohort scored in parts), or a function that
+   * is given what they are taken over before the part is scored, and returns them.
+   */
+  scoreTable(table: UnitTable, options?: { cohort?: unknown[] | ((inputs: CohortInputs) => unknown[]) }): Scoring<UnitResult>;
 }
 
 /** The scorer of `js`, as `scorerSource` wrote it. (Names and labels are only string literals in the code: see the compiler.) */

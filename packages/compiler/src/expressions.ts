@@ -327,8 +327,8 @@ export class Exprs {
       }
       this.fn(this.helpers, `cohort${c.id}Pass`, [], body, `cohort value ${c.id}: ${what}`);
       // Given (a cohort scored in parts): a rank per unit, any other value by group key.
-      const given = c.k === 'rank' ? `() => given[${c.id}]` : `once(() => groups.keys.map((k) => given[${c.id}].get(k)))`;
-      this.helpers.line(`const cohort${c.id} = given[${c.id}] !== undefined ? ${given} : once(cohort${c.id}Pass);`);
+      const given = c.k === 'rank' ? `given[${c.id}]` : `groups.keys.map((k) => given[${c.id}].get(k))`;
+      this.helpers.line(`const cohort${c.id} = once(() => (given[${c.id}] !== undefined ? ${given} : cohort${c.id}Pass()));`);
     }
     if (this.plan.cohort.length > 0) this.cohortInputs();
   }

@@ -322,8 +322,10 @@ export class SchemeGen extends Exprs {
     out.line(`// The scheme ${quoted(plan.name)}${plan.file !== undefined ? ` (${quoted(plan.file)})` : ''}: every unit of a validated table, scored.`);
     out.open(`function ${this.name}(table, options = {}) {`);
     out.lines(['const n = table.n;', 'const ids = table.ids;', 'const kinds = table.kinds;', 'const errors = new Map();', 'const guard = (u, f) => guarded(errors, u, f);']);
-    // A cohort scored in parts gives each part its cohort values (see `cohortInputs`).
-    if (plan.cohort.length > 0) out.line('const given = options.cohort ?? [];');
+    // A cohort scored in parts gives each part its cohort values (see `cohortInputs`), or a
+    // function that is given what they are taken over and returns them (called before scoring,
+    // so that what was worked out for them is not worked out again).
+    if (plan.cohort.length > 0) out.line('let given = options.cohort ?? [];');
     for (const [field, name] of this.columns) out.line(`const ${name} = column(table, ${lit(field)});`);
     out.add(this.state());
     for (const [alias, name] of this.imports) {
@@ -375,7 +377,10 @@ export class SchemeGen extends Exprs {
     L.line(`const groups = groupUnits(n, eligible${plan.within ? ', (u) => guard(u, groupKeyOf)' : ''});`);
     L.line('const groupOf = groups.of;');
     L.line('const members = groups.members;');
-    if (plan.cohort.length > 0) L.line('if (options.cohortInputs) return cohortInputs();');
+    if (plan.cohort.length > 0) {
+      L.line('if (options.cohortInputs) return cohortInputs();');
+      L.line('if (typeof given === "function") given = given(cohortInputs());');
+    }
     L.line();
     L.line('// ── every score, each after the scores it reads ──');
     for (const step of plan.order) {

@@ -95,7 +95,7 @@ function scheme0(table, options = {}) {
   const kinds = table.kinds;
   const errors = new Map();
   const guard = (u, f) => guarded(errors, u, f);
-  const given = options.cohort ?? [];
+  let given = options.cohort ?? [];
   const in0 = column(table, "组织体系");
   const in1 = column(table, "目标分解");
   const in2 = column(table, "少报次数");
@@ -464,6 +464,7 @@ function scheme0(table, options = {}) {
   const groupOf = groups.of;
   const members = groups.members;
   if (options.cohortInputs) return cohortInputs();
+  if (typeof given === "function") given = given(cohortInputs());
 
   // ── every score, each after the scores it reads ──
   for (let u = 0, col = scores[0]; u < n; u++) { // item "组织领导"

@@ -121,7 +121,7 @@ function scheme0(table, options = {}) {
   const kinds = table.kinds;
   const errors = new Map();
   const guard = (u, f) => guarded(errors, u, f);
-  const given = options.cohort ?? [];
+  let given = options.cohort ?? [];
   const in0 = column(table, "城镇化率");
   const in1 = column(table, "查实虚报");
   const in2 = column(table, "污水处理率");
@@ -238,7 +238,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort0 = given[0] !== undefined ? () => given[0] : once(cohort0Pass);
+  const cohort0 = once(() => (given[0] !== undefined ? given[0] : cohort0Pass()));
   // cohort value 1: each unit's place by descending value
   function cohort1Pass() {
     const ranks = new Array(n).fill(0);
@@ -252,7 +252,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort1 = given[1] !== undefined ? () => given[1] : once(cohort1Pass);
+  const cohort1 = once(() => (given[1] !== undefined ? given[1] : cohort1Pass()));
   // cohort value 2: each unit's place by descending value
   function cohort2Pass() {
     const ranks = new Array(n).fill(0);
@@ -266,7 +266,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort2 = given[2] !== undefined ? () => given[2] : once(cohort2Pass);
+  const cohort2 = once(() => (given[2] !== undefined ? given[2] : cohort2Pass()));
   // cohort value 3: each unit's place by ascending value
   function cohort3Pass() {
     const ranks = new Array(n).fill(0);
@@ -280,7 +280,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort3 = given[3] !== undefined ? () => given[3] : once(cohort3Pass);
+  const cohort3 = once(() => (given[3] !== undefined ? given[3] : cohort3Pass()));
   // cohort value 4: each unit's place by descending value
   function cohort4Pass() {
     const ranks = new Array(n).fill(0);
@@ -294,7 +294,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort4 = given[4] !== undefined ? () => given[4] : once(cohort4Pass);
+  const cohort4 = once(() => (given[4] !== undefined ? given[4] : cohort4Pass()));
   // cohort value 5: each unit's place by descending value
   function cohort5Pass() {
     const ranks = new Array(n).fill(0);
@@ -308,7 +308,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort5 = given[5] !== undefined ? () => given[5] : once(cohort5Pass);
+  const cohort5 = once(() => (given[5] !== undefined ? given[5] : cohort5Pass()));
   // cohort value 6: each unit's place by descending value
   function cohort6Pass() {
     const ranks = new Array(n).fill(0);
@@ -322,7 +322,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort6 = given[6] !== undefined ? () => given[6] : once(cohort6Pass);
+  const cohort6 = once(() => (given[6] !== undefined ? given[6] : cohort6Pass()));
   // cohort value 7: each unit's place by ascending value
   function cohort7Pass() {
     const ranks = new Array(n).fill(0);
@@ -336,7 +336,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort7 = given[7] !== undefined ? () => given[7] : once(cohort7Pass);
+  const cohort7 = once(() => (given[7] !== undefined ? given[7] : cohort7Pass()));
   // what each cohort value is taken over, unit by unit (for a cohort scored in parts)
   function cohortInputs() {
     const out = [];
@@ -1146,6 +1146,7 @@ function scheme0(table, options = {}) {
   const groupOf = groups.of;
   const members = groups.members;
   if (options.cohortInputs) return cohortInputs();
+  if (typeof given === "function") given = given(cohortInputs());
 
   // ── every score, each after the scores it reads ──
   for (let u = 0, col = scores[0]; u < n; u++) { // item "城镇化率（现状）"
