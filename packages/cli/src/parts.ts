@@ -32,7 +32,7 @@ const PARTS_FROM_BYTES = 16 << 20;
 const MAX_PARTS = 8;
 /**
  * The memory a run in parts may need for a file of `size` bytes, about (each part's thread
- * holds its own table and scores: measured about 1.3 GB for a million towns with honours lists,
+ * holds its own table and scores: measured about 1.15 GB for a million towns with honours lists,
  * a 255 MB JSON-lines file, where one thread needs about 0.85 GB).
  */
 const partsNeed = (size: number) => 512 * 2 ** 20 + 5 * size;
