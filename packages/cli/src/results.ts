@@ -54,6 +54,7 @@ function layout(plan: Plan.Plan, s: Scoring) {
   };
 }
 
+/** The results as CSV: the header line (the first part's), then a line per unit. */
 export function* csvLines(plan: Plan.Plan, s: Scoring, part = whole(s)): Generator<string> {
   const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
   const items = resultItems(plan);
@@ -79,6 +80,7 @@ export function* csvLines(plan: Plan.Plan, s: Scoring, part = whole(s)): Generat
   }
 }
 
+/** The results as a plain-text table (never in parts: its columns are aligned over every row). */
 export function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {
   // The header is core's (the words every front end shows); the rows come from the scoring's
   // columns, cell for cell what core's resultRow makes of a unit's result.
