@@ -6,12 +6,12 @@
 // the threads only carry these same messages.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, scoredInParts, type Plan } from '@assess/core';
+import { compile, readsGroupSizes, scoredInParts, type Plan } from '@assess/core';
 import { TableBuilder, type UnitTable } from '@assess/runtime';
 import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { cohortOfParts, givenFromWire, inputsToWire, partScored, placeInto, placeParts } from './merge.js';
 import { csvLines, jsonLines, type Part, type Scoring } from './results.js';
-import { scorerFrom, type Scorer } from './scorer-from.js';
+import { scorerFrom, type GivenToScorer, type Scorer } from './scorer-from.js';
 import { scorerSource } from './scorer.js';
 
 /** Generated schemes (most compare units in ways parts cannot: a tenth or so are scored in parts); FC_RUNS=… for more. */
@@ -35,8 +35,8 @@ function lines(plan: Plan.Plan, scorings: readonly Scoring[]): string[] {
 
 /** The cohort cut into parts and scored as `assess run` does on its threads; undefined where it would go back to one thread. */
 function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[] | undefined {
-  let given: unknown[][] | undefined;
-  if (plan.cohort.length > 0) {
+  let given: GivenToScorer[] | undefined;
+  if (plan.cohort.length > 0 || readsGroupSizes(plan)) {
     try {
       const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }), t.n));
       given = cohortOfParts(plan, inputs).map(givenFromWire);

@@ -6,7 +6,7 @@
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
 import { aggregate, competitionRanks, DATA_LIMITS, Decimal, groupUnits, percentile, placeUnits, scoresFromWire, scoresToWire, topK, type Groups, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
-import type { CohortInputs } from './scorer-from.js';
+import type { CohortInputs, GivenToScorer } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
 export interface PartGroups {
@@ -31,6 +31,12 @@ export interface PartInputs {
 
 /** A cohort value as a part is given it: a rank per unit, any other value by group key. */
 export type GivenValue = { ranks: Int32Array } | { keys: string[]; values: ScoresOnWire };
+
+/** What a part is given: its cohort values, and how many units each group has (by key). */
+export interface PartGiven {
+  values: GivenValue[];
+  sizes: { keys: string[]; counts: Int32Array };
+}
 
 /** What a part gives once scored. */
 export interface PartScored {
@@ -63,22 +69,24 @@ export function inputsToWire(r: CohortInputs, n: number): PartInputs {
   return { n, cohort: r.cohort.map((c) => ({ values: scoresToWire(c.values), counted: c.counted })), groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
 }
 
-/** What a part is given as its scorer's `options.cohort`. */
-export function givenFromWire(given: readonly GivenValue[]): unknown[] {
-  return given.map((g) => {
+/** What a part is given, as its scorer's `options.cohort` takes it. */
+export function givenFromWire(given: PartGiven): GivenToScorer {
+  const values = given.values.map((g) => {
     if ('ranks' in g) return Array.from(g.ranks);
     const values = scoresFromWire(g.values);
     return new Map(g.keys.map((k, i) => [k, values[i]]));
   });
+  return { values, sizes: new Map(given.sizes.keys.map((k, i) => [k, given.sizes.counts[i]])) };
 }
 
-/** Each part's cohort values, worked out over every part's units together. */
-export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): GivenValue[][] {
+/** Each part's cohort values and groups' sizes, worked out over every part's units together. */
+export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): PartGiven[] {
   const n = parts.reduce((sum, p) => sum + p.n, 0);
   const eligible = concat(parts.map((p) => p.eligible), n);
   const groups = groupsOfParts(plan, parts, n, eligible);
   const offsets = parts.map((_, i) => parts.slice(0, i).reduce((sum, p) => sum + p.n, 0));
   const perPart: GivenValue[][] = parts.map(() => []);
+  const sizes = { keys: groups.keys, counts: Int32Array.from(groups.members.slice(0, groups.keys.length), (units) => units.length) };
   for (const c of plan.cohort) {
     const values: (Decimal | null)[] = parts.flatMap((p) => scoresFromWire(p.cohort[c.id].values));
     if (c.k === 'rank') {
@@ -112,7 +120,7 @@ export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): Gi
     const given: GivenValue = { keys: groups.keys, values: scoresToWire(byGroup.slice(0, groups.keys.length)) };
     for (const list of perPart) list.push(given);
   }
-  return perPart;
+  return perPart.map((values) => ({ values, sizes }));
 }
 
 /**

@@ -109,6 +109,9 @@ const ACROSS = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 
   .replace('item "少报" max 10: deduct 2 per missing', 'item "少报" max 10: rank by x desc, first 10, step 0.01')
   .replace('veto "事故"', 'bonus "加分": missing * 2, cap 3 prorata\n\nveto "事故"');
 
+/** The same scheme with points by rank and a grade line that reads the group's size (each part is given its groups' sizes). */
+const RANKED = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: by rank of x desc').replace('"优秀" if total >= 80', '"优秀" if total >= 70 and cohort size > 1300');
+
 /** The same scheme with a grade line that reads places: only one thread may score it. */
 const BY_PLACE = SCHEME.replace('"优秀" if total >= 80', '"优秀" if place <= 10');
 
@@ -221,6 +224,12 @@ describe('a run in parts', () => {
     expect(r.code).toBe(0);
     const json = await inPartsAndAlone(file('across.assess', ACROSS), file('across.jsonl', jsonl(units(N, 13))), 'json');
     expect(json.how).toBe('assess: 3 parts');
+  });
+  it('gives each part its groups\' sizes (by rank of, cohort size)', async () => {
+    const r = await inPartsAndAlone(file('ranked.assess', RANKED), file('ranked.csv', csv(units(N, 16))));
+    expect(r.how).toBe('assess: 3 parts');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('优秀');
   });
   it('stops the parts waiting for their cohort values when another part has a wrong value', async () => {
     const us = units(N, 15);

@@ -11,10 +11,10 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { scoredInParts, type Lang, type Plan } from '@assess/core';
+import { readsGroupSizes, scoredInParts, type Lang, type Plan } from '@assess/core';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
-import { cohortOfParts, placeParts, type GivenValue, type PartInputs, type PartScored } from './merge.js';
+import { cohortOfParts, placeParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { fileSize, type ByteRange } from './read.js';
@@ -49,6 +49,8 @@ export interface PartJob {
   answers: MessagePort;
   ready: SharedArrayBuffer;
   plan: Plan.Plan;
+  /** Whether the part says what its cohort values are taken over and waits for them (and its groups' sizes). */
+  given: boolean;
   /** The scheme compiled to JavaScript (`scorerSource`). */
   scorer: string;
   file: string;
@@ -59,10 +61,10 @@ export interface PartJob {
   format: 'csv' | 'json';
 }
 
-/** The part's cohort values, worked out over every part's units. */
+/** The part's cohort values and groups' sizes, worked out over every part's units. */
 export interface Given {
   k: 'cohort';
-  given: GivenValue[];
+  given: PartGiven;
 }
 
 /** Each unit's place (−1: none), and which of the run's lines the part writes. */
@@ -235,9 +237,10 @@ export class Parts {
     if (!scoredInParts(plan)) return giveUp('the scheme compares units in a way parts cannot be given');
     const { ranges, header } = this.split;
     const scorer = scorerSource(plan);
+    const given = plan.cohort.length > 0 || readsGroupSizes(plan);
     ranges.forEach((range, i) => {
       const { channel, ready } = this.answers[i];
-      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };
+      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };
       this.workers[i].postMessage(job, [channel.port2]);
     });
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
@@ -254,7 +257,7 @@ export class Parts {
       return got;
     };
     // With cohort values, each part first says what they are taken over, and is given them.
-    const inputs = plan.cohort.length > 0 ? await fromEvery('inputs') : [];
+    const inputs = given ? await fromEvery('inputs') : [];
     if (typeof inputs !== 'string' && inputs.length > 0)
       cohortOfParts(plan, inputs).forEach((given, i) => {
         const { channel, ready } = this.answers[i];

@@ -11,7 +11,7 @@ import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } f
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
 import { csvRecords, readCsv, readJsonLines } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
-import { scorerFrom } from './scorer-from.js';
+import { scorerFrom, type GivenToScorer } from './scorer-from.js';
 
 /** Bytes of result lines handed over at a time (about). */
 const PIECE = 1 << 20;
@@ -50,7 +50,7 @@ async function score(job: PartJob): Promise<void> {
   try {
     // With cohort values, the scorer says what they are taken over before it scores, and
     // waits here (the thread has nothing else to do) until every part has said so.
-    scoring = scorer.scoreTable(table, plan.cohort.length > 0 ? { cohort: (inputs) => cohortValues(job, inputsToWire(inputs, table.n)) } : {});
+    scoring = scorer.scoreTable(table, job.given ? { cohort: (inputs) => cohortValues(job, inputsToWire(inputs, table.n)) } : {});
   } catch (e) {
     // A value a cohort value is taken over failed: one thread says where.
     if (e instanceof Stopped) return;
@@ -70,7 +70,7 @@ async function score(job: PartJob): Promise<void> {
 class Stopped extends Error {}
 
 /** Hand over what the part's cohort values are taken over, and wait for them. */
-function cohortValues(job: PartJob, inputs: PartInputs): unknown[] {
+function cohortValues(job: PartJob, inputs: PartInputs): GivenToScorer {
   post({ k: 'inputs', ...inputs }, [...inputs.cohort.flatMap((c) => [...wireBuffers(c.values), ...(c.counted ? [c.counted.buffer as ArrayBuffer] : [])])]);
   const ready = new Int32Array(job.ready);
   Atomics.wait(ready, 0, 0);

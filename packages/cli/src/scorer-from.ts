@@ -12,6 +12,12 @@ export interface CohortInputs {
   eligible: Uint8Array;
 }
 
+/** A part's cohort values (a rank per unit, any other value by group key) and groups' sizes (by key), as a compiled scorer's `options.cohort` takes them. */
+export interface GivenToScorer {
+  values: unknown[];
+  sizes?: Map<string, number>;
+}
+
 export interface Scorer {
   /** For a part of a cohort scored in parts (parts.ts, merge.ts): what each cohort value is taken over, instead of scores. */
   scoreTable(table: UnitTable, options: { cohortInputs: true }): CohortInputs;
@@ -19,7 +25,7 @@ export interface Scorer {
    * `cohort`: the cohort values, given (a part of a cohort scored in parts), or a function that
    * is given what they are taken over before the part is scored, and returns them.
    */
-  scoreTable(table: UnitTable, options?: { cohort?: unknown[] | ((inputs: CohortInputs) => unknown[]) }): Scoring<UnitResult>;
+  scoreTable(table: UnitTable, options?: { cohort?: GivenToScorer | ((inputs: CohortInputs) => GivenToScorer) }): Scoring<UnitResult>;
 }
 
 /** The scorer of `js`, as `scorerSource` wrote it. (Names and labels are only string literals in the code: see the compiler.) */

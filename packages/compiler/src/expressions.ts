@@ -3,7 +3,7 @@
 // names the scorer gives it (see generate.ts): `u` the unit, `in0…` input columns, `scores`,
 // `sectionScores`, `totals`, `places`, `groupOf` and `members` (the unit's group and the units
 // assessed in each group), `kinds`, `ids`.
-import type { Plan as P } from '@assess/core';
+import { readsGroupSizes, type Plan as P } from '@assess/core';
 import { ops } from '@assess/runtime';
 import { Lines, nameFor, op, unknownNode, type Module } from './lines.js';
 import { words } from './messages.js';
@@ -99,7 +99,7 @@ export class Exprs {
       case 'place':
         return '(places[u] === null ? undefined : Decimal.fromInt(places[u]))';
       case 'cohortSize':
-        return 'Decimal.fromInt(members[groupOf[u]].length)';
+        return 'Decimal.fromInt(groupSize(groupOf[u]))';
       case 'itemScore':
         return `(scores[${e.id}][u] ?? undefined)`;
       case 'sectionScore':
@@ -327,10 +327,12 @@ export class Exprs {
       }
       this.fn(this.helpers, `cohort${c.id}Pass`, [], body, `cohort value ${c.id}: ${what}`);
       // Given (a cohort scored in parts): a rank per unit, any other value by group key.
-      const given = c.k === 'rank' ? `given[${c.id}]` : `groups.keys.map((k) => given[${c.id}].get(k))`;
-      this.helpers.line(`const cohort${c.id} = once(() => (given[${c.id}] !== undefined ? ${given} : cohort${c.id}Pass()));`);
+      const given = c.k === 'rank' ? `given.values[${c.id}]` : `groups.keys.map((k) => given.values[${c.id}].get(k))`;
+      this.helpers.line(`const cohort${c.id} = once(() => (given.values[${c.id}] !== undefined ? ${given} : cohort${c.id}Pass()));`);
     }
-    if (this.plan.cohort.length > 0) this.cohortInputs();
+    if (this.plan.cohort.length > 0 || readsGroupSizes(this.plan)) this.cohortInputs();
+    // How many units a group has: given, for a part of a cohort scored in parts.
+    if (readsGroupSizes(this.plan)) this.helpers.line('const groupSize = (g) => (given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length);');
   }
 
   /**

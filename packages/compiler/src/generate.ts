@@ -9,7 +9,7 @@
 //
 // Names: generated identifiers are made from indices (`score3`, `let0`, `in2`); a user's name
 // or label only ever appears as a string literal, or in a comment as a string literal.
-import type { Plan as P } from '@assess/core';
+import { readsGroupSizes, type Plan as P } from '@assess/core';
 import { cannotFail, Exprs } from './expressions.js';
 import { Lines, unknownNode, type Module } from './lines.js';
 import { unitResults } from './results.js';
@@ -41,6 +41,11 @@ export class SchemeGen extends Exprs {
     private readonly nested: (plan: P.Plan) => string,
   ) {
     super(plan, mod);
+  }
+
+  /** Whether a part of a cohort scored in parts must be given something: cohort values, or its groups' sizes. */
+  get parted(): boolean {
+    return this.plan.cohort.length > 0 || readsGroupSizes(this.plan);
   }
 
   // ── what may not apply ──────────────────────────────────────────────
@@ -193,7 +198,7 @@ export class SchemeGen extends Exprs {
     this.fn(L, `prorataTop${id}Of`, ['g'], () => [
       `const known = prorataTop${id}[g];`,
       'if (known !== undefined) return known;',
-      `if (given[${it.cap!.prorata!.cohort}] !== undefined) return (prorataTop${id}[g] = given[${it.cap!.prorata!.cohort}].get(groups.keys[g]) ?? ZERO);`,
+      `if (given.values[${it.cap!.prorata!.cohort}] !== undefined) return (prorataTop${id}[g] = given.values[${it.cap!.prorata!.cohort}].get(groups.keys[g]) ?? ZERO);`,
       'let top = ZERO;',
       'for (const u of members[g]) {',
       ...(it.notApplicable.length ? [`  if (notApplicable${id}(u) !== undefined) continue;`] : []),
@@ -322,10 +327,10 @@ export class SchemeGen extends Exprs {
     out.line(`// The scheme ${quoted(plan.name)}${plan.file !== undefined ? ` (${quoted(plan.file)})` : ''}: every unit of a validated table, scored.`);
     out.open(`function ${this.name}(table, options = {}) {`);
     out.lines(['const n = table.n;', 'const ids = table.ids;', 'const kinds = table.kinds;', 'const errors = new Map();', 'const guard = (u, f) => guarded(errors, u, f);']);
-    // A cohort scored in parts gives each part its cohort values (see `cohortInputs`), or a
-    // function that is given what they are taken over and returns them (called before scoring,
-    // so that what was worked out for them is not worked out again).
-    if (plan.cohort.length > 0) out.line('let given = options.cohort ?? [];');
+    // A cohort scored in parts gives each part its cohort values and its groups' sizes (see
+    // `cohortInputs`), or a function that is given what they are taken over and returns them
+    // (called before scoring, so that what was worked out for them is not worked out again).
+    if (this.parted) out.line('let given = options.cohort ?? { values: [] };');
     for (const [field, name] of this.columns) out.line(`const ${name} = column(table, ${lit(field)});`);
     out.add(this.state());
     for (const [alias, name] of this.imports) {
@@ -377,7 +382,7 @@ export class SchemeGen extends Exprs {
     L.line(`const groups = groupUnits(n, eligible${plan.within ? ', (u) => guard(u, groupKeyOf)' : ''});`);
     L.line('const groupOf = groups.of;');
     L.line('const members = groups.members;');
-    if (plan.cohort.length > 0) {
+    if (this.parted) {
       L.line('if (options.cohortInputs) return cohortInputs();');
       L.line('if (typeof given === "function") given = given(cohortInputs());');
     }

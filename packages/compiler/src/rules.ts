@@ -73,7 +73,7 @@ export function ruleBody(x: Exprs, it: P.Item, s: Scope): string[] {
     case 'rankScored':
       // Within the unit's group: M × (n − place) / (n − 1); a unit alone gets M.
       return [
-        'const size = members[groupOf[u]].length;',
+        'const size = groupSize(groupOf[u]);',
         'if (size <= 1) {',
         `  if (steps) steps.push({ k: "onlyUnit", max: ${M}.toString() });`,
         `  return ${M};`,

@@ -95,7 +95,7 @@ function scheme0(table, options = {}) {
   const kinds = table.kinds;
   const errors = new Map();
   const guard = (u, f) => guarded(errors, u, f);
-  let given = options.cohort ?? [];
+  let given = options.cohort ?? { values: [] };
   const in0 = column(table, "组织体系");
   const in1 = column(table, "目标分解");
   const in2 = column(table, "少报次数");
@@ -339,7 +339,7 @@ function scheme0(table, options = {}) {
   function prorataTop3Of(g) {
     const known = prorataTop3[g];
     if (known !== undefined) return known;
-    if (given[0] !== undefined) return (prorataTop3[g] = given[0].get(groups.keys[g]) ?? ZERO);
+    if (given.values[0] !== undefined) return (prorataTop3[g] = given.values[0].get(groups.keys[g]) ?? ZERO);
     let top = ZERO;
     for (const u of members[g]) {
       const v = cachedRaw3(u);

@@ -121,7 +121,7 @@ function scheme0(table, options = {}) {
   const kinds = table.kinds;
   const errors = new Map();
   const guard = (u, f) => guarded(errors, u, f);
-  let given = options.cohort ?? [];
+  let given = options.cohort ?? { values: [] };
   const in0 = column(table, "城镇化率");
   const in1 = column(table, "查实虚报");
   const in2 = column(table, "污水处理率");
@@ -238,7 +238,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort0 = once(() => (given[0] !== undefined ? given[0] : cohort0Pass()));
+  const cohort0 = once(() => (given.values[0] !== undefined ? given.values[0] : cohort0Pass()));
   // cohort value 1: each unit's place by descending value
   function cohort1Pass() {
     const ranks = new Array(n).fill(0);
@@ -252,7 +252,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort1 = once(() => (given[1] !== undefined ? given[1] : cohort1Pass()));
+  const cohort1 = once(() => (given.values[1] !== undefined ? given.values[1] : cohort1Pass()));
   // cohort value 2: each unit's place by descending value
   function cohort2Pass() {
     const ranks = new Array(n).fill(0);
@@ -266,7 +266,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort2 = once(() => (given[2] !== undefined ? given[2] : cohort2Pass()));
+  const cohort2 = once(() => (given.values[2] !== undefined ? given.values[2] : cohort2Pass()));
   // cohort value 3: each unit's place by ascending value
   function cohort3Pass() {
     const ranks = new Array(n).fill(0);
@@ -280,7 +280,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort3 = once(() => (given[3] !== undefined ? given[3] : cohort3Pass()));
+  const cohort3 = once(() => (given.values[3] !== undefined ? given.values[3] : cohort3Pass()));
   // cohort value 4: each unit's place by descending value
   function cohort4Pass() {
     const ranks = new Array(n).fill(0);
@@ -294,7 +294,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort4 = once(() => (given[4] !== undefined ? given[4] : cohort4Pass()));
+  const cohort4 = once(() => (given.values[4] !== undefined ? given.values[4] : cohort4Pass()));
   // cohort value 5: each unit's place by descending value
   function cohort5Pass() {
     const ranks = new Array(n).fill(0);
@@ -308,7 +308,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort5 = once(() => (given[5] !== undefined ? given[5] : cohort5Pass()));
+  const cohort5 = once(() => (given.values[5] !== undefined ? given.values[5] : cohort5Pass()));
   // cohort value 6: each unit's place by descending value
   function cohort6Pass() {
     const ranks = new Array(n).fill(0);
@@ -322,7 +322,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort6 = once(() => (given[6] !== undefined ? given[6] : cohort6Pass()));
+  const cohort6 = once(() => (given.values[6] !== undefined ? given.values[6] : cohort6Pass()));
   // cohort value 7: each unit's place by ascending value
   function cohort7Pass() {
     const ranks = new Array(n).fill(0);
@@ -336,7 +336,7 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort7 = once(() => (given[7] !== undefined ? given[7] : cohort7Pass()));
+  const cohort7 = once(() => (given.values[7] !== undefined ? given.values[7] : cohort7Pass()));
   // what each cohort value is taken over, unit by unit (for a cohort scored in parts)
   function cohortInputs() {
     const out = [];
@@ -406,6 +406,7 @@ function scheme0(table, options = {}) {
     }
     return { cohort: out, groups, eligible };
   }
+  const groupSize = (g) => (given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length);
   // section "工作实绩": the weighted sum of its parts
   function combine0(u, steps) {
     let sum = ZERO;
@@ -570,7 +571,7 @@ function scheme0(table, options = {}) {
   // ── item 0 "城镇化率（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 城镇化率 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0"
   function rule0(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
@@ -601,7 +602,7 @@ function scheme0(table, options = {}) {
   // ── item 1 "污水处理率（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 污水处理率 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0"
   function rule1(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
@@ -632,7 +633,7 @@ function scheme0(table, options = {}) {
   // ── item 2 "人均公园绿地面积（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 人均公园绿地面积 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0"
   function rule2(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
@@ -663,7 +664,7 @@ function scheme0(table, options = {}) {
   // ── item 3 "万元GDP能耗（现状）" (section "工作实绩·现状", max 25) ──
   // "by rank of 万元GDP能耗 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0"
   function rule3(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
@@ -694,7 +695,7 @@ function scheme0(table, options = {}) {
   // ── item 4 "城镇化率（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 城镇化率改善 desc, void if count(查实虚报 where 虚报指标 = 城镇化) > 0"
   function rule4(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
@@ -725,7 +726,7 @@ function scheme0(table, options = {}) {
   // ── item 5 "污水处理率（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 污水处理率改善 desc, void if count(查实虚报 where 虚报指标 = 污水处理) > 0"
   function rule5(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
@@ -756,7 +757,7 @@ function scheme0(table, options = {}) {
   // ── item 6 "人均公园绿地面积（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 公园绿地改善 desc, void if count(查实虚报 where 虚报指标 = 公园绿地) > 0"
   function rule6(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;
@@ -787,7 +788,7 @@ function scheme0(table, options = {}) {
   // ── item 7 "万元GDP能耗（改善）" (section "工作实绩·改善", max 25) ──
   // "by rank of 能耗变化 asc, void if count(查实虚报 where 虚报指标 = 节能) > 0"
   function rule7(u, steps) {
-    const size = members[groupOf[u]].length;
+    const size = groupSize(groupOf[u]);
     if (size <= 1) {
       if (steps) steps.push({ k: "onlyUnit", max: K0.toString() });
       return K0;

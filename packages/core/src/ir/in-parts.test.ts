@@ -45,15 +45,15 @@ describe('scoredInParts', () => {
       ['item "a" max 10: x / 10', 'veto "v" if x < avg of x across units'],
       ['item "a" max 10: x / 10', 'bonus "b": x / 10, cap 1 prorata'],
       ['item "a" max 10: x / 10', 'grade {', '  "A" if total >= avg of x across units / 10', '  otherwise "B"', '}'],
+      ['item "a" max 10: x / 10', 'grade {', '  "A" if cohort size > 10', '  otherwise "B"', '}'],
+      ['item "a" max 10: by rank of x desc'],
     ];
     for (const lines of cases) expect(inParts(lines), lines.join('\n')).toBe(true);
   });
-  it('fails for final results read in grade lines, and cohort values over cohort values', () => {
+  it('fails for places read in grade lines, quotas, and cohort values over scores or cohort values', () => {
     const cases = [
       ['item "a" max 10: x / 10', 'grade {', '  "A" if place <= 3', '  otherwise "B"', '}'],
       ['item "a" max 10: x / 10', 'grade {', '  "A" if total >= 9, max 20%', '  otherwise "B"', '}'],
-      ['item "a" max 10: x / 10', 'grade {', '  "A" if cohort size > 10', '  otherwise "B"', '}'],
-      ['item "a" max 10: by rank of x desc'],
       ['item "a" max 10: x / max of x across units * 10', 'item "b" max 10: by rank of item "a" desc'],
       ['let best = max of x across units', 'let rel = x / best', 'item "a" max 10: rank by rel desc, first 10, step 1'],
       ['item "a" max 10: x / 10', 'item "b" max 10: item "a" / max of item "a" across units * 10'],

@@ -1,9 +1,8 @@
 // Whether a cohort may be scored in parts: each part's units scored on their own, given the
 // cohort values, with only the cohort values and the places worked out for every part's units
-// together. That holds when a unit's scores, vetoes and grade follow from its own data and
-// the cohort values (no `place` or quota in a grade line: those compare the units' final
-// results; no `cohort size` or `by rank of X`, which read how many units a group has), and
-// each cohort value (a rank, a value across units, the highest raw score under `cap …
+// together. That holds when a unit's scores, vetoes and grade follow from its own data, the
+// cohort values and the sizes of the groups (no `place` or quota in a grade line: those
+// compare the units' final results), and each cohort value (a rank, a value across units, the highest raw score under `cap …
 // prorata`) is taken over values that follow from the units' inputs alone, directly or
 // through named values (no score, total or other cohort value: a part gives these values
 // before it scores). Imported schemes are scored without cohort values given, so they may
@@ -14,12 +13,20 @@ import type * as P from './plan.js';
 export function scoredInParts(plan: P.Plan): boolean {
   if (plan.grades?.some((g) => g.k === 'if' && g.quota !== undefined)) return false;
   if (!plan.imports.every((i) => i.plan.cohort.length === 0 && scoredInParts(i.plan))) return false;
-  // Nothing anywhere (but examples and imports, checked above) reads final results, or how
-  // many units a group has (`cohort size`, and `by rank of X`, whose points are scaled by it).
+  // Nothing anywhere (but examples and imports, checked above) reads final results.
   const { examples: _examples, imports: _imports, ...rest } = plan;
-  if (mentions(rest, (k) => k === 'place' || k === 'cohortSize' || k === 'rankScored')) return false;
+  if (mentions(rest, (k) => k === 'place')) return false;
   if (mentions([plan.eligible, plan.within], (k) => k === 'cohort')) return false;
   return plan.cohort.every((c) => !readsCohort(plan, c));
+}
+
+/**
+ * Whether the plan reads how many units a group has (`cohort size`, and `by rank of X`, whose
+ * points are scaled by it): then a part scored apart is given its groups' sizes too.
+ */
+export function readsGroupSizes(plan: P.Plan): boolean {
+  const { examples: _examples, imports: _imports, ...rest } = plan;
+  return mentions(rest, (k) => k === 'cohortSize' || k === 'rankScored');
 }
 
 /** Whether what a cohort value is taken over reads more than the units' inputs (through named values too). */
