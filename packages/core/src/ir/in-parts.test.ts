@@ -68,5 +68,8 @@ describe('scoredInParts', () => {
     expect(scoredInParts(outer)).toBe(true);
     expect(scoredInParts({ ...outer, imports: [{ alias: 'i', plan: inner }] })).toBe(false);
     expect(scoredInParts({ ...outer, imports: [{ alias: 'i', plan: outer }] })).toBe(true);
+    const sized = plan(['scheme "s" total 10', ...HEAD, 'item "a" max 10: x / 10', 'grade {', '  "A" if cohort size > 3', '  otherwise "B"', '}'].join('\n'));
+    expect(scoredInParts(sized)).toBe(true);
+    expect(scoredInParts({ ...outer, imports: [{ alias: 'i', plan: sized }] })).toBe(false);
   });
 });

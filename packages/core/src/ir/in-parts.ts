@@ -5,14 +5,15 @@
 // compare the units' final results), and each cohort value (a rank, a value across units, the highest raw score under `cap …
 // prorata`) is taken over values that follow from the units' inputs alone, directly or
 // through named values (no score, total or other cohort value: a part gives these values
-// before it scores). Imported schemes are scored without cohort values given, so they may
-// have none; who is assessed and with whom (`eligible if`, `within`) may read none. A front
+// before it scores). Imported schemes are scored without cohort values or sizes given, so they
+// may read neither; who is assessed and with whom (`eligible if`, `within`) may read none. A front
 // end scoring a large cohort on several threads asks this of the plan first.
 import type * as P from './plan.js';
 
 export function scoredInParts(plan: P.Plan): boolean {
   if (plan.grades?.some((g) => g.k === 'if' && g.quota !== undefined)) return false;
-  if (!plan.imports.every((i) => i.plan.cohort.length === 0 && scoredInParts(i.plan))) return false;
+  // An imported scheme is scored as it is, given nothing: it may not read the cohort at all.
+  if (!plan.imports.every((i) => i.plan.cohort.length === 0 && !readsGroupSizes(i.plan) && scoredInParts(i.plan))) return false;
   // Nothing anywhere (but examples and imports, checked above) reads final results.
   const { examples: _examples, imports: _imports, ...rest } = plan;
   if (mentions(rest, (k) => k === 'place')) return false;
