@@ -2,10 +2,11 @@
 // what scoring the whole cohort at once makes of it. Cohort values (ranks, values across
 // units, the highest raw score under `cap … prorata`) are worked out from what each part's
 // units give, group by group, exactly as a scorer's own pass over the cohort does (the same
-// runtime functions over the same values in the same order); places from every part's totals.
+// runtime functions, `competitionRanks` and `cohortNumber`, over the same values in the same
+// order); places from every part's totals.
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
-import { aggregate, competitionRanks, DATA_LIMITS, Decimal, groupUnits, percentile, placeUnits, scoresFromWire, scoresToWire, topK, type Groups, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
+import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, groupUnits, placeUnits, scoresFromWire, scoresToWire, type Groups, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
 import type { CohortInputs, GivenToScorer } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
@@ -113,9 +114,7 @@ export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): Pa
         count++;
         if (values[u] !== null) vs.push(values[u]!);
       }
-      if (c.k === 'percentile') return percentile(vs, Decimal.parse(c.p)!);
-      if (c.fn === 'count') return Decimal.fromInt(count);
-      return c.top !== undefined ? topK(c.fn, vs, c.top) : aggregate(c.fn, vs);
+      return cohortNumber(c.k === 'percentile' ? { k: c.k, p: Decimal.parse(c.p)! } : c, vs, count);
     });
     const given: GivenValue = { keys: groups.keys, values: scoresToWire(byGroup.slice(0, groups.keys.length)) };
     for (const list of perPart) list.push(given);

@@ -295,15 +295,8 @@ export class Exprs {
           break;
         case 'aggregate':
         case 'percentile': {
-          const result =
-            c.k === 'percentile'
-              ? `percentile(values, ${this.mod.dec(c.p)})`
-              : c.fn === 'count'
-                ? 'Decimal.fromInt(count)'
-                : c.top !== undefined
-                  ? `topK(${lit(c.fn)}, values, ${c.top})`
-                  : `aggregate(${lit(c.fn)}, values)`;
           what = c.k === 'percentile' ? `the percentile ${c.p} per group` : `${c.top !== undefined ? `the top ${c.top}, ` : ''}${c.fn} per group`;
+          const spec = this.mod.value(what, c.k === 'percentile' ? `{ k: "percentile", p: ${this.mod.dec(c.p)} }` : `{ k: "aggregate", fn: ${lit(c.fn)}${c.top !== undefined ? `, top: ${c.top}` : ''} }`);
           body = (s) => [
             'return members.map((units) => {',
             '  const values = [];',
@@ -314,7 +307,7 @@ export class Exprs {
             `    const v = ${this.expr(c.value, s)};`,
             '    if (v instanceof Decimal) values.push(v);',
             '  }',
-            `  return ${result};`,
+            `  return cohortNumber(${spec}, values, count);`,
             '});',
           ];
           break;

@@ -51,6 +51,20 @@ export function topK(fn: AggregateFn, values: Decimal[], k: number): Decimal {
   return aggregate(fn, s);
 }
 
+/** A value across units that is one number per group: an aggregate (of the `top` highest values only, when given), or a percentile (p in 0..1). */
+export type CohortNumber = { k: 'aggregate'; fn: AggregateFn; top?: number } | { k: 'percentile'; p: Decimal };
+
+/**
+ * A group's value across units from the values of its units that count (those `where` holds
+ * for and whose value is a number) and how many count: what the interpreter, a compiled
+ * scorer's pass and a cohort scored in parts each work out.
+ */
+export function cohortNumber(c: CohortNumber, values: Decimal[], count: number): Decimal {
+  if (c.k === 'percentile') return percentile(values, c.p);
+  if (c.fn === 'count') return Decimal.fromInt(count);
+  return c.top !== undefined ? topK(c.fn, values, c.top) : aggregate(c.fn, values);
+}
+
 /**
  * The p-th percentile (p in 0..1) of values, as spreadsheets' PERCENTILE.INC: the value at
  * rank p·(n − 1) of the sorted values, interpolated between its neighbours (exactly); empty gives 0.

@@ -5,7 +5,7 @@
 export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './decimal.js';
 export { numberValue, NUMBER_TEXT } from './numbers.js';
 export { DATA_LIMITS, YES, NO, toDecimal, toPercent, toYesNo, isAbsent, describeFound } from './values.js';
-export { aggregate, compare, competitionRanks, deduction, percentile, topK, type AggregateFn, type CompareOp } from './cohort.js';
+export { aggregate, cohortNumber, compare, competitionRanks, deduction, percentile, topK, type AggregateFn, type CohortNumber, type CompareOp } from './cohort.js';
 export {
   TableBuilder,
   validateRows,

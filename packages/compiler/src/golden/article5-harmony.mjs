@@ -1,7 +1,7 @@
 // "和谐城乡建设行动考核": compiled from "scheme.assess" by `assess compile` (plan version 3).
 // Do not edit: change the scheme and compile it again. Every score is an exact decimal;
 // `score(rows)` validates the rows and scores every unit as the Assess interpreter does.
-import { Decimal, validateRows, problemDiagnostic, aggregate, competitionRanks, deduction, percentile, topK, groupUnits, placeUnits, gradeByPlace, shown, scoreShown, entryOf, UNSET, column, once, Memo, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
+import { Decimal, validateRows, problemDiagnostic, cohortNumber, competitionRanks, deduction, groupUnits, placeUnits, gradeByPlace, shown, scoreShown, entryOf, UNSET, column, once, Memo, guarded, failed, sumApplicable, NO_VETOES, shownOrFailed, keptEntries, scoring, rejected, ops } from "@assess/runtime";
 
 const { num, num01, add, sub, mul, neg, round, cmp, holds, field, listAgg, minmax, linear, tierPoints, bestPer, bestPerInto, div, divBy, divPow10, diagnostic, Failure } = ops;
 const dec = (text) => Decimal.parse(text);

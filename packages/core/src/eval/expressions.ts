@@ -5,7 +5,7 @@ import { diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Rec } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
 import { ops } from '@assess/runtime';
-import { aggregate, competitionRanks, percentile, topK, type V } from './values.js';
+import { cohortNumber, competitionRanks, type V } from './values.js';
 
 /** An expression as a closure: unit index and the list entry in scope (inside `where`) → value. */
 export type Fn = (u: number, rec: Rec | undefined) => V;
@@ -124,7 +124,7 @@ export class Expressions {
         case 'percentile': {
           const value = this.fn(c.value);
           const where = c.where ? this.fn(c.where) : undefined;
-          const p = c.k === 'percentile' ? Decimal.parse(c.p)! : undefined;
+          const spec = c.k === 'percentile' ? { k: c.k, p: Decimal.parse(c.p)! } : c;
           return (cached = members.map((units) => {
             const values: Decimal[] = [];
             let count = 0;
@@ -134,9 +134,7 @@ export class Expressions {
               const v = value(u, undefined);
               if (v instanceof Decimal) values.push(v);
             }
-            if (c.k === 'percentile') return percentile(values, p!);
-            if (c.fn === 'count') return Decimal.fromInt(count);
-            return c.top !== undefined ? topK(c.fn, values, c.top) : aggregate(c.fn, values);
+            return cohortNumber(spec, values, count);
           }));
         }
         case 'prorataMax':

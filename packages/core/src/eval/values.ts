@@ -3,7 +3,7 @@
 // schemes import too.
 import type { Value } from '../data/validate.js';
 
-export { aggregate, compare, competitionRanks, deduction, percentile, topK, shown, scoreShown, entryOf, keptEntries } from '@assess/runtime';
+export { aggregate, cohortNumber, compare, competitionRanks, deduction, percentile, topK, shown, scoreShown, entryOf, keptEntries } from '@assess/runtime';
 
 /** A value during evaluation: a data value, or a list of values (`honors.level`). */
 export type V = Value | V[];
