@@ -302,10 +302,7 @@ export class Exprs {
             '  const values = [];',
             '  let count = 0;',
             '  for (const u of units) {',
-            ...(c.where ? [`    if (${this.expr(c.where, s)} !== true) continue;`] : []),
-            '    count++;',
-            `    const v = ${this.expr(c.value, s)};`,
-            '    if (v instanceof Decimal) values.push(v);',
+            ...this.takenOver(c, s, 'count++;', 'values.push(v)'),
             '  }',
             `  return cohortNumber(${spec}, values, count);`,
             '});',
@@ -329,6 +326,14 @@ export class Exprs {
   }
 
   /**
+   * Unit u's part in a value across units (in a loop over a group's units): whether it counts
+   * (`where`), then `count`, then `keep` its value when that is a number.
+   */
+  private takenOver(c: Extract<P.CohortValue, { k: 'aggregate' | 'percentile' }>, s: Scope, count: string, keep: string): string[] {
+    return [...(c.where ? [`    if (${this.expr(c.where, s)} !== true) continue;`] : []), `    ${count}`, `    const v = ${this.expr(c.value, s)};`, `    if (v instanceof Decimal) ${keep};`];
+  }
+
+  /**
    * What each cohort value is taken over, unit by unit (a cohort scored in parts: every part
    * gives these for its units, the values are worked out for every part's units together, and
    * each part is scored with them given): a rank's value, an aggregate's value and whether the
@@ -348,10 +353,7 @@ export class Exprs {
             lines.push(
               '  const counted = new Uint8Array(n);',
               '  for (const units of members) for (const u of units) {',
-              ...(c.where ? [`    if (${this.expr(c.where, s)} !== true) continue;`] : []),
-              '    counted[u] = 1;',
-              `    const v = ${this.expr(c.value, s)};`,
-              '    if (v instanceof Decimal) values[u] = v;',
+              ...this.takenOver(c, s, 'counted[u] = 1;', 'values[u] = v'),
               '  }',
               `  out[${c.id}] = { values, counted };`,
             );
