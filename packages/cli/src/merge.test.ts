@@ -6,7 +6,7 @@
 // the threads only carry these same messages.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, readsGroupSizes, scoredInParts, type Plan } from '@assess/core';
+import { compile, givenInParts, scoredInParts, type Plan } from '@assess/core';
 import { TableBuilder, type UnitTable } from '@assess/runtime';
 import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { cohortOfParts, givenFromWire, inputsToWire, partScored, placeInto, placeParts } from './merge.js';
@@ -36,7 +36,7 @@ function lines(plan: Plan.Plan, scorings: readonly Scoring[]): string[] {
 /** The cohort cut into parts and scored as `assess run` does on its threads; undefined where it would go back to one thread. */
 function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[] | undefined {
   let given: GivenToScorer[] | undefined;
-  if (plan.cohort.length > 0 || readsGroupSizes(plan)) {
+  if (givenInParts(plan)) {
     try {
       const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }), t.n));
       given = cohortOfParts(plan, inputs).map(givenFromWire);

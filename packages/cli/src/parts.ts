@@ -11,7 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { readsGroupSizes, scoredInParts, type Lang, type Plan } from '@assess/core';
+import { givenInParts, scoredInParts, type Lang, type Plan } from '@assess/core';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
 import { cohortOfParts, placeParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
@@ -237,7 +237,7 @@ export class Parts {
     if (!scoredInParts(plan)) return giveUp('the scheme compares units in a way parts cannot be given');
     const { ranges, header } = this.split;
     const scorer = scorerSource(plan);
-    const given = plan.cohort.length > 0 || readsGroupSizes(plan);
+    const given = givenInParts(plan);
     ranges.forEach((range, i) => {
       const { channel, ready } = this.answers[i];
       const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };

@@ -3,7 +3,7 @@
 // names the scorer gives it (see generate.ts): `u` the unit, `in0…` input columns, `scores`,
 // `sectionScores`, `totals`, `places`, `groupOf` and `members` (the unit's group and the units
 // assessed in each group), `kinds`, `ids`.
-import { readsGroupSizes, type Plan as P } from '@assess/core';
+import { givenInParts, readsGroupSizes, type Plan as P } from '@assess/core';
 import { ops } from '@assess/runtime';
 import { Lines, nameFor, op, unknownNode, type Module } from './lines.js';
 import { words } from './messages.js';
@@ -72,10 +72,17 @@ export class Exprs {
   /** Imported schemes read, by alias: `import0`, …. */
   readonly imports = new Map<string, string>();
 
+  /** Whether the plan reads how many units a group has, and whether a part of a cohort scored in parts is given anything (see `cohortInputs`). */
+  protected readonly readsSizes: boolean;
+  protected readonly parted: boolean;
+
   constructor(
     readonly plan: P.Plan,
     readonly mod: Module,
-  ) {}
+  ) {
+    this.readsSizes = readsGroupSizes(plan);
+    this.parted = givenInParts(plan);
+  }
 
   // ── expressions: one case per kind ──────────────────────────────────
   expr(e: P.Expr, s: Scope): string {
@@ -320,9 +327,9 @@ export class Exprs {
       const given = c.k === 'rank' ? `given.values[${c.id}]` : `groups.keys.map((k) => given.values[${c.id}].get(k))`;
       this.helpers.line(`const cohort${c.id} = once(() => (given.values[${c.id}] !== undefined ? ${given} : cohort${c.id}Pass()));`);
     }
-    if (this.plan.cohort.length > 0 || readsGroupSizes(this.plan)) this.cohortInputs();
+    if (this.parted) this.cohortInputs();
     // How many units a group has: given, for a part of a cohort scored in parts.
-    if (readsGroupSizes(this.plan)) this.helpers.line('const groupSize = (g) => (given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length);');
+    if (this.readsSizes) this.helpers.line('const groupSize = (g) => (given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length);');
   }
 
   /**

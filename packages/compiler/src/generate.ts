@@ -9,7 +9,7 @@
 //
 // Names: generated identifiers are made from indices (`score3`, `let0`, `in2`); a user's name
 // or label only ever appears as a string literal, or in a comment as a string literal.
-import { readsGroupSizes, type Plan as P } from '@assess/core';
+import type { Plan as P } from '@assess/core';
 import { cannotFail, Exprs } from './expressions.js';
 import { Lines, unknownNode, type Module } from './lines.js';
 import { unitResults } from './results.js';
@@ -41,11 +41,6 @@ export class SchemeGen extends Exprs {
     private readonly nested: (plan: P.Plan) => string,
   ) {
     super(plan, mod);
-  }
-
-  /** Whether a part of a cohort scored in parts must be given something: cohort values, or its groups' sizes. */
-  get parted(): boolean {
-    return this.plan.cohort.length > 0 || readsGroupSizes(this.plan);
   }
 
   // ── what may not apply ──────────────────────────────────────────────

@@ -13,7 +13,7 @@ import type * as P from './plan.js';
 export function scoredInParts(plan: P.Plan): boolean {
   if (plan.grades?.some((g) => g.k === 'if' && g.quota !== undefined)) return false;
   // An imported scheme is scored as it is, given nothing: it may not read the cohort at all.
-  if (!plan.imports.every((i) => i.plan.cohort.length === 0 && !readsGroupSizes(i.plan) && scoredInParts(i.plan))) return false;
+  if (!plan.imports.every((i) => !givenInParts(i.plan) && scoredInParts(i.plan))) return false;
   // Nothing anywhere (but examples and imports, checked above) reads final results.
   const { examples: _examples, imports: _imports, ...rest } = plan;
   if (mentions(rest, (k) => k === 'place')) return false;
@@ -29,6 +29,9 @@ export function readsGroupSizes(plan: P.Plan): boolean {
   const { examples: _examples, imports: _imports, ...rest } = plan;
   return mentions(rest, (k) => k === 'cohortSize' || k === 'rankScored');
 }
+
+/** Whether a part of a cohort scored in parts is given anything: cohort values, or its groups' sizes. */
+export const givenInParts = (plan: P.Plan): boolean => plan.cohort.length > 0 || readsGroupSizes(plan);
 
 /** Whether what a cohort value is taken over reads more than the units' inputs (through named values too). */
 function readsCohort(plan: P.Plan, c: P.CohortValue): boolean {
