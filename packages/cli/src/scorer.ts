@@ -8,8 +8,17 @@ import { scorerFrom, type Scorer } from './scorer-from.js';
 
 export type { Scorer } from './scorer-from.js';
 
-/** The plan compiled to the body of a function of the runtime (what `scorerFrom` takes). */
-export const scorerSource = (plan: Plan.Plan): string => compileModule(plan, { form: 'function' }).js;
+const sources = new WeakMap<Plan.Plan, string>();
+
+/**
+ * The plan compiled to the body of a function of the runtime (what `scorerFrom` takes); once
+ * per plan (a run in parts that goes back to one thread has compiled it already).
+ */
+export function scorerSource(plan: Plan.Plan): string {
+  let js = sources.get(plan);
+  if (js === undefined) sources.set(plan, (js = compileModule(plan, { form: 'function' }).js));
+  return js;
+}
 
 /** The plan's scorer. */
 export const scorer = (plan: Plan.Plan): Scorer => scorerFrom(scorerSource(plan));
