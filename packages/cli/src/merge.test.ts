@@ -9,10 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { compile, givenInParts, scoredInParts, type Plan } from '@assess/core';
 import { TableBuilder, type UnitTable } from '@assess/runtime';
 import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
+import { LineBytes } from './bytes.js';
 import { cohortOfParts, givenFromWire, inputsToWire, partScored, placeInto, placeParts } from './merge.js';
 import { csvLines, jsonLines, type Part, type Scoring } from './results.js';
 import { scorerFrom, type GivenToScorer, type Scorer } from './scorer-from.js';
 import { scorerSource } from './scorer.js';
+
+const utf8 = new TextDecoder();
 
 /** Generated schemes (most compare units in ways parts cannot: a tenth or so are scored in parts); FC_RUNS=… for more. */
 const RUNS = Number(process.env.FC_RUNS ?? 600);
@@ -30,7 +33,12 @@ function lines(plan: Plan.Plan, scorings: readonly Scoring[]): string[] {
   const n = scorings.reduce((sum, s) => sum + s.n, 0);
   const last = scorings.reduce((l, s, i) => (s.n > 0 ? i : l), -1);
   const part = (i: number): Part => ({ head: i === 0, tail: i === scorings.length - 1, lastUnit: i === last, n });
-  return [...scorings.flatMap((s, i) => [...jsonLines(plan, s, part(i))]), ...scorings.flatMap((s, i) => [...csvLines(plan, s, part(i))])];
+  const csv = (s: Scoring, i: number) => {
+    const w = new LineBytes();
+    for (const _ of csvLines(plan, s, w, part(i)));
+    return utf8.decode(w.take()).split('\n').slice(0, -1);
+  };
+  return [...scorings.flatMap((s, i) => [...jsonLines(plan, s, part(i))]), ...scorings.flatMap(csv)];
 }
 
 /** The cohort cut into parts and scored as `assess run` does on its threads; undefined where it would go back to one thread. */

@@ -268,7 +268,9 @@ export class Parts {
     const parts = typeof inputs === 'string' ? inputs : await fromEvery('scored');
     bar.stop();
     if (typeof parts === 'string') return giveUp(parts);
+    const t = performance.now();
     const placed = placeParts(plan, parts);
+    if (io.env.ASSESS_DEBUG === 'time') debug(`places: ${(performance.now() - t).toFixed(0)} ms`);
     if (typeof placed === 'string') return giveUp(placed);
     debug(`${parts.length} parts`);
     const n = placed.length;

@@ -3,6 +3,8 @@
 // writes each part's lines on its own thread: `Part` says which lines fall to a part.
 import type { Lang, Plan } from '@assess/core';
 import { resultsHeader, showScore as show, unitJson } from '@assess/core/rows';
+import type { Decimal } from '@assess/runtime';
+import { encoded, type LineBytes } from './bytes.js';
 import type { Scorer } from './scorer-from.js';
 import { csvCell, tableLines } from './table.js';
 
@@ -54,31 +56,53 @@ function layout(plan: Plan.Plan, s: Scoring) {
   };
 }
 
-/** The results as CSV: the header line (the first part's), then a line per unit. */
-export function* csvLines(plan: Plan.Plan, s: Scoring, part = whole(s)): Generator<string> {
-  const { col, group, hasBonus, hasPenalty, place } = layout(plan, s);
+/**
+ * The results as CSV, written into `w`: the header line (the first part's), then a line per
+ * unit, yielding after each. Numbers never need quoting; labels, grades and group keys are
+ * quoted and encoded once.
+ */
+export function* csvLines(plan: Plan.Plan, s: Scoring, w: LineBytes, part = whole(s)): Generator<void> {
+  const { col, group, hasBonus, hasPenalty } = layout(plan, s);
   const items = resultItems(plan);
   const header = ['id', ...(group ? ['group'] : []), ...(part.n > 0 ? items.map((id) => plan.items[id].label) : []), ...plan.sections.map((x) => x.label), ...(hasBonus ? ['bonus'] : []), ...(hasPenalty ? ['penalty'] : []), 'total', 'place', 'grade', 'vetoes'];
-  if (part.head) yield header.map(csvCell).join(',');
-  // A line is built cell by cell: numbers never need quoting; labels and keys are quoted once.
-  const groups = new Map(col.groups?.keys.map((k) => [k, csvCell(k)]));
-  const grades = new Map<string | null, string>(plan.gradeLabels.map((g) => [g, csvCell(g)]));
-  grades.set(null, '');
+  if (part.head) {
+    w.text(header.map(csvCell).join(','));
+    w.end();
+    yield;
+  }
+  const cell = (text: string) => encoded(',' + csvCell(text));
+  const groups = new Map(col.groups?.keys.map((k) => [k, cell(k)]));
+  const grades = new Map<string | null, Uint8Array>(plan.gradeLabels.map((g) => [g, cell(g)]));
+  grades.set(null, encoded(','));
+  const na = encoded(',n/a');
   const itemCols = items.map((id) => ({ scores: col.items[id], na: col.itemsNA[id] }));
   const sectionCols = plan.sections.map((x) => ({ scores: col.sections[x.id], na: col.sectionsNA[x.id] }));
+  const score = (d: Decimal | null) => {
+    w.char(COMMA);
+    w.text(show(d));
+  };
   for (let i = 0; i < s.n; i++) {
-    let line = csvCell(s.ids[i]);
-    if (group) line += ',' + groups.get(group(i));
-    for (const c of itemCols) line += ',' + (c.na[i] ? 'n/a' : show(c.scores[i]));
+    w.text(csvCell(s.ids[i]));
+    if (group) w.bytes(groups.get(group(i))!);
+    for (const c of itemCols) c.na[i] ? w.bytes(na) : score(c.scores[i]);
     // A section that does not apply to a unit assessed; a unit not assessed has no scores.
-    for (const c of sectionCols) line += ',' + (col.eligible[i] && c.na[i] ? 'n/a' : show(c.scores[i]));
-    if (hasBonus) line += ',' + col.bonus[i].toString();
-    if (hasPenalty) line += ',' + col.penalty[i].toString();
+    for (const c of sectionCols) col.eligible[i] && c.na[i] ? w.bytes(na) : score(c.scores[i]);
+    if (hasBonus) score(col.bonus[i]);
+    if (hasPenalty) score(col.penalty[i]);
+    score(col.totals[i]);
+    w.char(COMMA);
+    const place = col.places[i];
+    if (place !== null) w.whole(place);
+    w.bytes(grades.get(col.grades[i])!);
+    w.char(COMMA);
     const vetoes = col.vetoes[i];
-    line += ',' + show(col.totals[i]) + ',' + place(i) + ',' + grades.get(col.grades[i]) + ',' + (vetoes.length ? csvCell(vetoes.join('; ')) : '');
-    yield line;
+    if (vetoes.length) w.text(csvCell(vetoes.join('; ')));
+    w.end();
+    yield;
   }
 }
+
+const COMMA = 44;
 
 /** The results as a plain-text table (never in parts: its columns are aligned over every row). */
 export function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {

@@ -4,17 +4,15 @@
 // Anything but clean data (a problem in a row, a failed score, a line the reader gives up on)
 // is only reported as unusual: the run is then made again on one thread, which says what is
 // wrong exactly where it always does.
-import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
 import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } from './merge.js';
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
+import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { csvRecords, readCsv, readJsonLines } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
-import { scorerFrom, type GivenToScorer } from './scorer-from.js';
-
-/** Bytes of result lines handed over at a time (about). */
-const PIECE = 1 << 20;
+import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
 
 const port = parentPort!;
 const post = (m: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
@@ -22,9 +20,11 @@ let scored: { job: PartJob; scoring: Scoring } | undefined;
 
 port.on('message', (m: PartJob | Placed) => {
   if (m.k === 'part') void score(m);
-  else if (scored) write(scored, m);
+  else if (scored) void write(scored, m);
 });
 
+/** ASSESS_DEBUG=time: when each step of the part ends (from the thread's start), on stderr. */
+const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${performance.now().toFixed(0)} ms\n`));
 async function score(job: PartJob): Promise<void> {
   const { plan, file } = job;
   // A part after the first reads the file's header line, then its own lines: the header must
@@ -43,6 +43,7 @@ async function score(job: PartJob): Promise<void> {
   const ranges = job.header ? [job.header, job.range] : [job.range];
   const read = job.csv ? await readCsv(file, plan, b, progress, ranges) : await readJsonLines(file, fieldNamer(plan), b, progress, ranges);
   if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
+  mark('read and validated');
   const { table, problems } = b.finish();
   if (problems.length > 0) return post({ k: 'unusual', why: 'problems in the rows' });
   const scorer = scorerFrom(job.scorer);
@@ -50,12 +51,15 @@ async function score(job: PartJob): Promise<void> {
   try {
     // With cohort values, the scorer says what they are taken over before it scores, and
     // waits here (the thread has nothing else to do) until every part has said so.
-    scoring = scorer.scoreTable(table, job.given ? { cohort: (inputs) => cohortValues(job, inputsToWire(inputs, table.n)) } : {});
+    // Without its places: every part's units are placed together (merge.ts).
+    const cohort = job.given ? (inputs: CohortInputs) => cohortValues(job, inputsToWire(inputs, table.n)) : undefined;
+    scoring = scorer.scoreTable(table, { cohort, places: false });
   } catch (e) {
     // A value a cohort value is taken over failed: one thread says where.
     if (e instanceof Stopped) return;
     return post({ k: 'unusual', why: 'a value a cohort value is taken over failed' });
   }
+  mark('scored');
   if (scoring.diagnostics.length > 0) return post({ k: 'unusual', why: 'scores that failed' });
   // The units' values are not read again (results without traces read only scores): their
   // memory is the collector's while the lines are made.
@@ -79,28 +83,14 @@ function cohortValues(job: PartJob, inputs: PartInputs): GivenToScorer {
   return givenFromWire(answer.given);
 }
 
-function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Placed): void {
+async function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Placed): Promise<void> {
+  mark('given places');
   placeInto(scoring, m.places);
-  const lines = job.format === 'csv' ? csvLines(job.plan, scoring, m.part) : jsonLines(job.plan, scoring, m.part);
-  // Each line is encoded into the piece as it is made (twice as fast as encoding pieces of text
-  // made by joining lines). A UTF-16 code unit is at most 3 bytes of UTF-8.
-  let piece = Buffer.allocUnsafeSlow(2 * PIECE);
-  let at = 0;
-  let count = 0;
-  const hand = (room: number) => {
-    if (at > 0) post({ k: 'lines', bytes: piece.subarray(0, at), count }, [piece.buffer as ArrayBuffer]);
-    piece = Buffer.allocUnsafeSlow(Math.max(2 * PIECE, room));
-    at = 0;
-    count = 0;
-  };
-  for (const line of lines) {
-    const room = 3 * line.length + 1;
-    if (at + room > piece.length) hand(room);
-    at += piece.write(line, at);
-    piece[at++] = 10;
-    count++;
-    if (at >= PIECE) hand(0);
-  }
-  hand(0);
+  const w = new LineBytes();
+  const lines = job.format === 'csv' ? csvLines(job.plan, scoring, w, m.part) : stringLines(jsonLines(job.plan, scoring, m.part), w);
+  await writeLines(lines, w, (bytes, count) => {
+    if (bytes.length > 0) post({ k: 'lines', bytes, count }, [bytes.buffer as ArrayBuffer]);
+  });
+  mark('lines made');
   post({ k: 'done' });
 }

@@ -16,8 +16,10 @@ interface Run {
 async function assess(argv: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
+  // Results come as bytes (UTF-8), other output as text.
+  const utf8 = new TextDecoder();
   const io: Io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stdout: { write: (s) => (stdout += typeof s === 'string' ? s : utf8.decode(s, { stream: true })), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env,
   };

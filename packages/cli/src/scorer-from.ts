@@ -25,7 +25,7 @@ export interface Scorer {
    * `cohort`: the cohort values, given (a part of a cohort scored in parts), or a function that
    * is given what they are taken over before the part is scored, and returns them.
    */
-  scoreTable(table: UnitTable, options?: { cohort?: GivenToScorer | ((inputs: CohortInputs) => GivenToScorer) }): Scoring<UnitResult>;
+  scoreTable(table: UnitTable, options?: { cohort?: GivenToScorer | ((inputs: CohortInputs) => GivenToScorer); places?: false }): Scoring<UnitResult>;
 }
 
 /** The scorer of `js`, as `scorerSource` wrote it. (Names and labels are only string literals in the code: see the compiler.) */

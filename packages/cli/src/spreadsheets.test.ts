@@ -91,7 +91,9 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const units = (r: Run) => JSON.parse(r.stdout).units;
+/** Results are written as UTF-8 bytes. */
+const results = (r: Run) => Buffer.concat(r.bytes).toString('utf8');
+const units = (r: Run) => JSON.parse(results(r)).units;
 /** Scores of the example's first three units, as expected.json has them (places among all its units aside). */
 const expectedUnits = () => EXPECTED.units.filter((u: { id: string }) => UNITS.some((x) => x.id === u.id)).map(({ place: _, ...u }: Record<string, unknown>) => u);
 const withoutPlaces = (us: Record<string, unknown>[]) => us.map(({ place: _, ...u }) => u);
@@ -198,9 +200,9 @@ describe('places in every output', () => {
     const json: { id: string; place: number }[] = units(await run('json'));
     const places = new Map(json.map((u) => [u.id, u.place]));
     expect([...places.values()].sort()).toEqual([1, 2, 3]);
-    const table = (await run('table')).stdout.split('\n').slice(4, 7).map((l) => l.split(/\s{2,}/));
+    const table = results(await run('table')).split('\n').slice(4, 7).map((l) => l.split(/\s{2,}/));
     expect(new Map(table.map((cells) => [cells[0], Number(cells[5])]))).toEqual(places);
-    const [header, ...lines] = (await run('csv')).stdout.trimEnd().split('\n').map((l) => l.split(','));
+    const [header, ...lines] = results(await run('csv')).trimEnd().split('\n').map((l) => l.split(','));
     expect(new Map(lines.map((cells) => [cells[0], Number(cells[header.indexOf('place')])]))).toEqual(places);
     await assess(['run', file('scheme.assess'), '--data', file('data.json'), '--format', 'xlsx', '-o', file('places.xlsx'), '--lang', 'zh']);
     const sheet = (await loadWorkbook(readFileSync(file('places.xlsx')))).getWorksheet('结果')!;

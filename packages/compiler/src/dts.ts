@@ -51,6 +51,8 @@ export interface ScoreOptions {
   trace?: boolean | ((unit: number) => boolean);
   /** The data file's name, for the spans of data diagnostics. */
   file?: string;
+  /** false: leave every place null, for the caller to work out (ignored where the scheme's results read places). */
+  places?: false;
 }
 
 /** The input block, as the runtime's validator reads it. */

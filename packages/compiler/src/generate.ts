@@ -9,7 +9,7 @@
 //
 // Names: generated identifiers are made from indices (`score3`, `let0`, `in2`); a user's name
 // or label only ever appears as a string literal, or in a comment as a string literal.
-import type { Plan as P } from '@assess/core';
+import { readsPlaces, type Plan as P } from '@assess/core';
 import { cannotFail, Exprs } from './expressions.js';
 import { Lines, unknownNode, type Module } from './lines.js';
 import { unitResults } from './results.js';
@@ -407,7 +407,9 @@ export class SchemeGen extends Exprs {
       L.close();
     } else L.line('const vetoLists = new Array(n).fill(NO_VETOES);');
     for (const placing of [plan.places.vetoed, plan.places.ineligible]) if (placing !== 'last' && placing !== 'unplaced') unknownNode('placing', { k: placing });
-    L.line(`const places = placeUnits(groups, eligible, vetoed, totals, ${data(plan.places)});`);
+    const placing = `placeUnits(groups, eligible, vetoed, totals, ${data(plan.places)})`;
+    // Places nothing here reads may be left to the caller (a cohort scored in parts places every part's units together).
+    L.line(`const places = ${readsPlaces(plan) ? placing : `options.places === false ? new Array(n).fill(null) : ${placing}`};`);
     this.grading(L);
     L.line();
     L.line('const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };');

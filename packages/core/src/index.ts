@@ -36,7 +36,7 @@ export { rulesTable, schemeLanguage, type RulesTable, type RulesGroup, type Rule
 // ── what backends read ──────────────────────────────────────────────
 export type * as Plan from './ir/plan.js';
 export { PLAN_VERSION } from './ir/plan.js';
-export { givenInParts, readsGroupSizes, scoredInParts } from './ir/in-parts.js';
+export { givenInParts, readsGroupSizes, readsPlaces, scoredInParts } from './ir/in-parts.js';
 export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './common/decimal.js';
 
 // ── data, evaluation, explanations, examples ────────────────────────

@@ -7,6 +7,7 @@
 // interpreter's results with their traces, and written to -o (or to a pipe, never a terminal).
 import type { Diagnostic, Lang } from '@assess/core';
 import { parseArgs, shortOut, UsageError, xlsxOut, type Args } from '../args.js';
+import { LineBytes, stringLines, writeLines } from '../bytes.js';
 import { DATA_FLAGS, readData, scoreData } from '../data.js';
 import { chooseLang, EXIT, formatFlag, report, schemeOrReport, writeOut, type Command, type Io } from '../io.js';
 import { Output } from '../output.js';
@@ -46,9 +47,14 @@ export const run: Command = async (argv, io) => {
   }
   const out = new Output(io);
   const bar = new ProgressBar(io, lang === 'zh' ? '写出结果' : 'writing results', started);
-  const lines = format === 'json' ? jsonLines(c.plan, scoring) : format === 'csv' ? csvLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang);
+  const w = new LineBytes();
+  const lines = format === 'csv' ? csvLines(c.plan, scoring, w) : stringLines(format === 'json' ? jsonLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang), w);
   // About one line per unit (a table has its header twice over).
-  await out.lines(lines, (written) => bar.update(Math.min(written, scoring.n), scoring.n));
+  let written = 0;
+  await writeLines(lines, w, async (bytes, count) => {
+    await out.bytes(bytes);
+    bar.update(Math.min((written += count), scoring.n), scoring.n);
+  });
   bar.stop();
   return EXIT.ok;
 };

@@ -1224,7 +1224,7 @@ function scheme0(table, options = {}) {
   // ── vetoes, places, grades ──
   const vetoed = new Uint8Array(n);
   const vetoLists = new Array(n).fill(NO_VETOES);
-  const places = placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
+  const places = options.places === false ? new Array(n).fill(null) : placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
   const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade
   const grades = new Array(n);
   for (let u = 0; u < n; u++) grades[u] = gradeOf(u);

@@ -11,14 +11,22 @@
 import type * as P from './plan.js';
 
 export function scoredInParts(plan: P.Plan): boolean {
-  if (plan.grades?.some((g) => g.k === 'if' && g.quota !== undefined)) return false;
+  if (readsPlaces(plan)) return false;
   // An imported scheme is scored as it is, given nothing: it may not read the cohort at all.
   if (!plan.imports.every((i) => !givenInParts(i.plan) && scoredInParts(i.plan))) return false;
-  // Nothing anywhere (but examples and imports, checked above) reads final results.
-  const { examples: _examples, imports: _imports, ...rest } = plan;
-  if (mentions(rest, (k) => k === 'place')) return false;
   if (mentions([plan.eligible, plan.within], (k) => k === 'cohort')) return false;
   return plan.cohort.every((c) => !readsCohort(plan, c));
+}
+
+/**
+ * Whether a unit's results read places (`place` anywhere but in examples and imports, or a
+ * grade line's quota, which takes units in order of place). A scheme that does not may be scored
+ * without its places, which are then worked out elsewhere (a cohort scored in parts).
+ */
+export function readsPlaces(plan: P.Plan): boolean {
+  if (plan.grades?.some((g) => g.k === 'if' && g.quota !== undefined)) return true;
+  const { examples: _examples, imports: _imports, ...rest } = plan;
+  return mentions(rest, (k) => k === 'place');
 }
 
 /**

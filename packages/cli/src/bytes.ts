@@ -1,0 +1,121 @@
+// Result lines made straight into UTF-8 bytes, a piece at a time: a million lines of mostly
+// digits and ASCII ids are encoded in place by a loop, with no string made per line and no
+// call into the encoder per line (measured: the encoder's call per line cost more than making
+// the line). Text that repeats on every line (labels, grades, group keys) is encoded once.
+
+/** About how many bytes of lines are handed on at a time. */
+export const PIECE = 1 << 20;
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of lines, written into pieces; `take` hands over what was written. */
+export class LineBytes {
+  private buf = new Uint8Array(2 * PIECE);
+  private at = 0;
+  /** Lines ended since the last `take`. */
+  lines = 0;
+
+  /** Bytes written since the last `take`. */
+  get size(): number {
+    return this.at;
+  }
+
+  /** Room for `n` more bytes in the current piece. */
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(2 * this.buf.length, this.at + n));
+    bigger.set(this.buf.subarray(0, this.at));
+    this.buf = bigger;
+  }
+
+  /** A string, as UTF-8. */
+  text(s: string): void {
+    const n = s.length;
+    this.room(3 * n);
+    const b = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) b[at++] = c;
+      else if (c < 0x800) {
+        b[at++] = 0xc0 | (c >> 6);
+        b[at++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        // (“…” after a score that does not terminate, most Chinese text.)
+        b[at++] = 0xe0 | (c >> 12);
+        b[at++] = 0x80 | ((c >> 6) & 0x3f);
+        b[at++] = 0x80 | (c & 0x3f);
+      } else {
+        // A surrogate, paired or not: the rest by the encoder (a UTF-16 code unit is at most 3 bytes of UTF-8).
+        at += encoder.encodeInto(s.slice(i), b.subarray(at)).written;
+        break;
+      }
+    }
+    this.at = at;
+  }
+
+  /** Bytes already encoded (`encoded`). */
+  bytes(e: Uint8Array): void {
+    this.room(e.length);
+    this.buf.set(e, this.at);
+    this.at += e.length;
+  }
+
+  /** One ASCII character (a comma, a quote). */
+  char(code: number): void {
+    this.room(1);
+    this.buf[this.at++] = code;
+  }
+
+  /** A whole number from 0 up, in decimal digits. */
+  whole(n: number): void {
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    this.room(digits);
+    const b = this.buf;
+    for (let at = this.at + digits - 1, x = n; at >= this.at; at--, x = Math.floor(x / 10)) b[at] = 48 + (x % 10);
+    this.at += digits;
+  }
+
+  /** The end of a line. */
+  end(): void {
+    this.char(10);
+    this.lines++;
+  }
+
+  /** What was written since the last `take` (its own buffer, free to hand to another thread), and a fresh piece. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.at);
+    this.buf = new Uint8Array(2 * PIECE);
+    this.at = 0;
+    this.lines = 0;
+    return out;
+  }
+}
+
+/** `s` as UTF-8 bytes, to be written by `LineBytes.bytes` again and again. */
+export const encoded = (s: string): Uint8Array => encoder.encode(s);
+
+/**
+ * Lines written by `lines` (which writes into `w` and yields after each) handed to `piece` about
+ * PIECE bytes at a time, with how many lines each piece ends; the last piece may be empty.
+ */
+export async function writeLines(lines: Iterable<unknown>, w: LineBytes, piece: (bytes: Uint8Array, lines: number) => void | Promise<void>): Promise<void> {
+  for (const _ of lines) {
+    if (w.size >= PIECE) {
+      const count = w.lines;
+      await piece(w.take(), count);
+    }
+  }
+  const count = w.lines;
+  await piece(w.take(), count);
+}
+
+/** Lines made as strings (JSON, a table), written into `w` one after the other. */
+export function* stringLines(lines: Iterable<string>, w: LineBytes): Generator<void> {
+  for (const l of lines) {
+    w.text(l);
+    w.end();
+    yield;
+  }
+}
