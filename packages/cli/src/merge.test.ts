@@ -46,13 +46,14 @@ function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[
   let given: GivenToScorer[] | undefined;
   if (givenInParts(plan)) {
     try {
-      const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }), t.n));
+      const inputs = tables.map((t) => inputsToWire(plan, scorer.scoreTable(t, { cohortInputs: true }), t.n));
       given = cohortOfParts(plan, inputs).map(givenFromWire);
     } catch {
       return undefined;
     }
   }
-  const scorings = tables.map((t, i) => scorer.scoreTable(t, given && { cohort: given[i] }));
+  // Each part without its places, as on its thread: every part's units are placed together.
+  const scorings = tables.map((t, i) => scorer.scoreTable(t, { cohort: given?.[i], places: false }));
   if (scorings.some((s) => s.diagnostics.length > 0)) return undefined;
   const places = placeParts(plan, scorings.map(partScored));
   if (typeof places === 'string') return undefined;
@@ -121,4 +122,16 @@ describe('a cohort scored in parts', () => {
     expect(seen.cohortValues, JSON.stringify(seen)).toBeGreaterThan(RUNS / 6);
     expect(seen.wholeFailed, JSON.stringify(seen)).toBeGreaterThan(0);
   }, 120_000);
+
+  it('places totals that doubles cannot tell apart exactly, the parts’ totals read only for them', () => {
+    const plan = compile('big.assess', 'scheme "s" total 1000000000000000000000000\n\ninput {\n  x : number\n}\n\nitem "a" max 1000000000000000000000000: x\n').plan!;
+    const scorer = scorerFrom(scorerSource(plan));
+    // Equal doubles, different totals (and equal ones) in both parts; totals the doubles tell apart.
+    const xs = ['12345678901234567890.1', '12345678901234567890.2', '7', '12345678901234567890.2', '12345678901234567890.1', '12345678901234567890.3', '7.5', '12345678901234567890.1'];
+    const rows = xs.map((x, i) => ({ id: `u${i}`, x }));
+    const whole = scorer.scoreTable(tableOf(plan, rows)!);
+    const scorings = inParts(plan, scorer, [tableOf(plan, rows.slice(0, 3))!, tableOf(plan, rows.slice(3))!])!;
+    expect(lines(plan, scorings)).toEqual(lines(plan, [whole]));
+    expect(scorings.flatMap((s) => s.columns.places)).toEqual([4, 2, 8, 2, 4, 1, 7, 4]);
+  });
 });

@@ -6,7 +6,7 @@
 // order); places from every part's totals.
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
-import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, groupUnits, placeUnits, scoresFromWire, scoresToWire, type Groups, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
+import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, groupUnits, placeTotals, placeUnits, scoresFromWire, scoresToWire, type Groups, type PlaceTotals, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
 import type { CohortInputs, GivenToScorer } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
@@ -15,7 +15,10 @@ export interface PartGroups {
   keys: string[];
 }
 
-/** What a part gives for a cohort value, unit by unit (a compiled scorer's `cohortInputs`). */
+/**
+ * What a part gives for a cohort value (a compiled scorer's `cohortInputs`): unit by unit, or
+ * for the highest raw score under `cap … prorata`, its own highest, group by group (of its groups).
+ */
 export interface CohortInput {
   values: ScoresOnWire;
   /** Whether each unit counts (aggregates: the units where `where` holds). */
@@ -44,6 +47,9 @@ export interface PartScored {
   n: number;
   /** 52-bit hashes of its ids, sorted. */
   ids: Float64Array;
+  /** Its totals: as places read them (worked out here, on the part's thread), and exactly. */
+  keys: Float64Array;
+  identifies: Uint8Array;
   totals: ScoresOnWire;
   eligible: Uint8Array;
   vetoed: Uint8Array;
@@ -56,7 +62,8 @@ export function partScored(s: { n: number; ids: readonly string[]; columns: Scor
   // Sorted here, on each part's thread, so that ids two parts share are found by merging.
   const ids = idHashes(s.ids).sort();
   const groups = col.groups && { of: col.groups.of.slice(), keys: col.groups.keys };
-  return { n: s.n, ids, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed: Uint8Array.from(col.vetoes, (v) => (v.length > 0 ? 1 : 0)), groups };
+  const { key: keys, identifies } = placeTotals(col.totals);
+  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed: Uint8Array.from(col.vetoes, (v) => (v.length > 0 ? 1 : 0)), groups };
 }
 
 /** The places of a part's units (−1: none), where its results are read from. */
@@ -66,8 +73,19 @@ export function placeInto(s: { n: number; columns: ScoreColumns }, places: Int32
 }
 
 /** A compiled scorer's `cohortInputs()` as a part hands it over. */
-export function inputsToWire(r: CohortInputs, n: number): PartInputs {
-  return { n, cohort: r.cohort.map((c) => ({ values: scoresToWire(c.values), counted: c.counted })), groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
+export function inputsToWire(plan: Plan.Plan, r: CohortInputs, n: number): PartInputs {
+  const cohort = r.cohort.map((c, id) => {
+    if (plan.cohort[id].k !== 'prorataMax') return { values: scoresToWire(c.values), counted: c.counted };
+    // As a scorer's pass: over the units assessed, from 0.
+    const tops = r.groups.keys.map(() => Decimal.ZERO);
+    for (let u = 0; u < n; u++) {
+      const v = c.values[u];
+      const g = r.groups.of[u];
+      if (r.eligible[u] && v !== null && v.gt(tops[g])) tops[g] = v;
+    }
+    return { values: scoresToWire(tops) };
+  });
+  return { n, cohort, groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
 }
 
 /** What a part is given, as its scorer's `options.cohort` takes it. */
@@ -83,12 +101,26 @@ export function givenFromWire(given: PartGiven): GivenToScorer {
 /** Each part's cohort values and groups' sizes, worked out over every part's units together. */
 export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): PartGiven[] {
   const n = parts.reduce((sum, p) => sum + p.n, 0);
-  const eligible = concat(parts.map((p) => p.eligible), n);
+  const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
   const groups = groupsOfParts(plan, parts, n, eligible);
   const offsets = parts.map((_, i) => parts.slice(0, i).reduce((sum, p) => sum + p.n, 0));
   const perPart: GivenValue[][] = parts.map(() => []);
   const sizes = { keys: groups.keys, counts: Int32Array.from(groups.members.slice(0, groups.keys.length), (units) => units.length) };
   for (const c of plan.cohort) {
+    if (c.k === 'prorataMax') {
+      // Each part gave its groups' highest: the highest of these, group by group.
+      const top = new Map<string, Decimal>();
+      for (const p of parts) {
+        const tops = scoresFromWire(p.cohort[c.id].values);
+        p.groups.keys.forEach((k, g) => {
+          const was = top.get(k);
+          if (was === undefined || tops[g]!.gt(was)) top.set(k, tops[g]!);
+        });
+      }
+      const given: GivenValue = { keys: groups.keys, values: scoresToWire(groups.keys.map((k) => top.get(k) ?? Decimal.ZERO)) };
+      for (const list of perPart) list.push(given);
+      continue;
+    }
     const values: (Decimal | null)[] = parts.flatMap((p) => scoresFromWire(p.cohort[c.id].values));
     if (c.k === 'rank') {
       // As a scorer's pass: every unit assessed, group by group, its value (0 for the others).
@@ -100,13 +132,8 @@ export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): Pa
       parts.forEach((p, i) => perPart[i].push({ ranks: ranks.slice(offsets[i], offsets[i] + p.n) }));
       continue;
     }
-    const counted = c.k === 'prorataMax' ? undefined : concat(parts.map((p) => p.cohort[c.id].counted!), n);
+    const counted = concat(parts.map((p) => p.cohort[c.id].counted!), new Uint8Array(n));
     const byGroup = groups.members.map((units) => {
-      if (c.k === 'prorataMax') {
-        let top = Decimal.ZERO;
-        for (const u of units) if (values[u] !== null && values[u]!.gt(top)) top = values[u]!;
-        return top;
-      }
       const vs: Decimal[] = [];
       let count = 0;
       for (const u of units) {
@@ -131,15 +158,26 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   if (n === 0) return 'no units';
   if (n > DATA_LIMITS.maxUnits) return 'too many units';
   if (sharedIds(parts.map((p) => p.ids))) return 'an id two parts may share';
-  const eligible = concat(parts.map((p) => p.eligible), n);
-  const vetoed = concat(parts.map((p) => p.vetoed), n);
-  const totals: (Decimal | null)[] = new Array(n);
+  const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
+  const vetoed = concat(parts.map((p) => p.vetoed), new Uint8Array(n));
+  // The exact totals are read only where doubles cannot tell them apart: a part's as needed.
+  const partOf = new Uint32Array(n);
+  const firsts: number[] = [];
+  const exact: (Decimal | null)[][] = [];
   let at = 0;
-  for (const p of parts) {
-    const t = scoresFromWire(p.totals);
-    for (let u = 0; u < p.n; u++) totals[at + u] = t[u];
+  parts.forEach((p, i) => {
+    partOf.fill(i, at, at + p.n);
+    firsts.push(at);
     at += p.n;
-  }
+  });
+  const totals: PlaceTotals = {
+    key: concat(parts.map((p) => p.keys), new Float64Array(n)),
+    identifies: concat(parts.map((p) => p.identifies), new Uint8Array(n)),
+    exact: (u) => {
+      const i = partOf[u];
+      return (exact[i] ??= scoresFromWire(parts[i].totals))[u - firsts[i]]!;
+    },
+  };
   const groups = groupsOfParts(plan, parts, n, eligible);
   const places = placeUnits(groups, eligible, vetoed, totals, plan.places);
   const out = new Int32Array(n);
@@ -147,8 +185,8 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   return out;
 }
 
-function concat(arrays: readonly Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
+/** The arrays one after the other, into `out`. */
+function concat<A extends Uint8Array | Float64Array>(arrays: readonly A[], out: A): A {
   let at = 0;
   for (const a of arrays) {
     out.set(a, at);

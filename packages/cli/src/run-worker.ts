@@ -52,7 +52,7 @@ async function score(job: PartJob): Promise<void> {
     // With cohort values, the scorer says what they are taken over before it scores, and
     // waits here (the thread has nothing else to do) until every part has said so.
     // Without its places: every part's units are placed together (merge.ts).
-    const cohort = job.given ? (inputs: CohortInputs) => cohortValues(job, inputsToWire(inputs, table.n)) : undefined;
+    const cohort = job.given ? (inputs: CohortInputs) => cohortValues(job, inputsToWire(job.plan, inputs, table.n)) : undefined;
     scoring = scorer.scoreTable(table, { cohort, places: false });
   } catch (e) {
     // A value a cohort value is taken over failed: one thread says where.
@@ -66,7 +66,7 @@ async function score(job: PartJob): Promise<void> {
   for (const values of table.columns.values()) values.length = 0;
   scored = { job, scoring };
   const part = partScored(scoring);
-  const moved = [part.eligible, part.vetoed, part.ids, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
+  const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
 }
 
@@ -75,11 +75,13 @@ class Stopped extends Error {}
 
 /** Hand over what the part's cohort values are taken over, and wait for them. */
 function cohortValues(job: PartJob, inputs: PartInputs): GivenToScorer {
+  mark('cohort inputs');
   post({ k: 'inputs', ...inputs }, [...inputs.cohort.flatMap((c) => [...wireBuffers(c.values), ...(c.counted ? [c.counted.buffer as ArrayBuffer] : [])])]);
   const ready = new Int32Array(job.ready);
   Atomics.wait(ready, 0, 0);
   const answer = receiveMessageOnPort(job.answers)?.message as Given | undefined;
   if (Atomics.load(ready, 0) !== 1 || !answer) throw new Stopped();
+  mark('given cohort values');
   return givenFromWire(answer.given);
 }
 

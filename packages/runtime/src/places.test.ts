@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from './decimal.js';
-import { competitionPlaces } from './places.js';
+import { competitionPlaces, placeTotals } from './places.js';
 
 /** The definition: one more than the number of units with a higher total. */
 function reference(units: number[], totals: Decimal[], first: number): (number | null)[] {
@@ -32,7 +32,7 @@ describe('competitionPlaces', () => {
         // A subset of the units, in data order, as a group's are.
         const units = totals.map((_, u) => u).filter((u) => u % 3 !== 1);
         const places: (number | null)[] = new Array(totals.length).fill(null);
-        competitionPlaces(units, totals, first, places);
+        competitionPlaces(units, placeTotals(totals), first, places);
         expect(places).toEqual(reference(units, totals, first));
       }),
       { numRuns: 60 },

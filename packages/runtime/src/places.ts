@@ -9,10 +9,38 @@ import type { Decimal } from './decimal.js';
 import type { Groups } from './groups.js';
 
 /**
+ * A cohort's totals as places read them: each unit's total as the nearest double (NaN: no
+ * total), whether that double tells it apart from every other (`numberIdentifies`: scores do),
+ * and the exact total, read only to order totals whose doubles are equal while one of them does
+ * not tell itself apart. A cohort scored in parts hands these over instead of its totals.
+ */
+export interface PlaceTotals {
+  key: Float64Array;
+  identifies: Uint8Array;
+  exact(u: number): Decimal;
+}
+
+/** The place keys of `totals`. */
+export function placeTotals(totals: readonly (Decimal | null)[]): PlaceTotals {
+  const n = totals.length;
+  const key = new Float64Array(n);
+  const identifies = new Uint8Array(n);
+  for (let u = 0; u < n; u++) {
+    const t = totals[u];
+    if (t === null) key[u] = NaN;
+    else {
+      key[u] = t.toNumber();
+      if (t.numberIdentifies()) identifies[u] = 1;
+    }
+  }
+  return { key, identifies, exact: (u) => totals[u]! };
+}
+
+/**
  * Each unit's place by its total, highest first, numbered from `first` (ties share the best
  * place: one more than the number of units with a higher total), into `places`.
  */
-export function competitionPlaces(units: number[], totals: readonly (Decimal | null)[], first: number, places: (number | null)[]): void {
+export function competitionPlaces(units: number[], totals: PlaceTotals, first: number, places: (number | null)[]): void {
   const n = units.length;
   // Ordered by the totals as doubles, which never run against the totals' order (a higher
   // double is a higher total), without comparing decimals; doubles that are equal while their
@@ -22,30 +50,30 @@ export function competitionPlaces(units: number[], totals: readonly (Decimal | n
   const key = new Float64Array(n);
   const identifies = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const t = totals[units[i]]!;
-    key[i] = t.toNumber();
-    if (t.numberIdentifies()) identifies[i] = 1;
+    key[i] = totals.key[units[i]];
+    identifies[i] = totals.identifies[units[i]];
   }
   const { order, sorted } = descending(key);
+  const exact = totals.exact;
   // Each run of equal doubles: one place when its totals are equal, else placed exactly.
   for (let i = 0; i < n; ) {
     let j = i + 1;
     let identified = identifies[order[i]] === 1;
     for (; j < n && sorted[j] === sorted[i]; j++) if (identifies[order[j]] === 0) identified = false;
-    if (j - i === 1 || identified || sameTotals(order, i, j, units, totals)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
+    if (j - i === 1 || identified || sameTotals(order, i, j, units, exact)) for (let k = i; k < j; k++) places[units[order[k]]] = first + i;
     else {
-      const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => totals[b]!.cmp(totals[a]!));
-      run.forEach((u, k) => (places[u] = k > 0 && totals[run[k - 1]]!.eq(totals[u]!) ? places[run[k - 1]] : first + i + k));
+      const run = [...order.subarray(i, j)].map((k) => units[k]).sort((a, b) => exact(b).cmp(exact(a)));
+      run.forEach((u, k) => (places[u] = k > 0 && exact(run[k - 1]).eq(exact(u)) ? places[run[k - 1]] : first + i + k));
     }
     i = j;
   }
 }
 
 /** Whether the units at positions from..to−1 of `order` all have the same total. */
-function sameTotals(order: Uint32Array, from: number, to: number, units: number[], totals: readonly (Decimal | null)[]): boolean {
-  const head = totals[units[order[from]]]!;
+function sameTotals(order: Uint32Array, from: number, to: number, units: number[], exact: (u: number) => Decimal): boolean {
+  const head = exact(units[order[from]]);
   for (let k = from + 1; k < to; k++) {
-    const t = totals[units[order[k]]]!;
+    const t = exact(units[order[k]]);
     // (Equal totals are often one shared object: no need to look inside it.)
     if (t !== head && !t.eq(head)) return false;
   }
@@ -129,18 +157,21 @@ export interface Placing {
  * ineligible, ranked by total; then vetoed units ranked among themselves, and ineligible units
  * sharing the place after everyone, where the scheme places them.
  */
-export function placeUnits(groups: Groups, eligible: ArrayLike<unknown>, vetoed: ArrayLike<unknown>, totals: readonly (Decimal | null)[], placing: Placing): (number | null)[] {
+export function placeUnits(groups: Groups, eligible: ArrayLike<unknown>, vetoed: ArrayLike<unknown>, totals: readonly (Decimal | null)[] | PlaceTotals, placing: Placing): (number | null)[] {
   const n = groups.of.length;
   const places: (number | null)[] = new Array(n).fill(null);
+  const t = 'key' in totals ? totals : placeTotals(totals);
+  // (NaN, no total, is the one key not equal to itself.)
+  const key = t.key;
   // Each group's units assessed, placed; what comes after them.
   const after = groups.members.map((units) => {
     // Most often every unit is ranked: then no copy of the group.
-    const ranks = (u: number) => !vetoed[u] && totals[u] !== null;
+    const ranks = (u: number) => !vetoed[u] && key[u] === key[u];
     const ranked = units.every(ranks) ? units : units.filter(ranks);
-    competitionPlaces(ranked, totals, 1, places);
+    competitionPlaces(ranked, t, 1, places);
     if (placing.vetoed === 'unplaced') return ranked.length + 1;
-    const last = units.filter((u) => vetoed[u] && totals[u] !== null);
-    competitionPlaces(last, totals, ranked.length + 1, places);
+    const last = units.filter((u) => vetoed[u] && key[u] === key[u]);
+    competitionPlaces(last, t, ranked.length + 1, places);
     return ranked.length + last.length + 1;
   });
   if (placing.ineligible === 'last') for (let u = 0; u < n; u++) if (!eligible[u]) places[u] = after[groups.of[u]];
