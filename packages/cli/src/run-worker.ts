@@ -24,7 +24,7 @@ port.on('message', (m: PartJob | Placed) => {
 });
 
 /** ASSESS_DEBUG=time: when each step of the part ends (from the thread's start), on stderr. */
-const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${performance.now().toFixed(0)} ms\n`));
+const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${performance.now().toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
 async function score(job: PartJob): Promise<void> {
   const { plan, file } = job;
   // A part after the first reads the file's header line, then its own lines: the header must
