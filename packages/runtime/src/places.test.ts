@@ -25,12 +25,12 @@ const total = fc.oneof(
 describe('competitionPlaces', () => {
   it('gives the places of the exact totals, for few units and for many (radix-sorted)', () => {
     fc.assert(
-      fc.property(fc.array(total, { minLength: 0, maxLength: 60 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), (texts, many, first) => {
+      fc.property(fc.array(total, { minLength: 0, maxLength: 60 }), fc.boolean(), fc.integer({ min: 1, max: 9 }), fc.boolean(), (texts, many, first, everyUnit) => {
         // Many units: the same totals repeated past the size where the radix sort takes over.
         const all = many ? Array.from({ length: 5000 }, (_, i) => texts[i % texts.length] ?? '0') : texts;
         const totals = all.map((t) => Decimal.parse(t)!);
-        // A subset of the units, in data order, as a group's are.
-        const units = totals.map((_, u) => u).filter((u) => u % 3 !== 1);
+        // Every unit, or a subset of the units, in data order, as a group's are.
+        const units = totals.map((_, u) => u).filter((u) => everyUnit || u % 3 !== 1);
         const places: (number | null)[] = new Array(totals.length).fill(null);
         competitionPlaces(units, placeTotals(totals), first, places);
         expect(places).toEqual(reference(units, totals, first));

@@ -47,12 +47,15 @@ export function competitionPlaces(units: number[], totals: PlaceTotals, first: n
   // totals are not (they differ past the 15th digit or so) are then put in order exactly.
   // Where a total's double tells it apart from the others' (`numberIdentifies`: scores do),
   // equal doubles are equal totals, found without reading the totals again out of order.
-  const key = new Float64Array(n);
-  const identifies = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    key[i] = totals.key[units[i]];
-    identifies[i] = totals.identifies[units[i]];
-  }
+  // Every unit of the cohort (units come in data order, each once): the keys as they are.
+  const every = n === totals.key.length && (n === 0 || (units[0] === 0 && units[n - 1] === n - 1));
+  const key = every ? totals.key : new Float64Array(n);
+  const identifies = every ? totals.identifies : new Uint8Array(n);
+  if (!every)
+    for (let i = 0; i < n; i++) {
+      key[i] = totals.key[units[i]];
+      identifies[i] = totals.identifies[units[i]];
+    }
   const { order, sorted } = descending(key);
   const exact = totals.exact;
   // Each run of equal doubles: one place when its totals are equal, else placed exactly.
