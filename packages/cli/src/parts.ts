@@ -269,11 +269,12 @@ export class Parts {
         Atomics.notify(ready, 0);
       });
     const parts = typeof inputs === 'string' ? inputs : await fromEvery('scored');
+    if (io.env.ASSESS_DEBUG === 'time') debug(`every part scored at ${(process.uptime() * 1000).toFixed(0)} ms`);
     bar.stop();
     if (typeof parts === 'string') return giveUp(parts);
-    const t = performance.now();
+    const t = process.uptime();
     const placed = placeParts(plan, parts);
-    if (io.env.ASSESS_DEBUG === 'time') debug(`places: ${(performance.now() - t).toFixed(0)} ms`);
+    if (io.env.ASSESS_DEBUG === 'time') debug(`places from ${(t * 1000).toFixed(0)} to ${(process.uptime() * 1000).toFixed(0)} ms`);
     if (typeof placed === 'string') return giveUp(placed);
     debug(`${parts.length} parts`);
     const n = placed.length;

@@ -23,8 +23,8 @@ port.on('message', (m: PartJob | Placed) => {
   else if (scored) void write(scored, m);
 });
 
-/** ASSESS_DEBUG=time: when each step of the part ends (from the thread's start), on stderr. */
-const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${performance.now().toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
+/** ASSESS_DEBUG=time: when each step of the part ends (from the process's start), on stderr. */
+const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${(process.uptime() * 1000).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
 async function score(job: PartJob): Promise<void> {
   const { plan, file } = job;
   // A part after the first reads the file's header line, then its own lines: the header must
@@ -68,6 +68,7 @@ async function score(job: PartJob): Promise<void> {
   const part = partScored(scoring);
   const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
+  mark('handed over its totals');
 }
 
 /** The run went back to one thread while this part waited. */
