@@ -32,8 +32,9 @@ const PARTS_FROM_BYTES = 16 << 20;
 const MAX_PARTS = 8;
 /**
  * The memory a run in parts may need for a file of `size` bytes, about (each part's thread
- * holds its own table and scores: measured about 1.15 GB for a million towns with honours lists,
- * a 255 MB JSON-lines file, where one thread needs about 0.85 GB).
+ * holds its own table and scores: measured about 0.85 GB for a million towns with honours lists,
+ * a 255 MB JSON-lines file, where one thread needs about 0.75 GB; 0.61 GB for a million CSV rows
+ * of six fields, 31 MB, where the bytes tell less: the 0.5 GB covers it).
  */
 const partsNeed = (size: number) => 512 * 2 ** 20 + 5 * size;
 /** Bytes looked through past a part's share for the line break that ends it. */
@@ -230,7 +231,7 @@ export class Parts {
    * written) when the run is to be made on one thread instead.
    */
   async run(plan: Plan.Plan, io: Io, lang: Lang, started: number): Promise<number | undefined> {
-    // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why.
+    // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why (=time: also when each step ends).
     const debug = (s: string) => void (io.env.ASSESS_DEBUG && io.stderr.write(`assess: ${s}\n`));
     const giveUp = (why: string) => {
       debug(`one thread: ${why}`);

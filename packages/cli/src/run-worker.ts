@@ -7,9 +7,9 @@
 import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
+import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } from './merge.js';
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
-import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { csvRecords, readCsv, readJsonLines } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
 import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
@@ -25,6 +25,7 @@ port.on('message', (m: PartJob | Placed) => {
 
 /** ASSESS_DEBUG=time: when each step of the part ends (from the process's start), on stderr. */
 const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${(process.uptime() * 1000).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
+
 async function score(job: PartJob): Promise<void> {
   const { plan, file } = job;
   // A part after the first reads the file's header line, then its own lines: the header must
