@@ -104,7 +104,9 @@ async function commandOutput(command: string, files: Files, lang: Lang): Promise
     let out = '';
     // A Chinese page shows what a terminal set to Chinese (LANG=zh_CN.UTF-8) prints.
     const env = lang === 'zh' ? { LANG: 'zh_CN.UTF-8' } : {};
-    const io: Io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, env };
+    // Results come as UTF-8 bytes, other output as text.
+    const utf8 = new TextDecoder();
+    const io: Io = { stdout: { write: (s) => (out += typeof s === 'string' ? s : utf8.decode(s, { stream: true })) }, stderr: { write: (s) => (out += String(s)) }, env };
     await main(argv, io);
     return out.split(`${dir}/`).join('');
   } finally {

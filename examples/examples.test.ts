@@ -13,7 +13,9 @@ const folders = exampleFolders(here);
 async function cli(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: Io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: {} };
+  // Results come as UTF-8 bytes, other output as text.
+  const utf8 = new TextDecoder();
+  const io: Io = { stdout: { write: (s) => (stdout += typeof s === 'string' ? s : utf8.decode(s, { stream: true })) }, stderr: { write: (s) => (stderr += String(s)) }, env: {} };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
