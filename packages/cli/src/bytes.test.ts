@@ -6,8 +6,13 @@ import { encoded, LineBytes, stringLines, writeLines } from './bytes.js';
 const runs = Number(process.env.FC_RUNS ?? 300);
 
 describe('lines as bytes', () => {
-  it('encodes any text as TextEncoder does (ASCII, two- and three-byte characters, pairs and lone surrogates)', () => {
-    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('64.3222222222…', '优秀', '—', 'a\u{1F600}b', '\uD800x', 'x\uDFFF'));
+  it('encodes any text as TextEncoder does (ASCII, two- and three-byte characters, pairs and lone surrogates; short and long)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: 'binary', minLength: 200, maxLength: 700 }),
+      fc.constantFrom('64.3222222222…', '优秀', '—', 'a\u{1F600}b', '\uD800x', 'x\uDFFF'),
+    );
     fc.assert(
       fc.property(fc.array(text, { maxLength: 8 }), (texts) => {
         const w = new LineBytes();

@@ -7,6 +7,8 @@
 export const PIECE = 1 << 20;
 
 const encoder = new TextEncoder();
+/** Longer text (a unit's JSON) is encoded by the encoder in one call, which then costs less than a loop. */
+const LONG = 256;
 
 /** UTF-8 bytes of lines, written into pieces; `take` hands over what was written. */
 export class LineBytes {
@@ -34,6 +36,10 @@ export class LineBytes {
     this.room(3 * n);
     const b = this.buf;
     let at = this.at;
+    if (n > LONG) {
+      this.at += encoder.encodeInto(s, b.subarray(at)).written;
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 0x80) b[at++] = c;

@@ -163,7 +163,7 @@ export interface Placing {
 export function placeUnits(groups: Groups, eligible: ArrayLike<unknown>, vetoed: ArrayLike<unknown>, totals: readonly (Decimal | null)[] | PlaceTotals, placing: Placing): (number | null)[] {
   const n = groups.of.length;
   const places: (number | null)[] = new Array(n).fill(null);
-  const t = 'key' in totals ? totals : placeTotals(totals);
+  const t = Array.isArray(totals) ? placeTotals(totals) : (totals as PlaceTotals);
   // (NaN, no total, is the one key not equal to itself.)
   const key = t.key;
   // Each group's units assessed, placed; what comes after them.
