@@ -101,31 +101,34 @@ export interface Read {
 /** The list fields some of whose entry fields have labels. */
 const labelledLists = (plan: Pick<Plan.Plan, 'inputs'>) => new Set(plan.inputs.flatMap((f) => (f.type.k === 'list' && f.type.fields.some((e) => e.label !== undefined) ? [f.name] : [])));
 
+/**
+ * What adds a CSV file's records to the builder, one after the other: the first is the header
+ * line, which says which cell is which field.
+ */
+export function csvAdder(plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder): (cells: string[]) => void {
+  let add: ((cells: string[]) => void) | undefined;
+  return (cells) => {
+    if (!add) {
+      // The header line: field names or labels (core's header mapping), then how cells map
+      // to fields (each line as a record when two columns name the same field).
+      // A list cell's entries may be keyed by labels too: then each line is a record renamed by
+      // core (`fieldNamer`), as a JSON file's units are.
+      const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
+      const lists = new Set(b.listFields());
+      const labelled = labelledLists(plan);
+      const layout = keys.some((k) => labelled.has(k)) ? undefined : b.csvLayout(keys);
+      const named = fieldNamer(plan);
+      add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(named(csvRecord(keys, row, lists)));
+      return;
+    }
+    // A line of empty cells is no unit.
+    for (const c of cells) if (c !== '') return add(cells);
+  };
+}
+
 /** A CSV file into the builder, a record at a time. */
 export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[]): Promise<Read> {
-  let add: ((cells: string[]) => void) | undefined;
-  const gaveUp = await csvRecords(
-    file,
-    (cells) => {
-      if (!add) {
-        // The header line: field names or labels (core's header mapping), then how cells map
-        // to fields (each line as a record when two columns name the same field).
-        // A list cell's entries may be keyed by labels too: then each line is a record renamed by
-        // core (`fieldNamer`), as a JSON file's units are.
-        const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
-        const lists = new Set(b.listFields());
-        const labelled = labelledLists(plan);
-        const layout = keys.some((k) => labelled.has(k)) ? undefined : b.csvLayout(keys);
-        const named = fieldNamer(plan);
-        add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(named(csvRecord(keys, row, lists)));
-        return;
-      }
-      // A line of empty cells is no unit.
-      for (const c of cells) if (c !== '') return add(cells);
-    },
-    progress,
-    ranges,
-  );
+  const gaveUp = await csvRecords(file, csvAdder(plan, b), progress, ranges);
   return { problems: gaveUp ? [{ k: 'badCsv', line: gaveUp.line }] : [] };
 }
 
