@@ -63,7 +63,10 @@ export function partScored(s: { n: number; ids: readonly string[]; columns: Scor
   const ids = idHashes(s.ids).sort();
   const groups = col.groups && { of: col.groups.of.slice(), keys: col.groups.keys };
   const { key: keys, identifies } = placeTotals(col.totals);
-  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed: Uint8Array.from(col.vetoes, (v) => (v.length > 0 ? 1 : 0)), groups };
+  // (A loop: `Uint8Array.from` with a function took 60 ms for 500,000 units.)
+  const vetoed = new Uint8Array(s.n);
+  for (let u = 0; u < s.n; u++) if (col.vetoes[u].length > 0) vetoed[u] = 1;
+  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed, groups };
 }
 
 /** The places of a part's units (−1: none), where its results are read from. */
