@@ -27,7 +27,8 @@ const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && proc
 const where = workerData as PartRead;
 let early: unknown[] = [];
 let add: ((record: never) => void) | undefined;
-const reading = readPart(where, (record) => (add ? add(record as never) : early.push(record)));
+// (A file that cannot be read is the one thread's to report, as it always does.)
+const reading = readPart(where, (record) => (add ? add(record as never) : early.push(record))).catch((e: Error) => `the file could not be read: ${e.message}`);
 
 port.on('message', (m: PartJob | Placed) => {
   if (m.k === 'part') void score(m);
