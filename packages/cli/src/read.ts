@@ -18,6 +18,9 @@ export type FileProblem = { k: 'badJsonLine'; line: number; at: number } | { k: 
 
 export type Progress = (bytesRead: number) => void;
 
+/** Given the stream of a file's bytes as reading starts, for a reader that may pause it (and resume it). */
+export type Flow = (bytes: { pause(): unknown; resume(): unknown }) => void;
+
 export const fileSize = (file: string) => statSync(file).size;
 
 /** Bytes `start` (inclusive) to `end` (exclusive) of a file. */
@@ -41,9 +44,10 @@ function bytesOf(file: string, ranges?: readonly ByteRange[]): Readable {
 }
 
 /** Every record of a CSV file, in order, as its cells; undefined, or where the reader gave up. */
-export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<{ line: number } | undefined> {
+export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress, ranges?: readonly ByteRange[], flow?: Flow): Promise<{ line: number } | undefined> {
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges);
+    flow?.(input);
     const parser = parse(CSV_OPTIONS);
     let bytes = 0;
     input.on('data', (chunk: Buffer) => progress?.((bytes += chunk.length)));
@@ -61,9 +65,10 @@ export function csvRecords(file: string, onRecord: (cells: string[]) => void, pr
 }
 
 /** Every line of a text file, in order, with its line number and UTF-16 offset. */
-export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<void> {
+export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[], flow?: Flow): Promise<void> {
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges).setEncoding('utf8');
+    flow?.(input);
     let rest = '';
     let number = 0;
     let at = 0;

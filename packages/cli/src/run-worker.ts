@@ -10,7 +10,7 @@ import { TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } from './merge.js';
 import type { Given, PartJob, PartRead, Placed, ToMain } from './parts.js';
-import { csvAdder, csvRecords, textLines } from './read.js';
+import { csvAdder, csvRecords, textLines, type Flow } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
 import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
 
@@ -24,11 +24,19 @@ const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && proc
 // The part's lines are read from the thread's start, while the main thread reads the scheme:
 // what is read before the scheme arrives (CSV records, JSON values) is kept, in order, and
 // added to the table once it does; from then on each record is added as it is read.
+// Reading pauses when that many records wait, so that a slow start never holds much of a
+// part: 100,000 CSV records (cells: about 35 MB) or 40,000 JSON values (about 40 MB).
 const where = workerData as PartRead;
+const EARLY = where.csv ? 100_000 : 40_000;
 let early: unknown[] = [];
 let add: ((record: never) => void) | undefined;
+let source: Parameters<Flow>[0] | undefined;
+const keep = (record: unknown) => {
+  if (add) return add(record as never);
+  if (early.push(record) === EARLY) source?.pause();
+};
 // (A file that cannot be read is the one thread's to report, as it always does.)
-const reading = readPart(where, (record) => (add ? add(record as never) : early.push(record))).catch((e: Error) => `the file could not be read: ${e.message}`);
+const reading = readPart(where, keep, (s) => (source = s)).catch((e: Error) => `the file could not be read: ${e.message}`);
 
 port.on('message', (m: PartJob | Placed) => {
   if (m.k === 'part') void score(m);
@@ -36,7 +44,7 @@ port.on('message', (m: PartJob | Placed) => {
 });
 
 /** The part's records, each to `take`; why the part cannot be read as it is, if it cannot. */
-async function readPart({ file, csv, header, range }: PartRead, take: (record: unknown) => void): Promise<string | undefined> {
+async function readPart({ file, csv, header, range }: PartRead, take: (record: unknown) => void, flow: Flow): Promise<string | undefined> {
   // A part after the first reads the file's header line, then its own lines: the header must
   // be one whole record on its own (the part before this one ends where its lines end, or
   // says it could not).
@@ -50,7 +58,7 @@ async function readPart({ file, csv, header, range }: PartRead, take: (record: u
     told = bytes;
   };
   const ranges = header ? [header, range] : [range];
-  if (csv) return (await csvRecords(file, take, progress, ranges)) ? 'lines the reader gave up on' : undefined;
+  if (csv) return (await csvRecords(file, take, progress, ranges, flow)) ? 'lines the reader gave up on' : undefined;
   let bad = false;
   await textLines(
     file,
@@ -64,6 +72,7 @@ async function readPart({ file, csv, header, range }: PartRead, take: (record: u
     },
     progress,
     ranges,
+    flow,
   );
   return bad ? 'lines the reader gave up on' : undefined;
 }
@@ -76,6 +85,7 @@ async function score(job: PartJob): Promise<void> {
   for (const record of early) adder(record as never);
   early = [];
   add = adder;
+  source?.resume();
   const unreadable = await reading;
   if (unreadable) return post({ k: 'unusual', why: unreadable });
   mark('read and validated');
