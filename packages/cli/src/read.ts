@@ -18,7 +18,7 @@ export type FileProblem = { k: 'badJsonLine'; line: number; at: number } | { k: 
 
 export type Progress = (bytesRead: number) => void;
 
-/** Given the stream of a file's bytes as reading starts, for a reader that may pause it (and resume it). */
+/** Given, as reading starts, what pauses the file's bytes (and resumes them): for a reader that must wait. */
 export type Flow = (bytes: { pause(): unknown; resume(): unknown }) => void;
 
 export const fileSize = (file: string) => statSync(file).size;
@@ -47,10 +47,25 @@ function bytesOf(file: string, ranges?: readonly ByteRange[]): Readable {
 export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress, ranges?: readonly ByteRange[], flow?: Flow): Promise<{ line: number } | undefined> {
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges);
-    flow?.(input);
     const parser = parse(CSV_OPTIONS);
+    // The bytes go to the parser by hand rather than by `pipe`, which would resume them when
+    // the parser drains though the reader paused them: they wait while either asks.
+    let held = false;
+    let full = false;
+    flow?.({
+      pause: () => ((held = true), input.pause()),
+      resume: () => ((held = false), full || input.resume()),
+    });
     let bytes = 0;
-    input.on('data', (chunk: Buffer) => progress?.((bytes += chunk.length)));
+    input.on('data', (chunk: Buffer) => {
+      progress?.((bytes += chunk.length));
+      if (!parser.write(chunk)) {
+        full = true;
+        input.pause();
+      }
+    });
+    parser.on('drain', () => ((full = false), held || input.resume()));
+    input.on('end', () => parser.end());
     input.on('error', reject);
     parser.on('readable', () => {
       for (let r: string[] | null = parser.read(); r !== null; r = parser.read()) onRecord(r);
@@ -60,7 +75,6 @@ export function csvRecords(file: string, onRecord: (cells: string[]) => void, pr
       resolve({ line: e.lines ?? parser.info.lines });
     });
     parser.on('end', () => resolve(undefined));
-    input.pipe(parser);
   });
 }
 
