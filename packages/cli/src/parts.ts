@@ -182,8 +182,8 @@ export class Parts {
   private readonly answers: { channel: MessageChannel; ready: Int32Array }[];
 
   constructor(
-    private readonly file: string,
-    private readonly csv: boolean,
+    file: string,
+    csv: boolean,
     private readonly size: number,
     private readonly split: { header?: ByteRange; ranges: ByteRange[] },
     private readonly format: 'csv' | 'json',
