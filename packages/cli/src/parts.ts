@@ -40,16 +40,7 @@ const partsNeed = (size: number) => 512 * 2 ** 20 + 5 * size;
 /** Bytes looked through past a part's share for the line break that ends it. */
 const WINDOW = 1 << 20;
 
-/** Where a part's lines are: given to its thread as it starts, which reads them at once. */
-export interface PartRead {
-  file: string;
-  csv: boolean;
-  /** The CSV header line (for every part but the first, whose range starts with it). */
-  header?: ByteRange;
-  range: ByteRange;
-}
-
-/** What a part's thread is given once the scheme is read. */
+/** What a part's thread is given: the scheme, and where its lines are. */
 export interface PartJob {
   k: 'part';
   /**
@@ -63,6 +54,11 @@ export interface PartJob {
   given: boolean;
   /** The scheme compiled to JavaScript (`scorerSource`). */
   scorer: string;
+  file: string;
+  csv: boolean;
+  /** The CSV header line (for every part but the first, whose range starts with it). */
+  header?: ByteRange;
+  range: ByteRange;
   format: 'csv' | 'json';
 }
 
@@ -175,15 +171,14 @@ export class Parts {
   /** Each thread's messages, in order, and who waits for the next. */
   private readonly inbox: ToMain[][];
   private readonly waiting: ((m: ToMain) => void)[] = [];
-  /** Told of the bytes every thread has read so far, as they are read (the threads read from the start). */
+  /** Told of the bytes each thread reads, as they are read. */
   private onRead?: (bytes: number) => void;
-  private read = 0;
   /** Each thread's way to its cohort values (see `PartJob`). */
   private readonly answers: { channel: MessageChannel; ready: Int32Array }[];
 
   constructor(
-    file: string,
-    csv: boolean,
+    private readonly file: string,
+    private readonly csv: boolean,
     private readonly size: number,
     private readonly split: { header?: ByteRange; ranges: ByteRange[] },
     private readonly format: 'csv' | 'json',
@@ -193,10 +188,7 @@ export class Parts {
     // for JSON lines, whose rows are larger: as fast, and 140 MB less at a million towns with
     // honours lists (0.87 GB at the peak where it was 1.01 GB).
     const young = csv ? 64 : 32;
-    this.workers = split.ranges.map((range, i) => {
-      const workerData: PartRead = { file, csv, header: i > 0 ? split.header : undefined, range };
-      return new Worker(new URL('./run-worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: young } });
-    });
+    this.workers = split.ranges.map(() => new Worker(new URL('./run-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: young } }));
     this.inbox = this.workers.map(() => []);
     this.answers = this.workers.map(() => ({ channel: new MessageChannel(), ready: new Int32Array(new SharedArrayBuffer(4)) }));
     this.workers.forEach((w, i) => {
@@ -209,10 +201,7 @@ export class Parts {
   }
 
   private deliver(i: number, m: ToMain): void {
-    if (m.k === 'read') {
-      this.read += m.bytes;
-      return this.onRead?.(this.read);
-    }
+    if (m.k === 'read') return this.onRead?.(m.bytes);
     const wait = this.waiting[i];
     if (wait) {
       delete this.waiting[i];
@@ -250,16 +239,17 @@ export class Parts {
       return undefined;
     };
     if (!scoredInParts(plan)) return giveUp('the scheme compares units in a way parts cannot be given');
-    const { ranges } = this.split;
+    const { ranges, header } = this.split;
     const scorer = scorerSource(plan);
     const given = givenInParts(plan);
-    ranges.forEach((_, i) => {
+    ranges.forEach((range, i) => {
       const { channel, ready } = this.answers[i];
-      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, format: this.format };
+      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };
       this.workers[i].postMessage(job, [channel.port2]);
     });
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
-    this.onRead = (read) => bar.update(read, this.size);
+    let read = 0;
+    this.onRead = (bytes) => bar.update((read += bytes), this.size);
     /** One message of kind `k` from every part; why not, when a part has something else to say. */
     const fromEvery = async <K extends 'inputs' | 'scored'>(k: K): Promise<Extract<ToMain, { k: K }>[] | string> => {
       const got: Extract<ToMain, { k: K }>[] = [];

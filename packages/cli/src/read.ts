@@ -18,9 +18,6 @@ export type FileProblem = { k: 'badJsonLine'; line: number; at: number } | { k: 
 
 export type Progress = (bytesRead: number) => void;
 
-/** Given, as reading starts, what pauses the file's bytes (and resumes them): for a reader that must wait. */
-export type Flow = (bytes: { pause(): unknown; resume(): unknown }) => void;
-
 export const fileSize = (file: string) => statSync(file).size;
 
 /** Bytes `start` (inclusive) to `end` (exclusive) of a file. */
@@ -44,28 +41,12 @@ function bytesOf(file: string, ranges?: readonly ByteRange[]): Readable {
 }
 
 /** Every record of a CSV file, in order, as its cells; undefined, or where the reader gave up. */
-export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress, ranges?: readonly ByteRange[], flow?: Flow): Promise<{ line: number } | undefined> {
+export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<{ line: number } | undefined> {
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges);
     const parser = parse(CSV_OPTIONS);
-    // The bytes go to the parser by hand rather than by `pipe`, which would resume them when
-    // the parser drains though the reader paused them: they wait while either asks.
-    let held = false;
-    let full = false;
-    flow?.({
-      pause: () => ((held = true), input.pause()),
-      resume: () => ((held = false), full || input.resume()),
-    });
     let bytes = 0;
-    input.on('data', (chunk: Buffer) => {
-      progress?.((bytes += chunk.length));
-      if (!parser.write(chunk)) {
-        full = true;
-        input.pause();
-      }
-    });
-    parser.on('drain', () => ((full = false), held || input.resume()));
-    input.on('end', () => parser.end());
+    input.on('data', (chunk: Buffer) => progress?.((bytes += chunk.length)));
     input.on('error', reject);
     parser.on('readable', () => {
       for (let r: string[] | null = parser.read(); r !== null; r = parser.read()) onRecord(r);
@@ -75,14 +56,14 @@ export function csvRecords(file: string, onRecord: (cells: string[]) => void, pr
       resolve({ line: e.lines ?? parser.info.lines });
     });
     parser.on('end', () => resolve(undefined));
+    input.pipe(parser);
   });
 }
 
 /** Every line of a text file, in order, with its line number and UTF-16 offset. */
-export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[], flow?: Flow): Promise<void> {
+export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges).setEncoding('utf8');
-    flow?.(input);
     let rest = '';
     let number = 0;
     let at = 0;
@@ -120,34 +101,31 @@ export interface Read {
 /** The list fields some of whose entry fields have labels. */
 const labelledLists = (plan: Pick<Plan.Plan, 'inputs'>) => new Set(plan.inputs.flatMap((f) => (f.type.k === 'list' && f.type.fields.some((e) => e.label !== undefined) ? [f.name] : [])));
 
-/**
- * What adds a CSV file's records to the builder, one after the other: the first is the header
- * line, which says which cell is which field.
- */
-export function csvAdder(plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder): (cells: string[]) => void {
-  let add: ((cells: string[]) => void) | undefined;
-  return (cells) => {
-    if (!add) {
-      // The header line: field names or labels (core's header mapping), then how cells map
-      // to fields (each line as a record when two columns name the same field).
-      // A list cell's entries may be keyed by labels too: then each line is a record renamed by
-      // core (`fieldNamer`), as a JSON file's units are.
-      const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
-      const lists = new Set(b.listFields());
-      const labelled = labelledLists(plan);
-      const layout = keys.some((k) => labelled.has(k)) ? undefined : b.csvLayout(keys);
-      const named = fieldNamer(plan);
-      add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(named(csvRecord(keys, row, lists)));
-      return;
-    }
-    // A line of empty cells is no unit.
-    for (const c of cells) if (c !== '') return add(cells);
-  };
-}
-
 /** A CSV file into the builder, a record at a time. */
 export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'unitLabels'>, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[]): Promise<Read> {
-  const gaveUp = await csvRecords(file, csvAdder(plan, b), progress, ranges);
+  let add: ((cells: string[]) => void) | undefined;
+  const gaveUp = await csvRecords(
+    file,
+    (cells) => {
+      if (!add) {
+        // The header line: field names or labels (core's header mapping), then how cells map
+        // to fields (each line as a record when two columns name the same field).
+        // A list cell's entries may be keyed by labels too: then each line is a record renamed by
+        // core (`fieldNamer`), as a JSON file's units are.
+        const keys = unitHeaders(plan).columns(cells).map((c) => c.key);
+        const lists = new Set(b.listFields());
+        const labelled = labelledLists(plan);
+        const layout = keys.some((k) => labelled.has(k)) ? undefined : b.csvLayout(keys);
+        const named = fieldNamer(plan);
+        add = layout ? (row) => b.addCells(row, layout) : (row) => b.addRecord(named(csvRecord(keys, row, lists)));
+        return;
+      }
+      // A line of empty cells is no unit.
+      for (const c of cells) if (c !== '') return add(cells);
+    },
+    progress,
+    ranges,
+  );
   return { problems: gaveUp ? [{ k: 'badCsv', line: gaveUp.line }] : [] };
 }
 

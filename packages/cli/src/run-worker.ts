@@ -4,13 +4,13 @@
 // Anything but clean data (a problem in a row, a failed score, a line the reader gives up on)
 // is only reported as unusual: the run is then made again on one thread, which says what is
 // wrong exactly where it always does.
-import { parentPort, receiveMessageOnPort, threadId, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } from './merge.js';
-import type { Given, PartJob, PartRead, Placed, ToMain } from './parts.js';
-import { csvAdder, csvRecords, textLines, type Flow } from './read.js';
+import type { Given, PartJob, Placed, ToMain } from './parts.js';
+import { csvRecords, readCsv, readJsonLines } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
 import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
 
@@ -18,76 +18,32 @@ const port = parentPort!;
 const post = (m: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 let scored: { job: PartJob; scoring: Scoring } | undefined;
 
-/** ASSESS_DEBUG=time: when each step of the part ends (from the process's start), on stderr. */
-const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${(process.uptime() * 1000).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
-
-// The part's lines are read from the thread's start, while the main thread reads the scheme:
-// what is read before the scheme arrives (CSV records, JSON values) is kept, in order, and
-// added to the table once it does; from then on each record is added as it is read.
-// Reading pauses when that many records wait, so that a slow start never holds much of a
-// part: 100,000 CSV records (cells: about 35 MB) or 40,000 JSON values (about 40 MB).
-const where = workerData as PartRead;
-const EARLY = where.csv ? 100_000 : 40_000;
-let early: unknown[] = [];
-let add: ((record: never) => void) | undefined;
-let source: Parameters<Flow>[0] | undefined;
-const keep = (record: unknown) => {
-  if (add) return add(record as never);
-  if (early.push(record) === EARLY) source?.pause();
-};
-// (A file that cannot be read is the one thread's to report, as it always does.)
-const reading = readPart(where, keep, (s) => (source = s)).catch((e: Error) => `the file could not be read: ${e.message}`);
-
 port.on('message', (m: PartJob | Placed) => {
   if (m.k === 'part') void score(m);
   else if (scored) void write(scored, m);
 });
 
-/** The part's records, each to `take`; why the part cannot be read as it is, if it cannot. */
-async function readPart({ file, csv, header, range }: PartRead, take: (record: unknown) => void, flow: Flow): Promise<string | undefined> {
+/** ASSESS_DEBUG=time: when each step of the part ends (from the process's start), on stderr. */
+const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${(process.uptime() * 1000).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
+
+async function score(job: PartJob): Promise<void> {
+  const { plan, file } = job;
   // A part after the first reads the file's header line, then its own lines: the header must
   // be one whole record on its own (the part before this one ends where its lines end, or
   // says it could not).
-  if (header) {
+  if (job.header) {
     let records = 0;
-    if ((await csvRecords(file, () => records++, undefined, [header])) || records !== 1) return 'a header line that is not one record';
+    if ((await csvRecords(file, () => records++, undefined, [job.header])) || records !== 1) return post({ k: 'unusual', why: 'a header line that is not one record' });
   }
+  const b = new TableBuilder(plan);
   let told = 0;
   const progress = (bytes: number) => {
     post({ k: 'read', bytes: bytes - told });
     told = bytes;
   };
-  const ranges = header ? [header, range] : [range];
-  if (csv) return (await csvRecords(file, take, progress, ranges, flow)) ? 'lines the reader gave up on' : undefined;
-  let bad = false;
-  await textLines(
-    file,
-    (line) => {
-      if (line.trim() === '') return;
-      try {
-        take(JSON.parse(line));
-      } catch {
-        bad = true;
-      }
-    },
-    progress,
-    ranges,
-    flow,
-  );
-  return bad ? 'lines the reader gave up on' : undefined;
-}
-
-async function score(job: PartJob): Promise<void> {
-  const { plan } = job;
-  mark('given the scheme');
-  const b = new TableBuilder(plan);
-  const adder: (record: never) => void = where.csv ? csvAdder(plan, b) : ((named) => (row: unknown) => b.addRecord(named(row)))(fieldNamer(plan));
-  for (const record of early) adder(record as never);
-  early = [];
-  add = adder;
-  source?.resume();
-  const unreadable = await reading;
-  if (unreadable) return post({ k: 'unusual', why: unreadable });
+  const ranges = job.header ? [job.header, job.range] : [job.range];
+  const read = job.csv ? await readCsv(file, plan, b, progress, ranges) : await readJsonLines(file, fieldNamer(plan), b, progress, ranges);
+  if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
   mark('read and validated');
   const { table, problems } = b.finish();
   if (problems.length > 0) return post({ k: 'unusual', why: 'problems in the rows' });
