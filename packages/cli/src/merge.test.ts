@@ -10,7 +10,7 @@ import { compile, givenInParts, scoredInParts, type Plan } from '@assess/core';
 import { TableBuilder, type UnitTable } from '@assess/runtime';
 import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { LineBytes } from './bytes.js';
-import { cohortOfParts, givenFromWire, inputsToWire, partScored, placeInto, placeParts } from './merge.js';
+import { cohortOfParts, givenFromWire, inputsToWire, partScored, partStarts, placeInto, placeParts } from './merge.js';
 import { csvLines, jsonLines, type Part, type Scoring } from './results.js';
 import { scorerFrom, type GivenToScorer, type Scorer } from './scorer-from.js';
 import { scorerSource } from './scorer.js';
@@ -57,11 +57,8 @@ function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[
   if (scorings.some((s) => s.diagnostics.length > 0)) return undefined;
   const places = placeParts(plan, scorings.map(partScored));
   if (typeof places === 'string') return undefined;
-  let at = 0;
-  for (const s of scorings) {
-    placeInto(s, places.slice(at, at + s.n));
-    at += s.n;
-  }
+  const starts = partStarts(scorings);
+  scorings.forEach((s, i) => placeInto(s, places.slice(starts[i], starts[i] + s.n)));
   return scorings;
 }
 

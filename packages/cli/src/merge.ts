@@ -106,7 +106,7 @@ export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): Pa
   const n = parts.reduce((sum, p) => sum + p.n, 0);
   const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
   const groups = groupsOfParts(plan, parts, n, eligible);
-  const offsets = parts.map((_, i) => parts.slice(0, i).reduce((sum, p) => sum + p.n, 0));
+  const offsets = partStarts(parts);
   const perPart: GivenValue[][] = parts.map(() => []);
   const sizes = { keys: groups.keys, counts: Int32Array.from(groups.members.slice(0, groups.keys.length), (units) => units.length) };
   for (const c of plan.cohort) {
@@ -140,7 +140,7 @@ export function cohortOfParts(plan: Plan.Plan, parts: readonly PartInputs[]): Pa
       const vs: Decimal[] = [];
       let count = 0;
       for (const u of units) {
-        if (!counted![u]) continue;
+        if (!counted[u]) continue;
         count++;
         if (values[u] !== null) vs.push(values[u]!);
       }
@@ -164,21 +164,15 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
   const vetoed = concat(parts.map((p) => p.vetoed), new Uint8Array(n));
   // The exact totals are read only where doubles cannot tell them apart: a part's as needed.
-  const partOf = new Uint32Array(n);
-  const firsts: number[] = [];
+  const starts = partStarts(parts);
   const exact: (Decimal | null)[][] = [];
-  let at = 0;
-  parts.forEach((p, i) => {
-    partOf.fill(i, at, at + p.n);
-    firsts.push(at);
-    at += p.n;
-  });
   const totals: PlaceTotals = {
     key: concat(parts.map((p) => p.keys), new Float64Array(n)),
     identifies: concat(parts.map((p) => p.identifies), new Uint8Array(n)),
     exact: (u) => {
-      const i = partOf[u];
-      return (exact[i] ??= scoresFromWire(parts[i].totals))[u - firsts[i]]!;
+      let i = parts.length - 1;
+      while (starts[i] > u) i--;
+      return (exact[i] ??= scoresFromWire(parts[i].totals))[u - starts[i]]!;
     },
   };
   const groups = groupsOfParts(plan, parts, n, eligible);
@@ -186,6 +180,12 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   const out = new Int32Array(n);
   for (let u = 0; u < n; u++) out[u] = places[u] ?? -1;
   return out;
+}
+
+/** Where each part's units start among every part's units. */
+export function partStarts(parts: readonly { n: number }[]): number[] {
+  let at = 0;
+  return parts.map((p) => (at += p.n) - p.n);
 }
 
 /** The arrays one after the other, into `out`. */
@@ -221,12 +221,11 @@ function sharedIds(sorted: readonly Float64Array[]): boolean {
 function groupsOfParts(plan: Plan.Plan, parts: readonly { n: number; groups?: PartGroups }[], n: number, eligible: Uint8Array): Groups {
   if (!plan.within) return groupUnits(n, eligible);
   const keyOf: string[] = new Array(n);
-  let at = 0;
-  for (const p of parts) {
+  const starts = partStarts(parts);
+  parts.forEach((p, i) => {
     const { of, keys } = p.groups!;
-    for (let u = 0; u < p.n; u++) keyOf[at + u] = keys[of[u]];
-    at += p.n;
-  }
+    for (let u = 0; u < p.n; u++) keyOf[starts[i] + u] = keys[of[u]];
+  });
   return groupUnits(n, eligible, (u) => keyOf[u]);
 }
 

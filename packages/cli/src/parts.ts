@@ -14,7 +14,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { givenInParts, scoredInParts, type Lang, type Plan } from '@assess/core';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
-import { cohortOfParts, placeParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
+import { cohortOfParts, partStarts, placeParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { fileSize, type ByteRange } from './read.js';
@@ -233,6 +233,7 @@ export class Parts {
   async run(plan: Plan.Plan, io: Io, lang: Lang, started: number): Promise<number | undefined> {
     // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why (=time: also when each step ends).
     const debug = (s: string) => void (io.env.ASSESS_DEBUG && io.stderr.write(`assess: ${s}\n`));
+    const time = (what: string) => io.env.ASSESS_DEBUG === 'time' && debug(`${what} at ${(process.uptime() * 1000).toFixed(0)} ms`);
     const giveUp = (why: string) => {
       debug(`one thread: ${why}`);
       this.stop();
@@ -270,20 +271,18 @@ export class Parts {
         Atomics.notify(ready, 0);
       });
     const parts = typeof inputs === 'string' ? inputs : await fromEvery('scored');
-    if (io.env.ASSESS_DEBUG === 'time') debug(`every part scored at ${(process.uptime() * 1000).toFixed(0)} ms`);
+    time('every part scored');
     bar.stop();
     if (typeof parts === 'string') return giveUp(parts);
-    const t = process.uptime();
     const placed = placeParts(plan, parts);
-    if (io.env.ASSESS_DEBUG === 'time') debug(`places from ${(t * 1000).toFixed(0)} to ${(process.uptime() * 1000).toFixed(0)} ms`);
+    time('places worked out');
     if (typeof placed === 'string') return giveUp(placed);
     debug(`${parts.length} parts`);
     const n = placed.length;
     const lastWithUnits = parts.reduce((last, p, i) => (p.n > 0 ? i : last), -1);
-    let offset = 0;
+    const starts = partStarts(parts);
     parts.forEach((p, i) => {
-      const places = placed.slice(offset, offset + p.n);
-      offset += p.n;
+      const places = placed.slice(starts[i], starts[i] + p.n);
       const part: Part = { head: i === 0, tail: i === parts.length - 1, lastUnit: i === lastWithUnits, n };
       this.workers[i].postMessage({ k: 'places', places, part } satisfies Placed, [places.buffer]);
     });
