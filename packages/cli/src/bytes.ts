@@ -1,7 +1,10 @@
 // Result lines made straight into UTF-8 bytes, a piece at a time: a million lines of mostly
 // digits and ASCII ids are encoded in place by a loop, with no string made per line and no
 // call into the encoder per line (measured: the encoder's call per line cost more than making
-// the line). Text that repeats on every line (labels, grades, group keys) is encoded once.
+// the line). Scores are written digit by digit (`Decimal.writeText`); text that repeats on every
+// line (labels, grades, group keys) is encoded once.
+
+import { TEXT_BYTES, type Decimal } from '@assess/runtime';
 
 /** About how many bytes of lines are handed on at a time. */
 export const PIECE = 1 << 20;
@@ -58,6 +61,14 @@ export class LineBytes {
       }
     }
     this.at = at;
+  }
+
+  /** A score, as `toString` shows it (written digit by digit, with no string made). */
+  decimal(d: Decimal): void {
+    this.room(TEXT_BYTES);
+    const end = d.writeText(this.buf, this.at);
+    if (end >= 0) this.at = end;
+    else this.text(d.toString());
   }
 
   /** Bytes already encoded (`encoded`). */

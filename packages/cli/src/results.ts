@@ -79,7 +79,8 @@ export function* csvLines(plan: Plan.Plan, s: Scoring, w: LineBytes, part = whol
   const sectionCols = plan.sections.map((x) => ({ scores: col.sections[x.id], na: col.sectionsNA[x.id] }));
   const score = (d: Decimal | null) => {
     w.char(COMMA);
-    w.text(show(d));
+    if (d === null) w.text(show(d));
+    else w.decimal(d);
   };
   for (let i = 0; i < s.n; i++) {
     w.text(csvCell(s.ids[i]));

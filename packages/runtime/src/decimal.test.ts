@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './decimal.js';
+import { Decimal, DISPLAY_PLACES, NOT_TERMINATING, TEXT_BYTES } from './decimal.js';
 
 // ---------------------------------------------------------------------------
 // Reference implementation: bigint only, no fast path, written for obviousness
@@ -785,5 +785,72 @@ describe('numberIdentifies: equal numbers are equal values', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('writeText: the text of toString, as UTF-8 bytes', () => {
+  const utf8 = new TextDecoder();
+  /** What writeText wrote for `x`, or undefined when it left it to toString. */
+  const written = (x: Decimal): string | undefined => {
+    const out = new Uint8Array(3 + TEXT_BYTES + 3).fill(120);
+    const end = x.writeText(out, 3);
+    if (end < 0) return undefined;
+    expect(end - 3).toBeLessThanOrEqual(TEXT_BYTES);
+    // Nothing before `at` or after the end is touched.
+    expect([...out.subarray(0, 3), ...out.subarray(end)].every((b) => b === 120)).toBe(true);
+    return utf8.decode(out.subarray(3, end));
+  };
+  it('writes what toString gives, for decimals, sums and quotients (fractions shown rounded)', () => {
+    fc.assert(
+      fc.property(arbPair, arbPair, arbNonZero, ({ d: a }, { d: b }, { d: c }) => {
+        for (const x of [a, a.add(b), a.mul(b), a.div(c), a.div(c).add(b), b.div(Decimal.fromInt(7)).neg()]) {
+          const text = written(x);
+          if (text !== undefined) expect(text).toBe(x.toString());
+        }
+      }),
+      RUNS,
+    );
+  });
+  it('writes whole numbers about every power of ten, and quotients rounded near the last place', () => {
+    const around = fc.oneof(fc.integer({ min: 0, max: 15 }).chain((k) => fc.integer({ min: -2, max: 2 }).map((e) => 10 ** k + e)), fc.integer({ min: 0, max: 2 ** 53 - 1 }));
+    fc.assert(
+      fc.property(around, fc.integer({ min: 0, max: 20 }), fc.boolean(), (m, s, neg) => {
+        const x = Decimal.fromInt(neg ? -m : m).divPow10(s);
+        expect(written(x)).toBe(x.toString());
+      }),
+      RUNS,
+    );
+    // Up to 2^52 once shown to ten places: every fraction of a score.
+    fc.assert(
+      fc.property(fc.integer({ min: -450359, max: 450359 }), fc.integer({ min: 1, max: 2 ** 32 }), fc.integer({ min: 0, max: 12 }), (m, d, s) => {
+        const x = Decimal.fromInt(m).div(Decimal.fromInt(d)).divPow10(s);
+        expect(written(x) ?? x.toString()).toBe(x.toString());
+      }),
+      RUNS,
+    );
+  });
+  it('writes scores, small and negative values and zero itself; leaves bigint parts to toString', () => {
+    const dec = (s: string) => Decimal.parse(s)!;
+    for (const [x, text] of [
+      [dec('0'), '0'],
+      [dec('7'), '7'],
+      [dec('-7.25'), '-7.25'],
+      [dec('0.005'), '0.005'],
+      [dec('-0.5'), '-0.5'],
+      [dec('9007199254740991'), '9007199254740991'],
+      [dec('64.3'), '64.3'],
+      [dec('5789').div(dec('90')), '64.3222222222…'],
+      [dec('-100').div(dec('3')), '-33.3333333333…'],
+      [dec('2').div(dec('3')), '0.6666666667…'],
+      [dec('1').div(dec('30000000000')), '0…'],
+      [dec('1').div(dec('3')).divPow10(12), '0…'],
+      [dec('299999999999').div(dec('300000000000')), '1…'],
+      [dec('-599999999999').div(dec('300000000000')), '-2…'],
+      [dec('9007199199999999'), '9007199199999999'],
+      [dec('90071991.99999999'), '90071991.99999999'],
+    ] as const)
+      expect(written(x)).toBe(text);
+    expect(written(dec('123456789012345678901234567890'))).toBeUndefined();
+    expect(written(dec('1').divPow10(31))).toBeUndefined();
   });
 });

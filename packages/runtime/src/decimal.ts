@@ -58,6 +58,8 @@ const MAX_SIG_DIGITS = 40;
 const MAX_FRACTION_DIGITS = 20;
 
 const MAX = Number.MAX_SAFE_INTEGER;
+/** 2^52. */
+const HALF_MAX = 2 ** 52;
 const BMAX = BigInt(MAX);
 
 /** 10^0 … 10^22: every entry is an exact double. */
@@ -824,6 +826,39 @@ export class Decimal {
     return (neg ? '-' : '') + digits.slice(0, cut) + '.' + digits.slice(cut);
   }
 
+  /**
+   * `toString()`'s text written as UTF-8 into `out` from `at`, without making a string (a
+   * results file writes millions of scores): returns where the text ends, or −1 for a value with
+   * a bigint part or more than TEXT_BYTES_PLACES places, whose text `toString()` then gives.
+   * `out` must have room for TEXT_BYTES bytes from `at`.
+   */
+  writeText(out: Uint8Array, at: number): number {
+    const m = this.m;
+    const s = this.s;
+    const d = this.d;
+    if (typeof m !== 'number' || typeof d !== 'number' || s > TEXT_BYTES_PLACES) return -1;
+    if (d === 1) return writeDigits(out, at, m, s);
+    // A fraction: rounded half away from zero to DISPLAY_PLACES places, as `round` does it
+    // while both sides are safe integers, then marked.
+    const num = s <= DISPLAY_PLACES ? m * POW10[DISPLAY_PLACES - s] : m;
+    const den = s <= DISPLAY_PLACES ? d : d * POW10[s - DISPLAY_PLACES];
+    if (!(num <= HALF_MAX && num >= -HALF_MAX && den <= HALF_MAX)) return -1;
+    let q = divHalfUpSmall(num, den);
+    let places = DISPLAY_PLACES;
+    if (q === 0) places = 0;
+    else
+      for (let tenth = q / 10; places > 0 && tenth === Math.trunc(tenth); tenth = q / 10) {
+        // (q / 10 is exact when q ends in 0, and never a whole number otherwise.)
+        q = tenth;
+        places--;
+      }
+    at = writeDigits(out, at, q, places);
+    out[at] = 0xe2; // “…”, NOT_TERMINATING
+    out[at + 1] = 0x80;
+    out[at + 2] = 0xa6;
+    return at + 3;
+  }
+
   /** The exact value as a fraction "100/3", or as a decimal when it terminates. */
   toFraction(): string {
     if (this.d === 1) return this.toString();
@@ -900,6 +935,64 @@ export class Decimal {
   toJSON(): string {
     return this.toString();
   }
+}
+
+/** Most places a value `writeText` writes may have. */
+const TEXT_BYTES_PLACES = 30;
+/** Bytes `writeText` may write: a sign, 16 digits or a point and TEXT_BYTES_PLACES places, “…”. */
+export const TEXT_BYTES = 1 + 1 + Math.max(16, TEXT_BYTES_PLACES + 1) + 3;
+
+/**
+ * A safe integer m with s places (canonical: m's last digit not 0 when s > 0) as `toString`
+ * writes it, in ASCII into `out` from `at`; returns where it ends. Digits are taken from two
+ * 32-bit integers (below and above 10^8): `%` on larger numbers is a slow floating-point call.
+ */
+function writeDigits(out: Uint8Array, at: number, m: number, s: number): number {
+  if (m < 0) {
+    out[at++] = 45; // -
+    m = -m;
+  }
+  let high = 0;
+  let low = m;
+  if (m >= 1e8) {
+    // Exact: m / 10^8, correctly rounded, is off by at most m × 2^−53 < 10^−8, less than
+    // its distance to any whole number above it, so the floor is right and the rest exact.
+    high = Math.floor(m / 1e8);
+    low = m - high * 1e8;
+  }
+  let len = 1;
+  for (let x = high > 0 ? high : low; x >= 10; x = (x / 10) | 0) len++;
+  if (high > 0) len += 8;
+  // "0.0…0digits" when the places outnumber the digits.
+  const end = at + (len > s ? len - s : 1) + (s > 0 ? 1 + s : 0);
+  let i = end - 1;
+  let x = low | 0;
+  for (let k = 0; k < len; k++) {
+    if (k === 8 && high > 0) x = high | 0;
+    if (k === s && s > 0) out[i--] = 46; // .
+    const q = (x / 10) | 0;
+    out[i--] = 48 + x - q * 10;
+    x = q;
+  }
+  // Zeros between the point and the digits, and the 0 before the point.
+  if (s >= len) {
+    for (let k = len; k < s; k++) out[i--] = 48;
+    out[i--] = 46;
+    out[i--] = 48;
+  }
+  return end;
+}
+
+/**
+ * `num / den` rounded half away from zero, for |num| and den (> 0) at most 2^52, by a division of
+ * doubles (`divHalfUp` takes `%`, a slow floating-point call). Exact: the quotient, correctly
+ * rounded, is off by at most |num / den| × 2^−53 ≤ 1 / (2 den), less than its distance to the
+ * next whole number, so its truncation is right, and |q × den| ≤ |num| keeps the rest exact.
+ */
+function divHalfUpSmall(num: number, den: number): number {
+  const q = Math.trunc(num / den);
+  const rem = num - q * den;
+  return 2 * Math.abs(rem) >= den ? q + (num < 0 ? -1 : 1) : q;
 }
 
 /** Mantissas below this, with at most two places, are shared (see `Decimal.of`). */
