@@ -20,13 +20,15 @@ const utf8 = new TextDecoder();
 /** Generated schemes (most compare units in ways parts cannot: a tenth or so are scored in parts); FC_RUNS=… for more. */
 const RUNS = Number(process.env.FC_RUNS ?? 600);
 
-/** The rows as a validated table; undefined when they have a problem (a run in parts goes back to one thread then). */
-function tableOf(plan: Plan.Plan, rows: readonly unknown[]): UnitTable | undefined {
+/** The rows as a validated table, and its ids' hashes; undefined when they have a problem (a run in parts goes back to one thread then). */
+function tableOf(plan: Plan.Plan, rows: readonly unknown[]): Built | undefined {
   const b = new TableBuilder(plan);
   for (const r of rows) b.addRecord(r);
-  const { table, problems } = b.finish();
-  return problems.length ? undefined : table;
+  const { table, problems, idHashes } = b.finish();
+  return problems.length ? undefined : { table, idHashes };
 }
+
+type Built = { table: UnitTable; idHashes: Float64Array };
 
 /** Every line of the results in both formats: as one part, or as the parts' lines one after another. */
 function lines(plan: Plan.Plan, scorings: readonly Scoring[]): string[] {
@@ -42,7 +44,8 @@ function lines(plan: Plan.Plan, scorings: readonly Scoring[]): string[] {
 }
 
 /** The cohort cut into parts and scored as `assess run` does on its threads; undefined where it would go back to one thread. */
-function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[] | undefined {
+function inParts(plan: Plan.Plan, scorer: Scorer, built: Built[]): Scoring[] | undefined {
+  const tables = built.map((b) => b.table);
   let given: GivenToScorer[] | undefined;
   if (givenInParts(plan)) {
     try {
@@ -55,7 +58,7 @@ function inParts(plan: Plan.Plan, scorer: Scorer, tables: UnitTable[]): Scoring[
   // Each part without its places, as on its thread: every part's units are placed together.
   const scorings = tables.map((t, i) => scorer.scoreTable(t, { cohort: given?.[i], places: false }));
   if (scorings.some((s) => s.diagnostics.length > 0)) return undefined;
-  const places = placeParts(plan, scorings.map(partScored));
+  const places = placeParts(plan, scorings.map((s, i) => partScored(s, built[i].idHashes)));
   if (typeof places === 'string') return undefined;
   const starts = partStarts(scorings);
   scorings.forEach((s, i) => placeInto(s, places.slice(starts[i], starts[i] + s.n)));
@@ -96,8 +99,8 @@ describe('a cohort scored in parts', () => {
             seen.badPart++;
             continue;
           }
-          const wholeScoring = scorer.scoreTable(whole);
-          const scorings = inParts(plan, scorer, tables as UnitTable[]);
+          const wholeScoring = scorer.scoreTable(whole.table);
+          const scorings = inParts(plan, scorer, tables as Built[]);
           if (wholeScoring.diagnostics.length > 0) {
             seen.wholeFailed++;
             expect(scorings, 'a failure of the whole cohort goes through in parts').toBeUndefined();
@@ -126,7 +129,7 @@ describe('a cohort scored in parts', () => {
     // Equal doubles, different totals (and equal ones) in both parts; totals the doubles tell apart.
     const xs = ['12345678901234567890.1', '12345678901234567890.2', '7', '12345678901234567890.2', '12345678901234567890.1', '12345678901234567890.3', '7.5', '12345678901234567890.1'];
     const rows = xs.map((x, i) => ({ id: `u${i}`, x }));
-    const whole = scorer.scoreTable(tableOf(plan, rows)!);
+    const whole = scorer.scoreTable(tableOf(plan, rows)!.table);
     const scorings = inParts(plan, scorer, [tableOf(plan, rows.slice(0, 3))!, tableOf(plan, rows.slice(3))!])!;
     expect(lines(plan, scorings)).toEqual(lines(plan, [whole]));
     expect(scorings.flatMap((s) => s.columns.places)).toEqual([4, 2, 8, 2, 4, 1, 7, 4]);

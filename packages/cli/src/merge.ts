@@ -45,7 +45,7 @@ export interface PartGiven {
 /** What a part gives once scored. */
 export interface PartScored {
   n: number;
-  /** 52-bit hashes of its ids, sorted. */
+  /** Its ids' hashes (runtime `idHash`), sorted. */
   ids: Float64Array;
   /** Its totals: as places read them (worked out here, on the part's thread), and exactly. */
   keys: Float64Array;
@@ -56,11 +56,13 @@ export interface PartScored {
   groups?: PartGroups;
 }
 
-/** What a part's scoring gives for placing every part's units together (copies: the part's columns are still needed for its lines). */
-export function partScored(s: { n: number; ids: readonly string[]; columns: ScoreColumns }): PartScored {
+/**
+ * What a part's scoring gives for placing every part's units together (copies: the part's
+ * columns are still needed for its lines); `ids`: its table's ids' hashes, sorted (on each
+ * part's thread, so that ids two parts share are found by merging).
+ */
+export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64Array): PartScored {
   const col = s.columns;
-  // Sorted here, on each part's thread, so that ids two parts share are found by merging.
-  const ids = idHashes(s.ids).sort();
   const groups = col.groups && { of: col.groups.of.slice(), keys: col.groups.keys };
   const { key: keys, identifies } = placeTotals(col.totals);
   // (A loop: `Uint8Array.from` with a function took 60 ms for 500,000 units.)
@@ -227,25 +229,4 @@ function groupsOfParts(plan: Plan.Plan, parts: readonly { n: number; groups?: Pa
     for (let u = 0; u < p.n; u++) keyOf[starts[i] + u] = keys[of[u]];
   });
   return groupUnits(n, eligible, (u) => keyOf[u]);
-}
-
-/**
- * Each id as a 52-bit hash (two 32-bit FNV-1a hashes of its UTF-16 code units), for finding
- * ids that two parts share without handing over the ids: equal hashes send the run back to one
- * thread, which reports the duplicate (or finds there was none).
- */
-function idHashes(ids: readonly string[]): Float64Array {
-  const out = new Float64Array(ids.length);
-  for (let u = 0; u < ids.length; u++) {
-    const s = ids[u];
-    let a = 0x811c9dc5;
-    let b = 0x050c5d1f;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-    }
-    out[u] = (a >>> 0) * 0x100000 + (b >>> 12);
-  }
-  return out;
 }

@@ -45,7 +45,7 @@ async function score(job: PartJob): Promise<void> {
   const read = job.csv ? await readCsv(file, plan, b, progress, ranges) : await readJsonLines(file, fieldNamer(plan), b, progress, ranges);
   if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
   mark('read and validated');
-  const { table, problems } = b.finish();
+  const { table, problems, idHashes } = b.finish();
   if (problems.length > 0) return post({ k: 'unusual', why: 'problems in the rows' });
   const scorer = scorerFrom(job.scorer);
   let scoring: Scoring;
@@ -66,7 +66,7 @@ async function score(job: PartJob): Promise<void> {
   // memory is the collector's while the lines are made.
   for (const values of table.columns.values()) values.length = 0;
   scored = { job, scoring };
-  const part = partScored(scoring);
+  const part = partScored(scoring, idHashes);
   const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
   mark('handed over its totals');

@@ -8,7 +8,7 @@
 // row's own properties, and list entries are rebuilt with the declared keys only, on objects
 // whose prototype chain holds nothing, so `__proto__` or `constructor` keys change nothing.
 import { Decimal } from './decimal.js';
-import { FirstSeen } from './ids.js';
+import { IdHashes } from './ids.js';
 import { SameKeys } from './keys.js';
 import { DATA_LIMITS, describeFound, isAbsent, toDecimal, toPercent, toYesNo } from './values.js';
 
@@ -196,14 +196,14 @@ export interface CsvLayout {
 
 /** Builds a unit table row by row; rows may come all at once or streamed in chunks. */
 export class TableBuilder {
-  readonly problems: Problem[] = [];
+  private problems: Problem[] = [];
   private count = 0;
   private readonly ids: string[];
   private readonly kinds: (string | undefined)[];
   private readonly columns: Value[][];
   private readonly fields: FieldCheck[];
   private readonly known: Set<string>;
-  private readonly seen: FirstSeen;
+  private readonly idHashes: IdHashes;
   private readonly unknownReported = new Set<string>();
   private readonly kindCheck?: Check;
   private readonly kindType: FieldType;
@@ -213,7 +213,7 @@ export class TableBuilder {
     private readonly spec: InputSpec,
     size = 0,
   ) {
-    this.seen = new FirstSeen(size);
+    this.idHashes = new IdHashes(size);
     this.fields = spec.inputs.map((f) => fieldCheck(f, spec.gradeLabels));
     this.columns = spec.inputs.map(() => new Array(size));
     this.ids = new Array(size);
@@ -282,10 +282,15 @@ export class TableBuilder {
     for (let j = 0; j < fields.length; j++) this.columns[j][i] = this.value(fields[j], cell(cols[j]), unit, i);
   }
 
-  /** The table, and every problem found (no table at all when there are too many units). */
-  finish(): { table: UnitTable; problems: Problem[] } {
+  /**
+   * The table, and every problem found (no table at all when there are too many units); its ids'
+   * hashes, sorted (`idHash`: for finding the ids another table shares).
+   */
+  finish(): { table: UnitTable; problems: Problem[]; idHashes: Float64Array } {
     const n = this.count;
-    if (n > DATA_LIMITS.maxUnits) return tooMany(this.spec, n);
+    if (n > DATA_LIMITS.maxUnits) return { ...tooMany(this.spec, n), idHashes: new Float64Array(0) };
+    const idHashes = this.idHashes.sorted();
+    this.repeatedIds(idHashes);
     const columns = new Map<string, Value[]>();
     this.spec.inputs.forEach((f, j) => {
       const col = this.columns[j];
@@ -297,7 +302,29 @@ export class TableBuilder {
     this.spec.inputs.forEach((f, j) => {
       if (f.type.k === 'percent') this.fractionsAsPercent(f.name, this.columns[j]);
     });
-    return { table: { n, ids: this.ids, kinds: this.kinds, columns }, problems: this.problems };
+    return { table: { n, ids: this.ids, kinds: this.kinds, columns }, problems: this.problems, idHashes };
+  }
+
+  /**
+   * Each row whose id an earlier row has, reported where reading the row would have reported
+   * it: before the row's other problems (the problems so far are in row order, and a row's
+   * others came after its id was read).
+   */
+  private repeatedIds(sorted: Float64Array): void {
+    const repeats = this.idHashes.repeats(sorted, this.ids);
+    if (repeats.length === 0) return;
+    const merged: Problem[] = [];
+    let k = 0;
+    for (const p of this.problems) {
+      for (; k < repeats.length && repeats[k].row <= p.row; k++) merged.push(this.repeat(repeats[k]));
+      merged.push(p);
+    }
+    for (; k < repeats.length; k++) merged.push(this.repeat(repeats[k]));
+    this.problems = merged;
+  }
+
+  private repeat({ row, first }: { row: number; first: number }): Problem {
+    return { code: 'E0503', row, id: this.ids[row], first };
   }
 
   /**
@@ -328,10 +355,8 @@ export class TableBuilder {
     const id = typeof rawId === 'string' ? rawId.trim() : typeof rawId === 'number' ? String(rawId) : '';
     if (!id) this.problems.push({ code: 'E0504', row: i });
     const unit = id || `#${i + 1}`;
-    if (id) {
-      const first = this.seen.firstOr(id, i);
-      if (first !== i) this.problems.push({ code: 'E0503', row: i, id, first });
-    }
+    // (Ids two rows share are found once every row is in: `finish`.)
+    this.idHashes.add(i, id);
     this.ids[i] = unit;
     if (this.kindCheck) {
       const k = this.kindCheck(rawKind);
