@@ -87,8 +87,8 @@ async function readInto(ext: string, file: string, plan: Plan.Plan, builder: Tab
     const text = (t: () => string) => (spans ??= rowsFromCsv(t(), file, plan));
     return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, t) => text(t).rowSpan(i), valueSpan: (i, field, t) => text(t).valueSpan(i, field) };
   }
-  const r = await readJsonLines(file, fieldNamer(plan), builder, progress);
-  const starts = r.rowStarts ?? [];
+  const starts: number[] = [];
+  const r = await readJsonLines(file, fieldNamer(plan), builder, progress, undefined, starts);
   return {
     fileProblems: r.problems.map((p) => fileDiagnostic(p, file)),
     // A unit is pointed at by its id, as in a .json file, else by the start of its line.

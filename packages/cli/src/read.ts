@@ -3,6 +3,7 @@
 // table holds the values column by column. (A .json file is one document: see data.ts.)
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import type { Plan } from '@assess/core';
 import { fieldNamer, unitHeaders } from '@assess/core/rows';
@@ -63,7 +64,9 @@ export function csvRecords(file: string, onRecord: (cells: string[]) => void, pr
 /** Every line of a text file, in order, with its line number and UTF-16 offset. */
 export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const input = bytesOf(file, ranges).setEncoding('utf8');
+    const input = bytesOf(file, ranges);
+    // (Decoded here rather than by the stream, so that the bytes read are counted as they come.)
+    const utf8 = new StringDecoder('utf8');
     let rest = '';
     let number = 0;
     let at = 0;
@@ -72,10 +75,9 @@ export function textLines(file: string, onLine: (line: string, number: number, a
       onLine(line.endsWith('\r') ? line.slice(0, -1) : line, ++number, at);
       at += line.length + 1;
     };
-    input.on('data', (piece: string | Buffer) => {
-      const chunk = String(piece);
-      progress?.((bytes += Buffer.byteLength(chunk)));
-      const text = rest + chunk;
+    input.on('data', (piece: Buffer) => {
+      progress?.((bytes += piece.length));
+      const text = rest + utf8.write(piece);
       let start = 0;
       for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
         emit(text.slice(start, nl));
@@ -85,16 +87,15 @@ export function textLines(file: string, onLine: (line: string, number: number, a
     });
     input.on('error', reject);
     input.on('end', () => {
+      rest += utf8.end();
       if (rest !== '') emit(rest);
       resolve();
     });
   });
 }
 
-/** What reading gave: where each row starts (when the reader knows), and problems with the file. */
+/** What reading gave: problems with the file. */
 export interface Read {
-  /** UTF-16 offset of each row in the file (JSON lines). */
-  rowStarts?: number[];
   problems: FileProblem[];
 }
 
@@ -129,9 +130,12 @@ export async function readCsv(file: string, plan: Pick<Plan.Plan, 'inputs' | 'un
   return { problems: gaveUp ? [{ k: 'badCsv', line: gaveUp.line }] : [] };
 }
 
-/** A JSON-lines file into the builder: one unit per line (its keys through `keys`: labels to field names); blank lines are skipped. */
-export async function readJsonLines(file: string, keys: (row: unknown) => unknown, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[]): Promise<Read> {
-  const rowStarts: number[] = [];
+/**
+ * A JSON-lines file into the builder: one unit per line (its keys through `keys`: labels to field
+ * names); blank lines are skipped. `rowStarts`, when given, gets each row's UTF-16 offset in the
+ * file (for messages that point at a row).
+ */
+export async function readJsonLines(file: string, keys: (row: unknown) => unknown, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[], rowStarts?: number[]): Promise<Read> {
   const problems: FileProblem[] = [];
   await textLines(
     file,
@@ -144,11 +148,11 @@ export async function readJsonLines(file: string, keys: (row: unknown) => unknow
         problems.push({ k: 'badJsonLine', line: number, at });
         return;
       }
-      rowStarts.push(at);
+      rowStarts?.push(at);
       b.addRecord(keys(row));
     },
     progress,
     ranges,
   );
-  return { rowStarts, problems };
+  return { problems };
 }
