@@ -20,6 +20,8 @@ const total = fc.oneof(
   fc.integer({ min: 0, max: 9 }).map((d) => `-98765.4321098765432${d}`),
   fc.integer({ min: 0, max: 10 ** 6 }).map((d) => `${d}.5`),
   fc.constantFrom('0', '9'.repeat(40), `-${'9'.repeat(39)}.5`),
+  // Doubles whose high 32 bits are the same, the keys themselves not.
+  fc.integer({ min: 0, max: 999 }).map((d) => `1000.000000${String(d).padStart(3, '0')}`),
 );
 
 describe('competitionPlaces', () => {
@@ -36,6 +38,21 @@ describe('competitionPlaces', () => {
         expect(places).toEqual(reference(units, totals, first));
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('competitionPlaces over many close totals', () => {
+  it('orders doubles that share their high 32 bits, a few at a time (about five a ten-thousandth apart)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20000 }), { minLength: 4096, maxLength: 4500 }), (ds) => {
+        const totals = ds.map((d) => Decimal.parse(`1000.${String(d).padStart(4, '0')}`)!);
+        const units = totals.map((_, u) => u);
+        const places: (number | null)[] = new Array(totals.length).fill(null);
+        competitionPlaces(units, placeTotals(totals), 1, places);
+        expect(places).toEqual(reference(units, totals, 1));
+      }),
+      { numRuns: 10 },
     );
   });
 });
