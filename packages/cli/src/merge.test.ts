@@ -49,7 +49,7 @@ function inParts(plan: Plan.Plan, scorer: Scorer, built: Built[]): Scoring[] | u
   let given: GivenToScorer[] | undefined;
   if (givenInParts(plan)) {
     try {
-      const inputs = tables.map((t) => inputsToWire(plan, scorer.scoreTable(t, { cohortInputs: true }), t.n));
+      const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }), t.n));
       given = cohortOfParts(plan, inputs).map(givenFromWire);
     } catch {
       return undefined;

@@ -78,18 +78,8 @@ export function placeInto(s: { n: number; columns: ScoreColumns }, places: Int32
 }
 
 /** A compiled scorer's `cohortInputs()` as a part hands it over. */
-export function inputsToWire(plan: Plan.Plan, r: CohortInputs, n: number): PartInputs {
-  const cohort = r.cohort.map((c, id) => {
-    if (plan.cohort[id].k !== 'prorataMax') return { values: scoresToWire(c.values), counted: c.counted };
-    // As a scorer's pass: over the units assessed, from 0.
-    const tops = r.groups.keys.map(() => Decimal.ZERO);
-    for (let u = 0; u < n; u++) {
-      const v = c.values[u];
-      const g = r.groups.of[u];
-      if (r.eligible[u] && v !== null && v.gt(tops[g])) tops[g] = v;
-    }
-    return { values: scoresToWire(tops) };
-  });
+export function inputsToWire(r: CohortInputs, n: number): PartInputs {
+  const cohort = r.cohort.map((c) => ({ values: scoresToWire(c.values), counted: c.counted }));
   return { n, cohort, groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
 }
 

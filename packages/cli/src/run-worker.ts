@@ -53,7 +53,7 @@ async function score(job: PartJob): Promise<void> {
     // With cohort values, the scorer says what they are taken over before it scores, and
     // waits here (the thread has nothing else to do) until every part has said so.
     // Without its places: every part's units are placed together (merge.ts).
-    const cohort = job.given ? (inputs: CohortInputs) => cohortValues(job, inputsToWire(job.plan, inputs, table.n)) : undefined;
+    const cohort = job.given ? (inputs: CohortInputs) => cohortValues(job, inputsToWire(inputs, table.n)) : undefined;
     scoring = scorer.scoreTable(table, { cohort, places: false });
   } catch (e) {
     // A value a cohort value is taken over failed: one thread says where.

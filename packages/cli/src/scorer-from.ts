@@ -5,7 +5,10 @@ import type { UnitResult } from '@assess/core';
 import * as runtime from '@assess/runtime';
 import type { Decimal, Scoring, UnitTable } from '@assess/runtime';
 
-/** What each cohort value is taken over, unit by unit (a compiled scorer's `cohortInputs`; see merge.ts). */
+/**
+ * What each cohort value is taken over, unit by unit (a compiled scorer's `cohortInputs`; see
+ * merge.ts); for the highest raw score under `cap … prorata`, the part's highest, by group.
+ */
 export interface CohortInputs {
   cohort: { values: (Decimal | null)[]; counted?: Uint8Array }[];
   groups: { of: Uint32Array; keys: string[] };

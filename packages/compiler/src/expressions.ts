@@ -344,20 +344,23 @@ export class Exprs {
    * What each cohort value is taken over, unit by unit (a cohort scored in parts: every part
    * gives these for its units, the values are worked out for every part's units together, and
    * each part is scored with them given): a rank's value, an aggregate's value and whether the
-   * unit counts, the raw score under `cap … prorata`; null for a unit outside every group.
+   * unit counts (null for a unit outside every group); for the highest raw score under `cap …
+   * prorata`, the part's own highest, group by group.
    */
   private cohortInputs(): void {
     const body = (s: Scope): string[] => {
       const lines = ['const out = [];'];
       for (const c of this.plan.cohort) {
-        lines.push(`// cohort value ${c.id}`, '{', '  const values = new Array(n).fill(null);');
+        lines.push(`// cohort value ${c.id}`, '{');
+        const unitByUnit = '  const values = new Array(n).fill(null);';
         switch (c.k) {
           case 'rank':
-            lines.push('  for (const units of members) for (const u of units) {', `    values[u] = ${this.num(c.by, s)};`, '  }', `  out[${c.id}] = { values };`);
+            lines.push(unitByUnit, '  for (const units of members) for (const u of units) {', `    values[u] = ${this.num(c.by, s)};`, '  }', `  out[${c.id}] = { values };`);
             break;
           case 'aggregate':
           case 'percentile':
             lines.push(
+              unitByUnit,
               '  const counted = new Uint8Array(n);',
               '  for (const units of members) for (const u of units) {',
               ...this.takenOver(c, s, 'counted[u] = 1;', 'values[u] = v'),
@@ -366,13 +369,8 @@ export class Exprs {
             );
             break;
           case 'prorataMax':
-            lines.push(
-              '  for (const units of members) for (const u of units) {',
-              ...(this.plan.items[c.item].notApplicable.length ? [`    if (notApplicable${c.item}(u) !== undefined) continue;`] : []),
-              `    values[u] = cachedRaw${c.item}(u);`,
-              '  }',
-              `  out[${c.id}] = { values };`,
-            );
+            // Not unit by unit: the part's own highest, group by group.
+            lines.push(`  out[${c.id}] = { values: groups.keys.map((_, g) => prorataTopOver${c.item}(g)) };`);
             break;
           default:
             return unknownNode('cohort value', c);

@@ -189,18 +189,22 @@ export class SchemeGen extends Exprs {
       '  throw e;',
       '}',
     ]);
-    L.line(`const prorataTop${id} = []; // by group, once worked out`);
-    this.fn(L, `prorataTop${id}Of`, ['g'], () => [
-      `const known = prorataTop${id}[g];`,
-      'if (known !== undefined) return known;',
-      `if (given.values[${it.cap!.prorata!.cohort}] !== undefined) return (prorataTop${id}[g] = given.values[${it.cap!.prorata!.cohort}].get(groups.keys[g]) ?? ZERO);`,
+    // The highest over the group's units (what a part of a cohort scored in parts gives for it), or given.
+    this.fn(L, `prorataTopOver${id}`, ['g'], () => [
       'let top = ZERO;',
       'for (const u of members[g]) {',
       ...(it.notApplicable.length ? [`  if (notApplicable${id}(u) !== undefined) continue;`] : []),
       `  const v = cachedRaw${id}(u);`,
       '  if (v.gt(top)) top = v;',
       '}',
-      `return (prorataTop${id}[g] = top);`,
+      'return top;',
+    ]);
+    L.line(`const prorataTop${id} = []; // by group, once worked out`);
+    this.fn(L, `prorataTop${id}Of`, ['g'], () => [
+      `const known = prorataTop${id}[g];`,
+      'if (known !== undefined) return known;',
+      `if (given.values[${it.cap!.prorata!.cohort}] !== undefined) return (prorataTop${id}[g] = given.values[${it.cap!.prorata!.cohort}].get(groups.keys[g]) ?? ZERO);`,
+      `return (prorataTop${id}[g] = prorataTopOver${id}(g));`,
     ]);
     const c = this.mod.dec(it.cap!.value);
     body.push(

@@ -135,11 +135,7 @@ function scheme0(table, options = {}) {
     const out = [];
     // cohort value 0
     {
-      const values = new Array(n).fill(null);
-      for (const units of members) for (const u of units) {
-        values[u] = cachedRaw3(u);
-      }
-      out[0] = { values };
+      out[0] = { values: groups.keys.map((_, g) => prorataTopOver3(g)) };
     }
     return { cohort: out, groups, eligible };
   }
@@ -335,17 +331,20 @@ function scheme0(table, options = {}) {
       throw e;
     }
   }
-  const prorataTop3 = []; // by group, once worked out
-  function prorataTop3Of(g) {
-    const known = prorataTop3[g];
-    if (known !== undefined) return known;
-    if (given.values[0] !== undefined) return (prorataTop3[g] = given.values[0].get(groups.keys[g]) ?? ZERO);
+  function prorataTopOver3(g) {
     let top = ZERO;
     for (const u of members[g]) {
       const v = cachedRaw3(u);
       if (v.gt(top)) top = v;
     }
-    return (prorataTop3[g] = top);
+    return top;
+  }
+  const prorataTop3 = []; // by group, once worked out
+  function prorataTop3Of(g) {
+    const known = prorataTop3[g];
+    if (known !== undefined) return known;
+    if (given.values[0] !== undefined) return (prorataTop3[g] = given.values[0].get(groups.keys[g]) ?? ZERO);
+    return (prorataTop3[g] = prorataTopOver3(g));
   }
   function score3(u, steps) {
     let v = steps ? raw3(u, steps) : cachedRaw3(u);
