@@ -62,14 +62,14 @@ async function score(job: PartJob): Promise<void> {
   }
   mark('scored');
   if (scoring.diagnostics.length > 0) return post({ k: 'unusual', why: 'scores that failed' });
-  // The units' values are not read again (results without traces read only scores): their
-  // memory is the collector's while the lines are made.
-  for (const values of table.columns.values()) values.length = 0;
   scored = { job, scoring };
   const part = partScored(scoring, idHashes);
   const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
   mark('handed over its totals');
+  // The units' values are not read again (results without traces read only scores): their
+  // memory is the collector's while the lines are made (let go while the places are worked out).
+  for (const values of table.columns.values()) values.length = 0;
 }
 
 /** The run went back to one thread while this part waited. */
