@@ -20,9 +20,9 @@ export class LineBytes {
   /** Lines ended since the last `take`. */
   lines = 0;
 
-  /** Bytes written since the last `take`. */
-  get size(): number {
-    return this.at;
+  /** Whether a piece's worth (PIECE bytes) has been written since the last `take`. */
+  get full(): boolean {
+    return this.at >= PIECE;
   }
 
   /** Room for `n` more bytes in the current piece. */
@@ -114,25 +114,25 @@ export class LineBytes {
 export const encoded = (s: string): Uint8Array => encoder.encode(s);
 
 /**
- * Lines written by `lines` (which writes into `w` and yields after each) handed to `piece` about
- * PIECE bytes at a time, with how many lines each piece ends; the last piece may be empty.
+ * Lines written by `lines` (which writes into `w` and yields when `w` is full, after a line)
+ * handed to `piece` about PIECE bytes at a time, with how many lines each piece ends; the last
+ * piece may be empty. (A yield per piece, not per line: resuming a generator a million times
+ * cost more than some lines.)
  */
 export async function writeLines(lines: Iterable<unknown>, w: LineBytes, piece: (bytes: Uint8Array, lines: number) => void | Promise<void>): Promise<void> {
   for (const _ of lines) {
-    if (w.size >= PIECE) {
-      const count = w.lines;
-      await piece(w.take(), count);
-    }
+    const count = w.lines;
+    await piece(w.take(), count);
   }
   const count = w.lines;
   await piece(w.take(), count);
 }
 
-/** Lines made as strings (JSON, a table), written into `w` one after the other. */
+/** Lines made as strings (JSON, a table), written into `w` one after the other (yielding when it is full). */
 export function* stringLines(lines: Iterable<string>, w: LineBytes): Generator<void> {
   for (const l of lines) {
     w.text(l);
     w.end();
-    yield;
+    if (w.full) yield;
   }
 }

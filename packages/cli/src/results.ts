@@ -58,8 +58,8 @@ function layout(plan: Plan.Plan, s: Scoring) {
 
 /**
  * The results as CSV, written into `w`: the header line (the first part's), then a line per
- * unit, yielding after each. Numbers never need quoting; labels, grades and group keys are
- * quoted and encoded once.
+ * unit, yielding when a piece is full (`LineBytes.full`). Numbers never need quoting; labels,
+ * grades and group keys are quoted and encoded once.
  */
 export function* csvLines(plan: Plan.Plan, s: Scoring, w: LineBytes, part = whole(s)): Generator<void> {
   const { col, group, hasBonus, hasPenalty } = layout(plan, s);
@@ -68,7 +68,6 @@ export function* csvLines(plan: Plan.Plan, s: Scoring, w: LineBytes, part = whol
   if (part.head) {
     w.text(header.map(csvCell).join(','));
     w.end();
-    yield;
   }
   const cell = (text: string) => encoded(',' + csvCell(text));
   const groups = new Map(col.groups?.keys.map((k) => [k, cell(k)]));
@@ -99,7 +98,7 @@ export function* csvLines(plan: Plan.Plan, s: Scoring, w: LineBytes, part = whol
     const vetoes = col.vetoes[i];
     if (vetoes.length) w.text(csvCell(vetoes.join('; ')));
     w.end();
-    yield;
+    if (w.full) yield;
   }
 }
 
