@@ -8,7 +8,7 @@
 // row's own properties, and list entries are rebuilt with the declared keys only, on objects
 // whose prototype chain holds nothing, so `__proto__` or `constructor` keys change nothing.
 import { Decimal } from './decimal.js';
-import { IdHashes } from './ids.js';
+import { IdHashes, type Repeat } from './ids.js';
 import { SameKeys } from './keys.js';
 import { DATA_LIMITS, describeFound, isAbsent, toDecimal, toPercent, toYesNo } from './values.js';
 
@@ -323,7 +323,7 @@ export class TableBuilder {
     this.problems = merged;
   }
 
-  private repeat({ row, first }: { row: number; first: number }): Problem {
+  private repeat({ row, first }: Repeat): Problem {
     return { code: 'E0503', row, id: this.ids[row], first };
   }
 
