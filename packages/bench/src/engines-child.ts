@@ -164,7 +164,11 @@ async function main() {
     }
     const units = perUnit * n <= BUDGET_MS ? n : Math.max(PROBE, Math.min(n, Math.floor(PREFIX_MS / perUnit / 1000) * 1000));
     const subject = units === n ? rows : rows.slice(0, units);
-    const runs = perUnit * units < 200 ? 7 : perUnit * units < 3000 ? 3 : 1;
+    // As many runs as fit in about two seconds, 3 to 15 (a median of a few runs of a fast engine
+    // moved with the machine and with which runs still ran before the code was optimised), one
+    // for an engine that takes more than three.
+    const expected = perUnit * units;
+    const runs = expected < 3000 ? Math.max(3, Math.min(15, Math.floor(2000 / expected))) : 1;
     const timed = await time(c, subject, runs);
     const result = c.totals ? c.totals(timed.last) : (timed.last as Totals);
     let gradeMismatches = 0;
