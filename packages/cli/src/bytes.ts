@@ -4,7 +4,7 @@
 // the line). Scores are written digit by digit (`Decimal.writeText`); text that repeats on every
 // line (labels, grades, group keys) is encoded once.
 
-import { TEXT_BYTES, type Decimal } from '@assess/runtime';
+import { TEXT_BYTES, writeDigits, type Decimal } from '@assess/runtime';
 
 /** About how many bytes of lines are handed on at a time. */
 export const PIECE = 1 << 20;
@@ -84,14 +84,10 @@ export class LineBytes {
     this.buf[this.at++] = code;
   }
 
-  /** A whole number from 0 up, in decimal digits. */
+  /** A whole number (a safe integer), in decimal digits. */
   whole(n: number): void {
-    let digits = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-    this.room(digits);
-    const b = this.buf;
-    for (let at = this.at + digits - 1, x = n; at >= this.at; at--, x = Math.floor(x / 10)) b[at] = 48 + (x % 10);
-    this.at += digits;
+    this.room(TEXT_BYTES);
+    this.at = writeDigits(this.buf, this.at, n, 0);
   }
 
   /** The end of a line. */

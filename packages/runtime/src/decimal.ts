@@ -944,10 +944,11 @@ export const TEXT_BYTES = 1 + 1 + Math.max(16, TEXT_BYTES_PLACES + 1) + 3;
 
 /**
  * A safe integer m with s places (canonical: m's last digit not 0 when s > 0) as `toString`
- * writes it, in ASCII into `out` from `at`; returns where it ends. Digits are taken from two
- * 32-bit integers (below and above 10^8): `%` on larger numbers is a slow floating-point call.
+ * writes it, in ASCII into `out` from `at` (room for TEXT_BYTES bytes); returns where it ends.
+ * Digits are taken from two 32-bit integers (below and above 10^8): `%` on larger numbers is a
+ * slow floating-point call. (A whole number: s = 0.)
  */
-function writeDigits(out: Uint8Array, at: number, m: number, s: number): number {
+export function writeDigits(out: Uint8Array, at: number, m: number, s: number): number {
   if (m < 0) {
     out[at++] = 45; // -
     m = -m;

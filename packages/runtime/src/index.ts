@@ -2,7 +2,7 @@
 // @assess/core and for modules compiled by @assess/compiler: exact decimals, submitted values
 // and their validation into a unit table, and the cohort helpers (aggregates, ranks).
 // No dependencies and no Node API: it runs unchanged in browsers.
-export { Decimal, DISPLAY_PLACES, NOT_TERMINATING, TEXT_BYTES } from './decimal.js';
+export { Decimal, DISPLAY_PLACES, NOT_TERMINATING, TEXT_BYTES, writeDigits } from './decimal.js';
 export { numberValue, NUMBER_TEXT } from './numbers.js';
 export { DATA_LIMITS, YES, NO, toDecimal, toPercent, toYesNo, isAbsent, describeFound } from './values.js';
 export { aggregate, cohortNumber, compare, competitionRanks, deduction, percentile, topK, type AggregateFn, type CohortNumber, type CompareOp } from './cohort.js';
