@@ -1,5 +1,6 @@
-// The CLI's modules import each other without a cycle: main.ts holds a static table of
-// commands, each command is its own file, and shared helpers never import a command.
+// The CLI's modules import each other without a cycle: main.ts holds a table of the commands
+// (each loaded when asked for), each command is its own file, and shared helpers never import
+// a command.
 import { expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

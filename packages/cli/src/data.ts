@@ -8,12 +8,10 @@ import { extname } from 'node:path';
 import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
 import { TableBuilder } from '@assess/runtime';
 import { UsageError, type Args } from './args.js';
-import { cannotRead, report, type Io } from './io.js';
+import { cannotRead, type Io } from './io.js';
+import { report } from './scheme.js';
 import { ProgressBar } from './progress.js';
 import { fileSize, readCsv, readJsonLines, type FileProblem } from './read.js';
-
-/** Flags of the commands that read data. */
-export const DATA_FLAGS = { values: ['lang', 'format', 'data', 'sheet', 'unit'], switches: ['no-color'] };
 
 export const DATA_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv', '.xlsx'];
 

@@ -1,9 +1,9 @@
-// What every command shares: the terminal, exit codes, the message language, reading and
-// compiling a scheme, and printing diagnostics.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { compile, renderDiagnostics, summary, type Compiled, type Diagnostic, type Lang } from '@assess/core';
+// What every command shares: the terminal, exit codes, the message language, files written.
+// Light on purpose (nothing of the compiler): `assess run` starts its threads before the
+// compiler loads (commands/run.ts). Reading a scheme and printing diagnostics: scheme.ts.
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Lang } from '@assess/core';
 import { UsageError, type Args } from './args.js';
-import { nodeHost } from '@assess/language-server/node-host';
 
 export interface Io {
   stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
@@ -17,6 +17,9 @@ export type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Flags every command takes. */
 export const COMMON = { values: ['lang', 'format'], switches: ['no-color'] };
+
+/** Flags of the commands that read data. */
+export const DATA_FLAGS = { values: [...COMMON.values, 'data', 'sheet', 'unit'], switches: COMMON.switches };
 
 /** Message language: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG). */
 export function chooseLang(args: Args, env: Io['env']): Lang {
@@ -35,45 +38,9 @@ export function formatFlag<T extends string>(args: Args, allowed: T[]): T {
   return f;
 }
 
-/** Read and compile a scheme; undefined when the file cannot be read. */
-export function loadScheme(file: string): Compiled | undefined {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return compile(file, source, nodeHost);
-}
-
 export function cannotRead(io: Io, lang: Lang, file: string, what: 'scheme' | 'data' = 'scheme') {
   if (what === 'data') io.stderr.write(lang === 'zh' ? `错误：无法读取数据文件 ${file}\n` : `error: cannot read the data file ${file}\n`);
   else io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
-}
-
-/** Where a diagnostic's `= see:` line sends the reader: the docs folder of the repository. */
-const DOCS = 'docs/';
-
-/** Print diagnostics as code frames to stderr, each with its page in the docs, followed by a summary line. */
-export function report(io: Io, ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, file: string, lang: Lang, args: Args) {
-  if (ds.length === 0) return;
-  const color = !args.switches.has('no-color') && !!io.stderr.isTTY && !io.env.NO_COLOR;
-  io.stderr.write(renderDiagnostics(ds, sources, file, { lang, color, docs: DOCS }) + '\n\n');
-  io.stderr.write(`${file}: ${summary(ds, lang)}\n`);
-}
-
-/** Compile a scheme, printing its diagnostics; undefined (after printing) when it cannot be used. */
-export function schemeOrReport(file: string, io: Io, lang: Lang, args: Args): (Compiled & { plan: NonNullable<Compiled['plan']> }) | undefined {
-  const c = loadScheme(file);
-  if (!c) {
-    cannotRead(io, lang, file);
-    return undefined;
-  }
-  if (!c.ok || !c.plan) {
-    report(io, c.diagnostics, c.sources, file, lang, args);
-    return undefined;
-  }
-  return c as Compiled & { plan: NonNullable<Compiled['plan']> };
 }
 
 /** Write through a temporary file and a rename, so that a file is never left half-written. */

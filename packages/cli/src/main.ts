@@ -1,16 +1,6 @@
 // The `assess` command. Exit codes: 0 ok; 1 the user's scheme, data or tests are wrong;
 // 2 bad usage. A user's mistake is always a diagnostic, never a stack trace.
 import { UsageError } from './args.js';
-import { check } from './commands/check.js';
-import { compile } from './commands/compile.js';
-import { explain } from './commands/explain.js';
-import { fmt } from './commands/fmt.js';
-import { lsp } from './commands/lsp.js';
-import { report } from './commands/report.js';
-import { run } from './commands/run.js';
-import { table } from './commands/table.js';
-import { template } from './commands/template.js';
-import { test } from './commands/test.js';
 import { EXIT, type Command, type Io } from './io.js';
 
 export type { Io } from './io.js';
@@ -41,8 +31,22 @@ Options:
   --no-color         plain output
 `;
 
-/** Every command, by name. */
-const COMMANDS: Record<string, Command> = { check, run, explain, test, fmt, compile, lsp, template, table, report };
+/**
+ * Every command, by name, loaded when it is asked for: a command loads only what it uses (and
+ * `assess run` starts the threads of a run in parts before the compiler loads).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.js')).check,
+  run: async () => (await import('./commands/run.js')).run,
+  explain: async () => (await import('./commands/explain.js')).explain,
+  test: async () => (await import('./commands/test.js')).test,
+  fmt: async () => (await import('./commands/fmt.js')).fmt,
+  compile: async () => (await import('./commands/compile.js')).compile,
+  lsp: async () => (await import('./commands/lsp.js')).lsp,
+  template: async () => (await import('./commands/template.js')).template,
+  table: async () => (await import('./commands/table.js')).table,
+  report: async () => (await import('./commands/report.js')).report,
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -57,7 +61,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!cmd) throw new UsageError(`unknown command \`${name}\``);
-    return await cmd(rest, io);
+    return await (await cmd())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`error: ${e.message}\n\n${HELP}`);

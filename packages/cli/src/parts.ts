@@ -11,7 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { givenInParts, scoredInParts, type Lang, type Plan } from '@assess/core';
+import type { Lang, Plan } from '@assess/core';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
 import { cohortOfParts, partStarts, placeParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
@@ -19,7 +19,6 @@ import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { fileSize, type ByteRange } from './read.js';
 import type { Part } from './results.js';
-import { scorerSource } from './scorer.js';
 
 /**
  * Below this size a file is read on one thread unless `--jobs` says otherwise: each part's
@@ -228,9 +227,11 @@ export class Parts {
 
   /**
    * Score the run in parts and write its results; undefined (the threads stopped, nothing
-   * written) when the run is to be made on one thread instead.
+   * written) when the run is to be made on one thread instead. `inParts`: the scheme compiled
+   * to JavaScript (`scorerSource`) and whether its parts are given cohort values
+   * (`givenInParts`); undefined where it cannot be scored in parts (`scoredInParts`).
    */
-  async run(plan: Plan.Plan, io: Io, lang: Lang, started: number): Promise<number | undefined> {
+  async run(plan: Plan.Plan, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number): Promise<number | undefined> {
     // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why (=time: also when each step ends).
     const debug = (s: string) => void (io.env.ASSESS_DEBUG && io.stderr.write(`assess: ${s}\n`));
     const time = (what: string) => io.env.ASSESS_DEBUG === 'time' && debug(`${what} at ${(process.uptime() * 1000).toFixed(0)} ms`);
@@ -239,10 +240,9 @@ export class Parts {
       this.stop();
       return undefined;
     };
-    if (!scoredInParts(plan)) return giveUp('the scheme compares units in a way parts cannot be given');
+    if (!inParts) return giveUp('the scheme compares units in a way parts cannot be given');
     const { ranges, header } = this.split;
-    const scorer = scorerSource(plan);
-    const given = givenInParts(plan);
+    const { scorer, given } = inParts;
     ranges.forEach((range, i) => {
       const { channel, ready } = this.answers[i];
       const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };

@@ -1,7 +1,8 @@
 // `assess check FILE... [--format json]`: every error and warning of each scheme.
 import { diagnosticsToJson } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
-import { cannotRead, chooseLang, COMMON, EXIT, formatFlag, loadScheme, report, type Command } from '../io.js';
+import { cannotRead, chooseLang, COMMON, EXIT, formatFlag, type Command } from '../io.js';
+import { loadScheme, report } from '../scheme.js';
 
 export const check: Command = async (argv, io) => {
   const args = parseArgs(argv, COMMON);

@@ -4,7 +4,8 @@
 import { basename, extname } from 'node:path';
 import { compileModule } from '@assess/compiler';
 import { parseArgs, shortOut, UsageError } from '../args.js';
-import { chooseLang, EXIT, schemeOrReport, writeAtomically, type Command } from '../io.js';
+import { chooseLang, EXIT, writeAtomically, type Command } from '../io.js';
+import { schemeOrReport } from '../scheme.js';
 
 /** The declarations file TypeScript reads for a module file. */
 export function declarationsFile(out: string): string {

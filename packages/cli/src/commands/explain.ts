@@ -1,8 +1,9 @@
 // `assess explain FILE --data DATA --unit ID`: how each of one unit's numbers came about.
 import { explainUnit } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
-import { DATA_FLAGS, scoreData } from '../data.js';
-import { chooseLang, EXIT, schemeOrReport, type Command } from '../io.js';
+import { scoreData } from '../data.js';
+import { chooseLang, EXIT, type Command, DATA_FLAGS } from '../io.js';
+import { schemeOrReport } from '../scheme.js';
 
 export const explain: Command = async (argv, io) => {
   const args = parseArgs(argv, DATA_FLAGS);

@@ -1,7 +1,8 @@
 // `assess fmt FILE... [--check]`: the canonical layout, written in place (atomically).
 import { readFileSync } from 'node:fs';
 import { parseArgs, UsageError } from '../args.js';
-import { cannotRead, chooseLang, EXIT, report, writeAtomically, type Command } from '../io.js';
+import { cannotRead, chooseLang, EXIT, writeAtomically, type Command } from '../io.js';
+import { report } from '../scheme.js';
 
 export const fmt: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['lang'], switches: ['check', 'no-color'] });

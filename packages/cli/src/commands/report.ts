@@ -4,7 +4,8 @@
 import { extname } from 'node:path';
 import { parseArgs, shortOut, UsageError } from '../args.js';
 import { scoreData } from '../data.js';
-import { chooseLang, EXIT, schemeOrReport, writeOut, type Command } from '../io.js';
+import { chooseLang, EXIT, writeOut, type Command } from '../io.js';
+import { schemeOrReport } from '../scheme.js';
 
 export const report: Command = async (argv, io) => {
   const args = parseArgs(shortOut(argv), { values: ['lang', 'data', 'sheet', 'out'], switches: ['no-color'] });

@@ -4,7 +4,8 @@
 // or a Word document is bytes, so it needs -o.
 import { rulesTable, type Lang } from '@assess/core';
 import { parseArgs, shortOut, UsageError } from '../args.js';
-import { chooseLang, EXIT, formatFlag, schemeOrReport, writeOut, type Command } from '../io.js';
+import { chooseLang, EXIT, formatFlag, writeOut, type Command } from '../io.js';
+import { schemeOrReport } from '../scheme.js';
 
 // The renderers (ECharts, docx and exceljs behind them) are loaded when a table is written,
 // not when the command line starts.

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { schemeLanguage, type Lang } from '@assess/core';
 import { parseArgs, shortOut, UsageError, xlsxOut } from '../args.js';
-import { EXIT, chooseLang, schemeOrReport, writeOut, type Command } from '../io.js';
+import { EXIT, chooseLang, writeOut, type Command } from '../io.js';
+import { schemeOrReport } from '../scheme.js';
 
 /** Rows of each sheet that get their column's checks, unless --rows says otherwise. */
 const ROWS = 1000;

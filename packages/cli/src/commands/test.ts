@@ -1,7 +1,8 @@
 // `assess test FILE...`: run the example blocks of schemes.
 import { runExamples, type Diagnostic } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
-import { chooseLang, EXIT, report, schemeOrReport, type Command } from '../io.js';
+import { chooseLang, EXIT, type Command } from '../io.js';
+import { report, schemeOrReport } from '../scheme.js';
 
 export const test: Command = async (argv, io) => {
   const args = parseArgs(argv, { values: ['lang'], switches: ['no-color'] });

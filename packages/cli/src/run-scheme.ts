@@ -1,0 +1,80 @@
+// `assess run`'s work, once its arguments are read and the threads of a run in parts started
+// (commands/run.ts): the scheme compiled; the data read in chunks into a table, scored with the
+// scheme compiled to JavaScript, and the results written as they are made: the table and the
+// CSV from the scoring's columns (no object per unit), JSON one unit's result object at a time;
+// a large CSV or JSON-lines file is read and scored in parts on several threads (parts.ts). A
+// results workbook (@assess/sheets: the ranked table and every unit's explanation) is made
+// whole, from the interpreter's results with their traces, and written to -o (or to a pipe,
+// never a terminal).
+import { givenInParts, scoredInParts, type Diagnostic, type Lang } from '@assess/core';
+import type { Args } from './args.js';
+import { LineBytes, stringLines, writeLines } from './bytes.js';
+import { readData, scoreData } from './data.js';
+import { EXIT, writeOut, type Io } from './io.js';
+import { Output } from './output.js';
+import type { Parts } from './parts.js';
+import { ProgressBar } from './progress.js';
+import { csvLines, jsonLines, textLines } from './results.js';
+import { report, schemeOrReport } from './scheme.js';
+import { scorer, scorerSource } from './scorer.js';
+
+export interface Run {
+  /** The scheme. */
+  file: string;
+  /** The data file. */
+  data: string;
+  args: Args;
+  lang: Lang;
+  format: 'table' | 'json' | 'csv' | 'xlsx';
+  /** Where a results workbook goes (-o; undefined: standard output). */
+  target?: string;
+  /** The threads of a run in parts, started. */
+  parts?: Parts;
+  /** When the run began (Date.now()). */
+  started: number;
+}
+
+export async function runScheme({ file, data, args, lang, format, target, parts, started }: Run, io: Io): Promise<number> {
+  const c = schemeOrReport(file, io, lang, args);
+  if (!c) {
+    parts?.stop();
+    return EXIT.userError;
+  }
+  if (format === 'xlsx') return writeResultsWorkbook(c, args, io, lang, target);
+  const inParts = scoredInParts(c.plan) ? { scorer: scorerSource(c.plan), given: givenInParts(c.plan) } : undefined;
+  const done = await parts?.run(c.plan, inParts, io, lang, started);
+  if (done !== undefined) return done;
+  const table = await readData(c, data, io, lang, args);
+  if (!table) return EXIT.userError;
+  const scoring = scorer(c.plan).scoreTable(table.table);
+  if (scoring.diagnostics.length > 0) {
+    report(io, scoring.diagnostics as Diagnostic[], table.sources, data, lang, args);
+    return EXIT.userError;
+  }
+  const out = new Output(io);
+  const bar = new ProgressBar(io, lang === 'zh' ? '写出结果' : 'writing results', started);
+  const w = new LineBytes();
+  const lines = format === 'csv' ? csvLines(c.plan, scoring, w) : stringLines(format === 'json' ? jsonLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang), w);
+  // About one line per unit (a table has its header twice over).
+  let written = 0;
+  await writeLines(lines, w, async (bytes, count) => {
+    await out.bytes(bytes);
+    bar.update(Math.min((written += count), scoring.n), scoring.n);
+  });
+  bar.stop();
+  return EXIT.ok;
+}
+
+/** The ranked results and every unit's explanation as a workbook. */
+async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang, out: string | undefined): Promise<number> {
+  const ev = await scoreData(c, args.values.data, io, lang, args, () => true);
+  if (!ev || ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
+  const { resultsWorkbook } = await import('@assess/sheets');
+  const bytes = await resultsWorkbook(c.plan, ev.units, { lang });
+  if (out === undefined) {
+    io.stdout.write(bytes);
+    return EXIT.ok;
+  }
+  writeOut(io, lang, out, bytes);
+  return EXIT.ok;
+}
