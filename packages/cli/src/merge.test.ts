@@ -4,13 +4,14 @@
 // cohorts cut into parts at random places. Where the whole cohort's scoring reports a failure,
 // scoring in parts never goes through (a run then goes back to one thread). In one process:
 // the threads only carry these same messages.
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, givenInParts, scoredInParts, type Plan } from '@assess/core';
 import { TableBuilder, type UnitTable } from '@assess/runtime';
 import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { LineBytes } from './bytes.js';
-import { cohortOfParts, givenFromWire, inputsToWire, partScored, partStarts, placeInto, placeParts } from './merge.js';
+import { cohortOfParts, givenFromWire, inputsToWire, partScored, partStarts, placeInto, placeParts, warmUpPlaces } from './merge.js';
 import { csvLines, jsonLines, type Part, type Scoring } from './results.js';
 import { scorerFrom, type GivenToScorer, type Scorer } from './scorer-from.js';
 import { scorerSource } from './scorer.js';
@@ -133,5 +134,15 @@ describe('a cohort scored in parts', () => {
     const scorings = inParts(plan, scorer, [tableOf(plan, rows.slice(0, 3))!, tableOf(plan, rows.slice(3))!])!;
     expect(lines(plan, scorings)).toEqual(lines(plan, [whole]));
     expect(scorings.flatMap((s) => s.columns.places)).toEqual([4, 2, 8, 2, 4, 1, 7, 4]);
+  });
+});
+
+describe('warming up the places', () => {
+  it('places made-up units for every example scheme and the benchmark schemes, groups included', () => {
+    const root = new URL('../../../', import.meta.url);
+    const files = [...readdirSync(new URL('examples/', root), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => new URL(`examples/${d.name}/scheme.assess`, root)), new URL('packages/bench/fixtures/towns.assess', root), new URL('packages/bench/fixtures/flat.assess', root)];
+    const plans = files.map((f) => compile(f.pathname, readFileSync(f, 'utf8')).plan!);
+    expect(plans.some((p) => p.within)).toBe(true);
+    for (const plan of plans) expect(warmUpPlaces(plan)).toBe(true);
   });
 });

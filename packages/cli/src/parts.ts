@@ -14,7 +14,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Lang, Plan } from '@assess/core';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
-import { cohortOfParts, partStarts, placeParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
+import { cohortOfParts, partStarts, placeParts, warmUpPlaces, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { fileSize, type ByteRange } from './read.js';
@@ -248,6 +248,7 @@ export class Parts {
       const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };
       this.workers[i].postMessage(job, [channel.port2]);
     });
+    warmUpPlaces(plan);
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
     let read = 0;
     this.onRead = (bytes) => bar.update((read += bytes), this.size);
