@@ -248,6 +248,7 @@ export class Parts {
       const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };
       this.workers[i].postMessage(job, [channel.port2]);
     });
+    // While the parts read, the code that places their units is compiled (see warmUpPlaces).
     warmUpPlaces(plan);
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
     let read = 0;
