@@ -41,14 +41,17 @@ export async function runScheme({ file, data, args, lang, format, target, parts,
     return EXIT.userError;
   }
   if (format === 'xlsx') return writeResultsWorkbook(c, args, io, lang, target);
-  const inParts = scoredInParts(c.plan) ? { scorer: scorerSource(c.plan), given: givenInParts(c.plan) } : undefined;
-  const done = await parts?.run(c.plan, inParts, io, lang, started);
-  if (done !== undefined) return done;
-  const table = await readData(c, data, io, lang, args);
-  if (!table) return EXIT.userError;
-  const scoring = scorer(c.plan).scoreTable(table.table);
+  if (parts) {
+    // The parts' threads are given the scheme compiled to JavaScript (none where it compares units in a way parts cannot be given).
+    const inParts = scoredInParts(c.plan) ? { scorer: scorerSource(c.plan), given: givenInParts(c.plan) } : undefined;
+    const done = await parts.run(c.plan, inParts, io, lang, started);
+    if (done !== undefined) return done;
+  }
+  const read = await readData(c, data, io, lang, args);
+  if (!read) return EXIT.userError;
+  const scoring = scorer(c.plan).scoreTable(read.table);
   if (scoring.diagnostics.length > 0) {
-    report(io, scoring.diagnostics as Diagnostic[], table.sources, data, lang, args);
+    report(io, scoring.diagnostics as Diagnostic[], read.sources, data, lang, args);
     return EXIT.userError;
   }
   const out = new Output(io);

@@ -2,7 +2,7 @@
 import { explainUnit } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { scoreData } from '../data.js';
-import { chooseLang, EXIT, type Command, DATA_FLAGS } from '../io.js';
+import { chooseLang, DATA_FLAGS, EXIT, type Command } from '../io.js';
 import { schemeOrReport } from '../scheme.js';
 
 export const explain: Command = async (argv, io) => {
