@@ -47,7 +47,8 @@ async function write(file: string, lines: Iterable<string>): Promise<number> {
   return bytes;
 }
 
-function* flatCsv(n: number): Generator<string> {
+/** The flat scheme's CSV of n generated units (the bench's rows: `flatRows`), line by line. */
+export function* flatCsv(n: number): Generator<string> {
   yield 'id,org_system,targets_split,missing_reports,dept_score,coverage,satisfaction';
   for (const r of flatRows(n)) yield `${r.id},${r.org_system ? 'yes' : '否'},${r.targets_split ? '是' : 'no'},${r.missing_reports},${r.dept_score},${r.coverage}%,${r.satisfaction}`;
 }
