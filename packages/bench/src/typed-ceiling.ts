@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse';
 import { CSV_OPTIONS } from '@assess/cli/dist/read.js';
+import { competitionPlaces, Decimal } from '@assess/runtime';
 
 /** Scores in units of 1/(9·10^10): the flat scheme's values (tenths, hundredths, ninetieths) and their sums are whole numbers of them, below 2^53. */
 const S = 9e10;
@@ -108,9 +109,10 @@ export async function typedRun(file: string): Promise<Ceiling> {
     grades[u] = t >= 90 * S ? 0 : t >= 75 * S ? 1 : t >= 60 * S ? 2 : 3;
   }
   const t2 = performance.now();
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((x, y) => totals[y] - totals[x]);
-  const places = new Int32Array(n);
-  for (let k = 0; k < n; k++) places[order[k]] = k > 0 && totals[order[k]] === totals[order[k - 1]] ? places[order[k - 1]] : k + 1;
+  // The runtime's places (its radix sort of the keys): the scaled totals are their own keys, exact.
+  const placed: (number | null)[] = new Array(n).fill(null);
+  competitionPlaces(Array.from({ length: n }, (_, u) => u), { key: totals, identifies: new Uint8Array(n).fill(1), exact: () => Decimal.ZERO }, 1, placed);
+  const places = Int32Array.from(placed, (p) => p ?? 0);
   const t3 = performance.now();
   const lines = writeLines(ids, [...items, ...sections, totals], places, grades);
   const t4 = performance.now();
