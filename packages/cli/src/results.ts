@@ -36,7 +36,9 @@ export function* jsonLines(plan: Plan.Plan, s: Scoring, part = whole(s)): Genera
     yield `  "total": ${JSON.stringify(plan.total)},`;
     yield part.n === 0 ? '  "units": []' : '  "units": [';
   }
-  for (let i = 0; i < s.n; i++) yield JSON.stringify(unitJson(s.build(i)), null, 2).replace(/^/gm, '    ') + (i < s.n - 1 || !part.lastUnit ? ',' : '');
+  // Indented at each line break JSON.stringify makes: a label's U+2028 or U+2029, which it
+  // leaves as they are, ends no line (`/^/gm` took them for line ends and put spaces in labels).
+  for (let i = 0; i < s.n; i++) yield '    ' + JSON.stringify(unitJson(s.build(i)), null, 2).replaceAll('\n', '\n    ') + (i < s.n - 1 || !part.lastUnit ? ',' : '');
   if (part.tail) {
     if (part.n > 0) yield '  ]';
     yield '}';

@@ -199,6 +199,21 @@ describe('assess run', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[2]).toMatch(/^单位\s+定性考核\s+定量考核\s+加分\s+总分\s+名次\s+等级\s+否决$/);
   });
+  it('--format json keeps labels as written: line and paragraph separators, __proto__, a number', async () => {
+    const scheme = ['scheme "s" total 35', 'input {\n  x : 0..10\n}', 'item "a\u2028b" max 10: x', 'item "c\u2029d" max 5: x / 2', 'item "__proto__" max 10: x', 'item "12" max 10: x'].join('\n\n') + '\n';
+    writeFileSync(file('separators.assess'), scheme);
+    writeFileSync(file('separators.json'), JSON.stringify([{ id: 'u1', x: 4 }]));
+    const r = await assess(['run', file('separators.assess'), '--data', file('separators.json'), '--format', 'json']);
+    expectNoCrash(r);
+    expect(r.code).toBe(0);
+    const unit = JSON.parse(r.stdout).units[0];
+    expect(Object.entries(unit.items)).toEqual([
+      ['12', '4'],
+      ['a\u2028b', '4'],
+      ['c\u2029d', '2'],
+      ['__proto__', '4'],
+    ]);
+  });
   it('the language may come from LANG', async () => {
     const r = await assess(['run', file('towns.assess'), '--data', file('towns.json')], { LANG: 'zh_CN.UTF-8' });
     expect(r.stdout.split('\n')[2]).toMatch(/^单位/);
