@@ -40,10 +40,12 @@ function results(plan: Plan.Plan, json: string): UnitResult[] {
 describe('the rules table', () => {
   const t = rulesTable(compiled(SCHEME).model);
 
-  it('as Markdown: a section is a bold row; a | or a backslash in a label is escaped', () => {
+  it('as Markdown: a section is a bold row; a |, a backslash, a < or a [ in a label is escaped', () => {
     const md = rulesTableMarkdown(t);
     expect(md).toContain('| 考核项目 | 分值 | 考核内容及评分标准 |');
-    expect(md).toContain(`| **一、</script><img src=x onerror=alert(1)>\\|a\\\\b（10 分）** | | |`);
+    expect(md).toContain(`| **一、\\</script>\\<img src=x onerror=alert(1)>\\|a\\\\b（10 分）** | | |`);
+    // No tag, autolink, link or image: every < and [ is escaped.
+    expect(md).not.toMatch(/(^|[^\\])[<[]/m);
     // Every row has exactly three cells: no unescaped | inside one.
     for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(line.replace(/\\\|/g, '').split('|').length).toBe(5);
   });

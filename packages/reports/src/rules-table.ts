@@ -54,8 +54,9 @@ ${rulesTableHtml(t)}</body>
 
 /** Markdown: `| 考核项目 | 分值 | 考核内容及评分标准 |`, a section as a bold row. */
 export function rulesTableMarkdown(t: RulesTable): string {
-  // A cell holds no line break, and a `|` or a backslash is escaped.
-  const md = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  // A cell holds no line break, and a `|` or a backslash is escaped; so are `<` and `[`, so that
+  // no label or rule becomes HTML, an autolink, a link or an image where the table is shown.
+  const md = (s: string) => s.replace(/[\\|<[]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
   const row = (cells: string[]) => `| ${cells.map(md).join(' | ')} |`;
   const lines = [`# ${md(t.title)}`, ''];
   if (t.notes.length > 0) lines.push(t.notes.map(md).join(t.lang === 'zh' ? '' : ' '), '');
