@@ -2,7 +2,7 @@
 // unit at a time (no result object held per unit). A run scored in parts on several threads
 // writes each part's lines on its own thread: `Part` says which lines fall to a part.
 import type { Lang, Plan } from '@assess/core';
-import { resultsHeader, showScore as show, unitJson } from '@assess/core/rows';
+import { printable, resultsHeader, showScore as show, unitJson } from '@assess/core/rows';
 import type { Decimal } from '@assess/runtime';
 import { encoded, type LineBytes } from './bytes.js';
 import type { Scorer } from './scorer-from.js';
@@ -126,7 +126,8 @@ export function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang
     col.grades[i] ?? '',
     col.vetoes[i].join('；'),
   ];
-  yield `${plan.name || file}`;
+  // Labels, ids, grades and reasons as a terminal may print them (no escape sequences).
+  yield printable(`${plan.name || file}`);
   yield '';
-  yield* tableLines(header, s.n, row, numeric);
+  for (const line of tableLines(header, s.n, row, numeric)) yield printable(line);
 }

@@ -214,6 +214,30 @@ describe('assess run', () => {
       ['__proto__', '4'],
     ]);
   });
+  it('prints no escape sequence from a scheme or its data on a terminal: table, explanation, messages', async () => {
+    const scheme = ['scheme "s\x1b]0;title\x07" total 10', 'input {\n  x : 0..10\n  note : text\n}', 'item "a\x1b[31mred\x1b[0m" max 10: x'].join('\n\n') + '\n';
+    writeFileSync(file('escapes.assess'), scheme);
+    writeFileSync(file('escapes.json'), JSON.stringify([{ id: 'u\x1b[2J', x: 4, note: '\x9b1m' }, { id: 'v', x: 'x\x1b[1m' }]));
+    writeFileSync(file('escapes-ok.json'), JSON.stringify([{ id: 'u\x1b[2J', x: 4, note: '\x9b1m' }]));
+    const runs = [
+      await assess(['run', file('escapes.assess'), '--data', file('escapes-ok.json')]),
+      await assess(['explain', file('escapes.assess'), '--data', file('escapes-ok.json'), '--unit', 'u\x1b[2J']),
+      await assess(['explain', file('escapes.assess'), '--data', file('escapes-ok.json'), '--unit', 'w\x1b[2J']),
+      await assess(['run', file('escapes.assess'), '--data', file('escapes.json')]),
+    ];
+    for (const r of runs) {
+      expectNoCrash(r);
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+    expect(runs[0].code).toBe(0);
+    expect(runs[0].stdout).toContain('a␛[31mred␛[0m');
+    expect(runs[0].stdout).toContain('u␛[2J');
+    expect(runs[1].stdout).toContain('a␛[31mred␛[0m');
+    expect(runs[2].code).toBe(1);
+    expect(runs[3].code).toBe(1);
+    // (A value found is quoted as JSON: its control characters escaped.)
+    expect(runs[3].stderr).toContain('found "x\\u001b[1m"');
+  });
   it('the language may come from LANG', async () => {
     const r = await assess(['run', file('towns.assess'), '--data', file('towns.json')], { LANG: 'zh_CN.UTF-8' });
     expect(r.stdout.split('\n')[2]).toMatch(/^单位/);

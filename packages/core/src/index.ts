@@ -25,7 +25,7 @@ export { hasErrors, sortDiagnostics, type Code, type Diagnostic, type Edit, type
 export { renderDiagnostic, renderDiagnostics, summary, type RenderOptions } from './diagnostics/render/terminal.js';
 export { diagnosticsToJson, type JsonDiagnostic } from './diagnostics/render/json.js';
 export { diagnosticPage, DIAGNOSTIC_PAGES } from './diagnostics/pages.js';
-export { LineMap, displayWidth, type Position } from './diagnostics/render/lines.js';
+export { LineMap, displayWidth, printable, type Position } from './diagnostics/render/lines.js';
 
 // ── what tools read ─────────────────────────────────────────────────
 export { SemanticModel, type Definition, type DefinitionKind, type EntryScope, type NodeAt, type OutlineSymbol, type Reference } from './check/model.js';

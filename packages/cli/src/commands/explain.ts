@@ -1,5 +1,5 @@
 // `assess explain FILE --data DATA --unit ID`: how each of one unit's numbers came about.
-import { explainUnit } from '@assess/core';
+import { explainUnit, printable } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { scoreData } from '../data.js';
 import { chooseLang, DATA_FLAGS, EXIT, type Command } from '../io.js';
@@ -23,12 +23,13 @@ export const explain: Command = async (argv, io) => {
     const near = ev.ids.filter((x) => x.includes(id) || id.includes(x)).slice(0, 5);
     io.stderr.write(
       lang === 'zh'
-        ? `错误：数据中没有单位 \`${id}\`${near.length ? `；是不是 ${near.map((x) => `\`${x}\``).join('、')}？` : ''}\n`
-        : `error: no unit \`${id}\` in the data${near.length ? `; did you mean ${near.map((x) => `\`${x}\``).join(', ')}?` : ''}\n`,
+        ? printable(`错误：数据中没有单位 \`${id}\`${near.length ? `；是不是 ${near.map((x) => `\`${x}\``).join('、')}？` : ''}`) + '\n'
+        : printable(`error: no unit \`${id}\` in the data${near.length ? `; did you mean ${near.map((x) => `\`${x}\``).join(', ')}?` : ''}`) + '\n',
     );
     return EXIT.userError;
   }
   const r = ev.unit(wanted);
-  io.stdout.write(explainUnit(r, lang));
+  // (Labels and values as a terminal may print them: no escape sequences.)
+  io.stdout.write(printable(explainUnit(r, lang)));
   return r.errors.length > 0 ? EXIT.userError : EXIT.ok;
 };

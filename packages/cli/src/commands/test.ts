@@ -1,5 +1,5 @@
 // `assess test FILE...`: run the example blocks of schemes.
-import { runExamples, type Diagnostic } from '@assess/core';
+import { printable, runExamples, type Diagnostic } from '@assess/core';
 import { parseArgs, UsageError } from '../args.js';
 import { chooseLang, EXIT, type Command } from '../io.js';
 import { report, schemeOrReport } from '../scheme.js';
@@ -21,7 +21,7 @@ export const test: Command = async (argv, io) => {
     for (const o of outcomes) {
       if (o.passed) passed++;
       else failed++;
-      io.stdout.write(`${o.passed ? '✓' : '✗'} ${file} › ${o.label}${o.passed ? ` (${o.checked})` : ''}\n`);
+      io.stdout.write(`${o.passed ? '✓' : '✗'} ${file} › ${printable(o.label)}${o.passed ? ` (${o.checked})` : ''}\n`);
       failures.push(...o.failures);
     }
     if (outcomes.length === 0) io.stdout.write(lang === 'zh' ? `- ${file}：没有示例\n` : `- ${file}: no examples\n`);

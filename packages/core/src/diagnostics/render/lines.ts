@@ -37,6 +37,23 @@ export class LineMap {
   }
 }
 
+/** Control characters but tab and line feed: C0, DEL and C1. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a scheme or a data file made safe to print on a terminal: each control character
+ * (but tab and line feed) is shown as its picture (ESC as ␛, DEL as ␡) or, in the C1 range, as
+ * U+FFFD, so that no escape sequence in a label, an id or a source line reaches the terminal
+ * (to colour it, move the cursor, set its title or its clipboard). One character for one, so
+ * columns stay where they were.
+ */
+export function printable(s: string): string {
+  return s.replace(CONTROL, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x20 ? String.fromCharCode(0x2400 + n) : n === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
   let w = 0;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diag } from '../diagnostic.js';
 import { renderDiagnostic } from './terminal.js';
-import { displayWidth } from './lines.js';
+import { displayWidth, printable } from './lines.js';
 
 const frame = (line: string, start: number, end: number) => {
   const d = diag('E0501', { start, end, file: 'd.csv' }, { unit: 'u', field: 'f', expected: { en: 'a number', zh: '数值' }, found: '"x"' });
@@ -43,5 +43,30 @@ describe('code frames of long lines', () => {
     const { src, text } = pointed(lines);
     expect(text).toBe('坏');
     expect(src.startsWith('…') && !src.endsWith('…')).toBe(true);
+  });
+});
+
+describe('text from a scheme or a data file on a terminal', () => {
+  it('prints no control character: an escape sequence in a line, a message or a file name is shown as pictures', () => {
+    const line = 'u\x1b]0;title\x07,\x1b[2Jx\x9b1m';
+    const d = diag('E0501', { start: 5 + line.indexOf('x'), end: 5 + line.indexOf('x') + 1, file: 'd\x1b[31m.csv' }, { unit: 'u\x1b[1m', field: 'f', expected: { en: 'a number', zh: '数值' }, found: '"x\x1b"' });
+    for (const color of [false, true]) {
+      const out = renderDiagnostic(d, new Map([['d\x1b[31m.csv', `id,f\n${line}\n`]]), 'd.csv', { lang: 'en', color });
+      // With colours on, the only escape sequences are the renderer's own: ESC [ digits ; m.
+      expect(out.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      if (!color) expect(out).not.toContain('\x1b');
+      expect(out).toContain('u␛]0;title␇,␛[2Jx\ufffd1m');
+      expect(out).toContain('d␛[31m.csv');
+    }
+    // The caret is still under the value pointed at.
+    expect(pointed(renderDiagnostic(d, new Map([['d\x1b[31m.csv', `id,f\n${line}\n`]]), 'd.csv', { lang: 'en' }).split('\n')).text).toBe('x');
+  });
+  it('leaves text without control characters as it is, one character for one otherwise (tab and line feed kept)', () => {
+    expect(printable('甲镇 a\tb\nc “d”')).toBe('甲镇 a\tb\nc “d”');
+    const all = Array.from({ length: 0xa0 }, (_, i) => String.fromCharCode(i)).join('');
+    const shown = printable(all);
+    expect(shown.length).toBe(all.length);
+    expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(shown.slice(0x20, 0x7f)).toBe(all.slice(0x20, 0x7f));
   });
 });

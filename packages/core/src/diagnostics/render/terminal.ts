@@ -3,7 +3,7 @@
 import type { Lang } from '../../common/text.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnosticPage } from '../pages.js';
-import { displayWidth, LineMap } from './lines.js';
+import { displayWidth, LineMap, printable } from './lines.js';
 
 export interface RenderOptions {
   lang: Lang;
@@ -39,16 +39,18 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   const paint = (code: string, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sevColor = d.severity === 'error' ? '31;1' : '33;1';
   const colon = opts.lang === 'zh' ? '：' : ': ';
-  const out: string[] = [`${paint(sevColor, `${w[d.severity]}[${d.code}]`)}${colon}${paint('1', d.message[opts.lang])}`];
-  const file = d.span.file ?? defaultFile;
-  const text = sources.get(file);
+  // Every text from a scheme or data file (in messages, source lines, file names) printable.
+  const out: string[] = [`${paint(sevColor, `${w[d.severity]}[${d.code}]`)}${colon}${paint('1', printable(d.message[opts.lang]))}`];
+  const file = printable(d.span.file ?? defaultFile);
+  const text = sources.get(d.span.file ?? defaultFile);
   let gutterWidth = 1;
   if (text === undefined) {
     out.push(`  --> ${file}`);
   } else {
     const map = new LineMap(text);
     const pos = map.position(d.span.start);
-    const frames = [{ span: d.span, primary: true, message: '' }, ...d.labels.filter((l) => (l.span.file ?? file) === file).map((l) => ({ span: l.span, primary: false, message: l.message[opts.lang] }))];
+    const own = d.span.file ?? defaultFile;
+    const frames = [{ span: d.span, primary: true, message: '' }, ...d.labels.filter((l) => (l.span.file ?? own) === own).map((l) => ({ span: l.span, primary: false, message: printable(l.message[opts.lang]) }))];
     const lines = frames.map((f) => map.position(f.span.start).line);
     const gutter = String(Math.max(...lines)).length;
     gutterWidth = gutter;
@@ -59,7 +61,7 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
     frames.forEach((f, i) => byLine.set(lines[i], [...(byLine.get(lines[i]) ?? []), f]));
     for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
       // Tabs are shown as four spaces, so that carets line up whatever the terminal's tab stops.
-      const src = map.lineText(line).replace(/\t/g, '    ');
+      const src = printable(map.lineText(line).replace(/\t/g, '    '));
       const tabShift = (upTo: number) => (map.lineText(line).slice(0, Math.max(0, upTo)).match(/\t/g)?.length ?? 0) * 3;
       const marks = byLine.get(line)!.map((f) => {
         const rawStart = f.span.start - map.lineStart(line);
@@ -79,7 +81,7 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
       }
     }
   }
-  if (d.hint) out.push(`${' '.repeat(gutterWidth)} = ${w.hint}${colon}${d.hint[opts.lang]}`);
+  if (d.hint) out.push(`${' '.repeat(gutterWidth)} = ${w.hint}${colon}${printable(d.hint[opts.lang])}`);
   if (opts.docs !== undefined) out.push(`${' '.repeat(gutterWidth)} = ${w.see}${colon}${opts.docs}${diagnosticPage(d.code, opts.lang)}`);
   return out.join('\n');
 }
