@@ -21,11 +21,11 @@ export const explain: Command = async (argv, io) => {
   wanted = ev.ids.indexOf(id);
   if (wanted < 0) {
     const near = ev.ids.filter((x) => x.includes(id) || id.includes(x)).slice(0, 5);
-    io.stderr.write(
+    const message =
       lang === 'zh'
-        ? printable(`错误：数据中没有单位 \`${id}\`${near.length ? `；是不是 ${near.map((x) => `\`${x}\``).join('、')}？` : ''}`) + '\n'
-        : printable(`error: no unit \`${id}\` in the data${near.length ? `; did you mean ${near.map((x) => `\`${x}\``).join(', ')}?` : ''}`) + '\n',
-    );
+        ? `错误：数据中没有单位 \`${id}\`${near.length ? `；是不是 ${near.map((x) => `\`${x}\``).join('、')}？` : ''}`
+        : `error: no unit \`${id}\` in the data${near.length ? `; did you mean ${near.map((x) => `\`${x}\``).join(', ')}?` : ''}`;
+    io.stderr.write(printable(message) + '\n');
     return EXIT.userError;
   }
   const r = ev.unit(wanted);
