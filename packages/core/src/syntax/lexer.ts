@@ -172,7 +172,11 @@ export function tokenize(source: string): Tokens {
   const unclosed = result.tokens.filter((t) => t.tokenType === UnclosedLabel).map((t) => unclosedLabel(t, source));
   const tokens = quotedLabels(unclosed.length ? closeLabels(result.tokens, unclosed, source) : result.tokens, source);
   const diagnostics = [...tokens.diagnostics, ...unclosed.map((u) => u.diagnostic)];
-  diagnostics.push(...result.errors.map((e) => {
+  const bidi = bidiControls(source);
+  diagnostics.push(...bidi);
+  // (A direction control outside a label or a comment is that, not an unknown character.)
+  const onlyBidi = (text: string) => text !== '' && [...text].every((c) => BIDI_NAMES.has(c));
+  diagnostics.push(...result.errors.filter((e) => !onlyBidi(source.substr(e.offset, e.length))).map((e) => {
     const text = source.substr(e.offset, e.length);
     const halfWidth = fullWidthHint(text.charAt(0));
     const span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
@@ -180,6 +184,36 @@ export function tokenize(source: string): Tokens {
   }));
   diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { tokens: tokens.tokens, comments: result.groups.comments ?? [], diagnostics };
+}
+
+/** The characters that change the direction of the text around them (Unicode's embeddings, overrides and isolates), by name. */
+const BIDI_NAMES = new Map<string, { en: string; zh: string }>([
+  ['\u202a', { en: 'left-to-right embedding', zh: '从左到右嵌入' }],
+  ['\u202b', { en: 'right-to-left embedding', zh: '从右到左嵌入' }],
+  ['\u202c', { en: 'pop directional formatting', zh: '结束方向格式' }],
+  ['\u202d', { en: 'left-to-right override', zh: '从左到右覆盖' }],
+  ['\u202e', { en: 'right-to-left override', zh: '从右到左覆盖' }],
+  ['\u2066', { en: 'left-to-right isolate', zh: '从左到右隔离' }],
+  ['\u2067', { en: 'right-to-left isolate', zh: '从右到左隔离' }],
+  ['\u2068', { en: 'first strong isolate', zh: '首个强字符隔离' }],
+  ['\u2069', { en: 'pop directional isolate', zh: '结束方向隔离' }],
+]);
+
+/**
+ * Each direction control in the source, wherever it is (a label, a comment): it can make a line
+ * of a scheme look other than what it says (a "Trojan source"), in an editor as on paper, which a
+ * scheme whose point is arithmetic anyone can read must not allow. The fix removes it.
+ */
+function bidiControls(source: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of source.matchAll(/[\u202a-\u202e\u2066-\u2069]/g)) {
+    const i = m.index;
+    const name = BIDI_NAMES.get(m[0])!;
+    const span = { start: i, end: i + 1 };
+    const code = `U+${source.charCodeAt(i).toString(16).toUpperCase()}`;
+    out.push(diag('E0015', span, { code, name }, { fixes: [replaceWith(span, '', { en: `Remove the ${code}`, zh: `删除 ${code}` })] }));
+  }
+  return out;
 }
 
 /** A label without its closing quote: where the quote probably goes (before ` max`, `:` or `{`, else at the line's end). */

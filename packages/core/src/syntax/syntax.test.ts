@@ -106,3 +106,24 @@ describe('the grammar', () => {
     expect(new AssessParser(true).definitionErrors).toEqual([]);
   });
 });
+
+describe('characters that change the direction of text', () => {
+  const RLO = '\u202e';
+  it('are an error wherever they are (a label, a comment, between tokens), one each, and the fix removes them', () => {
+    const source = `scheme "x" total 5\n# ${RLO} note\ninput { n : count }\nitem "a${RLO}b" max 5: n ${'\u2066'}\n`;
+    const ds = tokenize(source).diagnostics;
+    expect(ds.map((d) => [d.code, source.slice(d.span.start, d.span.end)])).toEqual([
+      ['E0015', RLO],
+      ['E0015', RLO],
+      ['E0015', '\u2066'],
+    ]);
+    expect(ds[0].message.en).toBe('an invisible character that changes the direction of the text around it: U+202E (right-to-left override)');
+    let fixed = source;
+    for (const d of [...ds].reverse()) fixed = fixed.slice(0, d.fixes[0].edits[0].span.start) + d.fixes[0].edits[0].text + fixed.slice(d.fixes[0].edits[0].span.end);
+    expect(fixed).toBe(`scheme "x" total 5\n#  note\ninput { n : count }\nitem "ab" max 5: n \n`);
+    expect(tokenize(fixed).diagnostics).toEqual([]);
+  });
+  it('leave right-to-left text itself alone (Arabic, Hebrew, the marks U+200E and U+200F)', () => {
+    expect(tokenize('scheme "تقييم\u200f" total 5\nitem "שלום\u200e" max 5: 5\n').diagnostics).toEqual([]);
+  });
+});

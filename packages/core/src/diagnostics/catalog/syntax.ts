@@ -103,6 +103,11 @@ export const syntax = {
     zh: (a) => `名称中含有引号：${q(a.label)}`,
     hint: () => ({ en: 'a label is in "…"; quotes inside it are written “…”', zh: '名称用 "…" 括起，名称里的引号请写成“…”' }),
   }),
+  E0015: error<{ code: string; name: Text }>({
+    en: (a) => `an invisible character that changes the direction of the text around it: ${a.code} (${a.name.en})`,
+    zh: (a) => `改变周围文字方向的不可见字符：${a.code}（${a.name.zh}）`,
+    hint: () => ({ en: 'it makes the line look other than what it says; remove it', zh: '它会让这一行看起来与实际所写的不同；请删除' }),
+  }),
   E0012: error<{ clause: Text }>({
     en: (a) => `${a.clause.en} is given twice in this rule`,
     zh: (a) => `该规则中 ${a.clause.zh} 出现了两次`,

@@ -37,15 +37,16 @@ export class LineMap {
   }
 }
 
-/** Control characters but tab and line feed: C0, DEL and C1. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Control characters but tab and line feed (C0, DEL and C1), and the controls of the text's direction. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text from a scheme or a data file made safe to print on a terminal: each control character
- * (but tab and line feed) is shown as its picture (ESC as ␛, DEL as ␡) or, in the C1 range, as
- * U+FFFD, so that no escape sequence in a label, an id or a source line reaches the terminal
- * (to colour it, move the cursor, set its title or its clipboard). One character for one, so
- * columns stay where they were.
+ * (but tab and line feed) is shown as its picture (ESC as ␛, DEL as ␡) or, in the C1 range and
+ * for the controls of the text's direction, as U+FFFD, so that no escape sequence in a label, an
+ * id or a source line reaches the terminal (to colour it, move the cursor, set its title or its
+ * clipboard) and no line is shown reordered. One character for one, so columns stay where they
+ * were.
  */
 export function printable(s: string): string {
   return s.replace(CONTROL, (c) => {

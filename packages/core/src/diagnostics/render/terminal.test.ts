@@ -68,5 +68,7 @@ describe('text from a scheme or a data file on a terminal', () => {
     expect(shown.length).toBe(all.length);
     expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(shown.slice(0x20, 0x7f)).toBe(all.slice(0x20, 0x7f));
+    // The controls of the text's direction, which would show a line reordered.
+    expect(printable('a\u202eb\u2066c\u200fd')).toBe('a\ufffdb\ufffdc\u200fd');
   });
 });
