@@ -19,3 +19,10 @@ export function listOr(words: string[], lang: Lang): string {
   const last = words[words.length - 1];
   return lang === 'en' ? `${words.slice(0, -1).join(', ')} or ${last}` : `${words.slice(0, -1).join('、')} 或 ${last}`;
 }
+
+/**
+ * The characters that change the direction of the text around them (Unicode's embeddings,
+ * overrides and isolates: U+202A–U+202E, U+2066–U+2069), as the body of a regular expression's
+ * class. A scheme may not hold them (E0015); a terminal is never shown them (`printable`).
+ */
+export const DIRECTION_CONTROLS = '\u202a-\u202e\u2066-\u2069';

@@ -1,5 +1,6 @@
 // Pass 1: source text → tokens (Chevrotain token types built from the keyword table).
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { DIRECTION_CONTROLS } from '../common/text.js';
 import { diag, replaceWith, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isChineseSpelling, KEYWORDS, type KeywordSpec } from './keywords.js';
 
@@ -172,12 +173,11 @@ export function tokenize(source: string): Tokens {
   const unclosed = result.tokens.filter((t) => t.tokenType === UnclosedLabel).map((t) => unclosedLabel(t, source));
   const tokens = quotedLabels(unclosed.length ? closeLabels(result.tokens, unclosed, source) : result.tokens, source);
   const diagnostics = [...tokens.diagnostics, ...unclosed.map((u) => u.diagnostic)];
-  const bidi = bidiControls(source);
-  diagnostics.push(...bidi);
-  // (A direction control outside a label or a comment is that, not an unknown character.)
-  const onlyBidi = (text: string) => text !== '' && [...text].every((c) => BIDI_NAMES.has(c));
-  diagnostics.push(...result.errors.filter((e) => !onlyBidi(source.substr(e.offset, e.length))).map((e) => {
+  diagnostics.push(...bidiControls(source));
+  diagnostics.push(...result.errors.flatMap((e) => {
     const text = source.substr(e.offset, e.length);
+    // (A direction control outside a label or a comment is that, E0015, not an unknown character.)
+    if (ONLY_DIRECTION_CONTROLS.test(text)) return [];
     const halfWidth = fullWidthHint(text.charAt(0));
     const span = { start: e.offset, end: e.offset + Math.max(1, e.length) };
     return diag('E0001', span, { text, halfWidth }, { fixes: halfWidth && text.length === 1 ? [replaceWith(span, halfWidth, { en: `Use the half-width \`${halfWidth}\``, zh: `改用半角的 \`${halfWidth}\`` })] : [] });
@@ -186,7 +186,7 @@ export function tokenize(source: string): Tokens {
   return { tokens: tokens.tokens, comments: result.groups.comments ?? [], diagnostics };
 }
 
-/** The characters that change the direction of the text around them (Unicode's embeddings, overrides and isolates), by name. */
+/** The names of the characters that change the direction of text (`DIRECTION_CONTROLS`). */
 const BIDI_NAMES = new Map<string, { en: string; zh: string }>([
   ['\u202a', { en: 'left-to-right embedding', zh: '从左到右嵌入' }],
   ['\u202b', { en: 'right-to-left embedding', zh: '从右到左嵌入' }],
@@ -199,6 +199,9 @@ const BIDI_NAMES = new Map<string, { en: string; zh: string }>([
   ['\u2069', { en: 'pop directional isolate', zh: '结束方向隔离' }],
 ]);
 
+const A_DIRECTION_CONTROL = new RegExp(`[${DIRECTION_CONTROLS}]`, 'g');
+const ONLY_DIRECTION_CONTROLS = new RegExp(`^[${DIRECTION_CONTROLS}]+$`);
+
 /**
  * Each direction control in the source, wherever it is (a label, a comment): it can make a line
  * of a scheme look other than what it says (a "Trojan source"), in an editor as on paper, which a
@@ -206,7 +209,7 @@ const BIDI_NAMES = new Map<string, { en: string; zh: string }>([
  */
 function bidiControls(source: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const m of source.matchAll(/[\u202a-\u202e\u2066-\u2069]/g)) {
+  for (const m of source.matchAll(A_DIRECTION_CONTROL)) {
     const i = m.index;
     const name = BIDI_NAMES.get(m[0])!;
     const span = { start: i, end: i + 1 };

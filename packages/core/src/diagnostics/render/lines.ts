@@ -1,4 +1,5 @@
 // Offsets ↔ lines and columns, and how wide text is in a terminal.
+import { DIRECTION_CONTROLS } from '../../common/text.js';
 
 export interface Position {
   /** 1-based line. */
@@ -38,7 +39,7 @@ export class LineMap {
 }
 
 /** Control characters but tab and line feed (C0, DEL and C1), and the controls of the text's direction. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${DIRECTION_CONTROLS}]`, 'g');
 
 /**
  * Text from a scheme or a data file made safe to print on a terminal: each control character
