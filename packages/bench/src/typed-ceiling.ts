@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse';
 import { CSV_OPTIONS } from '@assess/cli/dist/read.js';
-import { competitionPlaces, Decimal } from '@assess/runtime';
+import { competitionPlaces, Decimal, writeDigits } from '@assess/runtime';
 
 /** Scores in units of 1/(9·10^10): the flat scheme's values (tenths, hundredths, ninetieths) and their sums are whole numbers of them, below 2^53. */
 const S = 9e10;
@@ -126,45 +126,21 @@ function writeLines(ids: string[], scores: Float64Array[], places: Int32Array, g
   const pieces: Uint8Array[] = [];
   const buf = new Uint8Array(1 << 21);
   let at = 0;
-  /** x (a whole number below 2^53) in decimal digits, at least `width` of them. */
-  const digits = (x: number, width = 0): void => {
-    if (x >= 1e9) {
-      // Two halves of whole 32-bit numbers: `%` on a larger double is a slow call.
-      const high = Math.floor(x / 1e9);
-      digits(high, width - 9);
-      digits(x - high * 1e9, 9);
-      return;
-    }
-    let len = 1;
-    for (let p = 10; p <= x; p *= 10) len++;
-    if (len < width) len = width;
-    let v = x | 0;
-    at += len;
-    for (let i = at - 1; i >= at - len; i--) {
-      buf[i] = 48 + (v % 10);
-      v = (v / 10) | 0;
-    }
-  };
+  // Digits by the runtime's `writeDigits` (what `Decimal.writeText` writes with): m with s places.
   const score = (k: number) => {
     buf[at++] = 44;
     const whole = Math.floor(k / S);
     const rest = k - whole * S;
-    digits(whole);
-    if (rest === 0) return;
-    buf[at++] = 46;
     if (rest % 9 === 0) {
       // Terminates: ten places at most, trailing zeros dropped.
       let f = rest / 9;
-      let width = 10;
-      while (f % 10 === 0) {
-        f /= 10;
-        width--;
-      }
-      digits(f, width);
+      let places = f === 0 ? 0 : 10;
+      for (; places > 0 && f % 10 === 0; places--) f /= 10;
+      at = writeDigits(buf, at, whole * 10 ** places + f, places);
       return;
     }
     // Ninths: ten places, rounded half-up (never up to a whole one for these values), and “…”.
-    digits(Math.floor(rest / 9 + 0.5), 10);
+    at = writeDigits(buf, at, whole * 1e10 + Math.floor(rest / 9 + 0.5), 10);
     buf[at++] = 0xe2;
     buf[at++] = 0x80;
     buf[at++] = 0xa6;
@@ -174,7 +150,7 @@ function writeLines(ids: string[], scores: Float64Array[], places: Int32Array, g
     for (let i = 0; i < id.length; i++) buf[at++] = id.charCodeAt(i);
     for (const column of scores) score(column[u]);
     buf[at++] = 44;
-    digits(places[u]);
+    at = writeDigits(buf, at, places[u], 0);
     buf.set(gradeBytes[grades[u]], at);
     at += gradeBytes[grades[u]].length;
     if (at > 1 << 20) {
