@@ -103,9 +103,9 @@ describe('the engine', () => {
   it('a unit id that a spreadsheet would run as a formula is written into the CSV as text', async () => {
     const e = new Engine();
     e.check({ text: 'scheme "s" total 5\ninput { n : count }\nitem "a" max 5: deduct 1 per n\n', version: 1 });
-    const data = await e.readData({ name: 'd.json', bytes: bytes(JSON.stringify([{ id: '=HYPERLINK("x")', n: 1 }, { id: '-2', n: 0 }, { id: '@SUM(A1)', n: 2 }])) });
+    const data = await e.readData({ name: 'd.json', bytes: bytes(JSON.stringify([{ id: '=HYPERLINK("x")', n: 1 }, { id: '-2', n: 0 }, { id: '@SUM(A1)', n: 2 }, { id: '-1+HYPERLINK("y")', n: 3 }])) });
     e.run({ rows: data.rows, pristine: true });
-    expect(e.resultsCsv()!.split('\r\n').slice(1, 4)).toEqual(['-2,5,5,1,,', '"\'=HYPERLINK(""x"")",4,4,2,,', "'@SUM(A1),3,3,3,,"]);
+    expect(e.resultsCsv()!.split('\r\n').slice(1, 5)).toEqual(['-2,5,5,1,,', '"\'=HYPERLINK(""x"")",4,4,2,,', "'@SUM(A1),3,3,3,,", '"\'-1+HYPERLINK(""y"")",2,2,4,,']);
   });
 
   it('says (E0505) that a file is not a workbook; reads nothing while the scheme has never been without errors', async () => {

@@ -221,10 +221,11 @@ const bufferOf = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.
 
 /**
  * A CSV cell. Text from the data that a spreadsheet would take for a formula (`=…`, `+…`,
- * `@…`, `-` not starting a number) gets a leading `'`, so opening the file runs nothing.
+ * `@…`, `-` not followed by a plain number: `-1+…` is a formula too) gets a leading `'`, so
+ * opening the file runs nothing; a score such as `-2` stays a number.
  */
 function csvCell(s: string): string {
-  const safe = /^[=+@\t\r]|^-(?!\d)/.test(s) ? `'${s}` : s;
+  const safe = /^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
