@@ -71,6 +71,13 @@ export class Exprs {
   readonly columns = new Map<string, string>();
   /** Imported schemes read, by alias: `import0`, …. */
   readonly imports = new Map<string, string>();
+  /**
+   * The variables of the call being scored (a column, a cache, a memo: what each call has its
+   * own of), in the order they are declared; the functions above are made once and read them.
+   */
+  readonly callVariables: string[] = [];
+  /** The lines that give a call its own caches and memos when it starts (see `perCall`). */
+  readonly callStart = new Lines();
 
   /** Whether the plan reads how many units a group has, and whether a part of a cohort scored in parts is given anything (see `cohortInputs`). */
   protected readonly readsSizes: boolean;
@@ -210,6 +217,12 @@ export class Exprs {
     return nameFor(this.imports, 'import', alias);
   }
 
+  /** A variable of the call being scored, set to `init` when a call starts. */
+  perCall(name: string, init: string, comment?: string, into = this.callStart): void {
+    this.callVariables.push(name);
+    into.line(`${name} = ${init};${comment ? ` // ${comment}` : ''}`);
+  }
+
   /** Lines made for a fresh name (`prefix0`, `prefix1`, …), hoisted to the helpers: the name. */
   hoist(prefix: string, make: (name: string) => string[]): string {
     const name = `${prefix}${this.helperCount++}`;
@@ -264,7 +277,7 @@ export class Exprs {
         this.unitFunction(`let${l.id}`, l.expr, `${comment} (reads the total: never kept)`);
         continue;
       }
-      this.helpers.line(`const let${l.id}Cache = new Array(n).fill(UNSET);`);
+      this.perCall(`let${l.id}Cache`, 'new Array(n).fill(UNSET)', `${quoted(l.name)}, unit by unit, once worked out`);
       this.fn(
         this.helpers,
         `let${l.id}`,
@@ -325,11 +338,11 @@ export class Exprs {
       this.fn(this.helpers, `cohort${c.id}Pass`, [], body, `cohort value ${c.id}: ${what}`);
       // Given (a cohort scored in parts): a rank per unit, any other value by group key.
       const given = c.k === 'rank' ? `given.values[${c.id}]` : `groups.keys.map((k) => given.values[${c.id}].get(k))`;
-      this.helpers.line(`const cohort${c.id} = once(() => (given.values[${c.id}] !== undefined ? ${given} : cohort${c.id}Pass()));`);
+      this.perCall(`cohort${c.id}`, `once(() => (given.values[${c.id}] !== undefined ? ${given} : cohort${c.id}Pass()))`);
     }
     if (this.parted) this.cohortInputs();
     // How many units a group has: given, for a part of a cohort scored in parts.
-    if (this.readsSizes) this.helpers.line('const groupSize = (g) => (given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length);');
+    if (this.readsSizes) this.fn(this.helpers, 'groupSize', ['g'], () => ['return given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length;']);
   }
 
   /**

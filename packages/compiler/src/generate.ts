@@ -103,7 +103,7 @@ export class SchemeGen extends Exprs {
     this.fn(L, `rule${it.id}`, ['u', 'steps'], (s) => ruleBody(this, it, s));
     // The raw value: `void if` first.
     // A rule that reads one input and nothing else: worked out once per distinct value (`Item.readsOnly`).
-    if (it.readsOnly !== undefined) L.line(`const memo${it.id} = new Memo(); // ${quoted(it.label)} by ${quoted(it.readsOnly)}`);
+    if (it.readsOnly !== undefined) this.perCall(`memo${it.id}`, 'new Memo()', `${quoted(it.label)} by ${quoted(it.readsOnly)}`);
     this.fn(L, `raw${it.id}`, ['u', 'steps'], (s) => [
       ...it.voids.flatMap((v) => [`if (${this.expr(v.expr, s)} === true) {`, `  if (steps) steps.push({ k: "void", cond: ${lit(v.text)} });`, '  return ZERO;', '}']),
       ...(it.readsOnly === undefined
@@ -177,7 +177,7 @@ export class SchemeGen extends Exprs {
   private prorata(it: P.Item, body: string[]): void {
     const L = this.itemLines;
     const id = it.id;
-    L.line(`const raw${id}Cache = new Array(n).fill(UNSET);`);
+    this.perCall(`raw${id}Cache`, 'new Array(n).fill(UNSET)', `${quoted(it.label)}: raw values, once worked out`);
     this.fn(L, `cachedRaw${id}`, ['u'], () => [
       `const c = raw${id}Cache[u];`,
       'if (c instanceof Decimal) return c;',
@@ -199,7 +199,7 @@ export class SchemeGen extends Exprs {
       '}',
       'return top;',
     ]);
-    L.line(`const prorataTop${id} = []; // by group, once worked out`);
+    this.perCall(`prorataTop${id}`, '[]', 'by group, once worked out');
     this.fn(L, `prorataTop${id}Of`, ['g'], () => [
       `const known = prorataTop${id}[g];`,
       'if (known !== undefined) return known;',
@@ -310,6 +310,9 @@ export class SchemeGen extends Exprs {
   // ── the scorer ──────────────────────────────────────────────────────
   generate(): Lines {
     const plan = this.plan;
+    this.fn(this.helpers, 'guard', ['u', 'f'], () => ['return guarded(errors, u, f);'], 'f(u), or undefined when it fails (the failure recorded against the unit)');
+    // `bonus` read before the totals are worked out: from the bonuses' scores.
+    if (plan.bonuses.length) this.fn(this.helpers, 'bonusTotal', ['u'], () => ['return bonusTotals[u] ?? sumApplicable(bonusCols, bonusNA, u) ?? ZERO;']);
     for (const it of plan.items) this.item(it);
     this.lets();
     this.cohortValues();
@@ -322,50 +325,90 @@ export class SchemeGen extends Exprs {
     const flow = this.flow();
     const results = unitResults(this);
 
+    const start = this.startOfCall();
+    // (Declared in the order a call sets them.)
+    const vars = [...start.names, ...this.callVariables.filter((v) => !start.names.includes(v))];
+    const scorer = this.name.replace(/^scheme/, 'scorer');
+
     const out = new Lines();
     out.line(`// The scheme ${quoted(plan.name)}${plan.file !== undefined ? ` (${quoted(plan.file)})` : ''}: every unit of a validated table, scored.`);
-    out.open(`function ${this.name}(table, options = {}) {`);
-    out.lines(['const n = table.n;', 'const ids = table.ids;', 'const kinds = table.kinds;', 'const errors = new Map();', 'const guard = (u, f) => guarded(errors, u, f);']);
-    // A cohort scored in parts gives each part its cohort values and its groups' sizes (see
-    // `cohortInputs`), or a function that is given what they are taken over and returns them
-    // (called before scoring, so that what was worked out for them is not worked out again).
-    if (this.parted) out.line('let given = options.cohort ?? { values: [] };');
-    for (const [field, name] of this.columns) out.line(`const ${name} = column(table, ${lit(field)});`);
-    out.add(this.state());
-    for (const [alias, name] of this.imports) {
-      const sub = plan.imports.find((i) => i.alias === alias);
-      if (!sub) throw new Error(`assess compile: no imported scheme ${JSON.stringify(alias)}`);
-      out.line(`const ${name} = once(() => ${this.nested(sub.plan)}(table, {}));`);
+    out.line(`const ${this.name} = ${scorer}();`);
+    out.line();
+    out.line(`/**`);
+    out.line(` * The functions of \`${this.name}\`, made once, when the module loads: each reads the call being`);
+    out.line(' * scored from the variables below, so that the code the engine optimizes for them serves every');
+    out.line(' * call. (Functions made anew by each call lost that code whenever the calls before were collected.)');
+    out.line(' */');
+    out.open(`function ${scorer}() {`);
+    out.line('// ── the call being scored: set when it starts, let go when it returns; a result reads its units with its own ──');
+    out.line('// (`var`: read for every unit, with no temporal dead zone to check)');
+    const declared = vars.map((v, i) => `${v}${i < vars.length - 1 ? ',' : ';'}`);
+    for (let i = 0; i < declared.length; ) {
+      // About a hundred characters a line.
+      let line = i === 0 ? 'var' : '   ';
+      do line += ` ${declared[i++]}`;
+      while (i < declared.length && line.length + declared[i].length < 100);
+      out.line(line);
     }
+    out.lines(callFrame(vars));
     out.add(this.helpers);
     out.add(this.itemLines);
     out.add(results);
+    out.line();
+    out.open(`return function ${this.name}(table, options = {}) {`);
+    out.line('const outer = enterCall();');
+    out.open('try {');
+    out.add(start.lines);
+    out.add(this.callStart);
     out.add(flow);
+    out.middle('} finally {');
+    out.line('leaveCall(outer);');
+    out.close();
+    out.close('};');
     out.close();
     return out;
   }
 
-  /** The columns the scorer fills, unit by unit. */
-  private state(): Lines {
+  /** The start of a call: the table's columns, then the columns the scorer fills, unit by unit. */
+  private startOfCall(): { lines: Lines; names: string[] } {
     const plan = this.plan;
     const L = new Lines();
+    const names: string[] = [];
+    const set = (name: string, init: string, comment?: string) => {
+      names.push(name);
+      this.perCall(name, init, comment, L);
+    };
+    set('n', 'table.n');
+    set('ids', 'table.ids');
+    set('kinds', 'table.kinds');
+    set('errors', 'new Map()');
+    // A cohort scored in parts gives each part its cohort values and its groups' sizes (see
+    // `cohortInputs`), or a function that is given what they are taken over and returns them
+    // (called before scoring, so that what was worked out for them is not worked out again).
+    if (this.parted) set('given', 'options.cohort ?? { values: [] }');
+    for (const [field, name] of this.columns) set(name, `column(table, ${lit(field)})`);
     const itemNA = plan.items.map((it) => (this.itemMayNA(it.id) ? 'new Uint8Array(n)' : 'NONE'));
     const sectionNA = plan.sections.map((s) => (this.sectionMayNA(s.id) ? 'new Uint8Array(n)' : 'NONE'));
-    if ([...itemNA, ...sectionNA].includes('NONE')) L.line('const NONE = new Uint8Array(n); // never set: for the scores that always apply');
-    L.line(`const scores = [${plan.items.map(() => 'new Array(n)').join(', ')}]; // by item id`);
-    L.line(`const itemNA = [${itemNA.join(', ')}];`);
-    L.line(`const sectionScores = [${plan.sections.map(() => 'new Array(n)').join(', ')}];`);
-    L.line(`const sectionNA = [${sectionNA.join(', ')}];`);
+    if ([...itemNA, ...sectionNA].includes('NONE')) set('NONE', 'new Uint8Array(n)', 'never set: for the scores that always apply');
+    set('scores', `[${plan.items.map(() => 'new Array(n)').join(', ')}]`, 'by item id');
+    set('itemNA', `[${itemNA.join(', ')}]`);
+    set('sectionScores', `[${plan.sections.map(() => 'new Array(n)').join(', ')}]`);
+    set('sectionNA', `[${sectionNA.join(', ')}]`);
     // What a section adds to its parent: its score, unless it is a weighted part.
-    L.line(`const contributions = [${plan.sections.map((s) => (this.weightedPart(s.id) ? 'new Array(n)' : `sectionScores[${s.id}]`)).join(', ')}];`);
-    L.line('const totals = new Array(n).fill(null);');
+    set('contributions', `[${plan.sections.map((s) => (this.weightedPart(s.id) ? 'new Array(n)' : `sectionScores[${s.id}]`)).join(', ')}]`);
+    set('totals', 'new Array(n).fill(null)');
     for (const [what, ids] of [['bonus', plan.bonuses], ['penalty', plan.penalties]] as const) {
-      L.line(`const ${what}Totals = new Array(n)${ids.length ? '' : '.fill(ZERO)'};`);
-      if (ids.length) L.line(`const ${what}Cols = [${ids.map((id) => `scores[${id}]`).join(', ')}], ${what}NA = [${ids.map((id) => `itemNA[${id}]`).join(', ')}];`);
+      set(`${what}Totals`, `new Array(n)${ids.length ? '' : '.fill(ZERO)'}`);
+      if (!ids.length) continue;
+      set(`${what}Cols`, `[${ids.map((id) => `scores[${id}]`).join(', ')}]`);
+      set(`${what}NA`, `[${ids.map((id) => `itemNA[${id}]`).join(', ')}]`);
     }
-    // `bonus` read before the totals are worked out: from the bonuses' scores.
-    if (plan.bonuses.length) L.line('const bonusTotal = (u) => bonusTotals[u] ?? sumApplicable(bonusCols, bonusNA, u) ?? ZERO;');
-    return L;
+    for (const [alias, name] of this.imports) {
+      const sub = plan.imports.find((i) => i.alias === alias);
+      if (!sub) throw new Error(`assess compile: no imported scheme ${JSON.stringify(alias)}`);
+      set(name, `once(() => ${this.nested(sub.plan)}(table, {}))`);
+    }
+    return { lines: L, names };
   }
 
   /** Who is assessed and with whom, every score in order, totals, vetoes, places, grades: the scorer's body. */
@@ -374,13 +417,14 @@ export class SchemeGen extends Exprs {
     const L = new Lines();
     L.line();
     L.line('// ── who is assessed, and with whom ──');
+    const set = (name: string, init: string, comment?: string) => this.perCall(name, init, comment, L);
     if (plan.eligible) {
-      L.line('const eligible = new Uint8Array(n);');
+      set('eligible', 'new Uint8Array(n)');
       L.line('for (let u = 0; u < n; u++) if (guard(u, eligibleIf) === true) eligible[u] = 1;');
-    } else L.line('const eligible = new Uint8Array(n).fill(1);');
-    L.line(`const groups = groupUnits(n, eligible${plan.within ? ', (u) => guard(u, groupKeyOf)' : ''});`);
-    L.line('const groupOf = groups.of;');
-    L.line('const members = groups.members;');
+    } else set('eligible', 'new Uint8Array(n).fill(1)');
+    set('groups', `groupUnits(n, eligible${plan.within ? ', (u) => guard(u, groupKeyOf)' : ''})`);
+    set('groupOf', 'groups.of');
+    set('members', 'groups.members');
     if (this.parted) {
       L.line('if (options.cohortInputs) return cohortInputs();');
       L.line('if (typeof given === "function") given = given(cohortInputs());');
@@ -402,23 +446,23 @@ export class SchemeGen extends Exprs {
     this.totals(L);
     L.line();
     L.line('// ── vetoes, places, grades ──');
-    L.line('const vetoed = new Uint8Array(n);');
+    set('vetoed', 'new Uint8Array(n)');
     if (plan.vetoes.length) {
-      L.line('const vetoLists = new Array(n);');
+      set('vetoLists', 'new Array(n)');
       L.open('for (let u = 0; u < n; u++) {');
       L.line(`const v = (vetoLists[u] = ${plan.eligible ? 'eligible[u] ? vetoesOf(u) : NO_VETOES' : 'vetoesOf(u)'});`);
       L.line('if (v.length > 0) vetoed[u] = 1;');
       L.close();
-    } else L.line('const vetoLists = new Array(n).fill(NO_VETOES);');
+    } else set('vetoLists', 'new Array(n).fill(NO_VETOES)');
     for (const placing of [plan.places.vetoed, plan.places.ineligible]) if (placing !== 'last' && placing !== 'unplaced') unknownNode('placing', { k: placing });
     const placing = `placeUnits(groups, eligible, vetoed, totals, ${data(plan.places)})`;
     // Places nothing here reads may be left to the caller (a cohort scored in parts places every part's units together).
-    L.line(`const places = ${readsPlaces(plan) ? placing : `options.places === false ? new Array(n).fill(null) : ${placing}`};`);
-    this.grading(L);
+    set('places', readsPlaces(plan) ? placing : `options.places === false ? new Array(n).fill(null) : ${placing}`);
+    this.grading(L, set);
     L.line();
     L.line('const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };');
     if (plan.within) L.line('columns.groups = groups;');
-    L.line('return scoring({ n, ids, errors, columns, unitResult });');
+    L.line('return scoring({ n, ids, errors, columns, unitResult: resultReader(callState()) });');
     return L;
   }
 
@@ -474,14 +518,14 @@ export class SchemeGen extends Exprs {
    * Grades, group by group: the first line that holds for each unit ranked (not vetoed, with a
    * total). With a quota, lines take units in order of place, as many as the quota allows.
    */
-  private grading(L: Lines): void {
+  private grading(L: Lines, set: (name: string, init: string, comment?: string) => void): void {
     const plan = this.plan;
     for (const l of plan.grades ?? []) if (!['veto', 'ineligible', 'if', 'otherwise'].includes(l.k)) unknownNode('grade line', l);
     const lines = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
-    L.line('const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade');
+    set('gradeLines', 'new Int16Array(n).fill(-1)', 'the line that gave each ranked unit its grade');
     const quotas = lines.some((l) => l.k === 'if' && l.quota);
     if (quotas) {
-      L.line('const quotaDecisions = new Map();');
+      set('quotaDecisions', 'new Map()');
       L.open('members.forEach((units) => {');
       L.line('const size = units.length;');
       L.line('const ranked = units.filter((u) => !vetoed[u] && totals[u] !== null);');
@@ -513,7 +557,48 @@ export class SchemeGen extends Exprs {
     lines.forEach((l, i) => {
       if (l.k === 'if') this.unitFunction(`grade${i}`, l.cond.expr, `grade ${quoted(l.label)}: ${quoted(l.cond.text)}`);
     });
-    L.line('const grades = new Array(n);');
+    set('grades', 'new Array(n)');
     L.line('for (let u = 0; u < n; u++) grades[u] = gradeOf(u);');
   }
+}
+
+/**
+ * How a scorer's functions, made once, are given a call's state: `callState()` (kept by the
+ * call's result, whose units are built after it returns), `loadCall`, and entering and leaving a
+ * call or the reading of a result's unit. A callback of a call in progress (a trace function, a
+ * cohort given as a function) may score again: what it interrupts is put back when it returns.
+ */
+function callFrame(vars: string[]): string[] {
+  return [
+    'let callLoaded = false; // a call is in progress, or a result\'s unit is being read',
+    `function callState() {`,
+    `  return [${vars.join(', ')}];`,
+    '}',
+    'function loadCall(state) {',
+    ...vars.map((v, i) => `  ${v} = state[${i}];`),
+    '}',
+    '/** Before a call, or the reading of a result\'s unit: the state it interrupts, if any. */',
+    'function enterCall() {',
+    '  const outer = callLoaded ? callState() : undefined;',
+    '  callLoaded = true;',
+    '  return outer;',
+    '}',
+    '/** After: what was interrupted back, or every variable let go. */',
+    'function leaveCall(outer) {',
+    '  loadCall(outer ?? NOTHING);',
+    '  callLoaded = outer !== undefined;',
+    '}',
+    '/** A result\'s units, each built with the state of the call that scored them. */',
+    'function resultReader(state) {',
+    '  return (u) => {',
+    '    const outer = enterCall();',
+    '    loadCall(state);',
+    '    try {',
+    '      return unitResult(u);',
+    '    } finally {',
+    '      leaveCall(outer);',
+    '    }',
+    '  };',
+    '}',
+  ];
 }

@@ -73,6 +73,8 @@ const SHARED = [
   'const NA = Symbol("not applicable");',
   '/** The `not applicable if` of an item that has none. */',
   'const APPLIES = () => undefined;',
+  '/** A call\'s state let go (see `loadCall`). */',
+  'const NOTHING = [];',
   'const str = (d) => (d === null ? null : d.toString());',
   '/** A part of a section or of the total as a trace shows it: its score, failed (null), or not applicable. */',
   'const part = (d, na) => (na ? "n/a" : str(d));',

@@ -27,6 +27,13 @@ export class Lines {
     this.depth--;
     return this.line(s);
   }
+  /** The end of a block and the start of the next, on one line (`} finally {`). */
+  middle(s: string): this {
+    this.depth--;
+    this.line(s);
+    this.depth++;
+    return this;
+  }
   add(other: Lines): this {
     for (const l of other.out) this.out.push(l === '' ? '' : '  '.repeat(this.depth) + l);
     return this;

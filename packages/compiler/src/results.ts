@@ -13,8 +13,7 @@ export function unitResults(g: SchemeGen): Lines {
   const tables = resultTables(g);
   L.line();
   L.line('// ── results: one unit\'s, built when asked for (with its trace when tracing) ──');
-  L.line('const trace = options.trace;');
-  L.line('const tracing = typeof trace === "function" ? trace : () => !!trace;');
+  g.perCall('tracing', 'typeof options.trace === "function" ? options.trace : () => !!options.trace', 'which units\' results have their trace');
   L.line(`const itemScorers = [${plan.items.map((it) => `score${it.id}`).join(', ')}];`);
   L.line(`const itemReads = [${plan.items.map((it) => `reads${it.id}`).join(', ')}];`);
   L.line(`const itemNotApplicable = [${plan.items.map((it) => (it.notApplicable.length ? `notApplicable${it.id}` : 'APPLIES')).join(', ')}];`);

@@ -11,6 +11,8 @@ const ONE = Decimal.ONE;
 const NA = Symbol("not applicable");
 /** The `not applicable if` of an item that has none. */
 const APPLIES = () => undefined;
+/** A call's state let go (see `loadCall`). */
+const NOTHING = [];
 const str = (d) => (d === null ? null : d.toString());
 /** A part of a section or of the total as a trace shows it: its score, failed (null), or not applicable. */
 const part = (d, na) => (na ? "n/a" : str(d));
@@ -89,29 +91,91 @@ export function scoreTable(table, options = {}) {
 }
 
 // The scheme "2024年度新一轮农村实事工程考核（镇、区）" ("scheme.assess"): every unit of a validated table, scored.
-function scheme0(table, options = {}) {
-  const n = table.n;
-  const ids = table.ids;
-  const kinds = table.kinds;
-  const errors = new Map();
-  const guard = (u, f) => guarded(errors, u, f);
-  let given = options.cohort ?? { values: [] };
-  const in0 = column(table, "组织体系");
-  const in1 = column(table, "目标分解");
-  const in2 = column(table, "少报次数");
-  const in3 = column(table, "部门得分");
-  const in4 = column(table, "荣誉");
-  const NONE = new Uint8Array(n); // never set: for the scores that always apply
-  const scores = [new Array(n), new Array(n), new Array(n), new Array(n)]; // by item id
-  const itemNA = [NONE, NONE, NONE, NONE];
-  const sectionScores = [new Array(n), new Array(n)];
-  const sectionNA = [NONE, NONE];
-  const contributions = [sectionScores[0], sectionScores[1]];
-  const totals = new Array(n).fill(null);
-  const bonusTotals = new Array(n);
-  const bonusCols = [scores[3]], bonusNA = [itemNA[3]];
-  const penaltyTotals = new Array(n).fill(ZERO);
-  const bonusTotal = (u) => bonusTotals[u] ?? sumApplicable(bonusCols, bonusNA, u) ?? ZERO;
+const scheme0 = scorer0();
+
+/**
+ * The functions of `scheme0`, made once, when the module loads: each reads the call being
+ * scored from the variables below, so that the code the engine optimizes for them serves every
+ * call. (Functions made anew by each call lost that code whenever the calls before were collected.)
+ */
+function scorer0() {
+  // ── the call being scored: set when it starts, let go when it returns; a result reads its units with its own ──
+  // (`var`: read for every unit, with no temporal dead zone to check)
+  var n, ids, kinds, errors, given, in0, in1, in2, in3, in4, NONE, scores, itemNA, sectionScores,
+      sectionNA, contributions, totals, bonusTotals, bonusCols, bonusNA, penaltyTotals, memo1, memo2,
+      raw3Cache, prorataTop3, eligible, groups, groupOf, members, vetoed, vetoLists, places,
+      gradeLines, grades, tracing;
+  let callLoaded = false; // a call is in progress, or a result's unit is being read
+  function callState() {
+    return [n, ids, kinds, errors, given, in0, in1, in2, in3, in4, NONE, scores, itemNA, sectionScores, sectionNA, contributions, totals, bonusTotals, bonusCols, bonusNA, penaltyTotals, memo1, memo2, raw3Cache, prorataTop3, eligible, groups, groupOf, members, vetoed, vetoLists, places, gradeLines, grades, tracing];
+  }
+  function loadCall(state) {
+    n = state[0];
+    ids = state[1];
+    kinds = state[2];
+    errors = state[3];
+    given = state[4];
+    in0 = state[5];
+    in1 = state[6];
+    in2 = state[7];
+    in3 = state[8];
+    in4 = state[9];
+    NONE = state[10];
+    scores = state[11];
+    itemNA = state[12];
+    sectionScores = state[13];
+    sectionNA = state[14];
+    contributions = state[15];
+    totals = state[16];
+    bonusTotals = state[17];
+    bonusCols = state[18];
+    bonusNA = state[19];
+    penaltyTotals = state[20];
+    memo1 = state[21];
+    memo2 = state[22];
+    raw3Cache = state[23];
+    prorataTop3 = state[24];
+    eligible = state[25];
+    groups = state[26];
+    groupOf = state[27];
+    members = state[28];
+    vetoed = state[29];
+    vetoLists = state[30];
+    places = state[31];
+    gradeLines = state[32];
+    grades = state[33];
+    tracing = state[34];
+  }
+  /** Before a call, or the reading of a result's unit: the state it interrupts, if any. */
+  function enterCall() {
+    const outer = callLoaded ? callState() : undefined;
+    callLoaded = true;
+    return outer;
+  }
+  /** After: what was interrupted back, or every variable let go. */
+  function leaveCall(outer) {
+    loadCall(outer ?? NOTHING);
+    callLoaded = outer !== undefined;
+  }
+  /** A result's units, each built with the state of the call that scored them. */
+  function resultReader(state) {
+    return (u) => {
+      const outer = enterCall();
+      loadCall(state);
+      try {
+        return unitResult(u);
+      } finally {
+        leaveCall(outer);
+      }
+    };
+  }
+  // f(u), or undefined when it fails (the failure recorded against the unit)
+  function guard(u, f) {
+    return guarded(errors, u, f);
+  }
+  function bonusTotal(u) {
+    return bonusTotals[u] ?? sumApplicable(bonusCols, bonusNA, u) ?? ZERO;
+  }
   const pointsOf0 = (rec) => tierPoints(V7, rec["级别"]);
   function where1(u, rec) {
     return cmp("==", (rec ? rec["年度"] : undefined), K8);
@@ -236,7 +300,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "deduct", amounts: ["1"], count: count.toString(), countText: "少报次数", deduction: d.toString(), max: K0.toString(), result: result.toString() });
     return result;
   }
-  const memo1 = new Memo(); // "材料报送" by "少报次数"
   function raw1(u, steps) {
     if (steps) return rule1(u, steps);
     const key = in2[u];
@@ -266,7 +329,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "部门得分", value: v.toString() });
     return v;
   }
-  const memo2 = new Memo(); // "牵头部门考核" by "部门得分"
   function raw2(u, steps) {
     if (steps) return rule2(u, steps);
     const key = in3[u];
@@ -319,7 +381,6 @@ function scheme0(table, options = {}) {
   function raw3(u, steps) {
     return rule3(u, steps);
   }
-  const raw3Cache = new Array(n).fill(UNSET);
   function cachedRaw3(u) {
     const c = raw3Cache[u];
     if (c instanceof Decimal) return c;
@@ -339,7 +400,6 @@ function scheme0(table, options = {}) {
     }
     return top;
   }
-  const prorataTop3 = []; // by group, once worked out
   function prorataTop3Of(g) {
     const known = prorataTop3[g];
     if (known !== undefined) return known;
@@ -370,8 +430,6 @@ function scheme0(table, options = {}) {
   }
 
   // ── results: one unit's, built when asked for (with its trace when tracing) ──
-  const trace = options.trace;
-  const tracing = typeof trace === "function" ? trace : () => !!trace;
   const itemScorers = [score0, score1, score2, score3];
   const itemReads = [reads0, reads1, reads2, reads3];
   const itemNotApplicable = [APPLIES, APPLIES, APPLIES, APPLIES];
@@ -457,52 +515,86 @@ function scheme0(table, options = {}) {
     return r;
   }
 
-  // ── who is assessed, and with whom ──
-  const eligible = new Uint8Array(n).fill(1);
-  const groups = groupUnits(n, eligible);
-  const groupOf = groups.of;
-  const members = groups.members;
-  if (options.cohortInputs) return cohortInputs();
-  if (typeof given === "function") given = given(cohortInputs());
+  return function scheme0(table, options = {}) {
+    const outer = enterCall();
+    try {
+      n = table.n;
+      ids = table.ids;
+      kinds = table.kinds;
+      errors = new Map();
+      given = options.cohort ?? { values: [] };
+      in0 = column(table, "组织体系");
+      in1 = column(table, "目标分解");
+      in2 = column(table, "少报次数");
+      in3 = column(table, "部门得分");
+      in4 = column(table, "荣誉");
+      NONE = new Uint8Array(n); // never set: for the scores that always apply
+      scores = [new Array(n), new Array(n), new Array(n), new Array(n)]; // by item id
+      itemNA = [NONE, NONE, NONE, NONE];
+      sectionScores = [new Array(n), new Array(n)];
+      sectionNA = [NONE, NONE];
+      contributions = [sectionScores[0], sectionScores[1]];
+      totals = new Array(n).fill(null);
+      bonusTotals = new Array(n);
+      bonusCols = [scores[3]];
+      bonusNA = [itemNA[3]];
+      penaltyTotals = new Array(n).fill(ZERO);
+      memo1 = new Memo(); // "材料报送" by "少报次数"
+      memo2 = new Memo(); // "牵头部门考核" by "部门得分"
+      raw3Cache = new Array(n).fill(UNSET); // "项目加分": raw values, once worked out
+      prorataTop3 = []; // by group, once worked out
+      tracing = typeof options.trace === "function" ? options.trace : () => !!options.trace; // which units' results have their trace
 
-  // ── every score, each after the scores it reads ──
-  for (let u = 0, col = scores[0]; u < n; u++) { // item "组织领导"
-    try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[1]; u < n; u++) { // item "材料报送"
-    try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[2]; u < n; u++) { // item "牵头部门考核"
-    try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[3]; u < n; u++) { // bonus "项目加分"
-    try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = sectionScores[0]; u < n; u++) { // section "定性考核"
-    col[u] = combine0(u);
-  }
-  for (let u = 0, col = sectionScores[1]; u < n; u++) { // section "定量考核"
-    col[u] = combine1(u);
-  }
+      // ── who is assessed, and with whom ──
+      eligible = new Uint8Array(n).fill(1);
+      groups = groupUnits(n, eligible);
+      groupOf = groups.of;
+      members = groups.members;
+      if (options.cohortInputs) return cohortInputs();
+      if (typeof given === "function") given = given(cohortInputs());
 
-  // ── totals: the parts, bonuses added, penalties taken off, adjustments, the floor ──
-  for (let u = 0; u < n; u++) {
-    const bonus = sumApplicable(bonusCols, bonusNA, u);
-    bonusTotals[u] = bonus ?? ZERO;
-    const r = combineTotal(u);
-    let sum = bonus === null || r === null ? null : r.add(bonus);
-    totals[u] = sum;
-  }
+      // ── every score, each after the scores it reads ──
+      for (let u = 0, col = scores[0]; u < n; u++) { // item "组织领导"
+        try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[1]; u < n; u++) { // item "材料报送"
+        try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[2]; u < n; u++) { // item "牵头部门考核"
+        try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[3]; u < n; u++) { // bonus "项目加分"
+        try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = sectionScores[0]; u < n; u++) { // section "定性考核"
+        col[u] = combine0(u);
+      }
+      for (let u = 0, col = sectionScores[1]; u < n; u++) { // section "定量考核"
+        col[u] = combine1(u);
+      }
 
-  // ── vetoes, places, grades ──
-  const vetoed = new Uint8Array(n);
-  const vetoLists = new Array(n).fill(NO_VETOES);
-  const places = options.places === false ? new Array(n).fill(null) : placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
-  const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade
-  for (let u = 0; u < n; u++) if (!vetoed[u] && totals[u] !== null) gradeLines[u] = gradeLineOf(u);
-  const grades = new Array(n);
-  for (let u = 0; u < n; u++) grades[u] = gradeOf(u);
+      // ── totals: the parts, bonuses added, penalties taken off, adjustments, the floor ──
+      for (let u = 0; u < n; u++) {
+        const bonus = sumApplicable(bonusCols, bonusNA, u);
+        bonusTotals[u] = bonus ?? ZERO;
+        const r = combineTotal(u);
+        let sum = bonus === null || r === null ? null : r.add(bonus);
+        totals[u] = sum;
+      }
 
-  const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };
-  return scoring({ n, ids, errors, columns, unitResult });
+      // ── vetoes, places, grades ──
+      vetoed = new Uint8Array(n);
+      vetoLists = new Array(n).fill(NO_VETOES);
+      places = options.places === false ? new Array(n).fill(null) : placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
+      gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade
+      for (let u = 0; u < n; u++) if (!vetoed[u] && totals[u] !== null) gradeLines[u] = gradeLineOf(u);
+      grades = new Array(n);
+      for (let u = 0; u < n; u++) grades[u] = gradeOf(u);
+
+      const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };
+      return scoring({ n, ids, errors, columns, unitResult: resultReader(callState()) });
+    } finally {
+      leaveCall(outer);
+    }
+  };
 }

@@ -11,6 +11,8 @@ const ONE = Decimal.ONE;
 const NA = Symbol("not applicable");
 /** The `not applicable if` of an item that has none. */
 const APPLIES = () => undefined;
+/** A call's state let go (see `loadCall`). */
+const NOTHING = [];
 const str = (d) => (d === null ? null : d.toString());
 /** A part of a section or of the total as a trace shows it: its score, failed (null), or not applicable. */
 const part = (d, na) => (na ? "n/a" : str(d));
@@ -115,40 +117,116 @@ export function scoreTable(table, options = {}) {
 }
 
 // The scheme "和谐城乡建设行动考核" ("scheme.assess"): every unit of a validated table, scored.
-function scheme0(table, options = {}) {
-  const n = table.n;
-  const ids = table.ids;
-  const kinds = table.kinds;
-  const errors = new Map();
-  const guard = (u, f) => guarded(errors, u, f);
-  let given = options.cohort ?? { values: [] };
-  const in0 = column(table, "城镇化率");
-  const in1 = column(table, "查实虚报");
-  const in2 = column(table, "污水处理率");
-  const in3 = column(table, "人均公园绿地面积");
-  const in4 = column(table, "万元GDP能耗");
-  const in5 = column(table, "上年城镇化率");
-  const in6 = column(table, "上年污水处理率");
-  const in7 = column(table, "上年人均公园绿地面积");
-  const in8 = column(table, "上年万元GDP能耗");
-  const in9 = column(table, "成立领导小组");
-  const in10 = column(table, "专人负责");
-  const in11 = column(table, "抽查问题数");
-  const in12 = column(table, "出台配套政策");
-  const in13 = column(table, "建设成效评分");
-  const in14 = column(table, "健康度满意率");
-  const in15 = column(table, "舒适度满意率");
-  const in16 = column(table, "便捷度满意率");
-  const in17 = column(table, "安全度满意率");
-  const NONE = new Uint8Array(n); // never set: for the scores that always apply
-  const scores = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)]; // by item id
-  const itemNA = [NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE];
-  const sectionScores = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)];
-  const sectionNA = [NONE, NONE, NONE, NONE, NONE];
-  const contributions = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)];
-  const totals = new Array(n).fill(null);
-  const bonusTotals = new Array(n).fill(ZERO);
-  const penaltyTotals = new Array(n).fill(ZERO);
+const scheme0 = scorer0();
+
+/**
+ * The functions of `scheme0`, made once, when the module loads: each reads the call being
+ * scored from the variables below, so that the code the engine optimizes for them serves every
+ * call. (Functions made anew by each call lost that code whenever the calls before were collected.)
+ */
+function scorer0() {
+  // ── the call being scored: set when it starts, let go when it returns; a result reads its units with its own ──
+  // (`var`: read for every unit, with no temporal dead zone to check)
+  var n, ids, kinds, errors, given, in0, in1, in2, in3, in4, in5, in6, in7, in8, in9, in10, in11,
+      in12, in13, in14, in15, in16, in17, NONE, scores, itemNA, sectionScores, sectionNA,
+      contributions, totals, bonusTotals, penaltyTotals, memo9, memo10, memo11, memo12, memo13,
+      memo14, memo15, let0Cache, let1Cache, let2Cache, let3Cache, cohort0, cohort1, cohort2, cohort3,
+      cohort4, cohort5, cohort6, cohort7, eligible, groups, groupOf, members, vetoed, vetoLists,
+      places, gradeLines, grades, tracing;
+  let callLoaded = false; // a call is in progress, or a result's unit is being read
+  function callState() {
+    return [n, ids, kinds, errors, given, in0, in1, in2, in3, in4, in5, in6, in7, in8, in9, in10, in11, in12, in13, in14, in15, in16, in17, NONE, scores, itemNA, sectionScores, sectionNA, contributions, totals, bonusTotals, penaltyTotals, memo9, memo10, memo11, memo12, memo13, memo14, memo15, let0Cache, let1Cache, let2Cache, let3Cache, cohort0, cohort1, cohort2, cohort3, cohort4, cohort5, cohort6, cohort7, eligible, groups, groupOf, members, vetoed, vetoLists, places, gradeLines, grades, tracing];
+  }
+  function loadCall(state) {
+    n = state[0];
+    ids = state[1];
+    kinds = state[2];
+    errors = state[3];
+    given = state[4];
+    in0 = state[5];
+    in1 = state[6];
+    in2 = state[7];
+    in3 = state[8];
+    in4 = state[9];
+    in5 = state[10];
+    in6 = state[11];
+    in7 = state[12];
+    in8 = state[13];
+    in9 = state[14];
+    in10 = state[15];
+    in11 = state[16];
+    in12 = state[17];
+    in13 = state[18];
+    in14 = state[19];
+    in15 = state[20];
+    in16 = state[21];
+    in17 = state[22];
+    NONE = state[23];
+    scores = state[24];
+    itemNA = state[25];
+    sectionScores = state[26];
+    sectionNA = state[27];
+    contributions = state[28];
+    totals = state[29];
+    bonusTotals = state[30];
+    penaltyTotals = state[31];
+    memo9 = state[32];
+    memo10 = state[33];
+    memo11 = state[34];
+    memo12 = state[35];
+    memo13 = state[36];
+    memo14 = state[37];
+    memo15 = state[38];
+    let0Cache = state[39];
+    let1Cache = state[40];
+    let2Cache = state[41];
+    let3Cache = state[42];
+    cohort0 = state[43];
+    cohort1 = state[44];
+    cohort2 = state[45];
+    cohort3 = state[46];
+    cohort4 = state[47];
+    cohort5 = state[48];
+    cohort6 = state[49];
+    cohort7 = state[50];
+    eligible = state[51];
+    groups = state[52];
+    groupOf = state[53];
+    members = state[54];
+    vetoed = state[55];
+    vetoLists = state[56];
+    places = state[57];
+    gradeLines = state[58];
+    grades = state[59];
+    tracing = state[60];
+  }
+  /** Before a call, or the reading of a result's unit: the state it interrupts, if any. */
+  function enterCall() {
+    const outer = callLoaded ? callState() : undefined;
+    callLoaded = true;
+    return outer;
+  }
+  /** After: what was interrupted back, or every variable let go. */
+  function leaveCall(outer) {
+    loadCall(outer ?? NOTHING);
+    callLoaded = outer !== undefined;
+  }
+  /** A result's units, each built with the state of the call that scored them. */
+  function resultReader(state) {
+    return (u) => {
+      const outer = enterCall();
+      loadCall(state);
+      try {
+        return unitResult(u);
+      } finally {
+        leaveCall(outer);
+      }
+    };
+  }
+  // f(u), or undefined when it fails (the failure recorded against the unit)
+  function guard(u, f) {
+    return guarded(errors, u, f);
+  }
   function where0(u, rec) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "城镇化");
   }
@@ -197,28 +275,24 @@ function scheme0(table, options = {}) {
   function where15(u, rec) {
     return cmp("==", (rec ? rec["虚报指标"] : undefined), "节能");
   }
-  const let0Cache = new Array(n).fill(UNSET);
   // let "城镇化率改善" = "(城镇化率 - 上年城镇化率) / 上年城镇化率"
   function let0(u) {
     const c = let0Cache[u];
     if (c !== UNSET) return c;
     return (let0Cache[u] = div(sub(in0[u], in5[u]), in5[u], FAIL0, ids[u]));
   }
-  const let1Cache = new Array(n).fill(UNSET);
   // let "污水处理率改善" = "(污水处理率 - 上年污水处理率) / 上年污水处理率"
   function let1(u) {
     const c = let1Cache[u];
     if (c !== UNSET) return c;
     return (let1Cache[u] = div(sub(in2[u], in6[u]), in6[u], FAIL1, ids[u]));
   }
-  const let2Cache = new Array(n).fill(UNSET);
   // let "公园绿地改善" = "(人均公园绿地面积 - 上年人均公园绿地面积) / 上年人均公园绿地面积"
   function let2(u) {
     const c = let2Cache[u];
     if (c !== UNSET) return c;
     return (let2Cache[u] = div(sub(in3[u], in7[u]), in7[u], FAIL2, ids[u]));
   }
-  const let3Cache = new Array(n).fill(UNSET);
   // let "能耗变化" = "(万元GDP能耗 - 上年万元GDP能耗) / 上年万元GDP能耗"
   function let3(u) {
     const c = let3Cache[u];
@@ -238,7 +312,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort0 = once(() => (given.values[0] !== undefined ? given.values[0] : cohort0Pass()));
   // cohort value 1: each unit's place by descending value
   function cohort1Pass() {
     const ranks = new Array(n).fill(0);
@@ -252,7 +325,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort1 = once(() => (given.values[1] !== undefined ? given.values[1] : cohort1Pass()));
   // cohort value 2: each unit's place by descending value
   function cohort2Pass() {
     const ranks = new Array(n).fill(0);
@@ -266,7 +338,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort2 = once(() => (given.values[2] !== undefined ? given.values[2] : cohort2Pass()));
   // cohort value 3: each unit's place by ascending value
   function cohort3Pass() {
     const ranks = new Array(n).fill(0);
@@ -280,7 +351,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort3 = once(() => (given.values[3] !== undefined ? given.values[3] : cohort3Pass()));
   // cohort value 4: each unit's place by descending value
   function cohort4Pass() {
     const ranks = new Array(n).fill(0);
@@ -294,7 +364,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort4 = once(() => (given.values[4] !== undefined ? given.values[4] : cohort4Pass()));
   // cohort value 5: each unit's place by descending value
   function cohort5Pass() {
     const ranks = new Array(n).fill(0);
@@ -308,7 +377,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort5 = once(() => (given.values[5] !== undefined ? given.values[5] : cohort5Pass()));
   // cohort value 6: each unit's place by descending value
   function cohort6Pass() {
     const ranks = new Array(n).fill(0);
@@ -322,7 +390,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort6 = once(() => (given.values[6] !== undefined ? given.values[6] : cohort6Pass()));
   // cohort value 7: each unit's place by ascending value
   function cohort7Pass() {
     const ranks = new Array(n).fill(0);
@@ -336,7 +403,6 @@ function scheme0(table, options = {}) {
     }
     return ranks;
   }
-  const cohort7 = once(() => (given.values[7] !== undefined ? given.values[7] : cohort7Pass()));
   // what each cohort value is taken over, unit by unit (for a cohort scored in parts)
   function cohortInputs() {
     const out = [];
@@ -406,7 +472,9 @@ function scheme0(table, options = {}) {
     }
     return { cohort: out, groups, eligible };
   }
-  const groupSize = (g) => (given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length);
+  function groupSize(g) {
+    return given.sizes !== undefined ? given.sizes.get(groups.keys[g]) : members[g].length;
+  }
   // section "工作实绩": the weighted sum of its parts
   function combine0(u, steps) {
     let sum = ZERO;
@@ -852,7 +920,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "deduct", amounts: ["5"], count: count.toString(), countText: "抽查问题数", deduction: d.toString(), max: K0.toString(), result: result.toString() });
     return result;
   }
-  const memo9 = new Memo(); // "宣传发动" by "抽查问题数"
   function raw9(u, steps) {
     if (steps) return rule9(u, steps);
     const key = in11[u];
@@ -885,7 +952,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "sum", value: sum.toString() });
     return sum;
   }
-  const memo10 = new Memo(); // "政策措施" by "出台配套政策"
   function raw10(u, steps) {
     if (steps) return rule10(u, steps);
     const key = in12[u];
@@ -911,7 +977,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "建设成效评分", value: v.toString() });
     return v;
   }
-  const memo11 = new Memo(); // "建设成效" by "建设成效评分"
   function raw11(u, steps) {
     if (steps) return rule11(u, steps);
     const key = in13[u];
@@ -937,7 +1002,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 健康度满意率", value: v.toString() });
     return v;
   }
-  const memo12 = new Memo(); // "健康度" by "健康度满意率"
   function raw12(u, steps) {
     if (steps) return rule12(u, steps);
     const key = in14[u];
@@ -969,7 +1033,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 舒适度满意率", value: v.toString() });
     return v;
   }
-  const memo13 = new Memo(); // "舒适度" by "舒适度满意率"
   function raw13(u, steps) {
     if (steps) return rule13(u, steps);
     const key = in15[u];
@@ -1001,7 +1064,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 便捷度满意率", value: v.toString() });
     return v;
   }
-  const memo14 = new Memo(); // "便捷度" by "便捷度满意率"
   function raw14(u, steps) {
     if (steps) return rule14(u, steps);
     const key = in16[u];
@@ -1033,7 +1095,6 @@ function scheme0(table, options = {}) {
     if (steps) steps.push({ k: "formula", text: "25 * 安全度满意率", value: v.toString() });
     return v;
   }
-  const memo15 = new Memo(); // "安全度" by "安全度满意率"
   function raw15(u, steps) {
     if (steps) return rule15(u, steps);
     const key = in17[u];
@@ -1059,8 +1120,6 @@ function scheme0(table, options = {}) {
   }
 
   // ── results: one unit's, built when asked for (with its trace when tracing) ──
-  const trace = options.trace;
-  const tracing = typeof trace === "function" ? trace : () => !!trace;
   const itemScorers = [score0, score1, score2, score3, score4, score5, score6, score7, score8, score9, score10, score11, score12, score13, score14, score15];
   const itemReads = [reads0, reads1, reads2, reads3, reads4, reads5, reads6, reads7, reads8, reads9, reads10, reads11, reads12, reads13, reads14, reads15];
   const itemNotApplicable = [APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES, APPLIES];
@@ -1141,95 +1200,155 @@ function scheme0(table, options = {}) {
     return r;
   }
 
-  // ── who is assessed, and with whom ──
-  const eligible = new Uint8Array(n).fill(1);
-  const groups = groupUnits(n, eligible, (u) => guard(u, groupKeyOf));
-  const groupOf = groups.of;
-  const members = groups.members;
-  if (options.cohortInputs) return cohortInputs();
-  if (typeof given === "function") given = given(cohortInputs());
+  return function scheme0(table, options = {}) {
+    const outer = enterCall();
+    try {
+      n = table.n;
+      ids = table.ids;
+      kinds = table.kinds;
+      errors = new Map();
+      given = options.cohort ?? { values: [] };
+      in0 = column(table, "城镇化率");
+      in1 = column(table, "查实虚报");
+      in2 = column(table, "污水处理率");
+      in3 = column(table, "人均公园绿地面积");
+      in4 = column(table, "万元GDP能耗");
+      in5 = column(table, "上年城镇化率");
+      in6 = column(table, "上年污水处理率");
+      in7 = column(table, "上年人均公园绿地面积");
+      in8 = column(table, "上年万元GDP能耗");
+      in9 = column(table, "成立领导小组");
+      in10 = column(table, "专人负责");
+      in11 = column(table, "抽查问题数");
+      in12 = column(table, "出台配套政策");
+      in13 = column(table, "建设成效评分");
+      in14 = column(table, "健康度满意率");
+      in15 = column(table, "舒适度满意率");
+      in16 = column(table, "便捷度满意率");
+      in17 = column(table, "安全度满意率");
+      NONE = new Uint8Array(n); // never set: for the scores that always apply
+      scores = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)]; // by item id
+      itemNA = [NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE];
+      sectionScores = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)];
+      sectionNA = [NONE, NONE, NONE, NONE, NONE];
+      contributions = [new Array(n), new Array(n), new Array(n), new Array(n), new Array(n)];
+      totals = new Array(n).fill(null);
+      bonusTotals = new Array(n).fill(ZERO);
+      penaltyTotals = new Array(n).fill(ZERO);
+      memo9 = new Memo(); // "宣传发动" by "抽查问题数"
+      memo10 = new Memo(); // "政策措施" by "出台配套政策"
+      memo11 = new Memo(); // "建设成效" by "建设成效评分"
+      memo12 = new Memo(); // "健康度" by "健康度满意率"
+      memo13 = new Memo(); // "舒适度" by "舒适度满意率"
+      memo14 = new Memo(); // "便捷度" by "便捷度满意率"
+      memo15 = new Memo(); // "安全度" by "安全度满意率"
+      let0Cache = new Array(n).fill(UNSET); // "城镇化率改善", unit by unit, once worked out
+      let1Cache = new Array(n).fill(UNSET); // "污水处理率改善", unit by unit, once worked out
+      let2Cache = new Array(n).fill(UNSET); // "公园绿地改善", unit by unit, once worked out
+      let3Cache = new Array(n).fill(UNSET); // "能耗变化", unit by unit, once worked out
+      cohort0 = once(() => (given.values[0] !== undefined ? given.values[0] : cohort0Pass()));
+      cohort1 = once(() => (given.values[1] !== undefined ? given.values[1] : cohort1Pass()));
+      cohort2 = once(() => (given.values[2] !== undefined ? given.values[2] : cohort2Pass()));
+      cohort3 = once(() => (given.values[3] !== undefined ? given.values[3] : cohort3Pass()));
+      cohort4 = once(() => (given.values[4] !== undefined ? given.values[4] : cohort4Pass()));
+      cohort5 = once(() => (given.values[5] !== undefined ? given.values[5] : cohort5Pass()));
+      cohort6 = once(() => (given.values[6] !== undefined ? given.values[6] : cohort6Pass()));
+      cohort7 = once(() => (given.values[7] !== undefined ? given.values[7] : cohort7Pass()));
+      tracing = typeof options.trace === "function" ? options.trace : () => !!options.trace; // which units' results have their trace
 
-  // ── every score, each after the scores it reads ──
-  for (let u = 0, col = scores[0]; u < n; u++) { // item "城镇化率（现状）"
-    try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[1]; u < n; u++) { // item "污水处理率（现状）"
-    try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[2]; u < n; u++) { // item "人均公园绿地面积（现状）"
-    try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[3]; u < n; u++) { // item "万元GDP能耗（现状）"
-    try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[4]; u < n; u++) { // item "城镇化率（改善）"
-    try { col[u] = score4(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[5]; u < n; u++) { // item "污水处理率（改善）"
-    try { col[u] = score5(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[6]; u < n; u++) { // item "人均公园绿地面积（改善）"
-    try { col[u] = score6(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[7]; u < n; u++) { // item "万元GDP能耗（改善）"
-    try { col[u] = score7(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[8]; u < n; u++) { // item "组织领导"
-    try { col[u] = score8(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[9]; u < n; u++) { // item "宣传发动"
-    try { col[u] = score9(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[10]; u < n; u++) { // item "政策措施"
-    try { col[u] = score10(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[11]; u < n; u++) { // item "建设成效"
-    try { col[u] = score11(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[12]; u < n; u++) { // item "健康度"
-    try { col[u] = score12(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[13]; u < n; u++) { // item "舒适度"
-    try { col[u] = score13(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[14]; u < n; u++) { // item "便捷度"
-    try { col[u] = score14(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = scores[15]; u < n; u++) { // item "安全度"
-    try { col[u] = score15(u); } catch (e) { col[u] = null; failed(errors, u, e); }
-  }
-  for (let u = 0, col = sectionScores[1]; u < n; u++) { // section "工作实绩·现状"
-    col[u] = combine1(u);
-  }
-  for (let u = 0, col = sectionScores[2]; u < n; u++) { // section "工作实绩·改善"
-    col[u] = combine2(u);
-  }
-  for (let u = 0, col = sectionScores[0]; u < n; u++) { // section "工作实绩"
-    col[u] = combine0(u);
-  }
-  for (let u = 0, col = sectionScores[3]; u < n; u++) { // section "组织保障"
-    col[u] = combine3(u);
-  }
-  for (let u = 0, col = sectionScores[4]; u < n; u++) { // section "公众满意度"
-    col[u] = combine4(u);
-  }
+      // ── who is assessed, and with whom ──
+      eligible = new Uint8Array(n).fill(1);
+      groups = groupUnits(n, eligible, (u) => guard(u, groupKeyOf));
+      groupOf = groups.of;
+      members = groups.members;
+      if (options.cohortInputs) return cohortInputs();
+      if (typeof given === "function") given = given(cohortInputs());
 
-  // ── totals: the parts, bonuses added, penalties taken off, adjustments, the floor ──
-  for (let u = 0; u < n; u++) {
-    const r = combineTotal(u);
-    let sum = r === null ? null : r;
-    totals[u] = sum;
-  }
+      // ── every score, each after the scores it reads ──
+      for (let u = 0, col = scores[0]; u < n; u++) { // item "城镇化率（现状）"
+        try { col[u] = score0(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[1]; u < n; u++) { // item "污水处理率（现状）"
+        try { col[u] = score1(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[2]; u < n; u++) { // item "人均公园绿地面积（现状）"
+        try { col[u] = score2(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[3]; u < n; u++) { // item "万元GDP能耗（现状）"
+        try { col[u] = score3(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[4]; u < n; u++) { // item "城镇化率（改善）"
+        try { col[u] = score4(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[5]; u < n; u++) { // item "污水处理率（改善）"
+        try { col[u] = score5(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[6]; u < n; u++) { // item "人均公园绿地面积（改善）"
+        try { col[u] = score6(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[7]; u < n; u++) { // item "万元GDP能耗（改善）"
+        try { col[u] = score7(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[8]; u < n; u++) { // item "组织领导"
+        try { col[u] = score8(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[9]; u < n; u++) { // item "宣传发动"
+        try { col[u] = score9(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[10]; u < n; u++) { // item "政策措施"
+        try { col[u] = score10(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[11]; u < n; u++) { // item "建设成效"
+        try { col[u] = score11(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[12]; u < n; u++) { // item "健康度"
+        try { col[u] = score12(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[13]; u < n; u++) { // item "舒适度"
+        try { col[u] = score13(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[14]; u < n; u++) { // item "便捷度"
+        try { col[u] = score14(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = scores[15]; u < n; u++) { // item "安全度"
+        try { col[u] = score15(u); } catch (e) { col[u] = null; failed(errors, u, e); }
+      }
+      for (let u = 0, col = sectionScores[1]; u < n; u++) { // section "工作实绩·现状"
+        col[u] = combine1(u);
+      }
+      for (let u = 0, col = sectionScores[2]; u < n; u++) { // section "工作实绩·改善"
+        col[u] = combine2(u);
+      }
+      for (let u = 0, col = sectionScores[0]; u < n; u++) { // section "工作实绩"
+        col[u] = combine0(u);
+      }
+      for (let u = 0, col = sectionScores[3]; u < n; u++) { // section "组织保障"
+        col[u] = combine3(u);
+      }
+      for (let u = 0, col = sectionScores[4]; u < n; u++) { // section "公众满意度"
+        col[u] = combine4(u);
+      }
 
-  // ── vetoes, places, grades ──
-  const vetoed = new Uint8Array(n);
-  const vetoLists = new Array(n).fill(NO_VETOES);
-  const places = options.places === false ? new Array(n).fill(null) : placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
-  const gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade
-  const grades = new Array(n);
-  for (let u = 0; u < n; u++) grades[u] = gradeOf(u);
+      // ── totals: the parts, bonuses added, penalties taken off, adjustments, the floor ──
+      for (let u = 0; u < n; u++) {
+        const r = combineTotal(u);
+        let sum = r === null ? null : r;
+        totals[u] = sum;
+      }
 
-  const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };
-  columns.groups = groups;
-  return scoring({ n, ids, errors, columns, unitResult });
+      // ── vetoes, places, grades ──
+      vetoed = new Uint8Array(n);
+      vetoLists = new Array(n).fill(NO_VETOES);
+      places = options.places === false ? new Array(n).fill(null) : placeUnits(groups, eligible, vetoed, totals, { vetoed: "last", ineligible: "unplaced" });
+      gradeLines = new Int16Array(n).fill(-1); // the line that gave each ranked unit its grade
+      grades = new Array(n);
+      for (let u = 0; u < n; u++) grades[u] = gradeOf(u);
+
+      const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };
+      columns.groups = groups;
+      return scoring({ n, ids, errors, columns, unitResult: resultReader(callState()) });
+    } finally {
+      leaveCall(outer);
+    }
+  };
 }

@@ -13,12 +13,17 @@ export interface Loaded {
   inputs: unknown;
 }
 
-/** Write the module where `@assess/runtime` resolves, and import it. */
-export async function load(js: string): Promise<Loaded> {
+/** Write the module where `@assess/runtime` resolves: its file. */
+export function write(js: string): URL {
   mkdirSync(dir, { recursive: true });
   const file = new URL(`m-${createHash('sha256').update(js).digest('hex').slice(0, 16)}.mjs`, dir);
   writeFileSync(file, js);
-  return (await import(/* @vite-ignore */ file.href)) as Loaded;
+  return file;
+}
+
+/** Write the module, and import it. */
+export async function load(js: string): Promise<Loaded> {
+  return (await import(/* @vite-ignore */ write(js).href)) as Loaded;
 }
 
 export function planOf(source: string, files: Record<string, string> = {}): Plan.Plan {
