@@ -2,11 +2,11 @@
 // unit at a time (no result object held per unit). A run scored in parts on several threads
 // writes each part's lines on its own thread: `Part` says which lines fall to a part.
 import type { Lang, Plan } from '@assess/core';
-import { printable, resultsHeader, showScore as show, unitJson } from '@assess/core/rows';
+import { csvCell, printable, resultsHeader, showScore as show, unitJson } from '@assess/core/rows';
 import type { Decimal } from '@assess/runtime';
 import { encoded, type LineBytes } from './bytes.js';
 import type { Scorer } from './scorer-from.js';
-import { csvCell, tableLines } from './table.js';
+import { tableLines } from './table.js';
 
 export type Scoring = ReturnType<Scorer['scoreTable']>;
 

@@ -240,13 +240,13 @@ describe('assess run', () => {
   });
   it('--format csv: a text cell that a spreadsheet would take for a formula starts with a quote mark', async () => {
     writeFileSync(file('formulas.assess'), 'scheme "s" total 10\n\ninput {\n  x : 0..10\n}\n\nitem "@分" max 10: x\n');
-    writeFileSync(file('formulas.json'), JSON.stringify([{ id: '=HYPERLINK("http://e.example","c")', x: 1 }, { id: '+1', x: 2 }, { id: '-a', x: 3 }, { id: 'ok-1', x: 4 }]));
+    writeFileSync(file('formulas.json'), JSON.stringify([{ id: '=HYPERLINK("http://e.example","c")', x: 1 }, { id: '+1', x: 2 }, { id: '-a', x: 3 }, { id: 'ok-1', x: 4 }, { id: '-1+HYPERLINK("y")', x: 5 }, { id: '-5', x: 6 }]));
     const r = await assess(['run', file('formulas.assess'), '--data', file('formulas.json'), '--format', 'csv']);
     expectNoCrash(r);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe("id,'@分,total,place,grade,vetoes");
-    expect(lines.slice(1).map((l) => l.replace(/,[^"]*$/, ''))).toEqual([`"'=HYPERLINK(""http://e.example"",""c"")"`, "'+1", "'-a", 'ok-1']);
+    expect(lines.slice(1).map((l) => l.replace(/,[^"]*$/, ''))).toEqual([`"'=HYPERLINK(""http://e.example"",""c"")"`, "'+1", "'-a", 'ok-1', `"'-1+HYPERLINK(""y"")"`, '-5']);
   });
   it('the language may come from LANG', async () => {
     const r = await assess(['run', file('towns.assess'), '--data', file('towns.json')], { LANG: 'zh_CN.UTF-8' });

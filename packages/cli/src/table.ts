@@ -18,14 +18,3 @@ export function* tableLines(header: string[], n: number, row: (i: number) => str
   yield widths.map((w) => '─'.repeat(w)).join('  ');
   for (let i = 0; i < n; i++) yield line(row(i));
 }
-
-/**
- * A text cell of a results CSV (an id, a label, a grade, a group, vetoes; scores are written as
- * numbers): quoted where it holds a quote, comma or line break, and, where it starts with `=`,
- * `+`, `-`, `@`, a tab or a carriage return, with a `'` before it, so that a spreadsheet that
- * opens the file shows the text and never runs it as a formula (a unit's id `=HYPERLINK(…)`).
- */
-export function csvCell(s: string): string {
-  const text = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

@@ -52,6 +52,6 @@ export type { Step, Shown, Entry as TraceEntry } from './eval/steps.js';
 export { aggregate } from './eval/values.js';
 export { explainStep, showValue } from './explain/steps.js';
 export { explainUnit, unitJson, explanationJson, type UnitJson } from './explain/unit.js';
-export { resultRow, resultsHeader, resultsTable, showPlace, showScore, type ResultsTable } from './explain/table.js';
+export { csvCell, resultRow, resultsHeader, resultsTable, showPlace, showScore, type ResultsTable } from './explain/table.js';
 export { ranked } from './explain/ranked.js';
 export { runExamples, runExample, type ExampleOutcome } from './examples/run.js';

@@ -5,5 +5,5 @@
 // thread that scores part of a run loads this.
 export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, fieldNamer, unitHeaders, type Column } from './data/headers.js';
 export { unitJson, type UnitJson } from './explain/unit.js';
-export { showScore, resultsHeader } from './explain/table.js';
+export { csvCell, showScore, resultsHeader } from './explain/table.js';
 export { displayWidth, printable } from './diagnostics/render/lines.js';

@@ -4,6 +4,7 @@
 // core's `unitJson`, `resultsTable` and `explainUnit`, so they equal `assess run` and
 // `assess explain`.
 import {
+  csvCell,
   dataDiagnostics,
   Decimal,
   evaluate,
@@ -218,16 +219,6 @@ const planKey = (plan: Plan.Plan): string => JSON.stringify(plan, (k, v) => (k =
 const COMPLETION_TYPES: Record<number, string> = { 3: 'function', 5: 'property', 6: 'variable', 10: 'property', 12: 'constant', 14: 'keyword', 15: 'text', 20: 'enum', 21: 'constant' };
 
 const bufferOf = (u: Uint8Array): ArrayBuffer => u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
-
-/**
- * A CSV cell. Text from the data that a spreadsheet would take for a formula (`=…`, `+…`,
- * `@…`, `-` not followed by a plain number: `-1+…` is a formula too) gets a leading `'`, so
- * opening the file runs nothing; a score such as `-2` stays a number.
- */
-function csvCell(s: string): string {
-  const safe = /^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** The grid's columns: the id, the kind when there are several, then every field (by name; its label in the tooltip). */
 export function gridColumns(plan: Plan.Plan, lang: Lang): GridColumn[] {

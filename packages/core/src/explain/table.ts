@@ -66,3 +66,15 @@ export function resultRow(plan: Plan, r: UnitResult, lang: Lang): string[] {
 export function resultsTable(plan: Plan, units: readonly UnitResult[], lang: Lang): ResultsTable {
   return { ...resultsHeader(plan, lang), rows: units.map((r) => resultRow(plan, r, lang)) };
 }
+
+/**
+ * A cell of a CSV file of results: quoted when it holds a quote, a comma or a line break; and
+ * text a spreadsheet would run as a formula — starting with `=`, `+`, `@`, a tab, a carriage
+ * return, or `-` followed by more than a plain number (`-1+HYPERLINK(…)`) — with a `'` before it,
+ * so that opening the file shows the text and runs nothing (a unit's id `=HYPERLINK(…)`). A
+ * number, `-2` or `-0.5` as well as `85`, stays a number.
+ */
+export function csvCell(text: string): string {
+  const safe = /^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
