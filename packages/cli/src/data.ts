@@ -1,6 +1,6 @@
 // Reading a data file, validating it against a scheme and scoring it (run, explain, report).
-// CSV and JSON lines are read in chunks into a table (column by column); a .json file is one
-// document; an .xlsx workbook is read by @assess/sheets. Headers and keys may be field names
+// CSV, JSON lines and a .json list of units are read in chunks into a table (column by column);
+// any other .json document whole; an .xlsx workbook is read by @assess/sheets. Headers and keys may be field names
 // or labels. Every problem points at the offending value: its cell in a workbook (`数据!D7`),
 // its place in the text of the others.
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { UsageError, type Args } from './args.js';
 import { cannotRead, type Io } from './io.js';
 import { report } from './scheme.js';
 import { ProgressBar } from './progress.js';
-import { fileSize, readCsv, readJsonLines, type FileProblem } from './read.js';
+import { fileSize, readCsv, readJsonLines, readJsonUnits, type FileProblem } from './read.js';
 
 export const DATA_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv', '.xlsx'];
 
@@ -23,19 +23,18 @@ export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, 
   if (!DATA_EXTENSIONS.includes(ext)) throw new UsageError(`--data must be a .json, .jsonl, .csv or .xlsx file, not ${dataFile}`);
   if (args.values.sheet !== undefined && ext !== '.xlsx') throw new UsageError('--sheet is for an .xlsx workbook');
   if (ext === '.xlsx') return readWorkbookData(c, dataFile, io, lang, args);
-  const builder = new TableBuilder(c.plan);
   const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data');
-  let read: Read;
+  let read: Read & { builder: TableBuilder };
   try {
     const size = fileSize(dataFile);
-    read = await readInto(ext, dataFile, c.plan, builder, (bytes) => bar.update(bytes, size));
+    read = await readInto(ext, dataFile, c.plan, (bytes) => bar.update(bytes, size));
   } catch {
     cannotRead(io, lang, dataFile, 'data');
     return undefined;
   } finally {
     bar.stop();
   }
-  const { table, problems } = builder.finish();
+  const { table, problems } = read.builder.finish();
   // The file's text, only read again when there is something to point at.
   let text: string | undefined;
   const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
@@ -71,23 +70,33 @@ interface Read {
   valueSpan: (i: number, field: string, text: () => string) => Span | undefined;
 }
 
-/** The rows of a data file into the builder: CSV and JSON lines in chunks, JSON as one document. */
-async function readInto(ext: string, file: string, plan: Plan.Plan, builder: TableBuilder, progress: (bytes: number) => void): Promise<Read> {
+/** The rows of a data file into a builder: CSV, JSON lines and a JSON list of units in chunks (any other JSON as one document). */
+async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (bytes: number) => void): Promise<Read & { builder: TableBuilder }> {
+  const builder = new TableBuilder(plan);
   if (ext === '.json') {
+    if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) {
+      // The text is read again only when a message needs to point into it.
+      let spans: ReturnType<typeof rowsFromJson> | undefined;
+      const text = (t: () => string) => (spans ??= rowsFromJson(t(), file, plan));
+      return { builder, fileProblems: [], rowSpan: (i, t) => text(t).rowSpan(i), valueSpan: (i, field, t) => text(t).valueSpan(i, field) };
+    }
+    // Not a list of records (or not JSON): read whole, which says what is wrong and where.
+    const whole = new TableBuilder(plan);
     const r = rowsFromJson(readFileSync(file, 'utf8'), file, plan);
-    for (const row of withFieldNames(plan, r.rows)) builder.addRecord(row);
-    return { fileProblems: r.diagnostics, rowSpan: (i) => r.rowSpan(i), valueSpan: (i, field) => r.valueSpan(i, field) };
+    for (const row of withFieldNames(plan, r.rows)) whole.addRecord(row);
+    return { builder: whole, fileProblems: r.diagnostics, rowSpan: (i) => r.rowSpan(i), valueSpan: (i, field) => r.valueSpan(i, field) };
   }
   if (ext === '.csv') {
     const r = await readCsv(file, plan, builder, progress);
     // The text is read again only when a message needs to point into it.
     let spans: ReturnType<typeof rowsFromCsv> | undefined;
     const text = (t: () => string) => (spans ??= rowsFromCsv(t(), file, plan));
-    return { fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, t) => text(t).rowSpan(i), valueSpan: (i, field, t) => text(t).valueSpan(i, field) };
+    return { builder, fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, t) => text(t).rowSpan(i), valueSpan: (i, field, t) => text(t).valueSpan(i, field) };
   }
   const starts: number[] = [];
   const r = await readJsonLines(file, fieldNamer(plan), builder, progress, undefined, starts);
   return {
+    builder,
     fileProblems: r.problems.map((p) => fileDiagnostic(p, file)),
     // A unit is pointed at by its id, as in a .json file, else by the start of its line.
     rowSpan: (i, text) => lineValueSpan(text(), starts[i], 'id', plan, file) ?? { start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file },

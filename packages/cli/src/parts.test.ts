@@ -33,7 +33,7 @@ const file = (name: string, content: string | Buffer) => {
 describe('splitFile', () => {
   const cutsOf = (content: string, csv: boolean, wanted: number) => {
     const p = file(`split-${csv ? 'c' : 'j'}.txt`, content);
-    return splitFile(p, csv, Buffer.byteLength(content), wanted);
+    return splitFile(p, csv ? 'csv' : 'jsonl', Buffer.byteLength(content), wanted);
   };
   it('cuts after line breaks, covering the file from its first byte to its last, in order', () => {
     fc.assert(
@@ -64,6 +64,24 @@ describe('splitFile', () => {
     expect(cutsOf('id\rx,y\n1,2\n3,4\n5,6\n', true, 2)).toBeUndefined();
     expect(cutsOf('id,x,y', true, 2)).toBeUndefined();
     expect(cutsOf('id,x\n1,2\n3,4\n5,6\n', true, 2)).toBeDefined();
+  });
+  it('cuts a .json list just after the comma before a unit that starts as the first does, and nowhere else', () => {
+    const list = (us: unknown[], indent?: number) => JSON.stringify(us, null, indent);
+    const us = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, honors: [{ id: 'x', level: 'city' }, { level: 'province' }] }));
+    for (const [text, wrapped] of [[list(us), false], [list(us, 2), false], [`{ "units": ${list(us, 2)} }`, true]] as const) {
+      const p = file('split.json', text);
+      const bytes = Buffer.from(text);
+      const split = splitFile(p, 'json', bytes.length, 4)!;
+      expect(split.wrapped).toBe(wrapped);
+      expect(split.ranges.map((r) => r.start)).toHaveLength(4);
+      for (const r of split.ranges.slice(1)) {
+        // After a comma: then the unit's brace and its first key, "id" (not the honours' own "id").
+        expect(bytes[r.start - 1]).toBe(0x2c);
+        expect(text.slice(r.start).trimStart()).toMatch(/^\{\s*"id": ?"u\d+"/);
+      }
+    }
+    // Not a list of records with a first key: not cut.
+    for (const text of ['[1,2,3,4,5,6,7,8]', '[{}, {}, {}, {}, {}]', '{"scheme": "s", "units": [{"id": "a"}, {"id": "b"}]}']) expect(splitFile(file('n.json', text), 'json', Buffer.byteLength(text), 2)).toBeUndefined();
   });
 });
 
@@ -201,6 +219,36 @@ describe('a run in parts', () => {
   it('gives the CSV of one thread, on JSON lines', async () => {
     const r = await inPartsAndAlone(scheme, file('units.jsonl', jsonl(units(N, 3))));
     expect(r.how).toBe('assess: 3 parts');
+  });
+  it('gives the CSV of one thread, on a .json list of units: compact, indented, in {"units": …}', async () => {
+    const us = units(N, 5);
+    for (const [name, text] of [
+      ['compact.json', JSON.stringify(us)],
+      ['indented.json', JSON.stringify(us, null, 2)],
+      ['wrapped.json', JSON.stringify({ units: us }, null, '\t')],
+    ]) {
+      const r = await inPartsAndAlone(scheme, file(name, text));
+      expect(r.how, name).toBe('assess: 3 parts');
+      expect(r.stdout.split('\n').length).toBeGreaterThan(N);
+    }
+  });
+  it('hands a .json list cut inside a unit back to one thread (a list in a unit whose records start as units do)', async () => {
+    // Each unit holds a long list of records whose first key is `id`: a cut lands in one.
+    const notes = file('notes.assess', 'scheme "s" total 20\n\ninput {\n  x : 0..10\n  notes : list of {\n    id : text\n  }\n}\n\nitem "x" max 10: x\nitem "notes" max 10: count(notes)\n');
+    const us = Array.from({ length: N }, (_, i) => ({ id: `U${i}`, notes: Array.from({ length: 12 }, (_, k) => ({ id: `n${k}` })), x: i % 11 }));
+    const r = await inPartsAndAlone(notes, file('notes.json', JSON.stringify(us)));
+    expect(r.how).toMatch(/^assess: one thread: part \d: a part that is not whole units of a list$/);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').length).toBeGreaterThan(N);
+  });
+  it('hands a wrong value in a .json list back to one thread, which points at it', async () => {
+    const us = units(N, 8);
+    us[N - 10].x = 'abc';
+    const r = await inPartsAndAlone(scheme, file('bad.json', JSON.stringify(us, null, 2)));
+    expect(r.how).toBe('assess: one thread: part 3: problems in the rows');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.json:');
+    expect(r.stderr).toContain('abc');
   });
   it('hands a wrong value in the last part back to one thread, which reports it', async () => {
     const us = units(N, 4);

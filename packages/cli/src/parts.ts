@@ -17,6 +17,7 @@ import { EXIT, type Io } from './io.js';
 import { cohortOfParts, partStarts, placeParts, warmUpPlaces, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
+import type { UnitsFrom } from './json-units.js';
 import { fileSize, type ByteRange } from './read.js';
 import type { Part } from './results.js';
 
@@ -54,10 +55,12 @@ export interface PartJob {
   /** The scheme compiled to JavaScript (`scorerSource`). */
   scorer: string;
   file: string;
-  csv: boolean;
+  kind: FileKind;
   /** The CSV header line (for every part but the first, whose range starts with it). */
   header?: ByteRange;
   range: ByteRange;
+  /** A part of a .json document: whether it starts or ends the document, and whether the document holds its list in `{"units": …}`. */
+  json?: UnitsFrom;
   format: 'csv' | 'json';
 }
 
@@ -97,9 +100,8 @@ export function jobsFlag(value: string | undefined): number | undefined {
  */
 export function startParts(dataFile: string, format: string, jobs: number | undefined): Parts | undefined {
   if (format !== 'csv' && format !== 'json') return undefined;
-  const ext = extname(dataFile).toLowerCase();
-  const csv = ext === '.csv';
-  if (!csv && ext !== '.jsonl' && ext !== '.ndjson') return undefined;
+  const kind = FILE_KINDS[extname(dataFile).toLowerCase()];
+  if (!kind) return undefined;
   let size: number;
   try {
     size = fileSize(dataFile);
@@ -110,18 +112,36 @@ export function startParts(dataFile: string, format: string, jobs: number | unde
   const room = Math.min(freemem(), process.constrainedMemory?.() || Infinity);
   const wanted = Math.min(jobs ?? (size >= PARTS_FROM_BYTES && room >= partsNeed(size) ? availableParallelism() : 1), MAX_PARTS);
   if (wanted < 2) return undefined;
-  const split = splitFile(dataFile, csv, size, wanted);
+  const split = splitFile(dataFile, kind, size, wanted);
   if (!split) return undefined;
   try {
-    return new Parts(dataFile, csv, size, split, format);
+    return new Parts(dataFile, kind, size, split, format);
   } catch {
     // No threads here (the worker's module cannot be loaded): the run stays on one.
     return undefined;
   }
 }
 
-/** Where each part's lines are: after its share of the file, at the next line break (CSV: one that can end a record). */
-export function splitFile(file: string, csv: boolean, size: number, wanted: number): { header?: ByteRange; ranges: ByteRange[] } | undefined {
+/** The kinds of data file read in parts, by extension. */
+const FILE_KINDS: Record<string, FileKind | undefined> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'json' };
+export type FileKind = 'csv' | 'jsonl' | 'json';
+
+/** Where each part of a file is: the ranges of its lines (or, in a .json document, of its units), and a CSV's header line. */
+export interface Split {
+  header?: ByteRange;
+  ranges: ByteRange[];
+  /** A .json document whose list is held by `{"units": …}`. */
+  wrapped?: boolean;
+}
+
+/**
+ * Where each part's lines are: after its share of the file, at the next line break (CSV: one
+ * that can end a record); in a .json document, before the next unit that starts as the first
+ * does (see `splitDocument`).
+ */
+export function splitFile(file: string, kind: FileKind, size: number, wanted: number): Split | undefined {
+  if (kind === 'json') return splitDocument(file, size, wanted);
+  const csv = kind === 'csv';
   const fd = openSync(file, 'r');
   try {
     const bytesAt = (at: number, length: number) => {
@@ -164,6 +184,46 @@ export function splitFile(file: string, csv: boolean, size: number, wanted: numb
   }
 }
 
+/**
+ * Where each part of a .json list of units is: after its share of the file, just after the
+ * comma before the next unit that starts with the same bytes as the first (its brace, the white
+ * space after it and its first key: `{"id"`, or `{\n    "id"` in an indented file), which
+ * list entries inside a unit seldom do. A cut that is not between two units is found by the
+ * parts, which then hand the run back to one thread (see json-units.ts); a document whose first
+ * unit has no key, or that is neither a list nor `{"units": […]}`, is not split.
+ */
+function splitDocument(file: string, size: number, wanted: number): Split | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const bytesAt = (at: number, length: number) => {
+      const b = Buffer.alloc(Math.max(0, Math.min(length, size - at)));
+      return b.subarray(0, readSync(fd, b, 0, b.length, at));
+    };
+    const head = bytesAt(0, WINDOW).toString('latin1');
+    const start = /^[ \t\r\n]*(?:\[|(\{)[ \t\r\n]*"units"[ \t\r\n]*:[ \t\r\n]*\[)[ \t\r\n]*(\{[ \t\r\n]*"[^"\\]*")/.exec(head);
+    if (!start) return undefined;
+    const unitStart = Buffer.from(start[2], 'latin1');
+    const cuts = [0];
+    for (let i = 1; i < wanted; i++) {
+      const from = Math.max(Math.floor((size * i) / wanted), cuts[cuts.length - 1] + 1);
+      const w = bytesAt(from, WINDOW);
+      let cut = -1;
+      for (let at = w.indexOf(unitStart); at >= 0 && cut < 0; at = w.indexOf(unitStart, at + 1)) {
+        let j = at - 1;
+        while (j >= 0 && (w[j] === 0x20 || w[j] === 0x0a || w[j] === 0x0d || w[j] === 0x09)) j--;
+        if (j >= 0 && w[j] === 0x2c) cut = from + j + 1;
+      }
+      if (cut < 0) break;
+      cuts.push(cut);
+    }
+    if (cuts.length < 2) return undefined;
+    cuts.push(size);
+    return { ranges: cuts.slice(0, -1).map((s, i) => ({ start: s, end: cuts[i + 1] })), wrapped: start[1] !== undefined };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The threads of a run in parts. */
 export class Parts {
   private readonly workers: Worker[];
@@ -177,16 +237,16 @@ export class Parts {
 
   constructor(
     private readonly file: string,
-    private readonly csv: boolean,
+    private readonly kind: FileKind,
     private readonly size: number,
-    private readonly split: { header?: ByteRange; ranges: ByteRange[] },
+    private readonly split: Split,
     private readonly format: 'csv' | 'json',
   ) {
     // A larger young generation than a thread's default: reading and scoring make many
     // short-lived objects (fewer collections, measured 10–15% faster on CSV). Half as large
     // for JSON lines, whose rows are larger: as fast, and 140 MB less at a million towns with
     // honours lists (0.87 GB at the peak where it was 1.01 GB).
-    const young = csv ? 64 : 32;
+    const young = kind === 'csv' ? 64 : 32;
     this.workers = split.ranges.map(() => new Worker(new URL('./run-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: young } }));
     this.inbox = this.workers.map(() => []);
     this.answers = this.workers.map(() => ({ channel: new MessageChannel(), ready: new Int32Array(new SharedArrayBuffer(4)) }));
@@ -241,11 +301,12 @@ export class Parts {
       return undefined;
     };
     if (!inParts) return giveUp('the scheme compares units in a way parts cannot be given');
-    const { ranges, header } = this.split;
+    const { ranges, header, wrapped } = this.split;
     const { scorer, given } = inParts;
     ranges.forEach((range, i) => {
       const { channel, ready } = this.answers[i];
-      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, csv: this.csv, header: i > 0 ? header : undefined, range, format: this.format };
+      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, kind: this.kind, header: i > 0 ? header : undefined, range, format: this.format };
+      if (this.kind === 'json') job.json = { documentStart: i === 0, documentEnd: i === ranges.length - 1, wrapped };
       this.workers[i].postMessage(job, [channel.port2]);
     });
     // While the parts read, the code that places their units is compiled (see warmUpPlaces).

@@ -1,6 +1,7 @@
 // Reading a data file in chunks, row by row, into the runtime's TableBuilder: CSV through
-// csv-parse, JSON lines (.jsonl) a line at a time. No row is kept after it is validated: the
-// table holds the values column by column. (A .json file is one document: see data.ts.)
+// csv-parse, JSON lines (.jsonl) a line at a time, a .json document a unit at a time (see
+// json-units.ts). No row is kept after it is validated: the table holds the values column by
+// column.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -8,6 +9,7 @@ import { parse } from 'csv-parse';
 import type { Plan } from '@assess/core';
 import { fieldNamer, unitHeaders } from '@assess/core/rows';
 import { TableBuilder, csvRecord } from '@assess/runtime';
+import { JsonUnits, type UnitsFrom } from './json-units.js';
 
 /** How `assess run` reads CSV; `pnpm bench` times csv-parse alone with the same options. */
 export const CSV_OPTIONS = { bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true } as const;
@@ -155,4 +157,25 @@ export async function readJsonLines(file: string, keys: (row: unknown) => unknow
     ranges,
   );
   return { problems };
+}
+
+/**
+ * The units of a .json document into the builder, a unit at a time (see json-units.ts): false
+ * when the file is not what is streamed (another shape, a byte out of place): then read it as
+ * one document, into a new builder.
+ */
+export function readJsonUnits(file: string, keys: (row: unknown) => unknown, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[], from: UnitsFrom = { documentStart: true, documentEnd: true }): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const input = bytesOf(file, ranges);
+    const units = new JsonUnits(from, (unit) => b.addRecord(keys(unit)));
+    let bytes = 0;
+    input.on('data', (piece: Buffer) => {
+      progress?.((bytes += piece.length));
+      if (units.write(piece)) return;
+      input.destroy();
+      resolve(false);
+    });
+    input.on('error', reject);
+    input.on('end', () => resolve(units.end()));
+  });
 }

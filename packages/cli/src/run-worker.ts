@@ -10,7 +10,7 @@ import { TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } from './merge.js';
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
-import { csvRecords, readCsv, readJsonLines } from './read.js';
+import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
 import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
 
@@ -42,8 +42,12 @@ async function score(job: PartJob): Promise<void> {
     told = bytes;
   };
   const ranges = job.header ? [job.header, job.range] : [job.range];
-  const read = job.csv ? await readCsv(file, plan, b, progress, ranges) : await readJsonLines(file, fieldNamer(plan), b, progress, ranges);
-  if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
+  if (job.json) {
+    if (!(await readJsonUnits(file, fieldNamer(plan), b, progress, ranges, job.json))) return post({ k: 'unusual', why: 'a part that is not whole units of a list' });
+  } else {
+    const read = job.kind === 'csv' ? await readCsv(file, plan, b, progress, ranges) : await readJsonLines(file, fieldNamer(plan), b, progress, ranges);
+    if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
+  }
   mark('read and validated');
   const { table, problems, idHashes } = b.finish();
   if (problems.length > 0) return post({ k: 'unusual', why: 'problems in the rows' });
