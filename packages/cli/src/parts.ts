@@ -122,6 +122,14 @@ export function startParts(dataFile: string, format: string, jobs: number | unde
   }
 }
 
+/** Up to `length` bytes of an open file from byte `at`. */
+const bytesOfFile =
+  (fd: number, size: number) =>
+  (at: number, length: number): Buffer => {
+    const b = Buffer.alloc(Math.max(0, Math.min(length, size - at)));
+    return b.subarray(0, readSync(fd, b, 0, b.length, at));
+  };
+
 /** The kinds of data file read in parts, by extension. */
 const FILE_KINDS: Record<string, FileKind | undefined> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'json' };
 export type FileKind = 'csv' | 'jsonl' | 'json';
@@ -144,10 +152,7 @@ export function splitFile(file: string, kind: FileKind, size: number, wanted: nu
   const csv = kind === 'csv';
   const fd = openSync(file, 'r');
   try {
-    const bytesAt = (at: number, length: number) => {
-      const b = Buffer.alloc(Math.max(0, Math.min(length, size - at)));
-      return b.subarray(0, readSync(fd, b, 0, b.length, at));
-    };
+    const bytesAt = bytesOfFile(fd, size);
     let header: ByteRange | undefined;
     let crlf = false;
     if (csv) {
@@ -195,10 +200,7 @@ export function splitFile(file: string, kind: FileKind, size: number, wanted: nu
 function splitDocument(file: string, size: number, wanted: number): Split | undefined {
   const fd = openSync(file, 'r');
   try {
-    const bytesAt = (at: number, length: number) => {
-      const b = Buffer.alloc(Math.max(0, Math.min(length, size - at)));
-      return b.subarray(0, readSync(fd, b, 0, b.length, at));
-    };
+    const bytesAt = bytesOfFile(fd, size);
     const head = bytesAt(0, WINDOW).toString('latin1');
     const start = /^[ \t\r\n]*(?:\[|(\{)[ \t\r\n]*"units"[ \t\r\n]*:[ \t\r\n]*\[)[ \t\r\n]*(\{[ \t\r\n]*"[^"\\]*")/.exec(head);
     if (!start) return undefined;
