@@ -133,7 +133,9 @@ function scorer0() {
       memo14, memo15, let0Cache, let1Cache, let2Cache, let3Cache, cohort0, cohort1, cohort2, cohort3,
       cohort4, cohort5, cohort6, cohort7, eligible, groups, groupOf, members, vetoed, vetoLists,
       places, gradeLines, grades, tracing;
-  let callLoaded = false; // a call is in progress, or a result's unit is being read
+  let callLoaded = false; // a call is in progress, or a result's unit is being built
+  let loadedFrom; // the state of the result whose units were read last, while it stays loaded
+  let lettingGo = false; // a microtask will let it go
   function callState() {
     return [n, ids, kinds, errors, given, in0, in1, in2, in3, in4, in5, in6, in7, in8, in9, in10, in11, in12, in13, in14, in15, in16, in17, NONE, scores, itemNA, sectionScores, sectionNA, contributions, totals, bonusTotals, penaltyTotals, memo9, memo10, memo11, memo12, memo13, memo14, memo15, let0Cache, let1Cache, let2Cache, let3Cache, cohort0, cohort1, cohort2, cohort3, cohort4, cohort5, cohort6, cohort7, eligible, groups, groupOf, members, vetoed, vetoLists, places, gradeLines, grades, tracing];
   }
@@ -200,26 +202,55 @@ function scorer0() {
     grades = state[59];
     tracing = state[60];
   }
-  /** Before a call, or the reading of a result's unit: the state it interrupts, if any. */
+  /** Before a call, or the building of a result's unit: what it interrupts, if anything. */
   function enterCall() {
-    const outer = callLoaded ? callState() : undefined;
+    const outer = callLoaded ? { state: callState(), from: loadedFrom } : undefined;
     callLoaded = true;
+    loadedFrom = undefined;
     return outer;
   }
   /** After: what was interrupted back, or every variable let go. */
   function leaveCall(outer) {
-    loadCall(outer ?? NOTHING);
-    callLoaded = outer !== undefined;
+    if (outer) {
+      loadCall(outer.state);
+      loadedFrom = outer.from;
+    } else {
+      loadCall(NOTHING);
+      callLoaded = false;
+    }
+  }
+  function letGo() {
+    lettingGo = false;
+    if (callLoaded || loadedFrom === undefined) return;
+    loadCall(NOTHING);
+    loadedFrom = undefined;
   }
   /** A result's units, each built with the state of the call that scored them. */
   function resultReader(state) {
     return (u) => {
-      const outer = enterCall();
-      loadCall(state);
+      if (callLoaded) {
+        // Inside a call or the building of another unit (a callback): that state is put back.
+        const outer = enterCall();
+        loadCall(state);
+        try {
+          return unitResult(u);
+        } finally {
+          leaveCall(outer);
+        }
+      }
+      if (loadedFrom !== state) {
+        loadCall(state);
+        loadedFrom = state;
+        if (!lettingGo) {
+          lettingGo = true;
+          queueMicrotask(letGo);
+        }
+      }
+      callLoaded = true;
       try {
         return unitResult(u);
       } finally {
-        leaveCall(outer);
+        callLoaded = false;
       }
     };
   }
