@@ -1,8 +1,8 @@
 // Reading a data file, validating it against a scheme and scoring it (run, explain, report).
 // CSV, JSON lines and a .json list of units are read in chunks into a table (column by column);
-// any other .json document whole; an .xlsx workbook is read by @assess/sheets. Headers and keys may be field names
-// or labels. Every problem points at the offending value: its cell in a workbook (`数据!D7`),
-// its place in the text of the others.
+// any other .json document whole; an .xlsx workbook is read by @assess/sheets. Headers and keys
+// may be field names or labels. Every problem points at the offending value: its cell in a
+// workbook (`数据!D7`), its place in the text of the others.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';

@@ -73,7 +73,7 @@ export class Exprs {
   readonly imports = new Map<string, string>();
   /**
    * The variables of the call being scored (a column, a cache, a memo: what each call has its
-   * own of), in the order they are declared; the functions above are made once and read them.
+   * own of), in the order they are declared; the scorer's functions, made once, read them.
    */
   readonly callVariables: string[] = [];
   /** The lines that give a call its own caches and memos when it starts (see `perCall`). */
