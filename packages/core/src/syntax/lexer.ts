@@ -170,11 +170,15 @@ export interface Tokens {
 /** Source text → tokens (comments kept aside), with a diagnostic per unknown character run. */
 export function tokenize(source: string): Tokens {
   const result = lexer.tokenize(source);
-  const unclosed = result.tokens.filter((t) => t.tokenType === UnclosedLabel).map((t) => unclosedLabel(t, source));
-  const tokens = quotedLabels(unclosed.length ? closeLabels(result.tokens, unclosed, source) : result.tokens, source);
-  const diagnostics = [...tokens.diagnostics, ...unclosed.map((u) => u.diagnostic)];
+  const escaped = escapedQuotes(result.tokens, source);
+  const read = escaped.spans.length ? escaped.tokens : result.tokens;
+  const unclosed = read.filter((t) => t.tokenType === UnclosedLabel).map((t) => unclosedLabel(t, source));
+  const tokens = quotedLabels(unclosed.length ? closeLabels(read, unclosed, source) : read, source);
+  const diagnostics = [...escaped.diagnostics, ...tokens.diagnostics, ...unclosed.map((u) => u.diagnostic)];
   diagnostics.push(...bidiControls(source));
-  diagnostics.push(...result.errors.flatMap((e) => {
+  // (A backslash of a quote written `\"` inside a label is that, E0014, not an unknown character.)
+  const inEscaped = (at: number) => escaped.spans.some((s) => at > s.start && at < s.end);
+  diagnostics.push(...result.errors.filter((e) => !inEscaped(e.offset)).flatMap((e) => {
     const text = source.substr(e.offset, e.length);
     // (A direction control outside a label or a comment is that, E0015, not an unknown character.)
     if (ONLY_DIRECTION_CONTROLS.test(text)) return [];
@@ -279,6 +283,47 @@ function quotedLabels(tokens: IToken[], source: string): { tokens: IToken[]; dia
     i = j;
   }
   return { tokens: out, diagnostics };
+}
+
+/**
+ * `"关于\"三公\"经费"`: quotes inside a label written with backslashes, as in a program (labels
+ * have no escapes). The first `\"` ends the label for the lexer, and the rest of it reads as a
+ * name, an unknown `\` and another label. Where a label ends in `\"` and the line goes on to a
+ * `"` with no backslash before it, with the backslashed quotes inside in pairs, that is read as
+ * the one label it was meant to be, and reported with the fix: quotes inside a label are written
+ * “…”. (A label that does end in a backslash, `"C:\"`, is left as it is.)
+ */
+function escapedQuotes(tokens: IToken[], source: string): { tokens: IToken[]; spans: { start: number; end: number }[]; diagnostics: Diagnostic[] } {
+  const spans: { start: number; end: number }[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const t of tokens) {
+    if (t.tokenType !== StringLit || t.image[0] !== '"' || !t.image.endsWith('\\"') || t.image.length < 3) continue;
+    if (spans.length && t.startOffset < spans[spans.length - 1].end) continue;
+    // The label's end: the next quote on the line with no backslash before it.
+    let close = -1;
+    for (let i = (t.endOffset ?? t.startOffset) + 1; i < source.length && source[i] !== '\n' && source[i] !== '\r'; i++) {
+      if (source[i] === '"' && source[i - 1] !== '\\') {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    const quotes = [...source.slice(t.startOffset + 1, close).matchAll(/\\"/g)].map((m) => t.startOffset + 1 + m.index);
+    if (quotes.length % 2 !== 0) continue;
+    const span = { start: t.startOffset, end: close + 1 };
+    spans.push(span);
+    const edits = quotes.map((at, k) => ({ span: { start: at, end: at + 2 }, text: k % 2 === 0 ? '“' : '”' }));
+    diagnostics.push(diag('E0014', span, { label: source.slice(span.start + 1, close) }, { fixes: [{ title: { en: 'Write the inner quotes as “…”', zh: '名称中的引号改为“…”' }, edits }] }));
+  }
+  if (!spans.length) return { tokens, spans, diagnostics };
+  // Each such label one token; what the lexer made of its inside, gone.
+  const out: IToken[] = [];
+  for (const t of tokens) {
+    const span = spans.find((s) => t.startOffset >= s.start && t.startOffset < s.end);
+    if (!span) out.push(t);
+    else if (t.startOffset === span.start) out.push({ ...t, image: source.slice(span.start, span.end), endOffset: span.end - 1, endColumn: (t.startColumn ?? 1) + (span.end - span.start) - 1 });
+  }
+  return { tokens: out, spans, diagnostics };
 }
 
 /**

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stripSpans, tokenize } from '../index.js';
 import { numberValue } from '../common/numbers.js';
+import { StringLit } from './lexer.js';
+import { relex } from './relex.js';
 
 // The language sketch's schemes (kept in the repo as fixtures) and the brief's two phrases.
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/${name}`, import.meta.url), 'utf8');
@@ -125,5 +127,35 @@ describe('characters that change the direction of text', () => {
   });
   it('leave right-to-left text itself alone (Arabic, Hebrew, the marks U+200E and U+200F)', () => {
     expect(tokenize('scheme "تقييم\u200f" total 5\nitem "שלום\u200e" max 5: 5\n').diagnostics).toEqual([]);
+  });
+});
+
+describe('quotes written with a backslash inside a label', () => {
+  const apply = (source: string, edits: { span: { start: number; end: number }; text: string }[]) => [...edits].sort((a, b) => b.span.start - a.span.start).reduce((s, e) => s.slice(0, e.span.start) + e.text + s.slice(e.span.end), source);
+  it('read as the one label they were meant to be: one E0014, whose fix writes them “…”', () => {
+    const source = 'item "a \\"b\\" c" max 5: n\nitem "\\"x\\"" max 5: n\n';
+    const t = tokenize(source);
+    expect(t.tokens.filter((x) => x.tokenType === StringLit).map((x) => x.image)).toEqual(['"a \\"b\\" c"', '"\\"x\\""']);
+    expect(t.diagnostics.map((d) => [d.code, source.slice(d.span.start, d.span.end)])).toEqual([
+      ['E0014', '"a \\"b\\" c"'],
+      ['E0014', '"\\"x\\""'],
+    ]);
+    const fixed = apply(source, t.diagnostics.flatMap((d) => d.fixes[0].edits));
+    expect(fixed).toBe('item "a “b” c" max 5: n\nitem "“x”" max 5: n\n');
+    expect(tokenize(fixed).diagnostics).toEqual([]);
+  });
+  it('leave a label that ends in a backslash as it is, and backslashed quotes that do not pair', () => {
+    expect(tokenize('item "C:\\" max 5: n\n').diagnostics).toEqual([]);
+    expect(tokenize('item "C:\\" max 5: n\n').tokens.find((x) => x.tokenType === StringLit)!.image).toBe('"C:\\"');
+    // `veto "C:\" if x == "y"`: one backslashed quote before the next label's: not a label of its own.
+    expect(tokenize('veto "C:\\" if x == "y"\n').diagnostics).toEqual([]);
+  });
+  it('are lexed alike after an edit (the tokens of the edited line again)', () => {
+    const before = 'scheme "s" total 5\nitem "a" max 5: n\n';
+    const after = 'scheme "s" total 5\nitem "a \\"b\\"" max 5: n\n';
+    const again = relex(before, tokenize(before), after);
+    const fresh = tokenize(after);
+    const shape = (x: ReturnType<typeof tokenize>) => ({ tokens: x.tokens.map((t) => [t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.startColumn, t.endColumn]), diagnostics: x.diagnostics.map((d) => [d.code, d.span.start, d.span.end]) });
+    expect(shape(again)).toEqual(shape(fresh));
   });
 });
