@@ -24,7 +24,8 @@ function parsedUnits(text: string): unknown[] | undefined {
   } catch {
     return undefined;
   }
-  const list = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Object.keys(doc).length === 1 && Array.isArray((doc as { units?: unknown }).units) ? (doc as { units: unknown[] }).units : undefined;
+  // (As the whole document's reader takes it: a list, or a record's own `units` list.)
+  const list = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Object.hasOwn(doc, 'units') && Array.isArray((doc as { units?: unknown }).units) ? (doc as { units: unknown[] }).units : undefined;
   return list?.every((u) => u !== null && typeof u === 'object' && !Array.isArray(u)) ? list : undefined;
 }
 
@@ -38,17 +39,21 @@ const unit = fc.dictionary(tricky, value, { maxKeys: 5 });
  * A document as a file might hold it: a list, or `{"units": […]}`, compact or indented, with
  * where each unit starts (its byte).
  */
+const otherKeys = fc.array(fc.tuple(tricky.filter((k) => k !== 'units'), value), { maxLength: 2 });
 const documentOf = fc
-  .tuple(fc.array(unit, { maxLength: 6 }), fc.boolean(), fc.constantFrom(undefined, 2, '\t'), fc.constantFrom('', ' ', '\n', '\n  ', '\r\n\t'))
-  .map(([units, wrapped, indent, ws]) => {
-    let text = wrapped ? `{${ws}"units":${ws}[${ws}` : `[${ws}`;
+  .tuple(fc.array(unit, { maxLength: 6 }), fc.boolean(), fc.constantFrom(undefined, 2, '\t'), fc.constantFrom('', ' ', '\n', '\n  ', '\r\n\t'), otherKeys, otherKeys)
+  .map(([units, wrapped, indent, ws, before, after]) => {
+    // Other keys of the record holding the list: before it (then the document is read on one thread) and after it.
+    const keys = (kvs: [string, unknown][]) => kvs.map(([k, v]) => `${JSON.stringify(k)}:${ws}${JSON.stringify(v, null, indent)},${ws}`).join('');
+    const tail = (kvs: [string, unknown][]) => kvs.map(([k, v]) => `,${ws}${JSON.stringify(k)}:${ws}${JSON.stringify(v, null, indent)}`).join('');
+    let text = wrapped ? `{${ws}${keys(before)}"units":${ws}[${ws}` : `[${ws}`;
     const starts: number[] = [];
     units.forEach((u, k) => {
       if (k > 0) text += `,${ws}`;
       starts.push(Buffer.byteLength(text));
       text += JSON.stringify(u, null, indent);
     });
-    text += `${ws}]${wrapped ? `${ws}}` : ''}${ws}`;
+    text += `${ws}]${wrapped ? `${tail(after)}${ws}}` : ''}${ws}`;
     return { units, text, starts, wrapped };
   });
 
@@ -106,11 +111,14 @@ describe('JsonUnits', () => {
     for (let i = 0; i <= bytes.length; i++) expect(read(bytes, [i])).toEqual(JSON.parse(text));
   });
 
-  it('stops at what it does not stream: other keys, a unit that is not a record, a trailing comma, a byte order mark', () => {
-    for (const text of ['{"scheme":"s","units":[{"id":"a"}]}', '[{"id":"a"},1]', '[{"id":"a"},]', '\ufeff[{"id":"a"}]', '[{"id":"a"}] x', '{"units":[{"id":"a"}],"units":[]}', '[{"id":"a"}', '']) {
+  it('stops at what it does not stream: no list, units twice, a unit that is not a record, a trailing comma, a byte order mark', () => {
+    for (const text of ['{"scheme":"s"}', '{}', '{"units":{}}', '{"units":[],"units":[]}', '[{"id":"a"},1]', '[{"id":"a"},]', '\ufeff[{"id":"a"}]', '[{"id":"a"}] x', '{"units":[{"id":"a"}],"units":[]}', '[{"id":"a"}', '']) {
       expect(read(Buffer.from(text)), text).toBeUndefined();
     }
     expect(read(Buffer.from(' [ ] '))).toEqual([]);
     expect(read(Buffer.from('{ "units" : [ {"id":"a"} ] }'))).toEqual([{ id: 'a' }]);
+    // Other keys, of every kind of value, beside the list.
+    expect(read(Buffer.from('{"scheme": "s\\"]}", "n": -1.5e3, "ok": true, "x": null, "m": {"a": [1, {"b": "}"}]}, "units": [{"id":"a"}], "l": [[]]}'))).toEqual([{ id: 'a' }]);
+    expect(read(Buffer.from('{"\\u0075nits": [{"id":"a"}]}'))).toEqual([{ id: 'a' }]);
   });
 });

@@ -1,11 +1,12 @@
 // The units of a .json data file, a piece of the file at a time. The file is one document: a
-// list of units (`[{…}, {…}]`) or a record holding it and nothing else (`{"units": [{…}]}`).
-// Each unit is handed on as soon as its closing brace is read, parsed by JSON.parse on its own
-// (the same value as in the whole document), so that neither the file's text nor its whole
-// parsed list is ever held. Anything else (another shape, another key beside "units", a unit that
-// is not a record, a byte out of place) stops the reading: the file is then read as one document
-// (data.ts), which says what is wrong and where. A part of a file (a run in parts) starts at a
-// unit and ends after the comma that follows one, unless it is the first or the last part.
+// list of units (`[{…}, {…}]`) or a record holding it under `units` (`{"units": [{…}]}`, other
+// keys beside it read and left, as a whole document's reader leaves them). Each unit is handed
+// on as soon as its closing brace is read, parsed by JSON.parse on its own (the same value as in
+// the whole document), so that neither the file's text nor its whole parsed list is ever held.
+// Anything else (another shape, `units` twice, a unit that is not a record, a byte out of place)
+// stops the reading: the file is then read as one document (data.ts), which says what is wrong
+// and where. A part of a file (a run in parts) starts at a unit and ends after the comma that
+// follows one, unless it is the first or the last part.
 
 /** Where a reading of units is: `to` where it must end; what it holds to be handed on. */
 export interface UnitsFrom {
@@ -34,39 +35,56 @@ const enum B {
 
 const space = (b: number) => b === B.Space || b === B.Lf || b === B.Cr || b === B.Tab;
 
-/** The key of the list in `{"units": […]}`, as bytes. */
-const UNITS_KEY = Buffer.from('"units"');
-
-/** What is read next, outside a unit. */
+/** What is read next, outside a value. */
 const enum Next {
   /** The document: `[` or `{`. */
   Document,
-  /** `"units"` (`keyAt` bytes of it read). */
+  /** A key of the record holding the list, or its `}` (right after `{`). */
+  KeyOrClose,
+  /** A key (after a comma). */
   Key,
   Colon,
   /** `[` after `"units":`. */
   List,
+  /** The value of another key. */
+  Value,
+  /** `,` or `}` after a key's value. */
+  CommaOrCloseRecord,
   /** A unit, or the list's `]` (right after `[`). */
   UnitOrClose,
   /** A unit (after a comma). */
   Unit,
   /** `,` or `]` after a unit. */
   CommaOrClose,
-  /** `}` after the list, when it is held by a record. */
-  CloseRecord,
   /** Only white space. */
   Nothing,
 }
 
+/** What the value being read is. */
+const enum Reading {
+  Unit,
+  Key,
+  /** Another key's value: checked (JSON.parse) and left. */
+  Other,
+}
+
+/** Where a number, `true`, `false` or `null` ends. */
+const delimiter = (c: number) => c === B.Comma || c === B.CloseRecord || c === B.CloseList || space(c);
+
 export class JsonUnits {
   private next: Next;
   private wrapped: boolean;
-  private keyAt = 0;
-  /** Inside a unit: how deep in its lists and records, whether in a string, after a backslash. */
+  /** Whether `units` was read as a key (a record holding it twice is not streamed). */
+  private sawUnits: boolean;
+  private key: string | undefined;
+  /** Reading a value (a unit, a key, another key's value): what it is, and whether a literal (ends at a delimiter). */
+  private reading: Reading | undefined;
+  private literal = false;
+  /** Inside a value: how deep in its lists and records, whether in a string, after a backslash. */
   private depth = 0;
   private inString = false;
   private escaped = false;
-  /** The bytes of the unit being read from earlier pieces. */
+  /** The bytes of the value being read from earlier pieces. */
   private held: Buffer[] = [];
   /** Set when the bytes are not what is streamed: read the document whole instead. */
   stopped = false;
@@ -78,6 +96,7 @@ export class JsonUnits {
   ) {
     this.next = from.documentStart ? Next.Document : Next.Unit;
     this.wrapped = !from.documentStart && !!from.wrapped;
+    this.sawUnits = this.wrapped;
   }
 
   /** The next piece of the bytes; false once stopped. */
@@ -85,116 +104,151 @@ export class JsonUnits {
     if (this.stopped) return false;
     let i = 0;
     const n = b.length;
-    // A unit that began in an earlier piece.
-    let start = this.depth > 0 ? 0 : -1;
+    // A value that began in an earlier piece.
+    let start = this.reading !== undefined ? 0 : -1;
     while (i < n) {
-      if (this.depth > 0) {
-        // Inside a unit: only its end matters here (JSON.parse reads the rest).
-        let depth = this.depth;
-        let inString = this.inString;
-        let escaped = this.escaped;
-        for (; i < n; i++) {
-          const c = b[i];
-          if (inString) {
-            if (escaped) escaped = false;
-            else if (c === B.Backslash) escaped = true;
-            else if (c === B.Quote) inString = false;
-          } else if (c === B.Quote) inString = true;
-          else if (c === B.OpenRecord || c === B.OpenList) depth++;
-          else if (c === B.CloseRecord || c === B.CloseList) {
-            if (--depth === 0) break;
+      if (this.reading !== undefined) {
+        let end = -1;
+        if (this.literal) {
+          while (i < n && !delimiter(b[i])) i++;
+          if (i === n) break;
+          // (The delimiter is not the value's.)
+          end = i;
+        } else {
+          // Inside a unit, a key or a string, list or record: only its end matters here (JSON.parse reads the rest).
+          let depth = this.depth;
+          let inString = this.inString;
+          let escaped = this.escaped;
+          for (; i < n; i++) {
+            const c = b[i];
+            if (inString) {
+              if (escaped) escaped = false;
+              else if (c === B.Backslash) escaped = true;
+              else if (c === B.Quote) {
+                inString = false;
+                if (depth === 0) break;
+              }
+            } else if (c === B.Quote) inString = true;
+            else if (c === B.OpenRecord || c === B.OpenList) depth++;
+            else if (c === B.CloseRecord || c === B.CloseList) {
+              if (--depth === 0) break;
+            }
           }
+          this.depth = depth;
+          this.inString = inString;
+          this.escaped = escaped;
+          if (i === n) break;
+          // The value's last byte is at i.
+          end = ++i;
         }
-        this.depth = depth;
-        this.inString = inString;
-        this.escaped = escaped;
-        if (i === n) break;
-        // The unit's last byte is at i.
-        const piece = b.subarray(start, i + 1);
+        const piece = b.subarray(start, end);
         const bytes = this.held.length ? Buffer.concat([...this.held, piece]) : piece;
         this.held = [];
         start = -1;
-        i++;
-        if (!this.unit(bytes)) return this.stop();
-        this.next = Next.CommaOrClose;
+        if (!this.value(bytes)) return this.stop();
         continue;
       }
-      const c = b[i];
-      if (this.next === Next.Key) {
-        if (this.keyAt === 0 && space(c)) {
-          i++;
-          continue;
-        }
-        if (c !== UNITS_KEY[this.keyAt]) return this.stop();
-        i++;
-        if (++this.keyAt === UNITS_KEY.length) this.next = Next.Colon;
-        continue;
-      }
-      i++;
+      const c = b[i++];
       if (space(c)) continue;
       switch (this.next) {
         case Next.Document:
           if (c === B.OpenList) this.next = Next.UnitOrClose;
           else if (c === B.OpenRecord) {
             this.wrapped = true;
-            this.next = Next.Key;
+            this.next = Next.KeyOrClose;
           } else return this.stop();
+          break;
+        case Next.KeyOrClose:
+        case Next.Key:
+          if (c !== B.Quote) return this.stop();
+          start = this.begin(Reading.Key, i - 1, false, true);
           break;
         case Next.Colon:
           if (c !== B.Colon) return this.stop();
-          this.next = Next.List;
+          if (this.key !== 'units') this.next = Next.Value;
+          else if (this.sawUnits) return this.stop();
+          else {
+            this.sawUnits = true;
+            this.next = Next.List;
+          }
           break;
         case Next.List:
           if (c !== B.OpenList) return this.stop();
           this.next = Next.UnitOrClose;
           break;
+        case Next.Value:
+          if (c === B.OpenRecord || c === B.OpenList) start = this.begin(Reading.Other, i - 1, false, false, 1);
+          else if (c === B.Quote) start = this.begin(Reading.Other, i - 1, false, true);
+          else if (delimiter(c)) return this.stop();
+          else start = this.begin(Reading.Other, i - 1, true, false);
+          break;
+        case Next.CommaOrCloseRecord:
+          if (c === B.Comma) this.next = Next.Key;
+          else if (c === B.CloseRecord && this.sawUnits && this.from.documentEnd) this.next = Next.Nothing;
+          else return this.stop();
+          break;
         case Next.UnitOrClose:
         case Next.Unit:
-          if (c === B.CloseList && this.next === Next.UnitOrClose) this.next = this.wrapped ? Next.CloseRecord : Next.Nothing;
-          else if (c === B.OpenRecord) {
-            // A unit starts: read on to its end.
-            this.depth = 1;
-            start = i - 1;
-          } else return this.stop();
+          if (c === B.CloseList && this.next === Next.UnitOrClose) this.next = this.wrapped ? Next.CommaOrCloseRecord : Next.Nothing;
+          // A unit starts: read on to its end.
+          else if (c === B.OpenRecord) start = this.begin(Reading.Unit, i - 1, false, false, 1);
+          else return this.stop();
           break;
         case Next.CommaOrClose:
           if (c === B.Comma) this.next = Next.Unit;
-          else if (c === B.CloseList && this.from.documentEnd) this.next = this.wrapped ? Next.CloseRecord : Next.Nothing;
+          else if (c === B.CloseList && this.from.documentEnd) this.next = this.wrapped ? Next.CommaOrCloseRecord : Next.Nothing;
           else return this.stop();
-          break;
-        case Next.CloseRecord:
-          if (c !== B.CloseRecord) return this.stop();
-          this.next = Next.Nothing;
           break;
         default:
           return this.stop();
       }
     }
-    if (this.depth > 0) this.held.push(b.subarray(start));
+    if (this.reading !== undefined) this.held.push(b.subarray(start));
     return true;
   }
 
   /** The bytes are all read: whether every unit was handed on and they end where they must. */
   end(): boolean {
-    if (this.stopped || this.depth > 0) return this.stop();
+    // (A number at the very end would be a document that is not a list or a record.)
+    if (this.stopped || this.reading !== undefined) return this.stop();
     return this.from.documentEnd ? this.next === Next.Nothing : this.next === Next.Unit;
   }
 
-  private unit(bytes: Buffer): boolean {
-    let unit: unknown;
+  /** A value starts at `at`: what it is, and how its end is found. Its start, for the caller. */
+  private begin(reading: Reading, at: number, literal: boolean, inString: boolean, depth = 0): number {
+    this.reading = reading;
+    this.literal = literal;
+    this.inString = inString;
+    this.escaped = false;
+    this.depth = depth;
+    return at;
+  }
+
+  /** A value's bytes, read: a unit handed on, a key kept, another value checked. */
+  private value(bytes: Buffer): boolean {
+    const reading = this.reading;
+    this.reading = undefined;
+    let v: unknown;
     try {
-      unit = JSON.parse(bytes.toString('utf8'));
+      v = JSON.parse(bytes.toString('utf8'));
     } catch {
       return false;
     }
-    this.units++;
-    this.onUnit(unit as Record<string, unknown>);
+    if (reading === Reading.Unit) {
+      this.units++;
+      this.onUnit(v as Record<string, unknown>);
+      this.next = Next.CommaOrClose;
+    } else if (reading === Reading.Key) {
+      this.key = v as string;
+      this.next = Next.Colon;
+    } else this.next = Next.CommaOrCloseRecord;
     return true;
   }
 
   private stop(): false {
     this.stopped = true;
     this.held = [];
+    this.reading = undefined;
     return false;
   }
 }
