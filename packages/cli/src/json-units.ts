@@ -8,7 +8,7 @@
 // and where. A part of a file (a run in parts) starts at a unit and ends after the comma that
 // follows one, unless it is the first or the last part.
 
-/** Where a reading of units is: `to` where it must end; what it holds to be handed on. */
+/** Which part of the document the bytes are. */
 export interface UnitsFrom {
   /** Whether the bytes start at the document's start (else at a unit). */
   documentStart: boolean;
@@ -39,9 +39,7 @@ const space = (b: number) => b === B.Space || b === B.Lf || b === B.Cr || b === 
 const enum Next {
   /** The document: `[` or `{`. */
   Document,
-  /** A key of the record holding the list, or its `}` (right after `{`). */
-  KeyOrClose,
-  /** A key (after a comma). */
+  /** A key of the record holding the list (after `{` or a comma). */
   Key,
   Colon,
   /** `[` after `"units":`. */
@@ -87,8 +85,7 @@ export class JsonUnits {
   /** The bytes of the value being read from earlier pieces. */
   private held: Buffer[] = [];
   /** Set when the bytes are not what is streamed: read the document whole instead. */
-  stopped = false;
-  units = 0;
+  private stopped = false;
 
   constructor(
     private readonly from: UnitsFrom,
@@ -155,10 +152,9 @@ export class JsonUnits {
           if (c === B.OpenList) this.next = Next.UnitOrClose;
           else if (c === B.OpenRecord) {
             this.wrapped = true;
-            this.next = Next.KeyOrClose;
+            this.next = Next.Key;
           } else return this.stop();
           break;
-        case Next.KeyOrClose:
         case Next.Key:
           if (c !== B.Quote) return this.stop();
           start = this.begin(Reading.Key, i - 1, false, true);
@@ -235,7 +231,6 @@ export class JsonUnits {
       return false;
     }
     if (reading === Reading.Unit) {
-      this.units++;
       this.onUnit(v as Record<string, unknown>);
       this.next = Next.CommaOrClose;
     } else if (reading === Reading.Key) {
