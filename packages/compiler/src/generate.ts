@@ -350,10 +350,12 @@ export class SchemeGen extends Exprs {
       while (i < declared.length && line.length + declared[i].length < 100);
       out.line(line);
     }
-    out.lines(callFrame(vars));
     out.add(this.helpers);
     out.add(this.itemLines);
     out.add(results);
+    out.line();
+    out.line('// ── a call\'s state: kept by its result, put in place for each of its units, let go ──');
+    out.lines(callFrame(vars));
     out.line();
     out.open(`return function ${this.name}(table, options = {}) {`);
     out.line('const outer = enterCall();');

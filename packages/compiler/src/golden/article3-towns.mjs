@@ -105,101 +105,6 @@ function scorer0() {
       sectionNA, contributions, totals, bonusTotals, bonusCols, bonusNA, penaltyTotals, memo1, memo2,
       raw3Cache, prorataTop3, eligible, groups, groupOf, members, vetoed, vetoLists, places,
       gradeLines, grades, tracing;
-  let callLoaded = false; // a call is in progress, or a result's unit is being built
-  let loadedFrom; // the state of the result whose units were read last, while it stays loaded
-  let lettingGo = false; // a microtask will let it go
-  function callState() {
-    return [n, ids, kinds, errors, given, in0, in1, in2, in3, in4, NONE, scores, itemNA, sectionScores, sectionNA, contributions, totals, bonusTotals, bonusCols, bonusNA, penaltyTotals, memo1, memo2, raw3Cache, prorataTop3, eligible, groups, groupOf, members, vetoed, vetoLists, places, gradeLines, grades, tracing];
-  }
-  function loadCall(state) {
-    n = state[0];
-    ids = state[1];
-    kinds = state[2];
-    errors = state[3];
-    given = state[4];
-    in0 = state[5];
-    in1 = state[6];
-    in2 = state[7];
-    in3 = state[8];
-    in4 = state[9];
-    NONE = state[10];
-    scores = state[11];
-    itemNA = state[12];
-    sectionScores = state[13];
-    sectionNA = state[14];
-    contributions = state[15];
-    totals = state[16];
-    bonusTotals = state[17];
-    bonusCols = state[18];
-    bonusNA = state[19];
-    penaltyTotals = state[20];
-    memo1 = state[21];
-    memo2 = state[22];
-    raw3Cache = state[23];
-    prorataTop3 = state[24];
-    eligible = state[25];
-    groups = state[26];
-    groupOf = state[27];
-    members = state[28];
-    vetoed = state[29];
-    vetoLists = state[30];
-    places = state[31];
-    gradeLines = state[32];
-    grades = state[33];
-    tracing = state[34];
-  }
-  /** Before a call, or the building of a result's unit: what it interrupts, if anything. */
-  function enterCall() {
-    const outer = callLoaded ? { state: callState(), from: loadedFrom } : undefined;
-    callLoaded = true;
-    loadedFrom = undefined;
-    return outer;
-  }
-  /** After: what was interrupted back, or every variable let go. */
-  function leaveCall(outer) {
-    if (outer) {
-      loadCall(outer.state);
-      loadedFrom = outer.from;
-    } else {
-      loadCall(NOTHING);
-      callLoaded = false;
-    }
-  }
-  function letGo() {
-    lettingGo = false;
-    if (callLoaded || loadedFrom === undefined) return;
-    loadCall(NOTHING);
-    loadedFrom = undefined;
-  }
-  /** A result's units, each built with the state of the call that scored them. */
-  function resultReader(state) {
-    return (u) => {
-      if (callLoaded) {
-        // Inside a call or the building of another unit (a callback): that state is put back.
-        const outer = enterCall();
-        loadCall(state);
-        try {
-          return unitResult(u);
-        } finally {
-          leaveCall(outer);
-        }
-      }
-      if (loadedFrom !== state) {
-        loadCall(state);
-        loadedFrom = state;
-        if (!lettingGo) {
-          lettingGo = true;
-          queueMicrotask(letGo);
-        }
-      }
-      callLoaded = true;
-      try {
-        return unitResult(u);
-      } finally {
-        callLoaded = false;
-      }
-    };
-  }
   // f(u), or undefined when it fails (the failure recorded against the unit)
   function guard(u, f) {
     return guarded(errors, u, f);
@@ -544,6 +449,103 @@ function scorer0() {
     const r = { id: ids[u], items, sections, bonuses, bonus: bonusTotals[u], penalties, penalty: penaltyTotals[u], total: totals[u], place: places[u], eligible: eligible[u] === 1, grade, vetoed: vetoes.length > 0, vetoes: [...vetoes], errors: errors.get(u) ?? [] };
     if (steps) r.steps = steps;
     return r;
+  }
+
+  // ── a call's state: kept by its result, put in place for each of its units, let go ──
+  let callLoaded = false; // a call is in progress, or a result's unit is being built
+  let loadedFrom; // the state of the result whose units were read last, while it stays loaded
+  let lettingGo = false; // a microtask will let it go
+  function callState() {
+    return [n, ids, kinds, errors, given, in0, in1, in2, in3, in4, NONE, scores, itemNA, sectionScores, sectionNA, contributions, totals, bonusTotals, bonusCols, bonusNA, penaltyTotals, memo1, memo2, raw3Cache, prorataTop3, eligible, groups, groupOf, members, vetoed, vetoLists, places, gradeLines, grades, tracing];
+  }
+  function loadCall(state) {
+    n = state[0];
+    ids = state[1];
+    kinds = state[2];
+    errors = state[3];
+    given = state[4];
+    in0 = state[5];
+    in1 = state[6];
+    in2 = state[7];
+    in3 = state[8];
+    in4 = state[9];
+    NONE = state[10];
+    scores = state[11];
+    itemNA = state[12];
+    sectionScores = state[13];
+    sectionNA = state[14];
+    contributions = state[15];
+    totals = state[16];
+    bonusTotals = state[17];
+    bonusCols = state[18];
+    bonusNA = state[19];
+    penaltyTotals = state[20];
+    memo1 = state[21];
+    memo2 = state[22];
+    raw3Cache = state[23];
+    prorataTop3 = state[24];
+    eligible = state[25];
+    groups = state[26];
+    groupOf = state[27];
+    members = state[28];
+    vetoed = state[29];
+    vetoLists = state[30];
+    places = state[31];
+    gradeLines = state[32];
+    grades = state[33];
+    tracing = state[34];
+  }
+  /** Before a call, or the building of a result's unit: what it interrupts, if anything. */
+  function enterCall() {
+    const outer = callLoaded ? { state: callState(), from: loadedFrom } : undefined;
+    callLoaded = true;
+    loadedFrom = undefined;
+    return outer;
+  }
+  /** After: what was interrupted back, or every variable let go. */
+  function leaveCall(outer) {
+    if (outer) {
+      loadCall(outer.state);
+      loadedFrom = outer.from;
+    } else {
+      loadCall(NOTHING);
+      callLoaded = false;
+    }
+  }
+  function letGo() {
+    lettingGo = false;
+    if (callLoaded || loadedFrom === undefined) return;
+    loadCall(NOTHING);
+    loadedFrom = undefined;
+  }
+  /** A result's units, each built with the state of the call that scored them. */
+  function resultReader(state) {
+    return (u) => {
+      if (callLoaded) {
+        // Inside a call or the building of another unit (a callback): that state is put back.
+        const outer = enterCall();
+        loadCall(state);
+        try {
+          return unitResult(u);
+        } finally {
+          leaveCall(outer);
+        }
+      }
+      if (loadedFrom !== state) {
+        loadCall(state);
+        loadedFrom = state;
+        if (!lettingGo) {
+          lettingGo = true;
+          queueMicrotask(letGo);
+        }
+      }
+      callLoaded = true;
+      try {
+        return unitResult(u);
+      } finally {
+        callLoaded = false;
+      }
+    };
   }
 
   return function scheme0(table, options = {}) {

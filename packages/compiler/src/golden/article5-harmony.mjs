@@ -133,127 +133,6 @@ function scorer0() {
       memo14, memo15, let0Cache, let1Cache, let2Cache, let3Cache, cohort0, cohort1, cohort2, cohort3,
       cohort4, cohort5, cohort6, cohort7, eligible, groups, groupOf, members, vetoed, vetoLists,
       places, gradeLines, grades, tracing;
-  let callLoaded = false; // a call is in progress, or a result's unit is being built
-  let loadedFrom; // the state of the result whose units were read last, while it stays loaded
-  let lettingGo = false; // a microtask will let it go
-  function callState() {
-    return [n, ids, kinds, errors, given, in0, in1, in2, in3, in4, in5, in6, in7, in8, in9, in10, in11, in12, in13, in14, in15, in16, in17, NONE, scores, itemNA, sectionScores, sectionNA, contributions, totals, bonusTotals, penaltyTotals, memo9, memo10, memo11, memo12, memo13, memo14, memo15, let0Cache, let1Cache, let2Cache, let3Cache, cohort0, cohort1, cohort2, cohort3, cohort4, cohort5, cohort6, cohort7, eligible, groups, groupOf, members, vetoed, vetoLists, places, gradeLines, grades, tracing];
-  }
-  function loadCall(state) {
-    n = state[0];
-    ids = state[1];
-    kinds = state[2];
-    errors = state[3];
-    given = state[4];
-    in0 = state[5];
-    in1 = state[6];
-    in2 = state[7];
-    in3 = state[8];
-    in4 = state[9];
-    in5 = state[10];
-    in6 = state[11];
-    in7 = state[12];
-    in8 = state[13];
-    in9 = state[14];
-    in10 = state[15];
-    in11 = state[16];
-    in12 = state[17];
-    in13 = state[18];
-    in14 = state[19];
-    in15 = state[20];
-    in16 = state[21];
-    in17 = state[22];
-    NONE = state[23];
-    scores = state[24];
-    itemNA = state[25];
-    sectionScores = state[26];
-    sectionNA = state[27];
-    contributions = state[28];
-    totals = state[29];
-    bonusTotals = state[30];
-    penaltyTotals = state[31];
-    memo9 = state[32];
-    memo10 = state[33];
-    memo11 = state[34];
-    memo12 = state[35];
-    memo13 = state[36];
-    memo14 = state[37];
-    memo15 = state[38];
-    let0Cache = state[39];
-    let1Cache = state[40];
-    let2Cache = state[41];
-    let3Cache = state[42];
-    cohort0 = state[43];
-    cohort1 = state[44];
-    cohort2 = state[45];
-    cohort3 = state[46];
-    cohort4 = state[47];
-    cohort5 = state[48];
-    cohort6 = state[49];
-    cohort7 = state[50];
-    eligible = state[51];
-    groups = state[52];
-    groupOf = state[53];
-    members = state[54];
-    vetoed = state[55];
-    vetoLists = state[56];
-    places = state[57];
-    gradeLines = state[58];
-    grades = state[59];
-    tracing = state[60];
-  }
-  /** Before a call, or the building of a result's unit: what it interrupts, if anything. */
-  function enterCall() {
-    const outer = callLoaded ? { state: callState(), from: loadedFrom } : undefined;
-    callLoaded = true;
-    loadedFrom = undefined;
-    return outer;
-  }
-  /** After: what was interrupted back, or every variable let go. */
-  function leaveCall(outer) {
-    if (outer) {
-      loadCall(outer.state);
-      loadedFrom = outer.from;
-    } else {
-      loadCall(NOTHING);
-      callLoaded = false;
-    }
-  }
-  function letGo() {
-    lettingGo = false;
-    if (callLoaded || loadedFrom === undefined) return;
-    loadCall(NOTHING);
-    loadedFrom = undefined;
-  }
-  /** A result's units, each built with the state of the call that scored them. */
-  function resultReader(state) {
-    return (u) => {
-      if (callLoaded) {
-        // Inside a call or the building of another unit (a callback): that state is put back.
-        const outer = enterCall();
-        loadCall(state);
-        try {
-          return unitResult(u);
-        } finally {
-          leaveCall(outer);
-        }
-      }
-      if (loadedFrom !== state) {
-        loadCall(state);
-        loadedFrom = state;
-        if (!lettingGo) {
-          lettingGo = true;
-          queueMicrotask(letGo);
-        }
-      }
-      callLoaded = true;
-      try {
-        return unitResult(u);
-      } finally {
-        callLoaded = false;
-      }
-    };
-  }
   // f(u), or undefined when it fails (the failure recorded against the unit)
   function guard(u, f) {
     return guarded(errors, u, f);
@@ -1229,6 +1108,129 @@ function scorer0() {
     if (kinds[u] !== undefined) r.kind = kinds[u];
     if (steps) r.steps = steps;
     return r;
+  }
+
+  // ── a call's state: kept by its result, put in place for each of its units, let go ──
+  let callLoaded = false; // a call is in progress, or a result's unit is being built
+  let loadedFrom; // the state of the result whose units were read last, while it stays loaded
+  let lettingGo = false; // a microtask will let it go
+  function callState() {
+    return [n, ids, kinds, errors, given, in0, in1, in2, in3, in4, in5, in6, in7, in8, in9, in10, in11, in12, in13, in14, in15, in16, in17, NONE, scores, itemNA, sectionScores, sectionNA, contributions, totals, bonusTotals, penaltyTotals, memo9, memo10, memo11, memo12, memo13, memo14, memo15, let0Cache, let1Cache, let2Cache, let3Cache, cohort0, cohort1, cohort2, cohort3, cohort4, cohort5, cohort6, cohort7, eligible, groups, groupOf, members, vetoed, vetoLists, places, gradeLines, grades, tracing];
+  }
+  function loadCall(state) {
+    n = state[0];
+    ids = state[1];
+    kinds = state[2];
+    errors = state[3];
+    given = state[4];
+    in0 = state[5];
+    in1 = state[6];
+    in2 = state[7];
+    in3 = state[8];
+    in4 = state[9];
+    in5 = state[10];
+    in6 = state[11];
+    in7 = state[12];
+    in8 = state[13];
+    in9 = state[14];
+    in10 = state[15];
+    in11 = state[16];
+    in12 = state[17];
+    in13 = state[18];
+    in14 = state[19];
+    in15 = state[20];
+    in16 = state[21];
+    in17 = state[22];
+    NONE = state[23];
+    scores = state[24];
+    itemNA = state[25];
+    sectionScores = state[26];
+    sectionNA = state[27];
+    contributions = state[28];
+    totals = state[29];
+    bonusTotals = state[30];
+    penaltyTotals = state[31];
+    memo9 = state[32];
+    memo10 = state[33];
+    memo11 = state[34];
+    memo12 = state[35];
+    memo13 = state[36];
+    memo14 = state[37];
+    memo15 = state[38];
+    let0Cache = state[39];
+    let1Cache = state[40];
+    let2Cache = state[41];
+    let3Cache = state[42];
+    cohort0 = state[43];
+    cohort1 = state[44];
+    cohort2 = state[45];
+    cohort3 = state[46];
+    cohort4 = state[47];
+    cohort5 = state[48];
+    cohort6 = state[49];
+    cohort7 = state[50];
+    eligible = state[51];
+    groups = state[52];
+    groupOf = state[53];
+    members = state[54];
+    vetoed = state[55];
+    vetoLists = state[56];
+    places = state[57];
+    gradeLines = state[58];
+    grades = state[59];
+    tracing = state[60];
+  }
+  /** Before a call, or the building of a result's unit: what it interrupts, if anything. */
+  function enterCall() {
+    const outer = callLoaded ? { state: callState(), from: loadedFrom } : undefined;
+    callLoaded = true;
+    loadedFrom = undefined;
+    return outer;
+  }
+  /** After: what was interrupted back, or every variable let go. */
+  function leaveCall(outer) {
+    if (outer) {
+      loadCall(outer.state);
+      loadedFrom = outer.from;
+    } else {
+      loadCall(NOTHING);
+      callLoaded = false;
+    }
+  }
+  function letGo() {
+    lettingGo = false;
+    if (callLoaded || loadedFrom === undefined) return;
+    loadCall(NOTHING);
+    loadedFrom = undefined;
+  }
+  /** A result's units, each built with the state of the call that scored them. */
+  function resultReader(state) {
+    return (u) => {
+      if (callLoaded) {
+        // Inside a call or the building of another unit (a callback): that state is put back.
+        const outer = enterCall();
+        loadCall(state);
+        try {
+          return unitResult(u);
+        } finally {
+          leaveCall(outer);
+        }
+      }
+      if (loadedFrom !== state) {
+        loadCall(state);
+        loadedFrom = state;
+        if (!lettingGo) {
+          lettingGo = true;
+          queueMicrotask(letGo);
+        }
+      }
+      callLoaded = true;
+      try {
+        return unitResult(u);
+      } finally {
+        callLoaded = false;
+      }
+    };
   }
 
   return function scheme0(table, options = {}) {
