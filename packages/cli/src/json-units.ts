@@ -86,6 +86,14 @@ export class JsonUnits {
   private held: Buffer[] = [];
   /** Set when the bytes are not what is streamed: read the document whole instead. */
   private stopped = false;
+  /** Bytes written before the current piece. */
+  private before = 0;
+  /** Where the first unit starts (its brace), once read to. */
+  firstUnitAt: number | undefined;
+  /** Whether the list is held by a record (`{"units": …}`), once known. */
+  get inRecord(): boolean {
+    return this.wrapped;
+  }
 
   constructor(
     private readonly from: UnitsFrom,
@@ -187,7 +195,10 @@ export class JsonUnits {
         case Next.Unit:
           if (c === B.CloseList && this.next === Next.UnitOrClose) this.next = this.wrapped ? Next.CommaOrCloseRecord : Next.Nothing;
           // A unit starts: read on to its end.
-          else if (c === B.OpenRecord) start = this.begin(Reading.Unit, i - 1, false, false, 1);
+          else if (c === B.OpenRecord) {
+            start = this.begin(Reading.Unit, i - 1, false, false, 1);
+            this.firstUnitAt ??= this.before + start;
+          }
           else return this.stop();
           break;
         case Next.CommaOrClose:
@@ -200,6 +211,7 @@ export class JsonUnits {
       }
     }
     if (this.reading !== undefined) this.held.push(b.subarray(start));
+    this.before += n;
     return true;
   }
 

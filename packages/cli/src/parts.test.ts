@@ -68,7 +68,7 @@ describe('splitFile', () => {
   it('cuts a .json list just after the comma before a unit that starts as the first does, and nowhere else', () => {
     const list = (us: unknown[], indent?: number) => JSON.stringify(us, null, indent);
     const us = Array.from({ length: 40 }, (_, i) => ({ id: `u${i}`, honors: [{ id: 'x', level: 'city' }, { level: 'province' }] }));
-    for (const [text, wrapped] of [[list(us), false], [list(us, 2), false], [`{ "units": ${list(us, 2)} }`, true]] as const) {
+    for (const [text, wrapped] of [[list(us), false], [list(us, 2), false], [`{ "units": ${list(us, 2)} }`, true], [`{"scheme": "s", "m": {"id": [1]}, "units": ${list(us)}, "n": 1}`, true]] as const) {
       const p = file('split.json', text);
       const bytes = Buffer.from(text);
       const split = splitFile(p, 'json', bytes.length, 4)!;
@@ -81,7 +81,7 @@ describe('splitFile', () => {
       }
     }
     // Not a list of records with a first key: not cut.
-    for (const text of ['[1,2,3,4,5,6,7,8]', '[{}, {}, {}, {}, {}]', '{"scheme": "s", "units": [{"id": "a"}, {"id": "b"}]}']) expect(splitFile(file('n.json', text), 'json', Buffer.byteLength(text), 2)).toBeUndefined();
+    for (const text of ['[1,2,3,4,5,6,7,8]', '[{}, {}, {}, {}, {}]', '{"scheme": "s", "list": [{"id": "a"}, {"id": "b"}]}']) expect(splitFile(file('n.json', text), 'json', Buffer.byteLength(text), 2)).toBeUndefined();
   });
 });
 
@@ -220,12 +220,13 @@ describe('a run in parts', () => {
     const r = await inPartsAndAlone(scheme, file('units.jsonl', jsonl(units(N, 3))));
     expect(r.how).toBe('assess: 3 parts');
   });
-  it('gives the CSV of one thread, on a .json list of units: compact, indented, in {"units": …}', async () => {
+  it('gives the CSV of one thread, on a .json list of units: compact, indented, in {"units": …}, with keys around it', async () => {
     const us = units(N, 5);
     for (const [name, text] of [
       ['compact.json', JSON.stringify(us)],
       ['indented.json', JSON.stringify(us, null, 2)],
       ['wrapped.json', JSON.stringify({ units: us }, null, '\t')],
+      ['keys around the list.json', JSON.stringify({ scheme: '分片考核', year: 2024, units: us, note: { by: ['x'] } })],
     ]) {
       const r = await inPartsAndAlone(scheme, file(name, text));
       expect(r.how, name).toBe('assess: 3 parts');

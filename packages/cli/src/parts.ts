@@ -17,7 +17,7 @@ import { EXIT, type Io } from './io.js';
 import { cohortOfParts, partStarts, placeParts, warmUpPlaces, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
-import type { UnitsFrom } from './json-units.js';
+import { JsonUnits, type UnitsFrom } from './json-units.js';
 import { fileSize, type ByteRange } from './read.js';
 import type { Part } from './results.js';
 
@@ -195,16 +195,21 @@ export function splitFile(file: string, kind: FileKind, size: number, wanted: nu
  * space after it and its first key: `{"id"`, or `{\n    "id"` in an indented file), which
  * list entries inside a unit seldom do. A cut that is not between two units is found by the
  * parts, which then hand the run back to one thread (see json-units.ts); a document whose first
- * unit has no key, or that is neither a list nor `{"units": […]}`, is not split.
+ * unit has no key, is not in its first megabyte, or that is neither a list nor a record holding
+ * one under `units`, is not split.
  */
 function splitDocument(file: string, size: number, wanted: number): Split | undefined {
   const fd = openSync(file, 'r');
   try {
     const bytesAt = bytesOfFile(fd, size);
-    const head = bytesAt(0, WINDOW).toString('latin1');
-    const start = /^[ \t\r\n]*(?:\[|(\{)[ \t\r\n]*"units"[ \t\r\n]*:[ \t\r\n]*\[)[ \t\r\n]*(\{[ \t\r\n]*"[^"\\]*")/.exec(head);
-    if (!start) return undefined;
-    const unitStart = Buffer.from(start[2], 'latin1');
+    // Where the first unit is, read as a part's reader reads (other keys of a record first, if any).
+    const head = bytesAt(0, WINDOW);
+    const reader = new JsonUnits({ documentStart: true, documentEnd: false }, () => {});
+    reader.write(head);
+    const first = reader.firstUnitAt;
+    const key = first === undefined ? null : /^\{[ \t\r\n]*"[^"\\]*"/.exec(head.subarray(first, first + WINDOW).toString('latin1'));
+    if (!key) return undefined;
+    const unitStart = Buffer.from(key[0], 'latin1');
     const cuts = [0];
     for (let i = 1; i < wanted; i++) {
       const from = Math.max(Math.floor((size * i) / wanted), cuts[cuts.length - 1] + 1);
@@ -220,7 +225,7 @@ function splitDocument(file: string, size: number, wanted: number): Split | unde
     }
     if (cuts.length < 2) return undefined;
     cuts.push(size);
-    return { ranges: cuts.slice(0, -1).map((s, i) => ({ start: s, end: cuts[i + 1] })), wrapped: start[1] !== undefined };
+    return { ranges: cuts.slice(0, -1).map((s, i) => ({ start: s, end: cuts[i + 1] })), wrapped: reader.inRecord };
   } finally {
     closeSync(fd);
   }
