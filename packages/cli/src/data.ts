@@ -5,7 +5,7 @@
 // workbook (`数据!D7`), its place in the text of the others.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
+import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type TextRows, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
 import { TableBuilder } from '@assess/runtime';
 import { UsageError, type Args } from './args.js';
 import { cannotRead, type Io } from './io.js';
@@ -74,12 +74,7 @@ interface Read {
 async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (bytes: number) => void): Promise<Read & { builder: TableBuilder }> {
   const builder = new TableBuilder(plan);
   if (ext === '.json') {
-    if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) {
-      // The text is read again only when a message needs to point into it.
-      let spans: ReturnType<typeof rowsFromJson> | undefined;
-      const text = (t: () => string) => (spans ??= rowsFromJson(t(), file, plan));
-      return { builder, fileProblems: [], rowSpan: (i, t) => text(t).rowSpan(i), valueSpan: (i, field, t) => text(t).valueSpan(i, field) };
-    }
+    if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) return { builder, fileProblems: [], ...spansFromText((t) => rowsFromJson(t, file, plan)) };
     // Not a list of records (or not JSON): read whole, which says what is wrong and where.
     const whole = new TableBuilder(plan);
     const r = rowsFromJson(readFileSync(file, 'utf8'), file, plan);
@@ -88,10 +83,7 @@ async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (b
   }
   if (ext === '.csv') {
     const r = await readCsv(file, plan, builder, progress);
-    // The text is read again only when a message needs to point into it.
-    let spans: ReturnType<typeof rowsFromCsv> | undefined;
-    const text = (t: () => string) => (spans ??= rowsFromCsv(t(), file, plan));
-    return { builder, fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), rowSpan: (i, t) => text(t).rowSpan(i), valueSpan: (i, field, t) => text(t).valueSpan(i, field) };
+    return { builder, fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), ...spansFromText((t) => rowsFromCsv(t, file, plan)) };
   }
   const starts: number[] = [];
   const r = await readJsonLines(file, fieldNamer(plan), builder, progress, undefined, starts);
@@ -102,6 +94,16 @@ async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (b
     rowSpan: (i, text) => lineValueSpan(text(), starts[i], 'id', plan, file) ?? { start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file },
     valueSpan: (i, field, text) => lineValueSpan(text(), starts[i], field, plan, file),
   };
+}
+
+/**
+ * Where rows and values are, for a file read in chunks: its text is read again, and read as the
+ * whole-text reader reads it (`rows`), only when a message needs to point into it.
+ */
+function spansFromText(rows: (text: string) => TextRows): Pick<Read, 'rowSpan' | 'valueSpan'> {
+  let spans: TextRows | undefined;
+  const of = (text: () => string) => (spans ??= rows(text()));
+  return { rowSpan: (i, text) => of(text).rowSpan(i), valueSpan: (i, field, text) => of(text).valueSpan(i, field) };
 }
 
 /** Where a value of the unit on the line at `start` is (JSON lines). */
