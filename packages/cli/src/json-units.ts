@@ -33,7 +33,8 @@ const enum B {
   CloseRecord = 0x7d,
 }
 
-const space = (b: number) => b === B.Space || b === B.Lf || b === B.Cr || b === B.Tab;
+/** JSON's white space. */
+export const space = (b: number) => b === B.Space || b === B.Lf || b === B.Cr || b === B.Tab;
 
 /** What is read next, outside a value. */
 const enum Next {

@@ -17,7 +17,7 @@ import { EXIT, type Io } from './io.js';
 import { cohortOfParts, partStarts, placeParts, warmUpPlaces, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
-import { JsonUnits, type UnitsFrom } from './json-units.js';
+import { JsonUnits, space, type UnitsFrom } from './json-units.js';
 import { fileSize, type ByteRange } from './read.js';
 import type { Part } from './results.js';
 
@@ -202,10 +202,11 @@ function splitDocument(file: string, size: number, wanted: number): Split | unde
   const fd = openSync(file, 'r');
   try {
     const bytesAt = bytesOfFile(fd, size);
-    // Where the first unit is, read as a part's reader reads (other keys of a record first, if any).
+    // Where the first unit is, read as a part's reader reads (other keys of a record first, if
+    // any), a few kilobytes at a time: the units after it are not needed (while the threads wait).
     const head = bytesAt(0, WINDOW);
     const reader = new JsonUnits({ documentStart: true, documentEnd: false }, () => {});
-    reader.write(head);
+    for (let at = 0; at < head.length && reader.firstUnitAt === undefined; at += 4096) if (!reader.write(head.subarray(at, at + 4096))) break;
     const first = reader.firstUnitAt;
     const key = first === undefined ? null : /^\{[ \t\r\n]*"[^"\\]*"/.exec(head.subarray(first, first + WINDOW).toString('latin1'));
     if (!key) return undefined;
@@ -217,7 +218,7 @@ function splitDocument(file: string, size: number, wanted: number): Split | unde
       let cut = -1;
       for (let at = w.indexOf(unitStart); at >= 0 && cut < 0; at = w.indexOf(unitStart, at + 1)) {
         let j = at - 1;
-        while (j >= 0 && (w[j] === 0x20 || w[j] === 0x0a || w[j] === 0x0d || w[j] === 0x09)) j--;
+        while (j >= 0 && space(w[j])) j--;
         if (j >= 0 && w[j] === 0x2c) cut = from + j + 1;
       }
       if (cut < 0) break;
