@@ -251,6 +251,9 @@ function closeLabels(tokens: IToken[], unclosed: { token: IToken; at: number }[]
   return out;
 }
 
+/** The fix of E0014, a label that holds quotes (written without a backslash, or with one). */
+const INNER_QUOTES = { en: 'Write the inner quotes as “…”', zh: '名称中的引号改为“…”' };
+
 /**
  * `"关于"三公"经费"`: a label that holds ASCII quotes reads as a label, a name and a label. Such a
  * run of tokens written without spaces is read as the one label it was meant to be, and reported
@@ -279,7 +282,7 @@ function quotedLabels(tokens: IToken[], source: string): { tokens: IToken[]; dia
       ...(k > 0 ? [{ span: { start: x.startOffset, end: x.startOffset + 1 }, text: '”' }] : []),
       ...(k < inner.length - 1 ? [{ span: { start: x.endOffset!, end: x.endOffset! + 1 }, text: '“' }] : []),
     ]);
-    diagnostics.push(diag('E0014', { start: t.startOffset, end }, { label: image.slice(1, -1) }, { fixes: [{ title: { en: 'Write the inner quotes as “…”', zh: '名称中的引号改为“…”' }, edits }] }));
+    diagnostics.push(diag('E0014', { start: t.startOffset, end }, { label: image.slice(1, -1) }, { fixes: [{ title: INNER_QUOTES, edits }] }));
     i = j;
   }
   return { tokens: out, diagnostics };
@@ -313,7 +316,7 @@ function escapedQuotes(tokens: IToken[], source: string): { tokens: IToken[]; sp
     const span = { start: t.startOffset, end: close + 1 };
     spans.push(span);
     const edits = quotes.map((at, k) => ({ span: { start: at, end: at + 2 }, text: k % 2 === 0 ? '“' : '”' }));
-    diagnostics.push(diag('E0014', span, { label: source.slice(span.start + 1, close) }, { fixes: [{ title: { en: 'Write the inner quotes as “…”', zh: '名称中的引号改为“…”' }, edits }] }));
+    diagnostics.push(diag('E0014', span, { label: source.slice(span.start + 1, close) }, { fixes: [{ title: INNER_QUOTES, edits }] }));
   }
   if (!spans.length) return { tokens, spans, diagnostics };
   // Each such label one token; what the lexer made of its inside, gone.
