@@ -317,6 +317,7 @@ export class Parts {
       if (this.kind === 'json') job.json = { documentStart: i === 0, documentEnd: i === ranges.length - 1, wrapped };
       this.workers[i].postMessage(job, [channel.port2]);
     });
+    time('parts given their work');
     // While the parts read, the code that places their units is compiled (see warmUpPlaces).
     warmUpPlaces(plan);
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);

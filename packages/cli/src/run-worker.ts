@@ -27,6 +27,7 @@ port.on('message', (m: PartJob | Placed) => {
 const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${(process.uptime() * 1000).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
 
 async function score(job: PartJob): Promise<void> {
+  mark('given its work');
   const { plan, file } = job;
   // A part after the first reads the file's header line, then its own lines: the header must
   // be one whole record on its own (the part before this one ends where its lines end, or
@@ -102,3 +103,5 @@ async function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Pl
   mark('lines made');
   post({ k: 'done' });
 }
+// (When the thread is ready for its work: it loaded while the scheme was read.)
+mark('loaded');

@@ -42,7 +42,6 @@ export { Decimal, DISPLAY_PLACES, NOT_TERMINATING } from './common/decimal.js';
 // ── data, evaluation, explanations, examples ────────────────────────
 export { validateUnits, dataDiagnostics, problemField, DATA_LIMITS, type UnitTable, type Value, type Rec, type Where } from './data/validate.js';
 export { Headers, ID_HEADERS, KIND_HEADERS, fieldHeader, recordOf, withFieldNames, fieldNamer, unitHeaders, type Column } from './data/headers.js';
-export { inputSchema, inputJsonSchema } from './data/schema.js';
 export { expectedText } from './data/values.js';
 export { rowsFromJson, rowsFromCsv, dataFileDiagnostic, type TextRows } from './data/files.js';
 export { jsonValueSpans, type UnitSpans } from './data/locate.js';

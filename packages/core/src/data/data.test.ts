@@ -1,7 +1,8 @@
 // Input validation: every bad value is reported (unit, field, expected) before anything is
 // scored; data is untrusted (no prototype pollution); the input block as zod and JSON Schema.
 import { afterEach, describe, expect, it } from 'vitest';
-import { compile, evaluate, inputJsonSchema, inputSchema, rowsFromCsv, rowsFromJson, validateUnits, Decimal, type Plan, type Diagnostic } from '../index.js';
+import { inputJsonSchema, inputSchema } from '../schema.js';
+import { compile, evaluate, rowsFromCsv, rowsFromJson, validateUnits, Decimal, type Plan, type Diagnostic } from '../index.js';
 
 function schemeOf(src: string): Plan.Plan {
   const c = compile('t.assess', src);
