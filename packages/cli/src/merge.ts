@@ -6,7 +6,7 @@
 // order); places from every part's totals.
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
-import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, groupUnits, placeTotals, placeUnits, scoresFromWire, scoresToWire, type Groups, type PlaceTotals, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
+import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, descendingOrder, groupUnits, placesOfSortedParts, placeTotals, placeUnits, scoresFromWire, scoresToWire, type Groups, type PlaceTotals, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
 import type { CohortInputs, GivenToScorer } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
@@ -54,6 +54,13 @@ export interface PartScored {
   eligible: Uint8Array;
   vetoed: Uint8Array;
   groups?: PartGroups;
+  /**
+   * Where every unit of the part is ranked by a total its key tells apart (no groups, none
+   * vetoed or not assessed, every total a score): its units in descending order of their keys,
+   * and their keys in that order, sorted on the part's thread (`descendingOrder`), so that
+   * placing every part's units merges them.
+   */
+  ranked?: { order: Uint32Array; sorted: Float64Array };
 }
 
 /**
@@ -67,8 +74,13 @@ export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64
   const { key: keys, identifies } = placeTotals(col.totals);
   // (A loop: `Uint8Array.from` with a function took 60 ms for 500,000 units.)
   const vetoed = new Uint8Array(s.n);
-  for (let u = 0; u < s.n; u++) if (col.vetoes[u].length > 0) vetoed[u] = 1;
-  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed, groups };
+  let ranked = !groups;
+  for (let u = 0; u < s.n; u++)
+    if (col.vetoes[u].length > 0) {
+      vetoed[u] = 1;
+      ranked = false;
+    } else if (!col.eligible[u] || identifies[u] === 0) ranked = false;
+  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed, groups, ranked: ranked ? descendingOrder(keys) : undefined };
 }
 
 /** The places of a part's units (−1: none), where its results are read from. */
@@ -153,6 +165,8 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   if (n === 0) return 'no units';
   if (n > DATA_LIMITS.maxUnits) return 'too many units';
   if (sharedIds(parts.map((p) => p.ids))) return 'an id two parts may share';
+  // Every unit ranked in one group: the parts' sorted keys merged.
+  if (!plan.within && parts.every((p) => p.ranked)) return placesOfSortedParts(parts.map((p) => p.ranked!));
   const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
   const vetoed = concat(parts.map((p) => p.vetoed), new Uint8Array(n));
   // The exact totals are read only where doubles cannot tell them apart: a part's as needed.
@@ -199,7 +213,12 @@ export function warmUpPlaces(plan: Plan.Plan): boolean {
     const groups = plan.within ? { of, keys: ['a', 'b', 'c'] } : undefined;
     return { n: UNITS, ids, keys, identifies: new Uint8Array(UNITS).fill(1), totals: scoresToWire([]), eligible, vetoed, groups };
   };
-  return typeof placeParts(plan, [part(0), part(1)]) !== 'string';
+  // And where every unit is ranked in one group: the parts' keys merged (see `PartScored.ranked`).
+  const ranked = (p: number): PartScored => {
+    const keys = Float64Array.from({ length: UNITS }, (_, u) => ((u * 7919 + p * 13) % 997) / 10);
+    return { ...part(p), keys, eligible: new Uint8Array(UNITS).fill(1), vetoed: new Uint8Array(UNITS), groups: undefined, ranked: descendingOrder(keys) };
+  };
+  return typeof placeParts(plan, [part(0), part(1)]) !== 'string' && (plan.within !== undefined || typeof placeParts(plan, [ranked(0), ranked(1)]) !== 'string');
 }
 
 /** Where each part's units start among every part's units. */

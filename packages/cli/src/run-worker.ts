@@ -69,7 +69,7 @@ async function score(job: PartJob): Promise<void> {
   if (scoring.diagnostics.length > 0) return post({ k: 'unusual', why: 'scores that failed' });
   scored = { job, scoring };
   const part = partScored(scoring, idHashes);
-  const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : [])].map((a) => a.buffer as ArrayBuffer);
+  const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : []), ...(part.ranked ? [part.ranked.order, part.ranked.sorted] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
   mark('handed over its totals');
   // The units' values are not read again (results without traces read only scores): their

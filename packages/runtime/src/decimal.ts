@@ -924,6 +924,21 @@ export class Decimal {
     return [this.m, this.s, this.d];
   }
 
+  /**
+   * `toParts()` written into entry `u` of three typed columns (a column of scores crossing to
+   * another thread, see wire.ts), with no array made per score; false, and nothing written, when
+   * a part is too large for a double.
+   */
+  writeParts(m: Float64Array, s: Int16Array, d: Float64Array, u: number): boolean {
+    const mantissa = this.m;
+    const denominator = this.d;
+    if (typeof mantissa !== 'number' || typeof denominator !== 'number') return false;
+    m[u] = mantissa;
+    s[u] = this.s;
+    d[u] = denominator;
+    return true;
+  }
+
   /** The decimal whose `toParts()` gave (m, s, d) (shared like any other). */
   static fromParts(m: number | bigint, s: number, d: number | bigint): Decimal {
     if (d === 1) return typeof m === 'number' ? Decimal.make(m, s) : Decimal.makeBig(m, s);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from './decimal.js';
-import { competitionPlaces, placeTotals } from './places.js';
+import { competitionPlaces, descendingOrder, placesOfSortedParts, placeTotals } from './places.js';
 
 /** The definition: one more than the number of units with a higher total. */
 function reference(units: number[], totals: Decimal[], first: number): (number | null)[] {
@@ -56,3 +56,40 @@ describe('competitionPlaces over many close totals', () => {
     );
   });
 });
+
+describe('placesOfSortedParts', () => {
+  // Totals whose keys tell them apart (`numberIdentifies`): scores, ties among them.
+  const score = fc.oneof(
+    fc.integer({ min: -50, max: 100 }).map(String),
+    fc.integer({ min: 0, max: 9999 }).map((d) => `${d / 100}`),
+    fc.integer({ min: 0, max: 899 }).map((d) => `${d}/90`),
+  );
+  it('gives the places of every part’s units placed together, parts of any size (some empty, some radix-sorted)', () => {
+    fc.assert(
+      fc.property(fc.array(score, { minLength: 1, maxLength: 40 }), fc.array(fc.nat({ max: 6000 }), { minLength: 1, maxLength: 5 }), fc.boolean(), (texts, sizes, many) => {
+        const n = many ? sizes.reduce((a, b) => a + b, 0) : Math.min(texts.length, 40);
+        const totals = Array.from({ length: n }, (_, u) => parseTotal(texts[(u * 7) % texts.length]));
+        expect(totals.every((t) => t.numberIdentifies())).toBe(true);
+        const { key } = placeTotals(totals);
+        // The units cut into parts one after the other (the last takes what is left).
+        const parts: { order: Uint32Array; sorted: Float64Array }[] = [];
+        let at = 0;
+        for (const [i, size] of sizes.entries()) {
+          const end = i === sizes.length - 1 ? n : Math.min(n, at + (many ? size : size % 7));
+          parts.push(descendingOrder(key.slice(at, end)));
+          at = end;
+        }
+        const expected = reference(totals.map((_, u) => u), totals, 1);
+        expect(Array.from(placesOfSortedParts(parts))).toEqual(expected);
+      }),
+      // (Its cases are large: a failure is reported as found, not shrunk.)
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+});
+
+/** A score's text (a fraction as `a/b`) as the decimal it is. */
+function parseTotal(text: string): Decimal {
+  const [a, b] = text.split('/');
+  return b === undefined ? Decimal.parse(a)! : Decimal.parse(a)!.div(Decimal.parse(b)!);
+}

@@ -149,6 +149,56 @@ function descending(key: Float64Array): { order: Uint32Array; sorted: Float64Arr
   return { order, sorted };
 }
 
+/**
+ * Positions 0..n−1 in descending order of `key` (equal keys in ascending position), and the keys
+ * in that order, as places are worked out: a part of a cohort scored in parts sorts its own
+ * units' keys on its own thread (see `placesOfSortedParts`).
+ */
+export function descendingOrder(key: Float64Array): { order: Uint32Array; sorted: Float64Array } {
+  return descending(key);
+}
+
+/**
+ * Every unit's place (the parts' units one after the other), for a cohort of one group whose
+ * every unit is ranked by a total its key tells apart from every other (`numberIdentifies`),
+ * from each part's units in descending order of their keys and these keys (`descendingOrder`):
+ * the parts' orders merged, as `competitionPlaces` would place them (equal keys are equal totals and share the
+ * best place), without sorting every unit's key again.
+ */
+export function placesOfSortedParts(parts: readonly { order: Uint32Array; sorted: Float64Array }[]): Int32Array {
+  // Every unit in descending order of its key (its position among every part's units beside
+  // it), one part merged in after the other (of equal keys, the earlier part's first).
+  let keys = new Float64Array(0);
+  let units = new Uint32Array(0);
+  let start = 0;
+  for (const { order, sorted } of parts) {
+    const n = keys.length + order.length;
+    const mergedKeys = new Float64Array(n);
+    const mergedUnits = new Uint32Array(n);
+    let a = 0;
+    let b = 0;
+    for (let r = 0; r < n; r++) {
+      if (b === order.length || (a < keys.length && keys[a] >= sorted[b])) {
+        mergedKeys[r] = keys[a];
+        mergedUnits[r] = units[a++];
+      } else {
+        mergedKeys[r] = sorted[b];
+        mergedUnits[r] = start + order[b++];
+      }
+    }
+    keys = mergedKeys;
+    units = mergedUnits;
+    start += order.length;
+  }
+  const places = new Int32Array(keys.length);
+  let place = 0;
+  for (let r = 0; r < keys.length; r++) {
+    if (r === 0 || keys[r] !== keys[r - 1]) place = r + 1;
+    places[units[r]] = place;
+  }
+  return places;
+}
+
 /** Where vetoed and ineligible units are placed: after the units ranked, or nowhere. */
 export interface Placing {
   vetoed: 'last' | 'unplaced';

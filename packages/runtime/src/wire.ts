@@ -23,12 +23,10 @@ export function scoresToWire(col: readonly (Decimal | null)[]): ScoresOnWire {
       w.s[u] = -1;
       continue;
     }
+    if (x.writeParts(w.m, w.s, w.d, u)) continue;
     const [m, s, d] = x.toParts();
     w.s[u] = s;
-    if (typeof m === 'number' && typeof d === 'number') {
-      w.m[u] = m;
-      w.d[u] = d;
-    } else w.big.push([u, m, s, d]);
+    w.big.push([u, m, s, d]);
   }
   return w;
 }
