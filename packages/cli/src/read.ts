@@ -4,7 +4,6 @@
 // column.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import type { Plan } from '@assess/core';
 import { fieldNamer, unitHeaders } from '@assess/core/rows';
@@ -67,33 +66,65 @@ export function csvRecords(file: string, onRecord: (cells: string[]) => void, pr
 export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges);
-    // (Decoded here rather than by the stream, so that the bytes read are counted as they come.)
-    const utf8 = new StringDecoder('utf8');
-    let rest = '';
-    let number = 0;
-    let at = 0;
+    const lines = new Lines(onLine);
     let bytes = 0;
-    const emit = (line: string) => {
-      onLine(line.endsWith('\r') ? line.slice(0, -1) : line, ++number, at);
-      at += line.length + 1;
-    };
     input.on('data', (piece: Buffer) => {
       progress?.((bytes += piece.length));
-      const text = rest + utf8.write(piece);
-      let start = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-        emit(text.slice(start, nl));
-        start = nl + 1;
-      }
-      rest = text.slice(start);
+      lines.write(piece);
     });
     input.on('error', reject);
     input.on('end', () => {
-      rest += utf8.end();
-      if (rest !== '') emit(rest);
+      lines.end();
       resolve();
     });
   });
+}
+
+/**
+ * The lines of UTF-8 text given in pieces of any size: each line with its number and its UTF-16
+ * offset in the text, without its line break (`\n`, or `\r\n`). Lines are found in the bytes (no
+ * byte of a UTF-8 character is a line break) and each is decoded on its own: no decoded copy of
+ * every piece to cut the lines from (reading and parsing 500,000 JSON lines of towns: 2.44–3.06 s
+ * → 2.14–2.57 s).
+ */
+export class Lines {
+  /** The bytes of a line not yet ended, from the pieces before (joined once, when it ends). */
+  private rest: Buffer[] = [];
+  private number = 0;
+  private at = 0;
+
+  constructor(private readonly onLine: (line: string, number: number, at: number) => void) {}
+
+  write(piece: Buffer): void {
+    let start = 0;
+    if (this.rest.length > 0) {
+      const nl = piece.indexOf(10);
+      if (nl < 0) {
+        this.rest.push(piece);
+        return;
+      }
+      this.rest.push(piece.subarray(0, nl));
+      this.emit(Buffer.concat(this.rest).toString('utf8'));
+      this.rest = [];
+      start = nl + 1;
+    }
+    for (let nl = piece.indexOf(10, start); nl >= 0; nl = piece.indexOf(10, start)) {
+      this.emit(piece.toString('utf8', start, nl));
+      start = nl + 1;
+    }
+    if (start < piece.length) this.rest.push(piece.subarray(start));
+  }
+
+  /** The last line, when the text does not end with a line break. */
+  end(): void {
+    if (this.rest.length > 0) this.emit(Buffer.concat(this.rest).toString('utf8'));
+    this.rest = [];
+  }
+
+  private emit(line: string): void {
+    this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line, ++this.number, this.at);
+    this.at += line.length + 1;
+  }
 }
 
 /** What reading gave: problems with the file. */
