@@ -162,8 +162,8 @@ export function descendingOrder(key: Float64Array): { order: Uint32Array; sorted
  * Every unit's place (the parts' units one after the other), for a cohort of one group whose
  * every unit is ranked by a total its key tells apart from every other (`numberIdentifies`),
  * from each part's units in descending order of their keys and these keys (`descendingOrder`):
- * the parts' orders merged, as `competitionPlaces` would place them (equal keys are equal totals and share the
- * best place), without sorting every unit's key again.
+ * the parts' orders merged, and placed as `competitionPlaces` places them (equal keys are equal
+ * totals and share the best place), without sorting every unit's key again.
  */
 export function placesOfSortedParts(parts: readonly { order: Uint32Array; sorted: Float64Array }[]): Int32Array {
   // Every unit in descending order of its key (its position among every part's units beside
