@@ -52,11 +52,22 @@ export function fieldSchema(t: FieldType, grades: string[]): z.ZodType<Value> {
  * The zod schema of one unit's record: `id` (text), `unit` (its kind, when the scheme has
  * several) and the inputs. Exported for embedding; JSON Schema via `inputJsonSchema`.
  */
-export function inputSchema(plan: Plan): z.ZodObject {
+export function inputSchema(plan: Plan): z.ZodType {
   const shape: Record<string, z.ZodType> = { id: z.union([z.string().min(1), z.number()]) };
   if (plan.unitKinds.length > 1) shape.unit = z.enum(plan.unitKinds as [string, ...string[]]);
   for (const f of plan.inputs) shape[f.name] = fieldShape(f, plan.gradeLabels);
-  return z.object(shape);
+  return ownRecord(shape);
+}
+
+/**
+ * A record of `shape` read from its own properties only, as the validator reads rows: zod reads
+ * `row[key]`, which for an absent field named like a member every object inherits (`valueOf`,
+ * `toString`, `constructor`) is that member, and rejected a row the validator accepts. The row is
+ * seen through a copy of its own properties on an object with no prototype.
+ */
+function ownRecord(shape: Record<string, z.ZodType>): z.ZodType {
+  const own = (row: unknown) => (typeof row === 'object' && row !== null && !Array.isArray(row) ? Object.assign(Object.create(null) as object, row) : row);
+  return z.preprocess(own, z.object(shape));
 }
 
 function fieldShape(f: Field, grades: string[]): z.ZodType {
@@ -64,7 +75,7 @@ function fieldShape(f: Field, grades: string[]): z.ZodType {
   if (f.type.k === 'list') {
     const inner: Record<string, z.ZodType> = {};
     for (const sub of f.type.fields) inner[sub.name] = fieldShape(sub, grades);
-    s = z.array(z.object(inner)).max(DATA_LIMITS.maxListEntries);
+    s = z.array(ownRecord(inner)).max(DATA_LIMITS.maxListEntries);
   } else s = fieldSchema(f.type, grades);
   s = s.describe(f.label ?? f.name);
   return f.optional ? s.optional() : s;
