@@ -220,6 +220,19 @@ describe('a run in parts', () => {
     const r = await inPartsAndAlone(scheme, file('units.jsonl', jsonl(units(N, 3))));
     expect(r.how).toBe('assess: 3 parts');
   });
+  it('reads JSON lines and a .json list saved with a byte-order mark as it reads them without, in parts', async () => {
+    const us = units(N, 9);
+    for (const [name, text] of [
+      ['units.jsonl', jsonl(us)],
+      ['units.json', JSON.stringify({ units: us }, null, 2)],
+    ]) {
+      const plain = await inPartsAndAlone(scheme, file(name, text));
+      const marked = await inPartsAndAlone(scheme, file(`marked ${name}`, '\uFEFF' + text));
+      expect(marked.how, name).toBe('assess: 3 parts');
+      expect(marked.code, name).toBe(0);
+      expect(marked.stdout, name).toBe(plain.stdout);
+    }
+  });
   it('gives the CSV of one thread, on a .json list of units: compact, indented, in {"units": …}, with keys around it', async () => {
     const us = units(N, 5);
     for (const [name, text] of [

@@ -18,7 +18,7 @@ import { cohortOfParts, partStarts, placeParts, warmUpPlaces, type PartGiven, ty
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { JsonUnits, space, type UnitsFrom } from './json-units.js';
-import { fileSize, type ByteRange } from './read.js';
+import { fileSize, withoutMark, type ByteRange } from './read.js';
 import type { Part } from './results.js';
 
 /**
@@ -204,7 +204,8 @@ function splitDocument(file: string, size: number, wanted: number): Split | unde
     const bytesAt = bytesOfFile(fd, size);
     // Where the first unit is, read as a part's reader reads (other keys of a record first, if
     // any), a few kilobytes at a time: the units after it are not needed (while the threads wait).
-    const head = bytesAt(0, WINDOW);
+    // (After a byte-order mark, if the file has one, as the first part's reader reads it.)
+    const head = withoutMark(bytesAt(0, WINDOW));
     const reader = new JsonUnits({ documentStart: true, documentEnd: false }, () => {});
     for (let at = 0; at < head.length && reader.firstUnitAt === undefined; at += 4096) if (!reader.write(head.subarray(at, at + 4096))) break;
     const first = reader.firstUnitAt;

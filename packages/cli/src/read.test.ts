@@ -48,6 +48,29 @@ describe('Lines', () => {
     );
   });
 
+  it('drops a byte-order mark at the start of a file (its first line then starts at 1), and only there', () => {
+    const bytes = Buffer.from('\uFEFF{"id":"a"}\r\n\uFEFF{"id":"b"}\n');
+    const at = (fileStart: boolean, cuts: number[]) => {
+      const got: Line[] = [];
+      const lines = new Lines((line, number, offset) => got.push([line, number, offset]), fileStart);
+      let from = 0;
+      for (const cut of cuts) {
+        lines.write(bytes.subarray(from, cut));
+        from = cut;
+      }
+      lines.write(bytes.subarray(from));
+      lines.end();
+      return got;
+    };
+    for (const cuts of [[], [1], [2, 5], [3]]) {
+      expect(at(true, cuts), String(cuts)).toEqual([
+        ['{"id":"a"}', 1, 1],
+        ['\uFEFF{"id":"b"}', 2, 13],
+      ]);
+      expect(at(false, cuts), String(cuts)).toEqual(reference(bytes));
+    }
+  });
+
   it('joins a line that runs over many pieces once', () => {
     const line = '项目'.repeat(50_000);
     const bytes = Buffer.from(`a\n${line}\r\nb`);

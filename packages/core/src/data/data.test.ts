@@ -294,6 +294,17 @@ describe('files', () => {
     const { diagnostics } = validateUnits(sch(), a.rows, { file: 'd.json', rowSpan: a.rowSpan });
     expect(diagnostics).toEqual([]);
   });
+  it('JSON: a file saved with a byte-order mark reads as without it, its values where they are in the file', () => {
+    const text = JSON.stringify({ units: [good()] });
+    const marked = rowsFromJson('\uFEFF' + text, 'd.json', sch());
+    const plain = rowsFromJson(text, 'd.json', sch());
+    expect(marked.diagnostics).toEqual([]);
+    expect(marked.rows).toEqual(plain.rows);
+    const at = plain.valueSpan(0, 'dept_score')!;
+    expect(marked.valueSpan(0, 'dept_score')).toEqual({ ...at, start: at.start + 1, end: at.end + 1 });
+    // Anything else after the mark is still not JSON.
+    expect(codes(rowsFromJson('\uFEFF\uFEFF[]', 'd.json').diagnostics)).toEqual(['E0505']);
+  });
   it('JSON: not JSON, or not a list of units → E0505', () => {
     expect(codes(rowsFromJson('{ "units": [ ', 'd.json').diagnostics)).toEqual(['E0505']);
     expect(codes(rowsFromJson('{ "towns": [] }', 'd.json').diagnostics)).toEqual(['E0505']);

@@ -21,7 +21,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * known by their field's name when the scheme's `plan` is given), so that messages can
  * point at them.
  */
-export function rowsFromJson(text: string, file: string, plan?: Pick<Plan, 'inputs' | 'unitLabels'>): TextRows {
+export function rowsFromJson(source: string, file: string, plan?: Pick<Plan, 'inputs' | 'unitLabels'>): TextRows {
+  // A byte-order mark (a file saved as "UTF-8 with BOM") read as white space: offsets stay the file's.
+  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   let data: unknown;
   try {
     data = JSON.parse(text);
