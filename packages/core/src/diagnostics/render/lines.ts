@@ -23,7 +23,9 @@ export class LineMap {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: [...this.text.slice(this.starts[lo], o)].length + 1 };
+    // (A byte-order mark at the text's start is no column: editors do not show it.)
+    const from = lo === 0 && this.text.charCodeAt(0) === 0xfeff ? Math.min(1, o) : this.starts[lo];
+    return { line: lo + 1, column: [...this.text.slice(from, o)].length + 1 };
   }
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? this.text.length;

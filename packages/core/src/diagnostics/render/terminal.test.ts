@@ -72,3 +72,20 @@ describe('text from a scheme or a data file on a terminal', () => {
     expect(printable('a\u202eb\u2066c\u200fd')).toBe('a\ufffdb\ufffdc\u200fd');
   });
 });
+
+describe('a file saved with a byte-order mark', () => {
+  it('is pointed at as an editor shows it: the mark is neither a column nor a character of the first line', () => {
+    const text = '\uFEFF{"id":"a","n":"x"}\n{"id":"b","n":"y"}\n';
+    const frameOf = (start: number) => {
+      const d = diag('E0501', { start, end: start + 3, file: 'd.json' }, { unit: 'u', field: 'n', expected: { en: 'a number', zh: '数值' }, found: '"x"' });
+      return renderDiagnostic(d, new Map([['d.json', text]]), 'd.json', { lang: 'en' }).split('\n');
+    };
+    const first = frameOf(text.indexOf('"x"'));
+    expect(first[1]).toContain('d.json:1:15');
+    expect(pointed(first).text).toBe('"x"');
+    // The second line is counted as it always was.
+    expect(frameOf(text.indexOf('"y"'))[1]).toContain('d.json:2:15');
+    // Zero-width characters take no column either.
+    expect(displayWidth('a\u200bb\uFEFF')).toBe(2);
+  });
+});
