@@ -84,10 +84,11 @@ export function textLines(file: string, onLine: (line: string, number: number, a
  * The lines of UTF-8 text given in pieces of any size: each line with its number and its UTF-16
  * offset in the text, without its line break (`\n`, or `\r\n`), and at the start of a file
  * (`fileStart`) without a byte-order mark (a file saved as "UTF-8 with BOM": its first line then
- * starts at offset 1). Lines are found in the bytes (no
- * byte of a UTF-8 character is a line break) and each is decoded on its own: no decoded copy of
- * every piece to cut the lines from (reading and parsing 500,000 JSON lines of towns: 2.44–3.06 s
- * → 2.14–2.57 s).
+ * starts at offset 1; dropped from the decoded line, so that it is found however the first bytes
+ * are cut, where `withoutMark` looks at a first piece). Lines are found in the bytes (no byte of a
+ * UTF-8 character is a line break) and each is decoded on its own: no decoded copy of every piece
+ * to cut the lines from (reading and parsing 500,000 JSON lines of towns: 2.44–3.06 s → 2.14–2.57
+ * s).
  */
 export class Lines {
   /** The bytes of a line not yet ended, from the pieces before (joined once, when it ends). */
