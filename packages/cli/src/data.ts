@@ -5,7 +5,8 @@
 // workbook (`数据!D7`), its place in the text of the others.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type TextRows, type Evaluation, type Lang, type Plan, type Span, type UnitTable } from '@assess/core';
+import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type TextRows, type Evaluation, type Lang, type Plan, type Span, type UnitTable, type Where } from '@assess/core';
+import type { Problem } from '@assess/runtime';
 import { TableBuilder } from '@assess/runtime';
 import { UsageError, type Args } from './args.js';
 import { cannotRead, type Io } from './io.js';
@@ -38,7 +39,7 @@ export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, 
   // The file's text, only read again when there is something to point at.
   let text: string | undefined;
   const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
-  const diagnostics = [...read.fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, rowSpan: (i) => read.rowSpan(i, textOf), valueSpan: (i, field) => read.valueSpan(i, field, textOf) })];
+  const diagnostics = [...read.fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, ...read.where(textOf, problems) })];
   const sources = new Map(c.sources);
   if (diagnostics.length > 0) sources.set(dataFile, textOf());
   report(io, diagnostics, sources, dataFile, lang, args);
@@ -63,47 +64,145 @@ async function readWorkbookData(c: Scheme, dataFile: string, io: Io, lang: Lang,
   return { table, sources: c.sources };
 }
 
-/** What reading a file gave besides its rows: its own problems, where row i is in its text, and where its values are. */
+/** What reading a file gave besides its rows: its own problems, and where the rows its messages name are in its text. */
 interface Read {
   fileProblems: Diagnostic[];
-  rowSpan: (i: number, text: () => string) => Span;
-  valueSpan: (i: number, field: string, text: () => string) => Span | undefined;
+  where: (text: () => string, problems: readonly Problem[]) => Spans;
 }
+
+/** Where rows and their values are in a data file's text. */
+type Spans = Required<Pick<Where, 'rowSpan' | 'valueSpan'>>;
 
 /** The rows of a data file into a builder: CSV, JSON lines and a JSON list of units in chunks (any other JSON as one document). */
 async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (bytes: number) => void): Promise<Read & { builder: TableBuilder }> {
   const builder = new TableBuilder(plan);
   if (ext === '.json') {
-    if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) return { builder, fileProblems: [], ...spansFromText((t) => rowsFromJson(t, file, plan)) };
+    if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) return { builder, fileProblems: [], where: (text) => spansInText(ext, file, plan, text, []) };
     // Not a list of records (or not JSON): read whole, which says what is wrong and where.
     const whole = new TableBuilder(plan);
     const r = rowsFromJson(readFileSync(file, 'utf8'), file, plan);
     for (const row of withFieldNames(plan, r.rows)) whole.addRecord(row);
-    return { builder: whole, fileProblems: r.diagnostics, rowSpan: (i) => r.rowSpan(i), valueSpan: (i, field) => r.valueSpan(i, field) };
+    return { builder: whole, fileProblems: r.diagnostics, where: () => ({ rowSpan: r.rowSpan, valueSpan: r.valueSpan }) };
   }
   if (ext === '.csv') {
     const r = await readCsv(file, plan, builder, progress);
-    return { builder, fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), ...spansFromText((t) => rowsFromCsv(t, file, plan)) };
+    return { builder, fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), where: (text, problems) => spansInText(ext, file, plan, text, problems) };
   }
   const starts: number[] = [];
   const r = await readJsonLines(file, fieldNamer(plan), builder, progress, undefined, starts);
+  return { builder, fileProblems: r.problems.map((p) => fileDiagnostic(p, file)), where: (text) => jsonLineSpans(text, (i) => starts[i], plan, file) };
+}
+
+/**
+ * Where a run of a file's rows starts, read in parts: its first row, and the byte its lines
+ * start at (0: the file's first line; a CSV's header is read there in any case).
+ */
+export interface Section {
+  row: number;
+  byte: number;
+}
+
+/**
+ * Where the rows `problems` name are in the text of a CSV, JSON-lines or .json file read in
+ * chunks (the text read only when a message points into it): a CSV's rows read as the
+ * whole-text reader reads them, from the start of the section a row is in and only up to the
+ * last row named there (a million rows took 5 s for a warning at the first); JSON lines line by
+ * line, blank ones passed over as the reader does; a .json document whole.
+ */
+function spansInText(ext: string, file: string, plan: Plan.Plan, text: () => string, problems: readonly Problem[], sections: readonly Section[] = [{ row: 0, byte: 0 }]): Spans {
+  if (ext === '.json') {
+    let spans: TextRows | undefined;
+    const of = () => (spans ??= rowsFromJson(text(), file, plan));
+    return { rowSpan: (i) => of().rowSpan(i), valueSpan: (i, field) => of().valueSpan(i, field) };
+  }
+  const sectionOf = (i: number) => {
+    let k = sections.length - 1;
+    while (k > 0 && sections[k].row > i) k--;
+    return k;
+  };
+  // The last row named in each section.
+  const last = sections.map(() => -1);
+  for (const p of problems) {
+    const k = sectionOf(p.row);
+    last[k] = Math.max(last[k], p.row - sections[k].row);
+  }
+  const from = (k: number) => (sections[k].byte === 0 ? undefined : charOffset(text(), sections[k].byte));
+  if (ext === '.csv') {
+    const rows: TextRows[] = [];
+    const at = (i: number) => {
+      const k = sectionOf(i);
+      return { rows: (rows[k] ??= rowsFromCsv(text(), file, plan, { from: from(k), rows: Math.max(last[k], i - sections[k].row) + 1 })), j: i - sections[k].row };
+    };
+    return {
+      rowSpan: (i) => {
+        const { rows, j } = at(i);
+        return rows.rowSpan(j);
+      },
+      valueSpan: (i, field) => {
+        const { rows, j } = at(i);
+        return rows.valueSpan(j, field);
+      },
+    };
+  }
+  const starts: number[][] = [];
+  const lineStart = (i: number) => {
+    const k = sectionOf(i);
+    return (starts[k] ??= jsonLineStarts(text(), from(k) ?? 0, Math.max(last[k], i - sections[k].row) + 1))[i - sections[k].row];
+  };
+  return jsonLineSpans(text, lineStart, plan, file);
+}
+
+/** Spans in a JSON-lines file, given where each row's line starts. A unit is pointed at by its id, as in a .json file, else by the start of its line. */
+function jsonLineSpans(text: () => string, start: (i: number) => number | undefined, plan: Plan.Plan, file: string): Spans {
   return {
-    builder,
-    fileProblems: r.problems.map((p) => fileDiagnostic(p, file)),
-    // A unit is pointed at by its id, as in a .json file, else by the start of its line.
-    rowSpan: (i, text) => lineValueSpan(text(), starts[i], 'id', plan, file) ?? { start: starts[i] ?? 0, end: (starts[i] ?? 0) + 1, file },
-    valueSpan: (i, field, text) => lineValueSpan(text(), starts[i], field, plan, file),
+    rowSpan: (i) => lineValueSpan(text(), start(i), 'id', plan, file) ?? { start: start(i) ?? 0, end: (start(i) ?? 0) + 1, file },
+    valueSpan: (i, field) => lineValueSpan(text(), start(i), field, plan, file),
   };
 }
 
 /**
- * Where rows and values are, for a file read in chunks: its text is read again, and read as the
- * whole-text reader reads it (`rows`), only when a message needs to point into it.
+ * Where the first `count` lines that are not blank start, from offset `from` (the start of a
+ * line), as `readJsonLines` numbers its rows (a byte-order mark is no part of the first line).
  */
-function spansFromText(rows: (text: string) => TextRows): Pick<Read, 'rowSpan' | 'valueSpan'> {
-  let spans: TextRows | undefined;
-  const of = (text: () => string) => (spans ??= rows(text()));
-  return { rowSpan: (i, text) => of(text).rowSpan(i), valueSpan: (i, field, text) => of(text).valueSpan(i, field) };
+export function jsonLineStarts(text: string, from: number, count: number): number[] {
+  const out: number[] = [];
+  let at = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
+  while (out.length < count && at <= text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    if (text.slice(at, end).trim() !== '') out.push(at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return out;
+}
+
+/** The offset in `text` (UTF-16 units) of the character at byte `byte` of its UTF-8 encoding. */
+export function charOffset(text: string, byte: number): number {
+  let bytes = 0;
+  let i = 0;
+  for (; i < text.length && bytes < byte; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      // A pair of surrogates: one character of four bytes.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return i;
+}
+
+/**
+ * Messages for the problems of a file read in parts (warnings only: a part with an error hands
+ * the run back to one thread), each row global, printed as one thread prints them.
+ */
+export function reportPartsProblems(c: Scheme, dataFile: string, problems: readonly Problem[], sections: readonly Section[], io: Io, lang: Lang, args: Args): void {
+  let text: string | undefined;
+  const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
+  const diagnostics = dataDiagnostics(c.plan, problems, { file: dataFile, ...spansInText(extname(dataFile).toLowerCase(), dataFile, c.plan, textOf, problems, sections) });
+  report(io, diagnostics, new Map([...c.sources, [dataFile, textOf()]]), dataFile, lang, args);
 }
 
 /** Where a value of the unit on the line at `start` is (JSON lines). */

@@ -59,7 +59,7 @@ function inParts(plan: Plan.Plan, scorer: Scorer, built: Built[]): Scoring[] | u
   // Each part without its places, as on its thread: every part's units are placed together.
   const scorings = tables.map((t, i) => scorer.scoreTable(t, { cohort: given?.[i], places: false }));
   if (scorings.some((s) => s.diagnostics.length > 0)) return undefined;
-  const places = placeParts(plan, scorings.map((s, i) => partScored(s, built[i].idHashes)));
+  const places = placeParts(plan, scorings.map((s, i) => partScored(s, built[i].idHashes, { rows: [], shares: [] })));
   if (typeof places === 'string') return undefined;
   const starts = partStarts(scorings);
   scorings.forEach((s, i) => placeInto(s, places.slice(starts[i], starts[i] + s.n)));

@@ -6,7 +6,7 @@
 // order); places from every part's totals.
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
-import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, descendingOrder, groupUnits, placesOfSortedParts, placeTotals, placeUnits, scoresFromWire, scoresToWire, type Groups, type PlaceTotals, type ScoreColumns, type ScoresOnWire } from '@assess/runtime';
+import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, descendingOrder, groupUnits, percentShares, placesOfSortedParts, placeTotals, placeUnits, scoresFromWire, scoresToWire, type Groups, type PlaceTotals, type Problem, type ScoreColumns, type ScoresOnWire, type UnitTable } from '@assess/runtime';
 import type { CohortInputs, GivenToScorer } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
@@ -61,6 +61,50 @@ export interface PartScored {
    * placing every part's units merges them.
    */
   ranked?: { order: Uint32Array; sorted: Float64Array };
+  warnings: PartWarnings;
+}
+
+/**
+ * A part's warnings (a part with an error hands the run back to one thread), rows its own: a
+ * field the scheme does not declare, where the part first has it; for each percentage field,
+ * what its column says of shares written as fractions (`percentShares`: a warning only the
+ * column of every part together can give).
+ */
+export interface PartWarnings {
+  rows: Problem[];
+  shares: ReturnType<typeof percentShares>[];
+}
+
+/** What a part's table and problems give for its warnings; undefined when a problem is an error. */
+export function partWarnings(plan: Pick<Plan.Plan, 'inputs'>, table: UnitTable, problems: readonly Problem[]): PartWarnings | undefined {
+  if (problems.some((p) => p.code.startsWith('E'))) return undefined;
+  const shares = plan.inputs.flatMap((f) => (f.type.k === 'percent' ? [percentShares(f.name, table.columns.get(f.name)!, table.ids)] : []));
+  return { rows: problems.filter((p) => p.code !== 'W0502'), shares };
+}
+
+/**
+ * Every part's warnings as one thread gives them, rows counted over every part: each undeclared
+ * field once, where a unit first has it, in the order of the rows; then, field by field, the
+ * shares of a percentage field, where no part has a value over 1% (at the first part's first).
+ */
+export function warningsOfParts(parts: readonly { n: number; warnings: PartWarnings }[]): Problem[] {
+  const starts = partStarts(parts);
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  parts.forEach((p, i) => {
+    for (const w of p.warnings.rows) {
+      if (w.code === 'W0501' && seen.has(w.field)) continue;
+      if (w.code === 'W0501') seen.add(w.field);
+      out.push({ ...w, row: w.row + starts[i] });
+    }
+  });
+  const fields = parts[0]?.warnings.shares.length ?? 0;
+  for (let f = 0; f < fields; f++) {
+    if (parts.some((p) => p.warnings.shares[f].over)) continue;
+    const i = parts.findIndex((p) => p.warnings.shares[f].first);
+    if (i >= 0) out.push({ ...parts[i].warnings.shares[f].first!, row: parts[i].warnings.shares[f].first!.row + starts[i] });
+  }
+  return out;
 }
 
 /**
@@ -68,7 +112,7 @@ export interface PartScored {
  * columns are still needed for its lines); `ids`: its table's ids' hashes, sorted (on each
  * part's thread, so that ids two parts share are found by merging).
  */
-export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64Array): PartScored {
+export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64Array, warnings: PartWarnings): PartScored {
   const col = s.columns;
   const groups = col.groups && { of: col.groups.of.slice(), keys: col.groups.keys };
   const { key: keys, identifies } = placeTotals(col.totals);
@@ -80,7 +124,7 @@ export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64
       vetoed[u] = 1;
       ranked = false;
     } else if (!col.eligible[u] || identifies[u] === 0) ranked = false;
-  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed, groups, ranked: ranked ? descendingOrder(keys) : undefined };
+  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed, groups, ranked: ranked ? descendingOrder(keys) : undefined, warnings };
 }
 
 /** The places of a part's units (−1: none), where its results are read from. */
@@ -211,7 +255,7 @@ export function warmUpPlaces(plan: Plan.Plan): boolean {
       of[u] = u % 3;
     }
     const groups = plan.within ? { of, keys: ['a', 'b', 'c'] } : undefined;
-    return { n: UNITS, ids, keys, identifies: new Uint8Array(UNITS).fill(1), totals: scoresToWire([]), eligible, vetoed, groups };
+    return { n: UNITS, ids, keys, identifies: new Uint8Array(UNITS).fill(1), totals: scoresToWire([]), eligible, vetoed, groups, warnings: { rows: [], shares: [] } };
   };
   // And where every unit is ranked in one group: the parts' keys merged (see `PartScored.ranked`).
   const ranked = (p: number): PartScored => {

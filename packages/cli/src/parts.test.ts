@@ -310,11 +310,39 @@ describe('a run in parts', () => {
     expect(r.how).toMatch(/^assess: one thread: part 3: lines the reader gave up on$/);
     expect(r.code).toBe(1);
   });
-  it('gives the same warnings as one thread (percentages written as fractions)', async () => {
-    const us = units(N, 9).map((u) => ({ ...u, cov: '0.5' }));
-    const r = await inPartsAndAlone(scheme, file('fractions.csv', csv(us)));
-    expect(r.how).toMatch(/^assess: one thread: part \d: problems in the rows$/);
+  it('gives the warnings of one thread, in parts: percentages written as fractions, in every part or only in some', async () => {
+    const fractions = units(N, 9).map((u, i) => ({ ...u, cov: i < N / 2 ? '0' : '0.5' }));
+    const r = await inPartsAndAlone(scheme, file('fractions.csv', csv(fractions)));
+    expect(r.how).toBe('assess: 3 parts');
+    // At the first fraction, in the second part.
     expect(r.stderr).toContain('W0502');
+    expect(r.stderr).toContain(`U${String(N / 2 + 1).padStart(6, '0')}`);
+    // A part with a value over 1%: no warning, whichever part has it.
+    for (const at of [0, N - 1]) {
+      const over = fractions.map((u, i) => (i === at ? { ...u, cov: '80%' } : u));
+      const none = await inPartsAndAlone(scheme, file(`over ${at}.jsonl`, jsonl(over)));
+      expect(none.how).toBe('assess: 3 parts');
+      expect(none.stderr).toBe('');
+    }
+  });
+  it('gives the warnings of one thread, in parts: fields the scheme does not declare, each where a unit first has it', async () => {
+    // `note` first in the second part (blank before), again in the third; `备注` in the first.
+    const us = units(N, 17).map((u, i) => ({ ...u, note: i > N / 2 && i % 7 === 0 ? `n${i}` : '', 备注: i === 5 || i === N - 3 ? 'x' : '' }));
+    const cols = [...FIELDS, 'note', '备注'] as const;
+    const text = [cols.join(','), ...us.map((u) => cols.map((f) => cell(u[f])).join(','))].join('\n') + '\n';
+    for (const [name, data] of [
+      ['extra.csv', text],
+      ['marked extra.csv', '\uFEFF' + text.replaceAll('\n', '\r\n')],
+      // Keys only where not blank; blank lines, and a byte-order mark.
+      ['extra.jsonl', '\uFEFF' + us.map((u) => JSON.stringify(Object.fromEntries(Object.entries(u).filter(([, v]) => v !== ''))) + (u.id.endsWith('7') ? '\n  ' : '')).join('\n') + '\n'],
+      ['extra.json', JSON.stringify(us.map((u) => Object.fromEntries(Object.entries(u).filter(([, v]) => v !== ''))), null, 1)],
+    ]) {
+      const r = await inPartsAndAlone(scheme, file(name, data));
+      expect(r.how, name).toBe('assess: 3 parts');
+      expect(r.code, name).toBe(0);
+      expect(r.stderr.match(/W0501/g), name).toHaveLength(2);
+      expect(r.stderr, name).toContain(`U${String(Math.floor(N / 2) + 6).padStart(6, '0')}`);
+    }
   });
   it('gives the same failures as one thread (a division by zero)', async () => {
     const div = SCHEME.replace('item "得分" max 50: x / 3', 'item "得分" max 50: 50 / (x - 70)');

@@ -4,17 +4,20 @@
 // values (from what each part's units give), then the places (from every part's totals). The
 // results are those of the run on one thread, byte for byte, because this is done only where a
 // unit's scores, vetoes and grade follow from its own data and the cohort values, and these from
-// the units' own data (`scoredInParts`), and only on clean data: at a problem in any row, a
-// failed score, an id two parts share or anything else unusual the parts are dropped, before
-// anything is written, and the run is made on one thread, which reports it as it always does.
+// the units' own data (`scoredInParts`), and only on data without errors (the rows' warnings are
+// put together as one thread gives them: merge.ts): at an error in any row, a failed score, an
+// id two parts share or anything else unusual the parts are dropped, before anything is
+// written, and the run is made on one thread, which reports it as it always does.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Lang, Plan } from '@assess/core';
+import type { Problem } from '@assess/runtime';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
-import { cohortOfParts, partStarts, placeParts, warmUpPlaces, type PartGiven, type PartInputs, type PartScored } from './merge.js';
+import type { Section } from './data.js';
+import { cohortOfParts, partStarts, placeParts, warmUpPlaces, warningsOfParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { JsonUnits, space, type UnitsFrom } from './json-units.js';
@@ -300,7 +303,7 @@ export class Parts {
    * to JavaScript (`scorerSource`) and whether its parts are given cohort values
    * (`givenInParts`); undefined where it cannot be scored in parts (`scoredInParts`).
    */
-  async run(plan: Plan.Plan, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number): Promise<number | undefined> {
+  async run(plan: Plan.Plan, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number, warn: (problems: Problem[], sections: Section[]) => void): Promise<number | undefined> {
     // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why (=time: also when each step ends).
     const debug = (s: string) => void (io.env.ASSESS_DEBUG && io.stderr.write(`assess: ${s}\n`));
     const time = (what: string) => io.env.ASSESS_DEBUG === 'time' && debug(`${what} at ${(process.uptime() * 1000).toFixed(0)} ms`);
@@ -354,6 +357,9 @@ export class Parts {
     const n = placed.length;
     const lastWithUnits = parts.reduce((last, p, i) => (p.n > 0 ? i : last), -1);
     const starts = partStarts(parts);
+    // The rows' warnings, as one thread gives them (where each part's rows start, for pointing at them).
+    const warnings = warningsOfParts(parts);
+    if (warnings.length > 0) warn(warnings, parts.map((_, i) => ({ row: starts[i], byte: i === 0 ? 0 : ranges[i].start })));
     parts.forEach((p, i) => {
       const places = placed.slice(starts[i], starts[i] + p.n);
       const part: Part = { head: i === 0, tail: i === parts.length - 1, lastUnit: i === lastWithUnits, n };

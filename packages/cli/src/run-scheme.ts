@@ -9,7 +9,7 @@
 import { givenInParts, scoredInParts, type Diagnostic, type Lang } from '@assess/core';
 import type { Args } from './args.js';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
-import { readData, scoreData } from './data.js';
+import { readData, reportPartsProblems, scoreData } from './data.js';
 import { EXIT, writeOut, type Io } from './io.js';
 import { Output } from './output.js';
 import type { Parts } from './parts.js';
@@ -44,7 +44,7 @@ export async function runScheme({ file, data, args, lang, format, target, parts,
   if (parts) {
     // The parts' threads are given the scheme compiled to JavaScript (none where it compares units in a way parts cannot be given).
     const inParts = scoredInParts(c.plan) ? { scorer: scorerSource(c.plan), given: givenInParts(c.plan) } : undefined;
-    const done = await parts.run(c.plan, inParts, io, lang, started);
+    const done = await parts.run(c.plan, inParts, io, lang, started, (problems, sections) => reportPartsProblems(c, data, problems, sections, io, lang, args));
     if (done !== undefined) return done;
   }
   const read = await readData(c, data, io, lang, args);

@@ -1,14 +1,14 @@
 // One part of a large `assess run`, on its own thread (see parts.ts): read and validate the
 // part's lines, score its units, and hand back what placing every part's units together
-// needs; then, given the places, make the part's result lines and hand them back as bytes.
-// Anything but clean data (a problem in a row, a failed score, a line the reader gives up on)
-// is only reported as unusual: the run is then made again on one thread, which says what is
-// wrong exactly where it always does.
+// needs (and its rows' warnings); then, given the places, make the part's result lines and hand
+// them back as bytes. Anything else (an error in a row, a failed score, a line the reader gives
+// up on) is only reported as unusual: the run is then made again on one thread, which says what
+// is wrong exactly where it always does.
 import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
-import { givenFromWire, inputsToWire, partScored, placeInto, type PartInputs } from './merge.js';
+import { givenFromWire, inputsToWire, partScored, partWarnings, placeInto, type PartInputs } from './merge.js';
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
 import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
@@ -51,7 +51,9 @@ async function score(job: PartJob): Promise<void> {
   }
   mark('read and validated');
   const { table, problems, idHashes } = b.finish();
-  if (problems.length > 0) return post({ k: 'unusual', why: 'problems in the rows' });
+  // Warnings are put together with the other parts' (merge.ts); an error, one thread reports.
+  const warnings = partWarnings(plan, table, problems);
+  if (!warnings) return post({ k: 'unusual', why: 'problems in the rows' });
   const scorer = scorerFrom(job.scorer);
   let scoring: Scoring;
   try {
@@ -68,7 +70,7 @@ async function score(job: PartJob): Promise<void> {
   mark('scored');
   if (scoring.diagnostics.length > 0) return post({ k: 'unusual', why: 'scores that failed' });
   scored = { job, scoring };
-  const part = partScored(scoring, idHashes);
+  const part = partScored(scoring, idHashes, warnings);
   const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : []), ...(part.ranked ? [part.ranked.order, part.ranked.sorted] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
   mark('handed over its totals');

@@ -11,6 +11,7 @@ export {
   validateRows,
   csvValue,
   csvRecord,
+  percentShares,
   type CsvLayout,
   type Bounds,
   type FieldSpec,

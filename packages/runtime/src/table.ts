@@ -327,22 +327,9 @@ export class TableBuilder {
     return { code: 'E0503', row, id: this.ids[row], first };
   }
 
-  /**
-   * A percentage is written as 85 or "85%", so 0.95 reads as 0.95%. When every value of a field
-   * is at most 1% and one of them is a fraction of a percent, the data was most likely written as
-   * shares (0.95 for 95%): a warning at the first such value, never a guess at what was meant.
-   */
   private fractionsAsPercent(field: string, column: Value[]) {
-    let first = -1;
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i] as Decimal | undefined;
-      if (v === undefined) continue;
-      if (v.gt(ONE_PERCENT) || v.sign() < 0) return;
-      if (first < 0 && v.sign() > 0 && v.lt(ONE_PERCENT)) first = i;
-    }
-    if (first < 0) return;
-    const found = (column[first] as Decimal).mul(Decimal.HUNDRED);
-    this.problems.push({ code: 'W0502', row: first, field, unit: this.ids[first], found: found.toString(), asPercent: found.mul(Decimal.HUNDRED).toString() });
+    const shares = percentShares(field, column, this.ids);
+    if (!shares.over && shares.first) this.problems.push(shares.first);
   }
 
   /** Past the limit on units, rows are only counted. */
@@ -425,6 +412,27 @@ export class TableBuilder {
     out.length = k;
     return out;
   }
+}
+
+/**
+ * A percentage is written as 85 or "85%", so 0.95 reads as 0.95%. When every value of a field
+ * is at most 1% and one of them is a fraction of a percent, the data was most likely written as
+ * shares (0.95 for 95%): a warning at the first such value, never a guess at what was meant.
+ * What a column says of that: whether a value is above 1% or below 0 (then no warning), and the
+ * warning at its first fraction of a percent, if any (a file read in parts puts its parts'
+ * together: the warning of the first part that has one, where no part's value is over).
+ */
+export function percentShares(field: string, column: readonly Value[], ids: readonly string[]): { over: boolean; first?: Problem } {
+  let first = -1;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as Decimal | undefined;
+    if (v === undefined) continue;
+    if (v.gt(ONE_PERCENT) || v.sign() < 0) return { over: true };
+    if (first < 0 && v.sign() > 0 && v.lt(ONE_PERCENT)) first = i;
+  }
+  if (first < 0) return { over: false };
+  const found = (column[first] as Decimal).mul(Decimal.HUNDRED);
+  return { over: false, first: { code: 'W0502', row: first, field, unit: ids[first], found: found.toString(), asPercent: found.mul(Decimal.HUNDRED).toString() } };
 }
 
 /** A field's path in messages: `honors[2].level` for a field of a list's second entry. */

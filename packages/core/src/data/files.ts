@@ -50,10 +50,20 @@ export function rowsFromJson(source: string, file: string, plan?: Pick<Plan, 'in
 }
 
 /**
+ * Which of a CSV file's rows `rowsFromCsv` reads, when not all: the first `rows` rows from
+ * offset `from` in the text (the start of a record; the header is still read from the start).
+ * A program that read the file in chunks needs the spans of only the rows its messages name.
+ */
+export interface CsvRowsWanted {
+  from?: number;
+  rows?: number;
+}
+
+/**
  * The rows of a CSV data file (RFC 4180: quoted fields, doubled quotes, CRLF). The first
  * line names the columns (field names or labels, see headers.ts); a list field's cell holds JSON (`[{"project":"桥梁",…}]`).
  */
-export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs' | 'unitLabels'>): TextRows {
+export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs' | 'unitLabels'>, wanted: CsvRowsWanted = {}): TextRows {
   const records: { cells: string[]; starts: number[]; start: number; end: number }[] = [];
   let cells: string[] = [];
   /** Where each cell of the record being read starts (in `src`). */
@@ -63,7 +73,10 @@ export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs
   let start = 0;
   const src = text.replace(/^\ufeff/, '');
   const offset = text.length - src.length;
-  for (let i = 0; i < src.length; i++) {
+  /** The header, then the wanted rows. */
+  const most = wanted.rows === undefined ? Infinity : wanted.rows + 1;
+  let i = 0;
+  for (; i < src.length && records.length < most; i++) {
     const ch = src[i];
     if (quoted) {
       if (ch === '"' && src[i + 1] === '"') {
@@ -84,13 +97,17 @@ export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs
       if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: end + offset });
       cells = [];
       cell = '';
+      // Past the header, on to the wanted rows.
+      if (records.length === 1 && wanted.from !== undefined && wanted.from - offset > i + 1) i = wanted.from - offset - 1;
       start = i + 1;
       starts = [start];
     } else cell += ch;
   }
-  cells.push(cell);
-  starts.push(src.length + 1);
-  if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: src.length + offset });
+  if (i >= src.length) {
+    cells.push(cell);
+    starts.push(src.length + 1);
+    if (cells.some((c) => c !== '') && records.length < most) records.push({ cells, starts, start: start + offset, end: src.length + offset });
+  }
   const [header, ...body] = records;
   if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [] };
   const names = unitHeaders(plan).columns(header.cells).map((c) => c.key);

@@ -68,3 +68,39 @@ describe('CSV values', () => {
     expect(r.rows[0]).toMatchObject({ id: '甲' });
   });
 });
+
+describe('CSV rows wanted', () => {
+  // Cells with commas, quotes, line breaks; blank lines; CRLF or LF; a byte-order mark or not.
+  const cellText = fc.oneof(fc.constantFrom('', '1', '甲', 'a,b', 'say "hi"', 'two\nlines', ' '), fc.string({ maxLength: 4 }));
+  const quoted = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const csvFile = fc.record({
+    rows: fc.array(fc.array(cellText, { minLength: 3, maxLength: 3 }), { maxLength: 8 }),
+    blank: fc.array(fc.nat(9), { maxLength: 3 }),
+    eol: fc.constantFrom('\n', '\r\n'),
+    mark: fc.boolean(),
+  });
+  const textOf = ({ rows, blank, eol, mark }: fc.RecordValue<{ rows: string[][]; blank: number[]; eol: string; mark: boolean }>) => {
+    const lines = rows.map((r) => r.map(quoted).join(','));
+    for (const b of blank) lines.splice(Math.min(b, lines.length), 0, '');
+    return (mark ? '\ufeff' : '') + ['id,n,x y', ...lines].join(eol) + eol;
+  };
+
+  it('the rows from any record’s start, as many as wanted, are those of the whole file, at the same places', () => {
+    fc.assert(
+      fc.property(csvFile, fc.nat(9), fc.nat(9), (f, k, count) => {
+        const text = textOf(f);
+        const all = rowsFromCsv(text, 'd.csv', plan);
+        // From the header on, or from row `k`'s start.
+        const first = k < all.rows.length ? k : 0;
+        const from = k < all.rows.length ? all.rowSpan(k).start : undefined;
+        const some = rowsFromCsv(text, 'd.csv', plan, { from, rows: count });
+        const expected = all.rows.slice(first, first + count);
+        expect(some.rows).toEqual(expected);
+        expected.forEach((_, i) => {
+          expect(some.rowSpan(i)).toEqual(all.rowSpan(first + i));
+          expect(some.valueSpan(i, 'n')).toEqual(all.valueSpan(first + i, 'n'));
+        });
+      }),
+    );
+  });
+});
