@@ -5,7 +5,7 @@
 // workbook (`数据!D7`), its place in the text of the others.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type TextRows, type Evaluation, type Lang, type Plan, type Span, type UnitTable, type Where } from '@assess/core';
+import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable, type Where } from '@assess/core';
 import type { Problem } from '@assess/runtime';
 import { TableBuilder } from '@assess/runtime';
 import { UsageError, type Args } from './args.js';
@@ -77,7 +77,7 @@ type Spans = Required<Pick<Where, 'rowSpan' | 'valueSpan'>>;
 async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (bytes: number) => void): Promise<Read & { builder: TableBuilder }> {
   const builder = new TableBuilder(plan);
   if (ext === '.json') {
-    if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) return { builder, fileProblems: [], where: (text) => spansInText(ext, file, plan, text, []) };
+    if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) return { builder, fileProblems: [], where: (text, problems) => spansInText(ext, file, plan, text, problems) };
     // Not a list of records (or not JSON): read whole, which says what is wrong and where.
     const whole = new TableBuilder(plan);
     const r = rowsFromJson(readFileSync(file, 'utf8'), file, plan);
@@ -104,52 +104,72 @@ export interface Section {
 
 /**
  * Where the rows `problems` name are in the text of a CSV, JSON-lines or .json file read in
- * chunks (the text read only when a message points into it): a CSV's rows read as the
- * whole-text reader reads them, from the start of the section a row is in and only up to the
- * last row named there (a million rows took 5 s for a warning at the first); JSON lines line by
- * line, blank ones passed over as the reader does; a .json document whole.
+ * chunks (the text read only when a message points into it), read as the whole-text readers
+ * read them, from the start of the section a row is in and only up to the last row named there
+ * (a million CSV rows took 5 s for a warning at the first, a million towns in a .json list 51
+ * s): a CSV's records, JSON lines (blank ones passed over, as the reader does), a list's units.
  */
 function spansInText(ext: string, file: string, plan: Plan.Plan, text: () => string, problems: readonly Problem[], sections: readonly Section[] = [{ row: 0, byte: 0 }]): Spans {
-  if (ext === '.json') {
-    let spans: TextRows | undefined;
-    const of = () => (spans ??= rowsFromJson(text(), file, plan));
-    return { rowSpan: (i) => of().rowSpan(i), valueSpan: (i, field) => of().valueSpan(i, field) };
-  }
   const sectionOf = (i: number) => {
     let k = sections.length - 1;
     while (k > 0 && sections[k].row > i) k--;
     return k;
   };
-  // The last row named in each section.
+  // The rows named in each section (its own row numbers), and the last.
+  const named = sections.map(() => new Set<number>());
   const last = sections.map(() => -1);
   for (const p of problems) {
     const k = sectionOf(p.row);
+    named[k].add(p.row - sections[k].row);
     last[k] = Math.max(last[k], p.row - sections[k].row);
   }
-  const from = (k: number) => (sections[k].byte === 0 ? undefined : charOffset(text(), sections[k].byte));
-  if (ext === '.csv') {
-    const rows: TextRows[] = [];
-    const at = (i: number) => {
+  /** What `read` gives for row i's section (from where it starts, up to the last row named there), and i's row in it. */
+  const perSection = <T>(read: (from: number | undefined, rows: number, named: ReadonlySet<number>) => T) => {
+    const got: T[] = [];
+    return (i: number) => {
       const k = sectionOf(i);
-      return { rows: (rows[k] ??= rowsFromCsv(text(), file, plan, { from: from(k), rows: Math.max(last[k], i - sections[k].row) + 1 })), j: i - sections[k].row };
+      const j = i - sections[k].row;
+      return { read: (got[k] ??= read(sections[k].byte === 0 ? undefined : charOffset(text(), sections[k].byte), last[k] + 1, named[k])), j };
     };
+  };
+  if (ext === '.csv') {
+    const at = perSection((from, rows) => rowsFromCsv(text(), file, plan, { from, rows }));
     return {
       rowSpan: (i) => {
-        const { rows, j } = at(i);
-        return rows.rowSpan(j);
+        const { read, j } = at(i);
+        return read.rowSpan(j);
       },
       valueSpan: (i, field) => {
-        const { rows, j } = at(i);
-        return rows.valueSpan(j, field);
+        const { read, j } = at(i);
+        return read.valueSpan(j, field);
       },
     };
   }
-  const starts: number[][] = [];
-  const lineStart = (i: number) => {
-    const k = sectionOf(i);
-    return (starts[k] ??= jsonLineStarts(text(), from(k) ?? 0, Math.max(last[k], i - sections[k].row) + 1))[i - sections[k].row];
-  };
-  return jsonLineSpans(text, lineStart, plan, file);
+  if (ext === '.json') {
+    // (As a whole document's reader points: a unit at its id, else its whole record.)
+    const at = perSection((from, units, named) => jsonValueSpans(text(), plan, { from, units, named }));
+    const unit = (i: number) => {
+      const { read, j } = at(i);
+      return read[j];
+    };
+    return {
+      rowSpan: (i) => ({ ...(unit(i)?.values.get('id') ?? unit(i)?.record ?? { start: 0, end: 0 }), file }),
+      valueSpan: (i, field) => {
+        const span = unit(i)?.values.get(field);
+        return span && { ...span, file };
+      },
+    };
+  }
+  const at = perSection((from, rows) => jsonLineStarts(text(), from ?? 0, rows));
+  return jsonLineSpans(
+    text,
+    (i) => {
+      const { read, j } = at(i);
+      return read[j];
+    },
+    plan,
+    file,
+  );
 }
 
 /** Spans in a JSON-lines file, given where each row's line starts. A unit is pointed at by its id, as in a .json file, else by the start of its line. */

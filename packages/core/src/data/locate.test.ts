@@ -104,3 +104,24 @@ describe('CSV rows wanted', () => {
     );
   });
 });
+
+describe('JSON units wanted', () => {
+  it('the units from any unit’s start, as many as wanted, are those of the whole document, at the same places; values only of those named', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 6 }), fc.constantFrom(undefined, 2), fc.boolean(), fc.nat(6), fc.nat(6), fc.array(fc.nat(6)), (units, indent, wrapped, k, count, named) => {
+        const text = JSON.stringify(wrapped ? { before: [1, { units: 2 }], units } : units, null, indent);
+        const all = jsonValueSpans(text, plan);
+        const first = k < all.length ? k : 0;
+        const from = k < all.length ? all[k].record.start : undefined;
+        const some = jsonValueSpans(text, plan, { from, units: count, named: new Set(named) });
+        expect(some).toHaveLength(Math.min(count, all.length - first));
+        some.forEach((u, i) => {
+          expect(u.record).toEqual(all[first + i].record);
+          expect(u.values).toEqual(named.includes(i) ? all[first + i].values : new Map());
+        });
+        // Without `named`, every unit's values.
+        expect(jsonValueSpans(text, plan, { from, units: count })).toEqual(all.slice(first, first + count));
+      }),
+    );
+  });
+});

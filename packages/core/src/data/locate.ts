@@ -14,8 +14,24 @@ export interface UnitSpans {
   values: Map<string, Span>;
 }
 
+/**
+ * Which units `jsonValueSpans` reads, when not all: the first `units` units from offset `from`
+ * (the start of a unit of the list, or white space before it), else from the document's start;
+ * and of which of them the values' spans.
+ * A program that read a large file in chunks needs the spans of only the units its messages name.
+ */
+export interface JsonUnitsWanted {
+  from?: number;
+  units?: number;
+  /** The units (0: the first read) whose values' spans are wanted (the others: only their records'). */
+  named?: ReadonlySet<number>;
+}
+
+/** Thrown to stop reading once the wanted units are read. */
+const ENOUGH = new Error('enough units');
+
 /** For each unit (in order), where it is and where each of its values is. */
-export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs' | 'unitLabels'>): UnitSpans[] {
+export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs' | 'unitLabels'>, wanted: JsonUnitsWanted = {}): UnitSpans[] {
   const unitKey: Key = plan ? ((h) => (k: string) => h.column(k).key)(unitHeaders(plan)) : (k) => k;
   const entryKeys = new Map(plan?.inputs.flatMap((f) => (f.type.k === 'list' ? [[f.name, new Headers(f.type.fields, false)] as const] : [])));
   const entryKey = (list: string): Key => {
@@ -24,16 +40,13 @@ export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs' | 'unitL
   };
   const s = new Scanner(text);
   const units: UnitSpans[] = [];
-  const unitsArray = () =>
-    s.array(() => {
-      const spans = new Map<string, Span>();
-      const unit = { record: { start: s.at(), end: s.at() }, values: spans };
-      units.push(unit);
-      if (s.peek() !== '{') {
-        s.skipValue();
-        unit.record.end = s.at();
-        return;
-      }
+  const most = wanted.units ?? Infinity;
+  const readUnit = () => {
+    const spans = new Map<string, Span>();
+    const unit = { record: { start: s.at(), end: s.at() }, values: spans };
+    units.push(unit);
+    if (s.peek() !== '{' || (wanted.named && !wanted.named.has(units.length - 1))) s.skipValue();
+    else
       s.object((rawKey) => {
         const key = unitKey(rawKey);
         const start = s.at();
@@ -49,17 +62,27 @@ export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs' | 'unitL
         } else s.skipValue();
         spans.set(key, { start, end: s.at() });
       });
-      unit.record.end = s.at();
-    });
+    unit.record.end = s.at();
+    if (units.length >= most) throw ENOUGH;
+  };
   try {
-    s.space();
-    if (s.peek() === '[') unitsArray();
-    else if (s.peek() === '{') s.object((k) => (k === 'units' && s.peek() === '[' ? unitsArray() : s.skipValue()));
+    if (most <= 0) return units;
+    if (wanted.from !== undefined) {
+      s.seek(wanted.from);
+      s.items(readUnit);
+    } else {
+      s.space();
+      if (s.peek() === '[') s.array(readUnit);
+      else if (s.peek() === '{') s.object((k) => (k === 'units' && s.peek() === '[' ? s.array(readUnit) : s.skipValue()));
+    }
   } catch {
-    // Not the JSON it was taken for: whatever was found is still right.
+    // Not the JSON it was taken for (or the units wanted are read): whatever was found is still right.
   }
   return units;
 }
+
+/** White space between JSON's tokens (and a byte-order mark before a document). */
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 
 /** A lenient reader of JSON text that knows where it is (offsets are UTF-16, as spans are). */
 class Scanner {
@@ -70,8 +93,12 @@ class Scanner {
     return this.i;
   }
 
+  seek(at: number): void {
+    this.i = at;
+  }
+
   space() {
-    while (/\s/.test(this.text[this.i] ?? '')) this.i++;
+    while (this.i < this.text.length && isSpace(this.text.charCodeAt(this.i))) this.i++;
   }
 
   peek(): string {
@@ -91,19 +118,24 @@ class Scanner {
     const c = this.peek();
     if (c === '{') return this.object(() => this.skipValue());
     if (c === '[') return this.array(() => this.skipValue());
-    if (c === '"') {
-      this.string();
-      return;
+    if (c === '"') return this.skipString();
+    for (; this.i < this.text.length; this.i++) {
+      const d = this.text.charCodeAt(this.i);
+      if (isSpace(d) || d === 0x2c || d === 0x5d || d === 0x7d) break;
     }
-    while (this.i < this.text.length && !/[\s,\]}]/.test(this.text[this.i])) this.i++;
   }
 
   string(): string {
     const start = this.i;
-    this.i++;
-    while (this.i < this.text.length && this.text[this.i] !== '"') this.i += this.text[this.i] === '\\' ? 2 : 1;
-    this.i++;
+    this.skipString();
     return JSON.parse(this.text.slice(start, this.i)) as string;
+  }
+
+  private skipString(): void {
+    const t = this.text;
+    this.i++;
+    while (this.i < t.length && t.charCodeAt(this.i) !== 0x22) this.i += t.charCodeAt(this.i) === 0x5c ? 2 : 1;
+    this.i++;
   }
 
   /** `{ key: value, … }`: `onValue(key)` reads each value (the scanner is at it). */
@@ -124,6 +156,11 @@ class Scanner {
   array(onItem: () => void): void {
     this.expect('[');
     if (this.peek() === ']') return void this.i++;
+    this.items(onItem);
+  }
+
+  /** A list's items, from the first (after its `[`) to its `]`. */
+  items(onItem: () => void): void {
     for (;;) {
       this.space();
       onItem();
