@@ -272,6 +272,24 @@ describe('a run in parts', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('abc');
   });
+  it('hands the run back as soon as a part finds an error, not after the parts before it', async () => {
+    // Two parts of several megabytes: the first has a wrong value in its last line, the second
+    // in its tenth; the second says so after its first megabyte, long before the first ends.
+    // (No line breaks in cells: a line is a unit.)
+    const us = units(160_000, 21).map((u) => ({ ...u, name: u.name.replaceAll('\n', ' ') }));
+    const text = csv(us);
+    const data = file('early.csv', text);
+    const cut = splitFile(data, 'csv', Buffer.byteLength(text), 2)!.ranges[1].start;
+    const second = Buffer.from(text).subarray(0, cut).toString().split('\n').length - 2;
+    // (Letters as long as the numbers they replace: the cut stays where it is.)
+    for (const u of [us[second - 1], us[second + 10]]) u.x = 'z'.repeat(String(u.x).length);
+    writeFileSync(data, csv(us));
+    expect(splitFile(data, 'csv', Buffer.byteLength(text), 2)!.ranges[1].start).toBe(cut);
+    const [parts, alone] = await Promise.all([assess([scheme, '--data', data, '--format', 'csv', '--jobs', '2']), assess([scheme, '--data', data, '--format', 'csv', '--jobs', '1'])]);
+    expect(parts.how).toBe('assess: one thread: part 2: problems in the rows');
+    expect({ code: parts.code, stdout: parts.stdout, stderr: parts.stderr }).toEqual({ code: alone.code, stdout: alone.stdout, stderr: alone.stderr });
+    expect(parts.stderr.match(/E0501/g)).toHaveLength(2);
+  });
   it('finds an id that two parts share', async () => {
     const us = units(N, 5);
     us[N - 1].id = us[0].id;

@@ -327,16 +327,22 @@ export class Parts {
     const bar = new ProgressBar(io, lang === 'zh' ? '读取数据' : 'reading data', started);
     let read = 0;
     this.onRead = (bytes) => bar.update((read += bytes), this.size);
-    /** One message of kind `k` from every part; why not, when a part has something else to say. */
-    const fromEvery = async <K extends 'inputs' | 'scored'>(k: K): Promise<Extract<ToMain, { k: K }>[] | string> => {
-      const got: Extract<ToMain, { k: K }>[] = [];
-      for (let i = 0; i < ranges.length; i++) {
-        const m = await this.next(i);
-        if (m.k !== k) return `part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`;
-        got.push(m as Extract<ToMain, { k: K }>);
-      }
-      return got;
-    };
+    /**
+     * One message of kind `k` from every part; why not, as soon as a part has something else to
+     * say (a part that finds an error early is not kept waiting for the parts before it).
+     */
+    const fromEvery = <K extends 'inputs' | 'scored'>(k: K): Promise<Extract<ToMain, { k: K }>[] | string> =>
+      new Promise((resolve) => {
+        const got: Extract<ToMain, { k: K }>[] = [];
+        let left = ranges.length;
+        ranges.forEach((_, i) =>
+          this.next(i).then((m) => {
+            if (m.k !== k) return resolve(`part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`);
+            got[i] = m as Extract<ToMain, { k: K }>;
+            if (--left === 0) resolve(got);
+          }),
+        );
+      });
     // With cohort values, each part first says what they are taken over, and is given them.
     const inputs = given ? await fromEvery('inputs') : [];
     if (typeof inputs !== 'string' && inputs.length > 0)

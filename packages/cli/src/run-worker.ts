@@ -38,9 +38,15 @@ async function score(job: PartJob): Promise<void> {
   }
   const b = new TableBuilder(plan);
   let told = 0;
+  let erred = false;
   const progress = (bytes: number) => {
     post({ k: 'read', bytes: bytes - told });
     told = bytes;
+    // An error in a row: one thread will report it, and need not wait for the rest of this part.
+    if (!erred && b.hasErrors()) {
+      erred = true;
+      post({ k: 'unusual', why: 'problems in the rows' });
+    }
   };
   const ranges = job.header ? [job.header, job.range] : [job.range];
   if (job.json) {
@@ -50,6 +56,7 @@ async function score(job: PartJob): Promise<void> {
     if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
   }
   mark('read and validated');
+  if (erred) return;
   const { table, problems, idHashes } = b.finish();
   // Warnings are put together with the other parts' (merge.ts); an error, one thread reports.
   const warnings = partWarnings(plan, table, problems);
