@@ -12,7 +12,8 @@ export interface Position {
 export class LineMap {
   private starts: number[] = [0];
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    // (indexOf: a large data file's lines are found several times faster than char by char.)
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
