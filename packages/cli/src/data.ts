@@ -18,8 +18,12 @@ export const DATA_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.csv', '.xlsx'];
 
 type Scheme = { plan: Plan.Plan; sources: Map<string, string> };
 
-/** A validated table, or undefined after every problem was printed. */
-export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, args: Args): Promise<{ table: UnitTable; sources: Map<string, string> } | undefined> {
+/**
+ * A validated table, or undefined after every problem was printed. `warningsLater`: where the
+ * data has warnings only, they are said when `warnings` is called (`assess run` says them after
+ * its results, as a run in parts does, whose threads must let go of their units first).
+ */
+export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, args: Args, { warningsLater = false } = {}): Promise<{ table: UnitTable; sources: Map<string, string>; warnings?: () => void } | undefined> {
   const ext = extname(dataFile).toLowerCase();
   if (!DATA_EXTENSIONS.includes(ext)) throw new UsageError(`--data must be a .json, .jsonl, .csv or .xlsx file, not ${dataFile}`);
   if (args.values.sheet !== undefined && ext !== '.xlsx') throw new UsageError('--sheet is for an .xlsx workbook');
@@ -36,15 +40,27 @@ export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, 
     bar.stop();
   }
   const { table, problems } = read.builder.finish();
-  // The file's text, only read again when there is something to point at.
-  let text: string | undefined;
-  const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
-  const diagnostics = [...read.fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, ...read.where(textOf, problems) })];
-  const sources = new Map(c.sources);
-  if (diagnostics.length > 0) sources.set(dataFile, textOf());
-  report(io, diagnostics, sources, dataFile, lang, args);
-  if (diagnostics.some((d) => d.severity === 'error')) return undefined;
-  return { table, sources };
+  const say = saying(c, dataFile, read, problems, io, lang, args);
+  if (warningsLater && read.fileProblems.length === 0 && !problems.some((p) => p.code.startsWith('E'))) return { table, sources: c.sources, warnings: problems.length > 0 ? say : undefined };
+  const { sources, errors } = say();
+  return errors ? undefined : { table, sources };
+}
+
+/**
+ * Says the problems of a file read: where they are is read from its text only now. (Apart, so
+ * that what it keeps is only this: not the builder, whose columns are the table's.)
+ */
+function saying(c: Scheme, dataFile: string, { fileProblems, where }: Read, problems: readonly Problem[], io: Io, lang: Lang, args: Args) {
+  return () => {
+    // The file's text, only read again when there is something to point at.
+    let text: string | undefined;
+    const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
+    const diagnostics = [...fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, ...where(textOf, problems) })];
+    const sources = new Map(c.sources);
+    if (diagnostics.length > 0) sources.set(dataFile, textOf());
+    report(io, diagnostics, sources, dataFile, lang, args);
+    return { sources, errors: diagnostics.some((d) => d.severity === 'error') };
+  };
 }
 
 /** The units of a workbook, validated; every problem at its sheet and cell. */

@@ -44,6 +44,10 @@ function bytesOf(file: string, ranges?: readonly ByteRange[]): Readable {
 
 /** Every record of a CSV file, in order, as its cells; undefined, or where the reader gave up. */
 export function csvRecords(file: string, onRecord: (cells: string[]) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<{ line: number } | undefined> {
+  // Let go of when done: the streams may outlive the reading (the parser did, past a whole run,
+  // and through its listeners kept the caller's table: about 100 MB of a million CSV rows). (Not named
+  // in the closures below, which would keep it.)
+  const to: { sink?: (cells: string[]) => void } = { sink: onRecord };
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges);
     const parser = parse(CSV_OPTIONS);
@@ -51,30 +55,36 @@ export function csvRecords(file: string, onRecord: (cells: string[]) => void, pr
     input.on('data', (chunk: Buffer) => progress?.((bytes += chunk.length)));
     input.on('error', reject);
     parser.on('readable', () => {
-      for (let r: string[] | null = parser.read(); r !== null; r = parser.read()) onRecord(r);
+      for (let r: string[] | null = parser.read(); r !== null; r = parser.read()) to.sink?.(r);
     });
     parser.on('error', (e: { lines?: number }) => {
+      to.sink = undefined;
       input.destroy();
       resolve({ line: e.lines ?? parser.info.lines });
     });
-    parser.on('end', () => resolve(undefined));
+    parser.on('end', () => {
+      to.sink = undefined;
+      resolve(undefined);
+    });
     input.pipe(parser);
   });
 }
 
 /** Every line of a text file, in order, with its line number and UTF-16 offset. */
 export function textLines(file: string, onLine: (line: string, number: number, at: number) => void, progress?: Progress, ranges?: readonly ByteRange[]): Promise<void> {
+  // (Let go of when done, as csvRecords's.)
+  const to: { lines?: Lines } = { lines: new Lines(onLine, !ranges || ranges[0]?.start === 0) };
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges);
-    const lines = new Lines(onLine, !ranges || ranges[0]?.start === 0);
     let bytes = 0;
     input.on('data', (piece: Buffer) => {
       progress?.((bytes += piece.length));
-      lines.write(piece);
+      to.lines?.write(piece);
     });
     input.on('error', reject);
     input.on('end', () => {
-      lines.end();
+      to.lines?.end();
+      to.lines = undefined;
       resolve();
     });
   });
@@ -134,6 +144,9 @@ export class Lines {
     this.at += line.length + 1;
   }
 }
+
+/** A document's units into a builder (its keys through `keys`). */
+const unitsInto = (from: UnitsFrom, b: TableBuilder, keys: (row: unknown) => unknown) => new JsonUnits(from, (unit) => b.addRecord(keys(unit)));
 
 /** UTF-8's byte-order mark. */
 const MARK = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -210,19 +223,25 @@ export async function readJsonLines(file: string, keys: (row: unknown) => unknow
  * one document, into a new builder.
  */
 export function readJsonUnits(file: string, keys: (row: unknown) => unknown, b: TableBuilder, progress?: Progress, ranges?: readonly ByteRange[], from: UnitsFrom = { documentStart: true, documentEnd: true }): Promise<boolean> {
+  // (The builder let go of when done, as csvRecords's caller's: named only in `unitsInto`.)
+  const to: { units?: JsonUnits } = { units: unitsInto(from, b, keys) };
   return new Promise((resolve, reject) => {
     const input = bytesOf(file, ranges);
-    const units = new JsonUnits(from, (unit) => b.addRecord(keys(unit)));
     let bytes = 0;
     input.on('data', (piece: Buffer) => {
       // (A byte-order mark before the document is no part of it: `withoutMark`.)
       const first = bytes === 0 && from.documentStart;
       progress?.((bytes += piece.length));
-      if (units.write(first ? withoutMark(piece) : piece)) return;
+      if (to.units?.write(first ? withoutMark(piece) : piece)) return;
+      to.units = undefined;
       input.destroy();
       resolve(false);
     });
     input.on('error', reject);
-    input.on('end', () => resolve(units.end()));
+    input.on('end', () => {
+      const whole = to.units?.end() ?? false;
+      to.units = undefined;
+      resolve(whole);
+    });
   });
 }

@@ -6,7 +6,7 @@
 // results workbook (@assess/sheets: the ranked table and every unit's explanation) is made
 // whole, from the interpreter's results with their traces, and written to -o (or to a pipe,
 // never a terminal).
-import { givenInParts, scoredInParts, type Diagnostic, type Lang } from '@assess/core';
+import { givenInParts, scoredInParts, type Diagnostic, type Lang, type Plan, type UnitTable } from '@assess/core';
 import type { Args } from './args.js';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { readData, reportPartsProblems, scoreData } from './data.js';
@@ -47,17 +47,30 @@ export async function runScheme({ file, data, args, lang, format, target, parts,
     const done = await parts.run(c.plan, inParts, io, lang, started, (problems, sections) => reportPartsProblems(c, data, problems, sections, io, lang, args));
     if (done !== undefined) return done;
   }
-  const read = await readData(c, data, io, lang, args);
+  // The data's warnings once the results are written (as a run in parts says them), the units
+  // no longer held (pointing into a large file reads its text).
+  let read = await readData(c, data, io, lang, args, { warningsLater: true });
   if (!read) return EXIT.userError;
-  const scoring = scorer(c.plan).scoreTable(read.table);
+  const { warnings } = read;
+  const writing = scoreAndWrite({ file, data, args, lang, format, started }, c.plan, read, io);
+  read = undefined;
+  const code = await writing;
+  if (code === EXIT.ok) warnings?.();
+  return code;
+}
+
+/** The units scored and their results written; scores that fail are reported, after the data's warnings (said here then). */
+async function scoreAndWrite({ file, data, args, lang, format, started }: Omit<Run, 'parts' | 'target'>, plan: Plan.Plan, read: { table: UnitTable; sources: Map<string, string>; warnings?: () => void }, io: Io): Promise<number> {
+  const scoring = scorer(plan).scoreTable(read.table);
   if (scoring.diagnostics.length > 0) {
+    read.warnings?.();
     report(io, scoring.diagnostics as Diagnostic[], read.sources, data, lang, args);
     return EXIT.userError;
   }
   const out = new Output(io);
   const bar = new ProgressBar(io, lang === 'zh' ? '写出结果' : 'writing results', started);
   const w = new LineBytes();
-  const lines = format === 'csv' ? csvLines(c.plan, scoring, w) : stringLines(format === 'json' ? jsonLines(c.plan, scoring) : textLines(c.plan, scoring, file, lang), w);
+  const lines = format === 'csv' ? csvLines(plan, scoring, w) : stringLines(format === 'json' ? jsonLines(plan, scoring) : textLines(plan, scoring, file, lang), w);
   // About one line per unit (a table has its header twice over).
   let written = 0;
   await writeLines(lines, w, async (bytes, count) => {
