@@ -149,7 +149,7 @@ function spansInText(ext: string, file: string, plan: Plan.Plan, text: () => str
     };
   };
   if (ext === '.csv') {
-    const at = perSection((from, rows) => rowsFromCsv(text(), file, plan, { from, rows }));
+    const at = perSection((from, rows, named) => rowsFromCsv(text(), file, plan, { from, rows, named }));
     return {
       rowSpan: (i) => {
         const { read, j } = at(i);

@@ -51,13 +51,21 @@ export function rowsFromJson(source: string, file: string, plan?: Pick<Plan, 'in
 
 /**
  * Which of a CSV file's rows `rowsFromCsv` reads, when not all: the first `rows` rows from
- * offset `from` in the text (the start of a record; the header is still read from the start).
- * A program that read the file in chunks needs the spans of only the rows its messages name.
+ * offset `from` in the text (the start of a record; the header is still read from the start),
+ * and of which of them the cells (`named`; the others are only found: their rows are empty and
+ * their values have no spans). A program that read the file in chunks needs the spans of only
+ * the rows its messages name.
  */
 export interface CsvRowsWanted {
   from?: number;
   rows?: number;
+  named?: ReadonlySet<number>;
 }
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
 
 /**
  * The rows of a CSV data file (RFC 4180: quoted fields, doubled quotes, CRLF). The first
@@ -69,51 +77,73 @@ export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs
   /** Where each cell of the record being read starts (in `src`). */
   let starts: number[] = [0];
   let cell = '';
+  /** Whether the cell, and the record, have no character yet. */
+  let cellEmpty = true;
+  let blank = true;
   let quoted = false;
   let start = 0;
   const src = text.replace(/^\ufeff/, '');
   const offset = text.length - src.length;
   /** The header, then the wanted rows. */
   const most = wanted.rows === undefined ? Infinity : wanted.rows + 1;
+  /** Whether the record being read keeps its cells (the header's are always kept). */
+  let keep = true;
+  const record = (end: number) => records.push(keep ? { cells, starts, start: start + offset, end: end + offset } : { cells: [], starts: [], start: start + offset, end: end + offset });
   let i = 0;
   for (; i < src.length && records.length < most; i++) {
-    const ch = src[i];
+    const c = src.charCodeAt(i);
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
+      if (c === QUOTE && src.charCodeAt(i + 1) === QUOTE) {
+        if (keep) cell += '"';
+        cellEmpty = blank = false;
         i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
+      } else if (c === QUOTE) quoted = false;
+      else {
+        if (keep) cell += src[i];
+        cellEmpty = blank = false;
+      }
+    } else if (c === QUOTE && cellEmpty) quoted = true;
+    else if (c === COMMA) {
+      if (keep) {
+        cells.push(cell);
+        starts.push(i + 1);
+      }
       cell = '';
-      starts.push(i + 1);
-    } else if (ch === '\n' || ch === '\r') {
+      cellEmpty = true;
+    } else if (c === LF || c === CR) {
       const end = i;
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      cells.push(cell);
-      starts.push(end + 1);
-      if (cells.some((c) => c !== '')) records.push({ cells, starts, start: start + offset, end: end + offset });
+      if (c === CR && src.charCodeAt(i + 1) === LF) i++;
+      if (keep) {
+        cells.push(cell);
+        starts.push(end + 1);
+      }
+      if (!blank) record(end);
       cells = [];
       cell = '';
+      cellEmpty = blank = true;
       // Past the header, on to the wanted rows.
       if (records.length === 1 && wanted.from !== undefined && wanted.from - offset > i + 1) i = wanted.from - offset - 1;
       start = i + 1;
       starts = [start];
-    } else cell += ch;
+      keep = wanted.named === undefined || records.length === 0 || wanted.named.has(records.length - 1);
+    } else {
+      if (keep) cell += src[i];
+      cellEmpty = blank = false;
+    }
   }
   if (i >= src.length) {
-    cells.push(cell);
-    starts.push(src.length + 1);
-    if (cells.some((c) => c !== '') && records.length < most) records.push({ cells, starts, start: start + offset, end: src.length + offset });
+    if (keep) {
+      cells.push(cell);
+      starts.push(src.length + 1);
+    }
+    if (!blank && records.length < most) record(src.length);
   }
   const [header, ...body] = records;
   if (!header) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [] };
   const names = unitHeaders(plan).columns(header.cells).map((c) => c.key);
   const lists = new Set(plan.inputs.filter((f) => f.type.k === 'list').map((f) => f.name));
   const diagnostics: Diagnostic[] = [];
-  const rows = body.map((r) => {
+  const rowOf = (r: (typeof body)[number]) => {
     const row: Record<string, unknown> = Object.create(null);
     names.forEach((name, j) => {
       const v = r.cells[j] ?? '';
@@ -128,7 +158,9 @@ export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs
       } else if (v.trim() !== '') row[name] = v;
     });
     return row;
-  });
+  };
+  // (Made when asked for: a program after spans only does not need them.)
+  let rows: unknown[] | undefined;
   /** A value's cell, without the separator after it; a list entry's value inside its list's cell. */
   const valueSpan = (i: number, field: string): Span | undefined => {
     const r = body[i];
@@ -140,7 +172,14 @@ export function rowsFromCsv(text: string, file: string, plan: Pick<Plan, 'inputs
     const at = inner ?? cell;
     return { start: at.start + offset, end: at.end + offset, file };
   };
-  return { rows, rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }), valueSpan, diagnostics };
+  return {
+    get rows() {
+      return (rows ??= body.map(rowOf));
+    },
+    rowSpan: (i) => ({ start: body[i]?.start ?? 0, end: body[i]?.end ?? 0, file }),
+    valueSpan,
+    diagnostics,
+  };
 }
 
 /**

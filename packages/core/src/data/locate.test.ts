@@ -85,20 +85,21 @@ describe('CSV rows wanted', () => {
     return (mark ? '\ufeff' : '') + ['id,n,x y', ...lines].join(eol) + eol;
   };
 
-  it('the rows from any record’s start, as many as wanted, are those of the whole file, at the same places', () => {
+  it('the rows from any record’s start, as many as wanted, are those of the whole file, at the same places; cells only of those named', () => {
     fc.assert(
-      fc.property(csvFile, fc.nat(9), fc.nat(9), (f, k, count) => {
+      fc.property(csvFile, fc.nat(9), fc.nat(9), fc.option(fc.array(fc.nat(9))), (f, k, count, named) => {
         const text = textOf(f);
         const all = rowsFromCsv(text, 'd.csv', plan);
-        // From the header on, or from row `k`'s start.
+        // From the header on, or from row `k`'s start; the cells of the named rows only, or of all.
         const first = k < all.rows.length ? k : 0;
         const from = k < all.rows.length ? all.rowSpan(k).start : undefined;
-        const some = rowsFromCsv(text, 'd.csv', plan, { from, rows: count });
+        const some = rowsFromCsv(text, 'd.csv', plan, { from, rows: count, named: named ? new Set(named) : undefined });
         const expected = all.rows.slice(first, first + count);
-        expect(some.rows).toEqual(expected);
+        const keeps = (i: number) => !named || named.includes(i);
+        expect(some.rows).toEqual(expected.map((row, i) => (keeps(i) ? row : {})));
         expected.forEach((_, i) => {
           expect(some.rowSpan(i)).toEqual(all.rowSpan(first + i));
-          expect(some.valueSpan(i, 'n')).toEqual(all.valueSpan(first + i, 'n'));
+          expect(some.valueSpan(i, 'n')).toEqual(keeps(i) ? all.valueSpan(first + i, 'n') : undefined);
         });
       }),
     );
