@@ -230,10 +230,7 @@ export function charOffset(text: string, byte: number): number {
   return i;
 }
 
-/**
- * Messages for the problems of a file read in parts (warnings only: a part with an error hands
- * the run back to one thread), each row global, printed as one thread prints them.
- */
+/** Messages for the problems of a file read in parts, each row counted over every part, printed as one thread prints them. */
 export function reportPartsProblems(c: Scheme, dataFile: string, problems: readonly Problem[], sections: readonly Section[], io: Io, lang: Lang, args: Args): void {
   let text: string | undefined;
   const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));

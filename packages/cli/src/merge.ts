@@ -61,48 +61,62 @@ export interface PartScored {
    * placing every part's units merges them.
    */
   ranked?: { order: Uint32Array; sorted: Float64Array };
-  warnings: PartWarnings;
+  /** Its warnings (a part with errors is not scored: `PartFound`). */
+  problems: PartProblems;
+}
+
+/** What a part gives when its rows have errors: it is not scored. */
+export interface PartFound {
+  n: number;
+  ids: Float64Array;
+  problems: PartProblems;
 }
 
 /**
- * A part's warnings (a part with an error hands the run back to one thread), rows its own: a
- * field the scheme does not declare, where the part first has it; for each percentage field,
- * what its column says of shares written as fractions (`percentShares`: a warning only the
- * column of every part together can give).
+ * A part's problems, rows its own: every row's, as its table's builder found them in order (a
+ * field the scheme does not declare where the part first has it, wrong values, ids the part's
+ * rows share); for each percentage field, what its column says of shares written as fractions
+ * (`percentShares`: a warning only the column of every part together can give).
  */
-export interface PartWarnings {
+export interface PartProblems {
   rows: Problem[];
   shares: ReturnType<typeof percentShares>[];
 }
 
-/** What a part's table and problems give for its warnings; undefined when a problem is an error. */
-export function partWarnings(plan: Pick<Plan.Plan, 'inputs'>, table: UnitTable, problems: readonly Problem[]): PartWarnings | undefined {
-  if (problems.some((p) => p.code.startsWith('E'))) return undefined;
+/** What a part's table and problems give for the problems of every part put together. */
+export function partProblems(plan: Pick<Plan.Plan, 'inputs'>, table: UnitTable, problems: readonly Problem[]): PartProblems {
   const shares = plan.inputs.flatMap((f) => (f.type.k === 'percent' ? [percentShares(f.name, table.columns.get(f.name)!, table.ids)] : []));
   return { rows: problems.filter((p) => p.code !== 'W0502'), shares };
 }
 
 /**
- * Every part's warnings as one thread gives them, rows counted over every part: each undeclared
- * field once, where a unit first has it, in the order of the rows; then, field by field, the
- * shares of a percentage field, where no part has a value over 1% (at the first part's first).
+ * Whether the parts' problems can be put together as one thread finds them: not where a row has
+ * no id (a part names it by its own row number) or there are too many units for one table.
  */
-export function warningsOfParts(parts: readonly { n: number; warnings: PartWarnings }[]): Problem[] {
+export const problemsMerge = (p: PartProblems): boolean => !p.rows.some((r) => r.code === 'E0504' || r.code === 'E0507');
+
+/**
+ * Every part's problems as one thread gives them, rows counted over every part: in the order of
+ * the rows, each undeclared field once, where a unit first has it; then, field by field, the
+ * shares of a percentage field, where no part has a value over 1% (at the first part's first).
+ * (Ids two parts share are not among them: such a run is made on one thread.)
+ */
+export function problemsOfParts(parts: readonly { n: number; problems: PartProblems }[]): Problem[] {
   const starts = partStarts(parts);
   const seen = new Set<string>();
   const out: Problem[] = [];
   parts.forEach((p, i) => {
-    for (const w of p.warnings.rows) {
+    for (const w of p.problems.rows) {
       if (w.code === 'W0501' && seen.has(w.field)) continue;
       if (w.code === 'W0501') seen.add(w.field);
-      out.push({ ...w, row: w.row + starts[i] });
+      out.push(w.code === 'E0503' ? { ...w, row: w.row + starts[i], first: w.first + starts[i] } : { ...w, row: w.row + starts[i] });
     }
   });
-  const fields = parts[0]?.warnings.shares.length ?? 0;
+  const fields = parts[0]?.problems.shares.length ?? 0;
   for (let f = 0; f < fields; f++) {
-    if (parts.some((p) => p.warnings.shares[f].over)) continue;
-    const i = parts.findIndex((p) => p.warnings.shares[f].first);
-    if (i >= 0) out.push({ ...parts[i].warnings.shares[f].first!, row: parts[i].warnings.shares[f].first!.row + starts[i] });
+    if (parts.some((p) => p.problems.shares[f].over)) continue;
+    const i = parts.findIndex((p) => p.problems.shares[f].first);
+    if (i >= 0) out.push({ ...parts[i].problems.shares[f].first!, row: parts[i].problems.shares[f].first!.row + starts[i] });
   }
   return out;
 }
@@ -112,7 +126,7 @@ export function warningsOfParts(parts: readonly { n: number; warnings: PartWarni
  * columns are still needed for its lines); `ids`: its table's ids' hashes, sorted (on each
  * part's thread, so that ids two parts share are found by merging).
  */
-export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64Array, warnings: PartWarnings): PartScored {
+export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64Array, problems: PartProblems): PartScored {
   const col = s.columns;
   const groups = col.groups && { of: col.groups.of.slice(), keys: col.groups.keys };
   const { key: keys, identifies } = placeTotals(col.totals);
@@ -124,7 +138,7 @@ export function partScored(s: { n: number; columns: ScoreColumns }, ids: Float64
       vetoed[u] = 1;
       ranked = false;
     } else if (!col.eligible[u] || identifies[u] === 0) ranked = false;
-  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed, groups, ranked: ranked ? descendingOrder(keys) : undefined, warnings };
+  return { n: s.n, ids, keys, identifies, totals: scoresToWire(col.totals), eligible: col.eligible.slice(), vetoed, groups, ranked: ranked ? descendingOrder(keys) : undefined, problems };
 }
 
 /** The places of a part's units (−1: none), where its results are read from. */
@@ -255,7 +269,7 @@ export function warmUpPlaces(plan: Plan.Plan): boolean {
       of[u] = u % 3;
     }
     const groups = plan.within ? { of, keys: ['a', 'b', 'c'] } : undefined;
-    return { n: UNITS, ids, keys, identifies: new Uint8Array(UNITS).fill(1), totals: scoresToWire([]), eligible, vetoed, groups, warnings: { rows: [], shares: [] } };
+    return { n: UNITS, ids, keys, identifies: new Uint8Array(UNITS).fill(1), totals: scoresToWire([]), eligible, vetoed, groups, problems: { rows: [], shares: [] } };
   };
   // And where every unit is ranked in one group: the parts' keys merged (see `PartScored.ranked`).
   const ranked = (p: number): PartScored => {
@@ -282,7 +296,7 @@ function concat<A extends Uint8Array | Float64Array>(arrays: readonly A[], out: 
 }
 
 /** Whether two of the parts' sorted id hashes (each part's ids are distinct) have one in common. */
-function sharedIds(sorted: readonly Float64Array[]): boolean {
+export function sharedIds(sorted: readonly Float64Array[]): boolean {
   let seen = sorted[0];
   for (const next of sorted.slice(1)) {
     const merged = new Float64Array(seen.length + next.length);

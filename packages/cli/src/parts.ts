@@ -4,20 +4,21 @@
 // values (from what each part's units give), then the places (from every part's totals). The
 // results are those of the run on one thread, byte for byte, because this is done only where a
 // unit's scores, vetoes and grade follow from its own data and the cohort values, and these from
-// the units' own data (`scoredInParts`), and only on data without errors (the rows' warnings are
-// put together as one thread gives them: merge.ts): at an error in any row, a failed score, an
-// id two parts share or anything else unusual the parts are dropped, before anything is
-// written, and the run is made on one thread, which reports it as it always does.
+// the units' own data (`scoredInParts`). The rows' problems are put together as one thread finds
+// them (merge.ts): warnings said after the results, errors instead of them. At a failed score,
+// an id two parts share, a row without an id or anything else unusual the parts are dropped,
+// before anything is written, and the run is made on one thread, which reports it as it always
+// does.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Lang, Plan } from '@assess/core';
-import type { Problem } from '@assess/runtime';
+import { DATA_LIMITS, type Problem } from '@assess/runtime';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
 import type { Section } from './data.js';
-import { cohortOfParts, partStarts, placeParts, warmUpPlaces, warningsOfParts, type PartGiven, type PartInputs, type PartScored } from './merge.js';
+import { cohortOfParts, partStarts, placeParts, problemsOfParts, sharedIds, warmUpPlaces, type PartFound, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { JsonUnits, space, type UnitsFrom } from './json-units.js';
@@ -80,11 +81,15 @@ export interface Placed {
   part: Part;
 }
 
+/** A part whose rows have errors: their problems (it is not scored). */
+export type Found = { k: 'found' } & PartFound;
+
 export type ToMain =
   | { k: 'read'; bytes: number }
   | { k: 'unusual'; why: string }
   | ({ k: 'inputs' } & PartInputs)
   | ({ k: 'scored' } & PartScored)
+  | Found
   | { k: 'lines'; bytes: Uint8Array; count: number }
   | { k: 'done' };
 
@@ -303,7 +308,7 @@ export class Parts {
    * to JavaScript (`scorerSource`) and whether its parts are given cohort values
    * (`givenInParts`); undefined where it cannot be scored in parts (`scoredInParts`).
    */
-  async run(plan: Plan.Plan, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number, warn: (problems: Problem[], sections: Section[]) => void): Promise<number | undefined> {
+  async run(plan: Plan.Plan, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number, say: (problems: Problem[], sections: Section[]) => void): Promise<number | undefined> {
     // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why (=time: also when each step ends).
     const debug = (s: string) => void (io.env.ASSESS_DEBUG && io.stderr.write(`assess: ${s}\n`));
     const time = (what: string) => io.env.ASSESS_DEBUG === 'time' && debug(`${what} at ${(process.uptime() * 1000).toFixed(0)} ms`);
@@ -328,34 +333,52 @@ export class Parts {
     let read = 0;
     this.onRead = (bytes) => bar.update((read += bytes), this.size);
     /**
-     * One message of kind `k` from every part; why not, as soon as a part has something else to
-     * say (a part that finds an error early is not kept waiting for the parts before it).
+     * One message of kind `k` from every part, or the problems of its rows (a part with errors is
+     * not scored); why not, as soon as a part has something else to say.
      */
-    const fromEvery = <K extends 'inputs' | 'scored'>(k: K): Promise<Extract<ToMain, { k: K }>[] | string> =>
+    const fromEvery = <K extends 'inputs' | 'scored'>(k: K): Promise<(Extract<ToMain, { k: K }> | Found)[] | string> =>
       new Promise((resolve) => {
-        const got: Extract<ToMain, { k: K }>[] = [];
+        const got: (Extract<ToMain, { k: K }> | Found)[] = [];
         let left = ranges.length;
         ranges.forEach((_, i) =>
           this.next(i).then((m) => {
-            if (m.k !== k) return resolve(`part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`);
-            got[i] = m as Extract<ToMain, { k: K }>;
+            if (m.k !== k && m.k !== 'found') return resolve(`part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`);
+            got[i] = m as Extract<ToMain, { k: K }> | Found;
             if (--left === 0) resolve(got);
           }),
         );
       });
+    // Where each part's rows start, for pointing at them.
+    const sections = (parts: readonly { n: number }[]): Section[] => {
+      const starts = partStarts(parts);
+      return parts.map((_, i) => ({ row: starts[i], byte: i === 0 ? 0 : ranges[i].start }));
+    };
     // With cohort values, each part first says what they are taken over, and is given them.
     const inputs = given ? await fromEvery('inputs') : [];
+    // (A part with errors and others waiting for their cohort values: one thread says what is wrong.)
+    const waiting = typeof inputs === 'string' ? inputs : inputs.findIndex((m) => m.k === 'found');
+    if (typeof waiting === 'number' && waiting >= 0) return giveUp(`part ${waiting + 1}: problems in the rows`);
     if (typeof inputs !== 'string' && inputs.length > 0)
-      cohortOfParts(plan, inputs).forEach((given, i) => {
+      cohortOfParts(plan, inputs as PartInputs[]).forEach((given, i) => {
         const { channel, ready } = this.answers[i];
         channel.port1.postMessage({ k: 'cohort', given } satisfies Given);
         Atomics.store(ready, 0, 1);
         Atomics.notify(ready, 0);
       });
-    const parts = typeof inputs === 'string' ? inputs : await fromEvery('scored');
+    const got = typeof inputs === 'string' ? inputs : await fromEvery('scored');
     time('every part scored');
     bar.stop();
-    if (typeof parts === 'string') return giveUp(parts);
+    if (typeof got === 'string') return giveUp(got);
+    if (got.some((m) => m.k === 'found')) {
+      // Errors in the rows: said as one thread says them, every part's together, and nothing scored.
+      if (got.reduce((n, p) => n + p.n, 0) > DATA_LIMITS.maxUnits) return giveUp('too many units');
+      if (sharedIds(got.map((p) => p.ids))) return giveUp('an id two parts may share');
+      debug(`${got.length} parts`);
+      this.stop();
+      say(problemsOfParts(got), sections(got));
+      return EXIT.userError;
+    }
+    const parts = got as PartScored[];
     const placed = placeParts(plan, parts);
     time('places worked out');
     if (typeof placed === 'string') return giveUp(placed);
@@ -363,10 +386,10 @@ export class Parts {
     const n = placed.length;
     const lastWithUnits = parts.reduce((last, p, i) => (p.n > 0 ? i : last), -1);
     const starts = partStarts(parts);
-    // The rows' warnings, as one thread gives them (where each part's rows start, for pointing at
-    // them), once the results are written and the threads let go of their tables: pointing into a
-    // large file reads its text (a million JSON lines: 0.7 GB more at the peak when said first).
-    const warnings = warningsOfParts(parts);
+    // The rows' warnings, as one thread gives them, once the results are written and the threads
+    // let go of their tables: pointing into a large file reads its text (a million JSON lines: 0.7
+    // GB more at the peak when said first).
+    const warnings = problemsOfParts(parts);
     parts.forEach((p, i) => {
       const places = placed.slice(starts[i], starts[i] + p.n);
       const part: Part = { head: i === 0, tail: i === parts.length - 1, lastUnit: i === lastWithUnits, n };
@@ -386,7 +409,7 @@ export class Parts {
     }
     writing.stop();
     this.stop();
-    if (warnings.length > 0) warn(warnings, parts.map((_, i) => ({ row: starts[i], byte: i === 0 ? 0 : ranges[i].start })));
+    if (warnings.length > 0) say(warnings, sections(parts));
     return EXIT.ok;
   }
 }

@@ -1,14 +1,15 @@
 // One part of a large `assess run`, on its own thread (see parts.ts): read and validate the
 // part's lines, score its units, and hand back what placing every part's units together
 // needs (and its rows' warnings); then, given the places, make the part's result lines and hand
-// them back as bytes. Anything else (an error in a row, a failed score, a line the reader gives
-// up on) is only reported as unusual: the run is then made again on one thread, which says what
-// is wrong exactly where it always does.
+// them back as bytes. Rows with errors: their problems are handed back instead, to be said with
+// every part's. Anything else (a failed score, a line the reader gives up on, a row without an
+// id) is only reported as unusual: the run is then made again on one thread, which says what is
+// wrong exactly where it always does.
 import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
-import { givenFromWire, inputsToWire, partScored, partWarnings, placeInto, type PartInputs } from './merge.js';
+import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, problemsMerge, type PartInputs } from './merge.js';
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
 import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
@@ -38,15 +39,9 @@ async function score(job: PartJob): Promise<void> {
   }
   const b = new TableBuilder(plan);
   let told = 0;
-  let erred = false;
   const progress = (bytes: number) => {
     post({ k: 'read', bytes: bytes - told });
     told = bytes;
-    // An error in a row: one thread will report it, and need not wait for the rest of this part.
-    if (!erred && b.hasErrors()) {
-      erred = true;
-      post({ k: 'unusual', why: 'problems in the rows' });
-    }
   };
   const ranges = job.header ? [job.header, job.range] : [job.range];
   if (job.json) {
@@ -56,11 +51,11 @@ async function score(job: PartJob): Promise<void> {
     if (read.problems.length > 0) return post({ k: 'unusual', why: 'lines the reader gave up on' });
   }
   mark('read and validated');
-  if (erred) return;
   const { table, problems, idHashes } = b.finish();
-  // Warnings are put together with the other parts' (merge.ts); an error, one thread reports.
-  const warnings = partWarnings(plan, table, problems);
-  if (!warnings) return post({ k: 'unusual', why: 'problems in the rows' });
+  // The rows' problems are put together with the other parts' (merge.ts); with an error, the part is not scored.
+  const found = partProblems(plan, table, problems);
+  if (!problemsMerge(found)) return post({ k: 'unusual', why: 'problems in the rows' });
+  if (problems.some((p) => p.code.startsWith('E'))) return post({ k: 'found', n: table.n, ids: idHashes, problems: found }, [idHashes.buffer as ArrayBuffer]);
   const scorer = scorerFrom(job.scorer);
   let scoring: Scoring;
   try {
@@ -77,7 +72,7 @@ async function score(job: PartJob): Promise<void> {
   mark('scored');
   if (scoring.diagnostics.length > 0) return post({ k: 'unusual', why: 'scores that failed' });
   scored = { job, scoring };
-  const part = partScored(scoring, idHashes, warnings);
+  const part = partScored(scoring, idHashes, found);
   const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : []), ...(part.ranked ? [part.ranked.order, part.ranked.sorted] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
   mark('handed over its totals');

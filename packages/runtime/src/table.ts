@@ -233,11 +233,6 @@ export class TableBuilder {
     return this.count;
   }
 
-  /** Whether an error has been found in the rows so far (ids two rows share are found by `finish`). */
-  hasErrors(): boolean {
-    return this.problems.some((p) => p.code.startsWith('E'));
-  }
-
   /** The next row, as a record (a unit of a JSON file). */
   addRecord(row: unknown): void {
     const i = this.count++;
