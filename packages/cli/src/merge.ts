@@ -93,7 +93,7 @@ export function partProblems(plan: Pick<Plan.Plan, 'inputs'>, table: UnitTable, 
  * Whether the parts' problems can be put together as one thread finds them: not where a row has
  * no id (a part names it by its own row number) or there are too many units for one table.
  */
-export const problemsMerge = (p: PartProblems): boolean => !p.rows.some((r) => r.code === 'E0504' || r.code === 'E0507');
+export const mergeable = (p: PartProblems): boolean => !p.rows.some((r) => r.code === 'E0504' || r.code === 'E0507');
 
 /**
  * Every part's problems as one thread gives them, rows counted over every part: in the order of
@@ -295,7 +295,7 @@ function concat<A extends Uint8Array | Float64Array>(arrays: readonly A[], out: 
   return out;
 }
 
-/** Whether two of the parts' sorted id hashes (each part's ids are distinct) have one in common. */
+/** Whether two of the parts' sorted id hashes have one in common (ids a part repeats are among its own problems). */
 export function sharedIds(sorted: readonly Float64Array[]): boolean {
   let seen = sorted[0];
   for (const next of sorted.slice(1)) {

@@ -387,7 +387,7 @@ export class Parts {
     const lastWithUnits = parts.reduce((last, p, i) => (p.n > 0 ? i : last), -1);
     const starts = partStarts(parts);
     // The rows' warnings, as one thread gives them, once the results are written and the threads
-    // let go of their tables: pointing into a large file reads its text (a million JSON lines: 0.7
+    // let go of their tables: pointing into a large file reads its text (a million JSON lines: 0.5
     // GB more at the peak when said first).
     const warnings = problemsOfParts(parts);
     parts.forEach((p, i) => {

@@ -9,7 +9,7 @@ import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads'
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
-import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, problemsMerge, type PartInputs } from './merge.js';
+import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, mergeable, type PartInputs } from './merge.js';
 import type { Given, PartJob, Placed, ToMain } from './parts.js';
 import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
@@ -54,7 +54,7 @@ async function score(job: PartJob): Promise<void> {
   const { table, problems, idHashes } = b.finish();
   // The rows' problems are put together with the other parts' (merge.ts); with an error, the part is not scored.
   const found = partProblems(plan, table, problems);
-  if (!problemsMerge(found)) return post({ k: 'unusual', why: 'problems in the rows' });
+  if (!mergeable(found)) return post({ k: 'unusual', why: 'problems in the rows' });
   if (problems.some((p) => p.code.startsWith('E'))) return post({ k: 'found', n: table.n, ids: idHashes, problems: found }, [idHashes.buffer as ArrayBuffer]);
   const scorer = scorerFrom(job.scorer);
   let scoring: Scoring;
