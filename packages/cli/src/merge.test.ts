@@ -50,7 +50,7 @@ function inParts(plan: Plan.Plan, scorer: Scorer, built: Built[]): Scoring[] | u
   let given: GivenToScorer[] | undefined;
   if (givenInParts(plan)) {
     try {
-      const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }), t.n));
+      const inputs = tables.map((t) => inputsToWire(scorer.scoreTable(t, { cohortInputs: true }), { n: t.n, ids: new Float64Array(0), problems: { rows: [], shares: [] } }));
       given = cohortOfParts(plan, inputs).map(givenFromWire);
     } catch {
       return undefined;

@@ -25,9 +25,11 @@ export interface CohortInput {
   counted?: Uint8Array;
 }
 
-/** What a part gives before its cohort values are known. */
-export interface PartInputs {
-  n: number;
+/**
+ * What a part gives before its cohort values are known (and, should another part's rows have
+ * errors, its own ids and warnings, to be said with them: `PartFound`).
+ */
+export interface PartInputs extends PartFound {
   cohort: CohortInput[];
   groups: PartGroups;
   eligible: Uint8Array;
@@ -148,9 +150,9 @@ export function placeInto(s: { n: number; columns: ScoreColumns }, places: Int32
 }
 
 /** A compiled scorer's `cohortInputs()` as a part hands it over. */
-export function inputsToWire(r: CohortInputs, n: number): PartInputs {
+export function inputsToWire(r: CohortInputs, found: PartFound): PartInputs {
   const cohort = r.cohort.map((c) => ({ values: scoresToWire(c.values), counted: c.counted }));
-  return { n, cohort, groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
+  return { ...found, cohort, groups: { of: r.groups.of, keys: r.groups.keys }, eligible: r.eligible };
 }
 
 /** What a part is given, as its scorer's `options.cohort` takes it. */

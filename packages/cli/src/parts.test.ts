@@ -313,12 +313,16 @@ describe('a run in parts', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('优秀');
   });
-  it('stops the parts waiting for their cohort values when another part has a wrong value', async () => {
-    const us = units(N, 15);
+  it('says a wrong value as one thread does where the other parts wait for their cohort values, and stops them', async () => {
+    // The error in the last part; a warning in the first, which waits: said with it.
+    const us: (Unit & { 备注?: string })[] = units(N, 15);
     us[N - 5].cov = 'lots';
-    const r = await inPartsAndAlone(file('across.assess', ACROSS), file('across-bad.csv', csv(us)));
-    expect(r.how).toBe('assess: one thread: part 3: problems in the rows');
+    us[20].备注 = 'x';
+    const r = await inPartsAndAlone(file('across.assess', ACROSS), file('across-bad.jsonl', jsonl(us)));
+    expect(r.how).toBe('assess: 3 parts');
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain('lots');
+    expect(r.stderr).toContain('W0501');
   });
   it('leaves a scheme whose grade lines read places to one thread', async () => {
     const r = await inPartsAndAlone(file('place.assess', BY_PLACE), file('place.csv', csv(units(N, 6))));

@@ -353,11 +353,18 @@ export class Parts {
       const starts = partStarts(parts);
       return parts.map((_, i) => ({ row: starts[i], byte: i === 0 ? 0 : ranges[i].start }));
     };
+    /** Errors in the rows: said as one thread says them, every part's together, and nothing scored. */
+    const sayErrors = (parts: readonly (PartFound & { n: number })[]) => {
+      if (parts.reduce((n, p) => n + p.n, 0) > DATA_LIMITS.maxUnits) return giveUp('too many units');
+      if (sharedIds(parts.map((p) => p.ids))) return giveUp('an id two parts may share');
+      debug(`${parts.length} parts`);
+      this.stop();
+      say(problemsOfParts(parts), sections(parts));
+      return EXIT.userError;
+    };
     // With cohort values, each part first says what they are taken over, and is given them.
     const inputs = given ? await fromEvery('inputs') : [];
-    // (A part with errors and others waiting for their cohort values: one thread says what is wrong.)
-    const waiting = typeof inputs === 'string' ? inputs : inputs.findIndex((m) => m.k === 'found');
-    if (typeof waiting === 'number' && waiting >= 0) return giveUp(`part ${waiting + 1}: problems in the rows`);
+    if (typeof inputs !== 'string' && inputs.some((m) => m.k === 'found')) return sayErrors(inputs);
     if (typeof inputs !== 'string' && inputs.length > 0)
       cohortOfParts(plan, inputs as PartInputs[]).forEach((given, i) => {
         const { channel, ready } = this.answers[i];
@@ -369,15 +376,7 @@ export class Parts {
     time('every part scored');
     bar.stop();
     if (typeof got === 'string') return giveUp(got);
-    if (got.some((m) => m.k === 'found')) {
-      // Errors in the rows: said as one thread says them, every part's together, and nothing scored.
-      if (got.reduce((n, p) => n + p.n, 0) > DATA_LIMITS.maxUnits) return giveUp('too many units');
-      if (sharedIds(got.map((p) => p.ids))) return giveUp('an id two parts may share');
-      debug(`${got.length} parts`);
-      this.stop();
-      say(problemsOfParts(got), sections(got));
-      return EXIT.userError;
-    }
+    if (got.some((m) => m.k === 'found')) return sayErrors(got);
     const parts = got as PartScored[];
     const placed = placeParts(plan, parts);
     time('places worked out');

@@ -62,7 +62,8 @@ async function score(job: PartJob): Promise<void> {
     // With cohort values, the scorer says what they are taken over before it scores, and
     // waits here (the thread has nothing else to do) until every part has said so.
     // Without its places: every part's units are placed together (merge.ts).
-    const cohort = job.given ? (inputs: CohortInputs) => cohortValues(job, inputsToWire(inputs, table.n)) : undefined;
+    // (With its ids, a copy, and warnings: another part may have errors to say with them.)
+    const cohort = job.given ? (inputs: CohortInputs) => cohortValues(job, inputsToWire(inputs, { n: table.n, ids: idHashes.slice(), problems: found })) : undefined;
     scoring = scorer.scoreTable(table, { cohort, places: false });
   } catch (e) {
     // A value a cohort value is taken over failed: one thread says where.
