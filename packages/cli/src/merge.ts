@@ -91,11 +91,8 @@ export function partProblems(plan: Pick<Plan.Plan, 'inputs'>, table: UnitTable, 
   return { rows: problems.filter((p) => p.code !== 'W0502'), shares };
 }
 
-/**
- * Whether the parts' problems can be put together as one thread finds them: not where a row has
- * no id (a part names it by its own row number) or there are too many units for one table.
- */
-export const mergeable = (p: PartProblems): boolean => !p.rows.some((r) => r.code === 'E0504' || r.code === 'E0507');
+/** Whether the parts' problems can be put together as one thread finds them: not where there are too many units for one table. */
+export const mergeable = (p: PartProblems): boolean => !p.rows.some((r) => r.code === 'E0507');
 
 /**
  * Every part's problems as one thread gives them, rows counted over every part: in the order of
@@ -105,20 +102,28 @@ export const mergeable = (p: PartProblems): boolean => !p.rows.some((r) => r.cod
  */
 export function problemsOfParts(parts: readonly { n: number; problems: PartProblems }[]): Problem[] {
   const starts = partStarts(parts);
+  // A row without an id is named by its number (`#12`), which a part counts from its own first row.
+  const withoutId = parts.map((p) => new Set(p.problems.rows.flatMap((r) => (r.code === 'E0504' ? [r.row] : []))));
+  const counted = (w: Problem, i: number): Problem => {
+    const row = w.row + starts[i];
+    if (w.code === 'E0503') return { ...w, row, first: w.first + starts[i] };
+    if ('unit' in w && withoutId[i].has(w.row)) return { ...w, row, unit: `#${row + 1}` };
+    return { ...w, row };
+  };
   const seen = new Set<string>();
   const out: Problem[] = [];
   parts.forEach((p, i) => {
     for (const w of p.problems.rows) {
       if (w.code === 'W0501' && seen.has(w.field)) continue;
       if (w.code === 'W0501') seen.add(w.field);
-      out.push(w.code === 'E0503' ? { ...w, row: w.row + starts[i], first: w.first + starts[i] } : { ...w, row: w.row + starts[i] });
+      out.push(counted(w, i));
     }
   });
   const fields = parts[0]?.problems.shares.length ?? 0;
   for (let f = 0; f < fields; f++) {
     if (parts.some((p) => p.problems.shares[f].over)) continue;
     const i = parts.findIndex((p) => p.problems.shares[f].first);
-    if (i >= 0) out.push({ ...parts[i].problems.shares[f].first!, row: parts[i].problems.shares[f].first!.row + starts[i] });
+    if (i >= 0) out.push(counted(parts[i].problems.shares[f].first!, i));
   }
   return out;
 }

@@ -283,14 +283,19 @@ describe('a run in parts', () => {
       for (const code of ['E0501', 'E0502', 'E0503', 'W0501']) expect(r.stderr, `${name} ${code}`).toContain(code);
     }
   });
-  it('hands rows without an id back to one thread (a part would name them by its own row numbers)', async () => {
-    const us = units(N, 4);
+  it('names rows without an id by their row numbers in the whole file, as one thread does', async () => {
+    // In the last part: one with a wrong value, one that fills a field the scheme does not declare first.
+    const us: (Unit & { 备注?: string })[] = units(N, 4);
     us[N - 10].id = '';
-    us[N - 30].x = 'abc';
-    const r = await inPartsAndAlone(scheme, file('no id.csv', csv(us)));
-    expect(r.how).toBe('assess: one thread: part 3: problems in the rows');
+    us[N - 10].x = 'abc';
+    us[N - 30].id = '';
+    us[N - 30].备注 = 'x';
+    const r = await inPartsAndAlone(scheme, file('no id.jsonl', jsonl(us)));
+    expect(r.how).toBe('assess: 3 parts');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E0504');
+    expect(r.stderr).toContain(`#${N - 9}`);
+    expect(r.stderr).toContain(`#${N - 29}`);
   });
   it('finds an id that two parts share', async () => {
     const us = units(N, 5);

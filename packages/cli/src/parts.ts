@@ -6,7 +6,7 @@
 // unit's scores, vetoes and grade follow from its own data and the cohort values, and these from
 // the units' own data (`scoredInParts`). The rows' problems are put together as one thread finds
 // them (merge.ts): warnings said after the results, errors instead of them. At a failed score,
-// an id two parts share, a row without an id or anything else unusual the parts are dropped,
+// an id two parts share or anything else unusual the parts are dropped,
 // before anything is written, and the run is made on one thread, which reports it as it always
 // does.
 import { closeSync, openSync, readSync } from 'node:fs';

@@ -2,9 +2,9 @@
 // part's lines, score its units, and hand back what placing every part's units together
 // needs (and its rows' warnings); then, given the places, make the part's result lines and hand
 // them back as bytes. Rows with errors: their problems are handed back instead, to be said with
-// every part's. Anything else (a failed score, a line the reader gives up on, a row without an
-// id) is only reported as unusual: the run is then made again on one thread, which says what is
-// wrong exactly where it always does.
+// every part's. Anything else (a failed score, a line the reader gives up on) is only reported as
+// unusual: the run is then made again on one thread, which says what is wrong exactly where it
+// always does.
 import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
 import { TableBuilder, wireBuffers } from '@assess/runtime';
