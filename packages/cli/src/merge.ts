@@ -100,7 +100,7 @@ export const mergeable = (p: PartProblems): boolean => !p.rows.some((r) => r.cod
  * shares of a percentage field, where no part has a value over 1% (at the first part's first).
  * (Ids two parts share are not among them: such a run is made on one thread.)
  */
-export function problemsOfParts(parts: readonly { n: number; problems: PartProblems }[]): Problem[] {
+export function problemsOfParts(parts: readonly { n: number; problems: PartProblems }[], across: { repeats: Problem[]; ids: Set<string> } = { repeats: [], ids: new Set() }): Problem[] {
   const starts = partStarts(parts);
   // A row without an id is named by its number (`#12`), which a part counts from its own first row.
   const withoutId = parts.map((p) => new Set(p.problems.rows.flatMap((r) => (r.code === 'E0504' ? [r.row] : []))));
@@ -116,9 +116,17 @@ export function problemsOfParts(parts: readonly { n: number; problems: PartProbl
     for (const w of p.problems.rows) {
       if (w.code === 'W0501' && seen.has(w.field)) continue;
       if (w.code === 'W0501') seen.add(w.field);
+      // (An id other parts have too: its repeats are `across`'s.)
+      if (w.code === 'E0503' && across.ids.has(w.id)) continue;
       out.push(counted(w, i));
     }
   });
+  if (across.repeats.length > 0) {
+    // Each repeat where reading its row reports it: after the rows before, before the row's other
+    // problems (a stable sort keeps the rest in their order).
+    out.push(...across.repeats);
+    out.sort((a, b) => a.row - b.row || (a.code === 'E0503' ? 0 : 1) - (b.code === 'E0503' ? 0 : 1));
+  }
   const fields = parts[0]?.problems.shares.length ?? 0;
   for (let f = 0; f < fields; f++) {
     if (parts.some((p) => p.problems.shares[f].over)) continue;
@@ -229,7 +237,6 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   const n = parts.reduce((sum, p) => sum + p.n, 0);
   if (n === 0) return 'no units';
   if (n > DATA_LIMITS.maxUnits) return 'too many units';
-  if (sharedIds(parts.map((p) => p.ids))) return 'an id two parts may share';
   // Every unit ranked in one group: the parts' sorted keys merged.
   if (!plan.within && parts.every((p) => p.ranked)) return placesOfSortedParts(parts.map((p) => p.ranked!));
   const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
@@ -302,23 +309,51 @@ function concat<A extends Uint8Array | Float64Array>(arrays: readonly A[], out: 
   return out;
 }
 
-/** Whether two of the parts' sorted id hashes have one in common (ids a part repeats are among its own problems). */
-export function sharedIds(sorted: readonly Float64Array[]): boolean {
-  let seen = sorted[0];
-  for (const next of sorted.slice(1)) {
-    const merged = new Float64Array(seen.length + next.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < seen.length && j < next.length) {
-      if (seen[i] === next[j]) return true;
-      merged[k++] = seen[i] < next[j] ? seen[i++] : next[j++];
+/** The hashes (sorted) that two or more of the parts' sorted id hashes have (ids a part repeats are among its own problems). */
+export function sharedHashes(sorted: readonly Float64Array[]): Float64Array {
+  const shared: number[] = [];
+  const at = sorted.map(() => 0);
+  for (;;) {
+    // The smallest hash not yet passed, and in how many parts it is.
+    let least = Infinity;
+    for (let p = 0; p < sorted.length; p++) if (at[p] < sorted[p].length && sorted[p][at[p]] < least) least = sorted[p][at[p]];
+    if (least === Infinity) break;
+    let parts = 0;
+    for (let p = 0; p < sorted.length; p++) {
+      if (sorted[p][at[p]] !== least) continue;
+      parts++;
+      while (sorted[p][at[p]] === least) at[p]++;
     }
-    while (i < seen.length) merged[k++] = seen[i++];
-    while (j < next.length) merged[k++] = next[j++];
-    seen = merged;
+    if (parts > 1) shared.push(least);
   }
-  return false;
+  return Float64Array.from(shared);
+}
+
+/**
+ * Where the rows of different parts have the same id: an E0503 for each row but the first that
+ * has it, as one thread reports it (each part's rows and ids with one of the shared hashes,
+ * counted over every part); and those ids (the parts' own E0503s for them name a later first).
+ */
+export function repeatsAcrossParts(found: readonly { rows: Int32Array; ids: string[] }[], starts: readonly number[]): { repeats: Problem[]; ids: Set<string> } {
+  const rowsOf = new Map<string, { parts: Set<number>; rows: number[] }>();
+  found.forEach((f, p) =>
+    f.ids.forEach((id, k) => {
+      const e = rowsOf.get(id) ?? { parts: new Set<number>(), rows: [] };
+      e.parts.add(p);
+      e.rows.push(f.rows[k] + starts[p]);
+      rowsOf.set(id, e);
+    }),
+  );
+  const repeats: Problem[] = [];
+  const ids = new Set<string>();
+  for (const [id, e] of rowsOf) {
+    // (The same hash of different ids, or an id in one part only: none.)
+    if (e.parts.size < 2) continue;
+    ids.add(id);
+    const [first, ...later] = e.rows.sort((a, b) => a - b);
+    for (const row of later) repeats.push({ code: 'E0503', row, id, first });
+  }
+  return { repeats, ids };
 }
 
 /** The groups (`within X`) of every part's units together: each unit's key, as its part's groups have it. */

@@ -297,13 +297,30 @@ describe('a run in parts', () => {
     expect(r.stderr).toContain(`#${N - 9}`);
     expect(r.stderr).toContain(`#${N - 29}`);
   });
-  it('finds an id that two parts share', async () => {
-    const us = units(N, 5);
+  it('says the ids that rows of different parts share as one thread does, each repeat after the first row that has it', async () => {
+    const us: (Unit & { 备注?: string })[] = units(N, 5);
+    // In the first and last parts; in all three, twice in the last (whose own repeat names a first in the first part).
     us[N - 1].id = us[0].id;
-    const r = await inPartsAndAlone(scheme, file('dup.jsonl', jsonl(us)));
-    expect(r.how).toBe('assess: one thread: an id two parts may share');
+    for (const i of [N / 2, N - 100, N - 50]) us[i].id = us[7].id;
+    // A wrong value on a repeated row, a warning after it.
+    us[N - 100].x = 'abc';
+    us[N - 40].备注 = 'x';
+    for (const [name, data] of [
+      ['dup.jsonl', jsonl(us)],
+      ['dup.csv', csv(us)],
+    ]) {
+      const r = await inPartsAndAlone(scheme, file(name, data));
+      expect(r.how, name).toBe('assess: 3 parts');
+      expect(r.code, name).toBe(1);
+      expect(r.stderr.match(/E0503/g), name).toHaveLength(4);
+    }
+    // Clean but for an id two parts share: not scored either.
+    const clean = units(N, 6);
+    clean[N - 1].id = clean[0].id;
+    const r = await inPartsAndAlone(scheme, file('dup only.jsonl', jsonl(clean)));
+    expect(r.how).toBe('assess: 3 parts');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('E0503');
+    expect(r.stdout).toBe('');
   });
   it('gives each part the cohort values taken over every part\'s units (values across units, ranks, cap prorata)', async () => {
     const r = await inPartsAndAlone(file('across.assess', ACROSS), file('across.csv', csv(units(N, 6))));

@@ -5,8 +5,9 @@
 // results are those of the run on one thread, byte for byte, because this is done only where a
 // unit's scores, vetoes and grade follow from its own data and the cohort values, and these from
 // the units' own data (`scoredInParts`). The rows' problems are put together as one thread finds
-// them (merge.ts): warnings said after the results, errors instead of them. At a failed score,
-// an id two parts share or anything else unusual the parts are dropped,
+// them (merge.ts): warnings said after the results, errors instead of them (ids that rows of
+// different parts share found by asking each part for its rows with the hashes they share). At a
+// failed score, a line the reader cannot read or anything else unusual the parts are dropped,
 // before anything is written, and the run is made on one thread, which reports it as it always
 // does.
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { DATA_LIMITS, type Problem } from '@assess/runtime';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
 import type { Section } from './data.js';
-import { cohortOfParts, partStarts, placeParts, problemsOfParts, sharedIds, warmUpPlaces, type PartFound, type PartGiven, type PartInputs, type PartScored } from './merge.js';
+import { cohortOfParts, partStarts, placeParts, problemsOfParts, repeatsAcrossParts, sharedHashes, warmUpPlaces, type PartFound, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { JsonUnits, space, type UnitsFrom } from './json-units.js';
@@ -81,8 +82,17 @@ export interface Placed {
   part: Part;
 }
 
+/** Ids rows of different parts share: their repeats (E0503), and the ids. */
+type Across = ReturnType<typeof repeatsAcrossParts>;
+
 /** A part whose rows have errors: their problems (it is not scored). */
 export type Found = { k: 'found' } & PartFound;
+
+/** Which of the part's rows have an id with one of these hashes (ids other parts may have too): answered by `ids`. */
+export interface IdsOf {
+  k: 'ids of';
+  hashes: Float64Array;
+}
 
 export type ToMain =
   | { k: 'read'; bytes: number }
@@ -90,6 +100,7 @@ export type ToMain =
   | ({ k: 'inputs' } & PartInputs)
   | ({ k: 'scored' } & PartScored)
   | Found
+  | { k: 'ids'; rows: Int32Array; ids: string[] }
   | { k: 'lines'; bytes: Uint8Array; count: number }
   | { k: 'done' };
 
@@ -353,18 +364,36 @@ export class Parts {
       const starts = partStarts(parts);
       return parts.map((_, i) => ({ row: starts[i], byte: i === 0 ? 0 : ranges[i].start }));
     };
-    /** Errors in the rows: said as one thread says them, every part's together, and nothing scored. */
-    const sayErrors = (parts: readonly (PartFound & { n: number })[]) => {
+    /** Errors in the rows: said as one thread says them, every part's together (`across`: ids rows of different parts share), and nothing scored. */
+    const sayErrors = (parts: readonly (PartFound & { n: number })[], across?: Across) => {
       if (parts.reduce((n, p) => n + p.n, 0) > DATA_LIMITS.maxUnits) return giveUp('too many units');
-      if (sharedIds(parts.map((p) => p.ids))) return giveUp('an id two parts may share');
       debug(`${parts.length} parts`);
       this.stop();
-      say(problemsOfParts(parts), sections(parts));
+      say(problemsOfParts(parts, across), sections(parts));
       return EXIT.userError;
+    };
+    /** The ids rows of different parts share, asked of the parts (each hands over its rows whose ids have a hash another part's have). */
+    const idsAcross = async (parts: readonly { n: number; ids: Float64Array }[]): Promise<Across | undefined | string> => {
+      const hashes = sharedHashes(parts.map((p) => p.ids));
+      if (hashes.length === 0) return undefined;
+      this.workers.forEach((w) => w.postMessage({ k: 'ids of', hashes } satisfies IdsOf));
+      const found: Extract<ToMain, { k: 'ids' }>[] = [];
+      for (let i = 0; i < parts.length; i++) {
+        const m = await this.next(i);
+        if (m.k !== 'ids') return `part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`;
+        found.push(m);
+      }
+      const across = repeatsAcrossParts(found, partStarts(parts));
+      // (Only the same hash of different ids: none.)
+      return across.repeats.length > 0 ? across : undefined;
     };
     // With cohort values, each part first says what they are taken over, and is given them.
     const inputs = given ? await fromEvery('inputs') : [];
-    if (typeof inputs !== 'string' && inputs.some((m) => m.k === 'found')) return sayErrors(inputs);
+    if (typeof inputs !== 'string' && inputs.some((m) => m.k === 'found')) {
+      // (The parts that wait for their cohort values cannot be asked for their ids.)
+      if (sharedHashes(inputs.map((p) => p.ids)).length > 0) return giveUp('an id two parts may share');
+      return sayErrors(inputs);
+    }
     if (typeof inputs !== 'string' && inputs.length > 0)
       cohortOfParts(plan, inputs as PartInputs[]).forEach((given, i) => {
         const { channel, ready } = this.answers[i];
@@ -376,7 +405,9 @@ export class Parts {
     time('every part scored');
     bar.stop();
     if (typeof got === 'string') return giveUp(got);
-    if (got.some((m) => m.k === 'found')) return sayErrors(got);
+    const across = await idsAcross(got);
+    if (typeof across === 'string') return giveUp(across);
+    if (across || got.some((m) => m.k === 'found')) return sayErrors(got, across);
     const parts = got as PartScored[];
     const placed = placeParts(plan, parts);
     time('places worked out');

@@ -7,10 +7,10 @@
 // always does.
 import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads';
 import { fieldNamer } from '@assess/core/rows';
-import { TableBuilder, wireBuffers } from '@assess/runtime';
+import { idHash, TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, mergeable, type PartInputs } from './merge.js';
-import type { Given, PartJob, Placed, ToMain } from './parts.js';
+import type { Given, IdsOf, PartJob, Placed, ToMain } from './parts.js';
 import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
 import { csvLines, jsonLines, type Scoring } from './results.js';
 import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
@@ -18,11 +18,26 @@ import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from
 const port = parentPort!;
 const post = (m: ToMain, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 let scored: { job: PartJob; scoring: Scoring } | undefined;
+/** The part's ids, once read (rows without one left out), for the ids another part may share. */
+let idsOf: { ids: string[]; without: Set<number> } | undefined;
 
-port.on('message', (m: PartJob | Placed) => {
+port.on('message', (m: PartJob | Placed | IdsOf) => {
   if (m.k === 'part') void score(m);
+  else if (m.k === 'ids of') post(rowsWithIds(m.hashes));
   else if (scored) void write(scored, m);
 });
+
+/** The part's rows whose ids have one of these hashes, and those ids. */
+function rowsWithIds(hashes: Float64Array): ToMain {
+  const wanted = new Set(hashes);
+  const rows: number[] = [];
+  const ids: string[] = [];
+  if (idsOf)
+    idsOf.ids.forEach((id, row) => {
+      if (!idsOf!.without.has(row) && wanted.has(idHash(id))) rows.push(row), ids.push(id);
+    });
+  return { k: 'ids', rows: Int32Array.from(rows), ids };
+}
 
 /** ASSESS_DEBUG=time: when each step of the part ends (from the process's start), on stderr. */
 const mark = (step: string) => void (process.env.ASSESS_DEBUG === 'time' && process.stderr.write(`assess: thread ${threadId}: ${step} at ${(process.uptime() * 1000).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`));
@@ -54,6 +69,7 @@ async function score(job: PartJob): Promise<void> {
   const { table, problems, idHashes } = b.finish();
   // The rows' problems are put together with the other parts' (merge.ts); with an error, the part is not scored.
   const found = partProblems(plan, table, problems);
+  idsOf = { ids: table.ids, without: new Set(problems.flatMap((p) => (p.code === 'E0504' ? [p.row] : []))) };
   if (!mergeable(found)) return post({ k: 'unusual', why: 'problems in the rows' });
   if (problems.some((p) => p.code.startsWith('E'))) return post({ k: 'found', n: table.n, ids: idHashes, problems: found }, [idHashes.buffer as ArrayBuffer]);
   const scorer = scorerFrom(job.scorer);

@@ -26,6 +26,7 @@ export { shown, scoreShown, entryOf, type Shown, type Entry, type KeptEntry } fr
 export { competitionPlaces, descendingOrder, gradeByPlace, placesOfSortedParts, placeTotals, placeUnits, type Placing, type PlaceTotals, type GradeLine, type QuotaDecision } from './places.js';
 export { groupKey, groupUnits, type Groups } from './groups.js';
 export { Memo } from './memo.js';
+export { idHash } from './ids.js';
 export { scoresToWire, scoresFromWire, wireBuffers, type ScoresOnWire } from './wire.js';
 export { SameKeys } from './keys.js';
 export * as ops from './ops.js';
