@@ -216,6 +216,20 @@ describe('a run in parts', () => {
     expect(r.how).toBe('assess: 3 parts');
     expect(JSON.parse(r.stdout).units).toHaveLength(N);
   });
+  it('gives the table of one thread, its columns aligned over every part\'s rows', async () => {
+    // The widest ids in one part only: wide (Chinese) in the last, longer than the others in the first.
+    const us = units(N, 12).map((u, i) => ({ ...u, id: i === N - 3 ? `U-${'长'.repeat(30)}` : i === 4 ? `U-${'x'.repeat(20)}` : u.id }));
+    for (const [name, data] of [
+      ['table.csv', csv(us)],
+      ['table.jsonl', jsonl(us)],
+    ]) {
+      const r = await inPartsAndAlone(scheme, file(name, data), 'table');
+      expect(r.how, name).toBe('assess: 3 parts');
+      expect(r.code, name).toBe(0);
+      expect(r.stdout.split('\n').length, name).toBeGreaterThan(N);
+      expect(r.stdout, name).toContain('长'.repeat(30));
+    }
+  });
   it('gives the CSV of one thread, on JSON lines', async () => {
     const r = await inPartsAndAlone(scheme, file('units.jsonl', jsonl(units(N, 3))));
     expect(r.how).toBe('assess: 3 parts');

@@ -66,7 +66,19 @@ export interface PartJob {
   range: ByteRange;
   /** A part of a .json document: whether it starts or ends the document, and whether the document holds its list in `{"units": …}`. */
   json?: UnitsFrom;
-  format: 'csv' | 'json';
+  format: PartsFormat;
+  /** For a table's title (a scheme without a name) and its header's words. */
+  schemeFile: string;
+  lang: Lang;
+}
+
+/** The formats of results a run in parts writes (a table's columns aligned over every part's rows). */
+export type PartsFormat = 'csv' | 'json' | 'table';
+
+/** A table's columns' widths: a part's (its rows'), or every part's widest, given back. */
+export interface Widths {
+  k: 'widths';
+  widths: number[];
 }
 
 /** The part's cohort values and groups' sizes, worked out over every part's units. */
@@ -101,6 +113,7 @@ export type ToMain =
   | ({ k: 'scored' } & PartScored)
   | Found
   | { k: 'ids'; rows: Int32Array; ids: string[] }
+  | Widths
   | { k: 'lines'; bytes: Uint8Array; count: number }
   | { k: 'done' };
 
@@ -113,12 +126,12 @@ export function jobsFlag(value: string | undefined): number | undefined {
 
 /**
  * Threads started for the parts of `dataFile`, while the scheme is still being read (they load
- * their modules meanwhile); undefined when the file is read on one thread: not CSV or JSON
- * lines, small or more than the free memory allows (unless `--jobs` asks), one core, or no
- * line break where a part would end.
+ * their modules meanwhile); undefined when the file is read on one thread: results in a
+ * workbook, a file that is not CSV, JSON lines or a .json list, small or more than the free
+ * memory allows (unless `--jobs` asks), one core, or no line break where a part would end.
  */
 export function startParts(dataFile: string, format: string, jobs: number | undefined): Parts | undefined {
-  if (format !== 'csv' && format !== 'json') return undefined;
+  if (format !== 'csv' && format !== 'json' && format !== 'table') return undefined;
   const kind = FILE_KINDS[extname(dataFile).toLowerCase()];
   if (!kind) return undefined;
   let size: number;
@@ -268,7 +281,7 @@ export class Parts {
     private readonly kind: FileKind,
     private readonly size: number,
     private readonly split: Split,
-    private readonly format: 'csv' | 'json',
+    private readonly format: PartsFormat,
   ) {
     // A larger young generation than a thread's default: reading and scoring make many
     // short-lived objects (fewer collections, measured 10–15% faster on CSV). Half as large
@@ -319,7 +332,7 @@ export class Parts {
    * to JavaScript (`scorerSource`) and whether its parts are given cohort values
    * (`givenInParts`); undefined where it cannot be scored in parts (`scoredInParts`).
    */
-  async run(plan: Plan.Plan, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number, say: (problems: Problem[], sections: Section[]) => void): Promise<number | undefined> {
+  async run(plan: Plan.Plan, schemeFile: string, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number, say: (problems: Problem[], sections: Section[]) => void): Promise<number | undefined> {
     // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why (=time: also when each step ends).
     const debug = (s: string) => void (io.env.ASSESS_DEBUG && io.stderr.write(`assess: ${s}\n`));
     const time = (what: string) => io.env.ASSESS_DEBUG === 'time' && debug(`${what} at ${(process.uptime() * 1000).toFixed(0)} ms`);
@@ -333,7 +346,7 @@ export class Parts {
     const { scorer, given } = inParts;
     ranges.forEach((range, i) => {
       const { channel, ready } = this.answers[i];
-      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, kind: this.kind, header: i > 0 ? header : undefined, range, format: this.format };
+      const job: PartJob = { k: 'part', answers: channel.port2, ready: ready.buffer as SharedArrayBuffer, plan, given, scorer, file: this.file, kind: this.kind, header: i > 0 ? header : undefined, range, format: this.format, schemeFile, lang };
       if (this.kind === 'json') job.json = { documentStart: i === 0, documentEnd: i === ranges.length - 1, wrapped };
       this.workers[i].postMessage(job, [channel.port2]);
     });
@@ -425,6 +438,16 @@ export class Parts {
       const part: Part = { head: i === 0, tail: i === parts.length - 1, lastUnit: i === lastWithUnits, n };
       this.workers[i].postMessage({ k: 'places', places, part } satisfies Placed, [places.buffer]);
     });
+    if (this.format === 'table') {
+      // Each part's widths, and the widest of all given back.
+      const widths: number[] = [];
+      for (let i = 0; i < parts.length; i++) {
+        const m = await this.next(i);
+        if (m.k !== 'widths') throw new Error(`part ${i} of the run stopped while measuring its results`);
+        m.widths.forEach((w, j) => (widths[j] = Math.max(widths[j] ?? 0, w)));
+      }
+      for (const w of this.workers) w.postMessage({ k: 'widths', widths } satisfies Widths);
+    }
     const out = new Output(io);
     const writing = new ProgressBar(io, lang === 'zh' ? '写出结果' : 'writing results', started);
     let written = 0;

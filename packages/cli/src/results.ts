@@ -6,7 +6,7 @@ import { csvCell, printable, resultsHeader, showScore as show, unitJson } from '
 import type { Decimal } from '@assess/runtime';
 import { encoded, type LineBytes } from './bytes.js';
 import type { Scorer } from './scorer-from.js';
-import { tableLines } from './table.js';
+import { alignedLines, columnWidths } from './table.js';
 
 export type Scoring = ReturnType<Scorer['scoreTable']>;
 
@@ -106,8 +106,8 @@ export function* csvLines(plan: Plan.Plan, s: Scoring, w: LineBytes, part = whol
 
 const COMMA = 44;
 
-/** The results as a plain-text table (never in parts: its columns are aligned over every row). */
-export function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang): Generator<string> {
+/** The results as a plain-text table: its title, header, which columns are numbers, and each unit's cells. */
+function table(plan: Plan.Plan, s: Scoring, file: string, lang: Lang) {
   // The header is core's (the words every front end shows); the rows come from the scoring's
   // columns, cell for cell what core's resultRow makes of a unit's result.
   const { header, numeric } = resultsHeader(plan, lang);
@@ -126,8 +126,26 @@ export function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang
     col.grades[i] ?? '',
     col.vetoes[i].join('；'),
   ];
-  // Labels, ids, grades and reasons as a terminal may print them (no escape sequences).
-  yield printable(`${plan.name || file}`);
-  yield '';
-  for (const line of tableLines(header, s.n, row, numeric)) yield printable(line);
+  return { title: `${plan.name || file}`, header, numeric, row };
 }
+
+/**
+ * The results as a plain-text table, its columns aligned over every row: measured here, or
+ * (`widths`) over every part's rows, a run in parts (the first part's lines begin with the title
+ * and the header).
+ */
+export function* textLines(plan: Plan.Plan, s: Scoring, file: string, lang: Lang, part = whole(s), widths?: number[]): Generator<string> {
+  const t = table(plan, s, file, lang);
+  // Labels, ids, grades and reasons as a terminal may print them (no escape sequences).
+  if (part.head) {
+    yield printable(t.title);
+    yield '';
+  }
+  for (const line of alignedLines(t.header, widths ?? columnWidths(t.header, s.n, t.row), s.n, t.row, t.numeric, part.head)) yield printable(line);
+}
+
+/** How wide a part's rows (and the header) make the table's columns. */
+export const tableWidths = (plan: Plan.Plan, s: Scoring, file: string, lang: Lang): number[] => {
+  const t = table(plan, s, file, lang);
+  return columnWidths(t.header, s.n, t.row);
+};

@@ -10,9 +10,9 @@ import { fieldNamer } from '@assess/core/rows';
 import { idHash, TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, mergeable, type PartInputs } from './merge.js';
-import type { Given, IdsOf, PartJob, Placed, ToMain } from './parts.js';
+import type { Given, IdsOf, PartJob, Placed, ToMain, Widths } from './parts.js';
 import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
-import { csvLines, jsonLines, type Scoring } from './results.js';
+import { csvLines, jsonLines, tableWidths, textLines, type Scoring } from './results.js';
 import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
 
 const port = parentPort!;
@@ -21,9 +21,13 @@ let scored: { job: PartJob; scoring: Scoring } | undefined;
 /** The part's ids, once read (rows without one left out), for the ids another part may share. */
 let idsOf: { ids: string[]; without: Set<number> } | undefined;
 
-port.on('message', (m: PartJob | Placed | IdsOf) => {
+/** Waits for the table's widths, over every part's rows (`--format table`). */
+let widthsGiven: ((widths: number[]) => void) | undefined;
+
+port.on('message', (m: PartJob | Placed | IdsOf | Widths) => {
   if (m.k === 'part') void score(m);
   else if (m.k === 'ids of') post(rowsWithIds(m.hashes));
+  else if (m.k === 'widths') widthsGiven?.(m.widths);
   else if (scored) void write(scored, m);
 });
 
@@ -117,7 +121,9 @@ async function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Pl
   mark('given places');
   placeInto(scoring, m.places);
   const w = new LineBytes();
-  const lines = job.format === 'csv' ? csvLines(job.plan, scoring, w, m.part) : stringLines(jsonLines(job.plan, scoring, m.part), w);
+  // A table's columns are as wide as every part's rows need: this part's widths handed over, the widest of all's given back.
+  const widths = job.format === 'table' ? await new Promise<number[]>((given) => ((widthsGiven = given), post({ k: 'widths', widths: tableWidths(job.plan, scoring, job.schemeFile, job.lang) }))) : undefined;
+  const lines = job.format === 'csv' ? csvLines(job.plan, scoring, w, m.part) : stringLines(job.format === 'json' ? jsonLines(job.plan, scoring, m.part) : textLines(job.plan, scoring, job.schemeFile, job.lang, m.part, widths), w);
   await writeLines(lines, w, (bytes, count) => {
     if (bytes.length > 0) post({ k: 'lines', bytes, count }, [bytes.buffer as ArrayBuffer]);
   });
