@@ -1,9 +1,10 @@
 // The terminal code frame of a long line (a CSV row of many columns): a window around what the
-// diagnostic points at, cut with `…`, the carets still under it.
+// diagnostic points at, cut with `…`, the carets still under it; a file's lines mapped once for
+// all its diagnostics.
 import { describe, expect, it } from 'vitest';
 import { diag } from '../diagnostic.js';
 import { renderDiagnostic } from './terminal.js';
-import { displayWidth, printable } from './lines.js';
+import { displayWidth, LineMap, printable } from './lines.js';
 
 const frame = (line: string, start: number, end: number) => {
   const d = diag('E0501', { start, end, file: 'd.csv' }, { unit: 'u', field: 'f', expected: { en: 'a number', zh: '数值' }, found: '"x"' });
@@ -87,5 +88,22 @@ describe('a file saved with a byte-order mark', () => {
     expect(frameOf(text.indexOf('"y"'))[1]).toContain('d.json:2:15');
     // Zero-width characters take no column either.
     expect(displayWidth('a\u200bb\uFEFF')).toBe(2);
+  });
+});
+
+describe('a file with many diagnostics', () => {
+  it('is mapped into lines once for all of them, and again only when its text changes', () => {
+    const d = (start: number) => diag('E0501', { start, end: start + 1, file: 'd.csv' }, { unit: 'u', field: 'f', expected: { en: 'a number', zh: '数值' }, found: '"x"' });
+    const maps = new Map<string, LineMap>();
+    const sources = new Map([['d.csv', 'id,f\na,x\nb,y\n']]);
+    const first = renderDiagnostic(d(7), sources, 'd.csv', { lang: 'en' }, maps);
+    const map = maps.get('d.csv');
+    expect(map).toBeDefined();
+    expect(renderDiagnostic(d(11), sources, 'd.csv', { lang: 'en' }, maps)).toContain('3 | b,y');
+    expect(maps.get('d.csv')).toBe(map);
+    expect(first).toContain('2 | a,x');
+    // Another text under the same name (a file edited between runs): mapped anew.
+    expect(renderDiagnostic(d(7), new Map([['d.csv', 'id,f\n\nc,z\n']]), 'd.csv', { lang: 'en' }, maps)).toContain('3 | c,z');
+    expect(maps.get('d.csv')).not.toBe(map);
   });
 });
