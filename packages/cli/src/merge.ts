@@ -96,11 +96,12 @@ export const mergeable = (p: PartProblems): boolean => !p.rows.some((r) => r.cod
 
 /**
  * Every part's problems as one thread gives them, rows counted over every part: in the order of
- * the rows, each undeclared field once, where a unit first has it; then, field by field, the
- * shares of a percentage field, where no part has a value over 1% (at the first part's first).
- * (Ids two parts share are not among them: such a run is made on one thread.)
+ * the rows, each undeclared field once, where a unit first has it, and the repeats of ids that
+ * rows of different parts share (`across`) before their rows' other problems; then, field by
+ * field, the shares of a percentage field, where no part has a value over 1% (at the first
+ * part's first).
  */
-export function problemsOfParts(parts: readonly { n: number; problems: PartProblems }[], across: { repeats: Problem[]; ids: Set<string> } = { repeats: [], ids: new Set() }): Problem[] {
+export function problemsOfParts(parts: readonly { n: number; problems: PartProblems }[], across: Across = { repeats: [], ids: new Set() }): Problem[] {
   const starts = partStarts(parts);
   // A row without an id is named by its number (`#12`), which a part counts from its own first row.
   const withoutId = parts.map((p) => new Set(p.problems.rows.flatMap((r) => (r.code === 'E0504' ? [r.row] : []))));
@@ -329,12 +330,18 @@ export function sharedHashes(sorted: readonly Float64Array[]): Float64Array {
   return Float64Array.from(shared);
 }
 
+/** Ids that rows of different parts share: an E0503 for each row but the first that has one, and the ids. */
+export interface Across {
+  repeats: Problem[];
+  ids: Set<string>;
+}
+
 /**
  * Where the rows of different parts have the same id: an E0503 for each row but the first that
  * has it, as one thread reports it (each part's rows and ids with one of the shared hashes,
  * counted over every part); and those ids (the parts' own E0503s for them name a later first).
  */
-export function repeatsAcrossParts(found: readonly { rows: Int32Array; ids: string[] }[], starts: readonly number[]): { repeats: Problem[]; ids: Set<string> } {
+export function repeatsAcrossParts(found: readonly { rows: Int32Array; ids: string[] }[], starts: readonly number[]): Across {
   const rowsOf = new Map<string, { parts: Set<number>; rows: number[] }>();
   found.forEach((f, p) =>
     f.ids.forEach((id, k) => {

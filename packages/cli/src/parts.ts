@@ -19,7 +19,7 @@ import { DATA_LIMITS, type Problem } from '@assess/runtime';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
 import type { Section } from './data.js';
-import { cohortOfParts, partStarts, placeParts, problemsOfParts, repeatsAcrossParts, sharedHashes, warmUpPlaces, type PartFound, type PartGiven, type PartInputs, type PartScored } from './merge.js';
+import { cohortOfParts, partStarts, placeParts, problemsOfParts, repeatsAcrossParts, sharedHashes, warmUpPlaces, type Across, type PartFound, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { JsonUnits, space, type UnitsFrom } from './json-units.js';
@@ -93,9 +93,6 @@ export interface Placed {
   places: Int32Array;
   part: Part;
 }
-
-/** Ids rows of different parts share: their repeats (E0503), and the ids. */
-type Across = ReturnType<typeof repeatsAcrossParts>;
 
 /** A part whose rows have errors: their problems (it is not scored). */
 export type Found = { k: 'found' } & PartFound;
@@ -357,10 +354,10 @@ export class Parts {
     let read = 0;
     this.onRead = (bytes) => bar.update((read += bytes), this.size);
     /**
-     * One message of kind `k` from every part, or the problems of its rows (a part with errors is
-     * not scored); why not, as soon as a part has something else to say.
+     * One message of kind `k` from every part, or (reading done) the problems of its rows (a part
+     * with errors is not scored); why not, as soon as a part has something else to say.
      */
-    const fromEvery = <K extends 'inputs' | 'scored'>(k: K): Promise<(Extract<ToMain, { k: K }> | Found)[] | string> =>
+    const fromEvery = <K extends 'inputs' | 'scored' | 'ids' | 'widths'>(k: K): Promise<(Extract<ToMain, { k: K }> | Found)[] | string> =>
       new Promise((resolve) => {
         const got: (Extract<ToMain, { k: K }> | Found)[] = [];
         let left = ranges.length;
@@ -390,13 +387,10 @@ export class Parts {
       const hashes = sharedHashes(parts.map((p) => p.ids));
       if (hashes.length === 0) return undefined;
       this.workers.forEach((w) => w.postMessage({ k: 'ids of', hashes } satisfies IdsOf));
-      const found: Extract<ToMain, { k: 'ids' }>[] = [];
-      for (let i = 0; i < parts.length; i++) {
-        const m = await this.next(i);
-        if (m.k !== 'ids') return `part ${i + 1}: ${m.k === 'unusual' ? m.why : m.k}`;
-        found.push(m);
-      }
-      const across = repeatsAcrossParts(found, partStarts(parts));
+      // (Every part has handed over its rows' problems already: no `found` comes now.)
+      const found = await fromEvery('ids');
+      if (typeof found === 'string') return found;
+      const across = repeatsAcrossParts(found as Extract<ToMain, { k: 'ids' }>[], partStarts(parts));
       // (Only the same hash of different ids: none.)
       return across.repeats.length > 0 ? across : undefined;
     };
@@ -440,12 +434,10 @@ export class Parts {
     });
     if (this.format === 'table') {
       // Each part's widths, and the widest of all given back.
+      const measured = await fromEvery('widths');
+      if (typeof measured === 'string') throw new Error(`${measured}: the run stopped while measuring its results`);
       const widths: number[] = [];
-      for (let i = 0; i < parts.length; i++) {
-        const m = await this.next(i);
-        if (m.k !== 'widths') throw new Error(`part ${i} of the run stopped while measuring its results`);
-        m.widths.forEach((w, j) => (widths[j] = Math.max(widths[j] ?? 0, w)));
-      }
+      for (const m of measured as Widths[]) m.widths.forEach((w, j) => (widths[j] = Math.max(widths[j] ?? 0, w)));
       for (const w of this.workers) w.postMessage({ k: 'widths', widths } satisfies Widths);
     }
     const out = new Output(io);

@@ -56,7 +56,7 @@ export function competitionPlaces(units: number[], totals: PlaceTotals, first: n
       key[i] = totals.key[units[i]];
       identifies[i] = totals.identifies[units[i]];
     }
-  const { order, sorted } = descending(key);
+  const { order, sorted } = descendingOrder(key);
   const exact = totals.exact;
   // Each run of equal doubles: one place when its totals are equal, else placed exactly.
   for (let i = 0; i < n; ) {
@@ -87,12 +87,13 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * Positions 0..n−1 in descending order of `key` (equal keys in ascending position), and the
- * keys in that order. For many keys: a stable radix sort of the high 32 bits of the doubles, 16
- * at a time, each key and its high word moved along with its position (so that every pass reads
- * in order); then each run of equal high words (values within about a millionth of each other:
- * almost always one value) put in order by the whole key.
+ * keys in that order, as places are worked out (a part of a cohort scored in parts sorts its own
+ * units' keys on its own thread: see `placesOfSortedParts`). For many keys: a stable radix sort
+ * of the high 32 bits of the doubles, 16 at a time, each key and its high word moved along with
+ * its position (so that every pass reads in order); then each run of equal high words (values
+ * within about a millionth of each other: almost always one value) put in order by the whole key.
  */
-function descending(key: Float64Array): { order: Uint32Array; sorted: Float64Array } {
+export function descendingOrder(key: Float64Array): { order: Uint32Array; sorted: Float64Array } {
   const n = key.length;
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -147,15 +148,6 @@ function descending(key: Float64Array): { order: Uint32Array; sorted: Float64Arr
     i = j;
   }
   return { order, sorted };
-}
-
-/**
- * Positions 0..n−1 in descending order of `key` (equal keys in ascending position), and the keys
- * in that order, as places are worked out: a part of a cohort scored in parts sorts its own
- * units' keys on its own thread (see `placesOfSortedParts`).
- */
-export function descendingOrder(key: Float64Array): { order: Uint32Array; sorted: Float64Array } {
-  return descending(key);
 }
 
 /**
