@@ -3,7 +3,7 @@
 // any other .json document whole; an .xlsx workbook is read by @assess/sheets. Headers and keys
 // may be field names or labels. Every problem points at the offending value: its cell in a
 // workbook (`数据!D7`), its place in the text of the others.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { dataDiagnostics, dataFileDiagnostic, evaluate, fieldNamer, jsonValueSpans, rowsFromCsv, rowsFromJson, withFieldNames, type Diagnostic, type Evaluation, type Lang, type Plan, type Span, type UnitTable, type Where } from '@assess/core';
 import type { Problem } from '@assess/runtime';
@@ -40,27 +40,78 @@ export async function readData(c: Scheme, dataFile: string, io: Io, lang: Lang, 
     bar.stop();
   }
   const { table, problems } = read.builder.finish();
-  const say = saying(c, dataFile, read, problems, io, lang, args);
+  const say = saying(c, dataFile, read, problems, io, lang, args, [{ row: 0, byte: 0 }], table.n);
   if (warningsLater && read.fileProblems.length === 0 && !problems.some((p) => p.code.startsWith('E'))) return { table, sources: c.sources, warnings: problems.length > 0 ? say : undefined };
   const { sources, errors } = say();
   return errors ? undefined : { table, sources };
 }
 
 /**
- * Says the problems of a file read: where they are is read from its text only now. (Apart, so
- * that what it keeps is only this: not the builder, whose columns are the table's.)
+ * Says the problems of a file read: where they are is read from its text only now, and only as
+ * far as they point (`TextStart`). (Apart, so that what it keeps is only this: not the builder,
+ * whose columns are the table's.) `sections`, `rows`: where the file's rows start (a file read in
+ * parts) and how many it has, for a first guess at how far to read.
  */
-function saying(c: Scheme, dataFile: string, { fileProblems, where }: Read, problems: readonly Problem[], io: Io, lang: Lang, args: Args) {
+function saying(c: Scheme, dataFile: string, { fileProblems, where, whole }: Read, problems: readonly Problem[], io: Io, lang: Lang, args: Args, sections: readonly Section[], rows: number) {
   return () => {
-    // The file's text, only read again when there is something to point at.
-    let text: string | undefined;
-    const textOf = () => (text ??= readFileSync(dataFile, 'utf8'));
-    const diagnostics = [...fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, ...where(textOf, problems) })];
     const sources = new Map(c.sources);
-    if (diagnostics.length > 0) sources.set(dataFile, textOf());
+    let diagnostics: Diagnostic[] = fileProblems;
+    if (problems.length > 0 || fileProblems.length > 0) {
+      // The rows named (a line the reader could not read counts as the row of its number), and the bytes before them, about.
+      const last = Math.max(...problems.map((p) => p.row), ...fileProblems.map((d) => d.line ?? 0));
+      let text = whole !== undefined ? { text: whole, whole: true, bytes: Buffer.byteLength(whole) } : textStart(dataFile, bytesThrough(last, sections, rows, fileSize(dataFile)));
+      for (;;) {
+        const spans = where(text, problems);
+        diagnostics = [...fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, ...spans })];
+        // Read on, twice as far, while a message points past what was read.
+        if (text.whole || (!spans.short() && fileProblems.every((d) => d.span.start < text.text.length))) break;
+        text = textStart(dataFile, text.bytes * 2);
+      }
+      sources.set(dataFile, text.text);
+    }
     report(io, diagnostics, sources, dataFile, lang, args);
     return { sources, errors: diagnostics.some((d) => d.severity === 'error') };
   };
+}
+
+/**
+ * The start of a data file's text, as far as messages point into it: its first `bytes` bytes, up
+ * to their last line break (every line in it whole), decoded; the whole file when that is all
+ * of it. (Reading a large file whole only to point at its first rows cost more than the run: a
+ * million JSON lines of towns, 268 MB, 5.4 s and 0.5 GB to read and decode for a warning at the first.)
+ */
+export interface TextStart {
+  text: string;
+  whole: boolean;
+  bytes: number;
+}
+
+export function textStart(file: string, bytes: number): TextStart {
+  const size = fileSize(file);
+  if (bytes >= size) return { text: readFileSync(file, 'utf8'), whole: true, bytes: size };
+  const buf = Buffer.allocUnsafe(bytes);
+  const fd = openSync(file, 'r');
+  let got = 0;
+  try {
+    for (let k = 1; got < bytes && k > 0; got += k) k = readSync(fd, buf, got, bytes - got, got);
+  } finally {
+    closeSync(fd);
+  }
+  return { text: buf.toString('utf8', 0, buf.lastIndexOf(10, got - 1) + 1), whole: false, bytes };
+}
+
+/**
+ * About how many bytes of a file of `size` bytes come before the end of row `row`: its rows taken
+ * to spread evenly over the bytes of the section they are in, and a little more (a first guess:
+ * what points past it is read again, twice as far).
+ */
+export function bytesThrough(row: number, sections: readonly Section[], rows: number, size: number): number {
+  let k = sections.length - 1;
+  while (k > 0 && sections[k].row > row) k--;
+  const from = sections[k].byte;
+  const to = sections[k + 1]?.byte ?? size;
+  const count = (sections[k + 1]?.row ?? rows) - sections[k].row;
+  return Math.ceil(from + ((to - from) * (row - sections[k].row + 1)) / Math.max(count, 1) * 1.1) + (1 << 20);
 }
 
 /** The units of a workbook, validated; every problem at its sheet and cell. */
@@ -80,14 +131,19 @@ async function readWorkbookData(c: Scheme, dataFile: string, io: Io, lang: Lang,
   return { table, sources: c.sources };
 }
 
-/** What reading a file gave besides its rows: its own problems, and where the rows its messages name are in its text. */
+/** What reading a file gave besides its rows: its own problems (each with its line), and where the rows its messages name are in its text. */
 interface Read {
-  fileProblems: Diagnostic[];
-  where: (text: () => string, problems: readonly Problem[]) => Spans;
+  fileProblems: (Diagnostic & { line?: number })[];
+  where: (text: TextStart, problems: readonly Problem[]) => Spans;
+  /** The file's text, where it was read whole. */
+  whole?: string;
 }
 
-/** Where rows and their values are in a data file's text. */
-type Spans = Required<Pick<Where, 'rowSpan' | 'valueSpan'>>;
+/**
+ * Where rows and their values are in a data file's text; `short`: whether a row looked for was
+ * not wholly in the text read (then it is read further).
+ */
+type Spans = Required<Pick<Where, 'rowSpan' | 'valueSpan'>> & { short: () => boolean };
 
 /** The rows of a data file into a builder: CSV, JSON lines and a JSON list of units in chunks (any other JSON as one document). */
 async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (bytes: number) => void): Promise<Read & { builder: TableBuilder }> {
@@ -96,9 +152,10 @@ async function readInto(ext: string, file: string, plan: Plan.Plan, progress: (b
     if (await readJsonUnits(file, fieldNamer(plan), builder, progress)) return { builder, fileProblems: [], where: (text, problems) => spansInText(ext, file, plan, text, problems) };
     // Not a list of records (or not JSON): read whole, which says what is wrong and where.
     const whole = new TableBuilder(plan);
-    const r = rowsFromJson(readFileSync(file, 'utf8'), file, plan);
+    const text = readFileSync(file, 'utf8');
+    const r = rowsFromJson(text, file, plan);
     for (const row of withFieldNames(plan, r.rows)) whole.addRecord(row);
-    return { builder: whole, fileProblems: r.diagnostics, where: () => ({ rowSpan: r.rowSpan, valueSpan: r.valueSpan }) };
+    return { builder: whole, fileProblems: r.diagnostics, where: () => ({ rowSpan: r.rowSpan, valueSpan: r.valueSpan, short: () => false }), whole: text };
   }
   if (ext === '.csv') {
     const r = await readCsv(file, plan, builder, progress);
@@ -124,9 +181,10 @@ export interface Section {
  * read them, from the start of the section a row is in and only up to the last row named there
  * (the whole text was read: a million CSV rows took 5 s for a warning at the first; a million
  * towns in a .json list 39 s for one at the 700,001st): a CSV's records, JSON lines (blank ones
- * passed over, as the reader does), a list's units; only the named rows' values.
+ * passed over, as the reader does), a list's units; only the named rows' values. `text` may stop
+ * before a row named: it is then `short`.
  */
-function spansInText(ext: string, file: string, plan: Plan.Plan, text: () => string, problems: readonly Problem[], sections: readonly Section[] = [{ row: 0, byte: 0 }]): Spans {
+export function spansInText(ext: string, file: string, plan: Plan.Plan, { text, whole }: TextStart, problems: readonly Problem[], sections: readonly Section[] = [{ row: 0, byte: 0 }]): Spans {
   const sectionOf = (i: number) => {
     let k = sections.length - 1;
     while (k > 0 && sections[k].row > i) k--;
@@ -140,46 +198,56 @@ function spansInText(ext: string, file: string, plan: Plan.Plan, text: () => str
     named[k].add(p.row - sections[k].row);
     last[k] = Math.max(last[k], p.row - sections[k].row);
   }
+  let short = false;
+  /** A row found at [start, end) (none: not found): short unless it ends before the text read does (what reaches its end may go on past it). */
+  const found = (row: { start: number; end: number } | undefined) => {
+    if (!whole && (!row || row.end <= row.start || row.end >= text.length)) short = true;
+  };
   /** What `read` gives for row i's section (from where it starts, up to the last row named there), and i's row in it. */
   const perSection = <T>(read: (from: number | undefined, rows: number, named: ReadonlySet<number>) => T) => {
     const got: T[] = [];
     return (i: number) => {
       const k = sectionOf(i);
       const j = i - sections[k].row;
-      return { read: (got[k] ??= read(sections[k].byte === 0 ? undefined : charOffset(text(), sections[k].byte), last[k] + 1, named[k])), j };
+      return { read: (got[k] ??= read(sections[k].byte === 0 ? undefined : charOffset(text, sections[k].byte), last[k] + 1, named[k])), j };
     };
   };
+  const shortOf = <T extends object>(spans: T) => ({ ...spans, short: () => short });
   if (ext === '.csv') {
-    const at = perSection((from, rows, named) => rowsFromCsv(text(), file, plan, { from, rows, named }));
-    return {
-      rowSpan: (i) => {
+    const at = perSection((from, rows, named) => rowsFromCsv(text, file, plan, { from, rows, named }));
+    return shortOf({
+      rowSpan: (i: number) => {
         const { read, j } = at(i);
-        return read.rowSpan(j);
+        const span = read.rowSpan(j);
+        found(span);
+        return span;
       },
-      valueSpan: (i, field) => {
+      valueSpan: (i: number, field: string) => {
         const { read, j } = at(i);
+        found(read.rowSpan(j));
         return read.valueSpan(j, field);
       },
-    };
+    });
   }
   if (ext === '.json') {
     // (As a whole document's reader points: a unit at its id, else its whole record.)
-    const at = perSection((from, units, named) => jsonValueSpans(text(), plan, { from, units, named }));
+    const at = perSection((from, units, named) => jsonValueSpans(text, plan, { from, units, named }));
     const unit = (i: number) => {
       const { read, j } = at(i);
+      found(read[j]?.record);
       return read[j];
     };
-    return {
-      rowSpan: (i) => ({ ...(unit(i)?.values.get('id') ?? unit(i)?.record ?? { start: 0, end: 0 }), file }),
-      valueSpan: (i, field) => {
+    return shortOf({
+      rowSpan: (i: number) => ({ ...(unit(i)?.values.get('id') ?? unit(i)?.record ?? { start: 0, end: 0 }), file }),
+      valueSpan: (i: number, field: string) => {
         const span = unit(i)?.values.get(field);
         return span && { ...span, file };
       },
-    };
+    });
   }
-  const at = perSection((from, rows) => jsonLineStarts(text(), from ?? 0, rows));
+  const at = perSection((from, rows) => jsonLineStarts(text, from ?? 0, rows));
   return jsonLineSpans(
-    text,
+    { text, whole },
     (i) => {
       const { read, j } = at(i);
       return read[j];
@@ -189,11 +257,22 @@ function spansInText(ext: string, file: string, plan: Plan.Plan, text: () => str
   );
 }
 
-/** Spans in a JSON-lines file, given where each row's line starts. A unit is pointed at by its id, as in a .json file, else by the start of its line. */
-function jsonLineSpans(text: () => string, start: (i: number) => number | undefined, plan: Plan.Plan, file: string): Spans {
+/**
+ * Spans in a JSON-lines file, given where each row's line starts. A unit is pointed at by its id,
+ * as in a .json file, else by the start of its line. (Short where a row's line does not end in
+ * the text read.)
+ */
+function jsonLineSpans({ text, whole }: Pick<TextStart, 'text' | 'whole'>, start: (i: number) => number | undefined, plan: Plan.Plan, file: string): Spans {
+  let short = false;
+  const line = (i: number) => {
+    const at = start(i);
+    if (!whole && (at === undefined || text.indexOf('\n', at) < 0)) short = true;
+    return at;
+  };
   return {
-    rowSpan: (i) => lineValueSpan(text(), start(i), 'id', plan, file) ?? { start: start(i) ?? 0, end: (start(i) ?? 0) + 1, file },
-    valueSpan: (i, field) => lineValueSpan(text(), start(i), field, plan, file),
+    rowSpan: (i) => lineValueSpan(text, line(i), 'id', plan, file) ?? { start: start(i) ?? 0, end: (start(i) ?? 0) + 1, file },
+    valueSpan: (i, field) => lineValueSpan(text, line(i), field, plan, file),
+    short: () => short,
   };
 }
 
@@ -232,9 +311,9 @@ export function charOffset(text: string, byte: number): number {
 }
 
 /** Messages for the problems of a file read in parts, each row counted over every part, printed as one thread prints them. */
-export function reportPartsProblems(c: Scheme, dataFile: string, problems: readonly Problem[], sections: readonly Section[], io: Io, lang: Lang, args: Args): void {
+export function reportPartsProblems(c: Scheme, dataFile: string, problems: readonly Problem[], sections: readonly Section[], rows: number, io: Io, lang: Lang, args: Args): void {
   const where: Read['where'] = (text) => spansInText(extname(dataFile).toLowerCase(), dataFile, c.plan, text, problems, sections);
-  saying(c, dataFile, { fileProblems: [], where }, problems, io, lang, args)();
+  saying(c, dataFile, { fileProblems: [], where }, problems, io, lang, args, sections, rows)();
 }
 
 /** Where a value of the unit on the line at `start` is (JSON lines). */
@@ -246,8 +325,9 @@ function lineValueSpan(text: string, start: number | undefined, field: string, p
   return at && { start: start + at.start - 1, end: start + at.end - 1, file };
 }
 
-function fileDiagnostic(p: FileProblem, file: string): Diagnostic {
-  return p.k === 'badCsv' ? dataFileDiagnostic(p, { start: 0, end: 0, file }) : dataFileDiagnostic({ k: 'badJsonLine', line: p.line }, { start: p.at, end: p.at + 1, file });
+/** A problem with the file as a whole; a line that is not JSON with its number (for how far its text is read). */
+function fileDiagnostic(p: FileProblem, file: string): Diagnostic & { line?: number } {
+  return p.k === 'badCsv' ? dataFileDiagnostic(p, { start: 0, end: 0, file }) : { ...dataFileDiagnostic({ k: 'badJsonLine', line: p.line }, { start: p.at, end: p.at + 1, file }), line: p.line };
 }
 
 /** Read, validate and evaluate with the interpreter (explain: traces); undefined (after printing every error) when it is wrong. */

@@ -421,6 +421,27 @@ describe('a run in parts', () => {
     const r = await inPartsAndAlone(scheme, file('breaks.csv', csv(us)));
     expect(r.how).toMatch(/^assess: (3 parts|one thread: part \d: lines the reader gave up on)$/);
   });
+  it('points at rows past what it first reads of a large file for its messages, as one thread does (long rows first)', async () => {
+    // How far the text is read for messages is first guessed from the rows' share of the bytes:
+    // here the rows before those named are far longer than the rest, so the guess falls short and
+    // the text is read further.
+    const us = units(N, 5).map((u, i) => (i < 200 ? { ...u, name: '甲'.repeat(9000) } : u));
+    us[200].x = 'abc';
+    const list = '[\n' + us.map((u) => JSON.stringify(u)).join(',\n') + '\n]\n';
+    for (const [name, data] of [
+      ['long.csv', csv(us)],
+      ['long.jsonl', jsonl(us)],
+      ['long.json', list],
+    ]) {
+      expect(Buffer.byteLength(data), name).toBeGreaterThan(5_000_000);
+      const r = await inPartsAndAlone(scheme, file(name, data));
+      expect(r.how, name).toBe('assess: 3 parts');
+      expect(r.code, name).toBe(1);
+      // The message at its row's line (where its id is: names may hold line breaks).
+      const line = (u: Unit) => data.slice(0, data.indexOf(u.id)).split('\n').length;
+      expect(r.stderr, name).toMatch(new RegExp(`${name}:${line(us[200])}:\\d+\n`));
+    }
+  });
 });
 
 describe('a reader that stops early', () => {

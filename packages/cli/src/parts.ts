@@ -329,7 +329,7 @@ export class Parts {
    * to JavaScript (`scorerSource`) and whether its parts are given cohort values
    * (`givenInParts`); undefined where it cannot be scored in parts (`scoredInParts`).
    */
-  async run(plan: Plan.Plan, schemeFile: string, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number, say: (problems: Problem[], sections: Section[]) => void): Promise<number | undefined> {
+  async run(plan: Plan.Plan, schemeFile: string, inParts: { scorer: string; given: boolean } | undefined, io: Io, lang: Lang, started: number, say: (problems: Problem[], sections: Section[], rows: number) => void): Promise<number | undefined> {
     // ASSESS_DEBUG: say on stderr whether the run was made in parts, and if not, why (=time: also when each step ends).
     const debug = (s: string) => void (io.env.ASSESS_DEBUG && io.stderr.write(`assess: ${s}\n`));
     const time = (what: string) => io.env.ASSESS_DEBUG === 'time' && debug(`${what} at ${(process.uptime() * 1000).toFixed(0)} ms`);
@@ -369,17 +369,17 @@ export class Parts {
           }),
         );
       });
-    // Where each part's rows start, for pointing at them.
-    const sections = (parts: readonly { n: number }[]): Section[] => {
+    /** The parts' problems said, with where each part's rows start (for pointing at them) and how many rows there are. */
+    const sayOf = (problems: Problem[], parts: readonly { n: number }[]) => {
       const starts = partStarts(parts);
-      return parts.map((_, i) => ({ row: starts[i], byte: i === 0 ? 0 : ranges[i].start }));
+      say(problems, parts.map((_, i) => ({ row: starts[i], byte: i === 0 ? 0 : ranges[i].start })), parts.reduce((n, p) => n + p.n, 0));
     };
     /** Errors in the rows: said as one thread says them, every part's together (`across`: ids rows of different parts share), and nothing scored. */
     const sayErrors = (parts: readonly (PartFound & { n: number })[], across?: Across) => {
       if (parts.reduce((n, p) => n + p.n, 0) > DATA_LIMITS.maxUnits) return giveUp('too many units');
       debug(`${parts.length} parts`);
       this.stop();
-      say(problemsOfParts(parts, across), sections(parts));
+      sayOf(problemsOfParts(parts, across), parts);
       return EXIT.userError;
     };
     /** The ids rows of different parts share, asked of the parts (each hands over its rows whose ids have a hash another part's have). */
@@ -454,7 +454,7 @@ export class Parts {
     }
     writing.stop();
     this.stop();
-    if (warnings.length > 0) say(warnings, sections(parts));
+    if (warnings.length > 0) sayOf(warnings, parts);
     return EXIT.ok;
   }
 }

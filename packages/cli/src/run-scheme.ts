@@ -44,7 +44,7 @@ export async function runScheme({ file, data, args, lang, format, target, parts,
   if (parts) {
     // The parts' threads are given the scheme compiled to JavaScript (none where it compares units in a way parts cannot be given).
     const inParts = scoredInParts(c.plan) ? { scorer: scorerSource(c.plan), given: givenInParts(c.plan) } : undefined;
-    const done = await parts.run(c.plan, file, inParts, io, lang, started, (problems, sections) => reportPartsProblems(c, data, problems, sections, io, lang, args));
+    const done = await parts.run(c.plan, file, inParts, io, lang, started, (problems, sections, rows) => reportPartsProblems(c, data, problems, sections, rows, io, lang, args));
     if (done !== undefined) return done;
   }
   // The data's warnings once the results are written (as a run in parts says them), the units
