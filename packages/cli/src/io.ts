@@ -43,9 +43,12 @@ export function cannotRead(io: Io, lang: Lang, file: string, what: 'scheme' | 'd
   else io.stderr.write(lang === 'zh' ? `错误：无法读取文件 ${file}\n` : `error: cannot read ${file}\n`);
 }
 
+/** Where a file is written before it is renamed to its name, whole. */
+export const temporaryFor = (file: string) => `${file}.${process.pid}.tmp`;
+
 /** Write through a temporary file and a rename, so that a file is never left half-written. */
 export function writeAtomically(file: string, content: string | Uint8Array) {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = temporaryFor(file);
   writeFileSync(tmp, content);
   renameSync(tmp, file);
 }
@@ -53,5 +56,10 @@ export function writeAtomically(file: string, content: string | Uint8Array) {
 /** A command's output file written (atomically) and said so: `wrote 报告.html (7 units)`. */
 export function writeOut(io: Io, lang: Lang, file: string, content: string | Uint8Array, detail?: { en: string; zh: string }) {
   writeAtomically(file, content);
+  said(io, lang, file, detail);
+}
+
+/** That a command wrote its output file. */
+export function said(io: Io, lang: Lang, file: string, detail?: { en: string; zh: string }) {
   io.stdout.write(lang === 'zh' ? `已写出 ${file}${detail ? `（${detail.zh}）` : ''}\n` : `wrote ${file}${detail ? ` (${detail.en})` : ''}\n`);
 }

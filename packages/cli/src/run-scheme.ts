@@ -3,14 +3,16 @@
 // scheme compiled to JavaScript, and the results written as they are made: the table and the
 // CSV from the scoring's columns (no object per unit), JSON one unit's result object at a time;
 // a large CSV or JSON-lines file is read and scored in parts on several threads (parts.ts). A
-// results workbook (@assess/sheets: the ranked table and every unit's explanation) is made
-// whole, from the interpreter's results with their traces, and written to -o (or to a pipe,
+// results workbook (@assess/sheets: the ranked table and every unit's explanation) is made from
+// the interpreter's results with their traces, and written as it is made, to -o (or to a pipe,
 // never a terminal).
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { givenInParts, scoredInParts, type Diagnostic, type Lang, type Plan, type UnitTable } from '@assess/core';
 import type { Args } from './args.js';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
 import { readData, reportPartsProblems, scoreData } from './data.js';
-import { EXIT, writeOut, type Io } from './io.js';
+import { EXIT, said, temporaryFor, type Io } from './io.js';
 import { Output } from './output.js';
 import type { Parts } from './parts.js';
 import { ProgressBar } from './progress.js';
@@ -81,16 +83,28 @@ async function scoreAndWrite({ file, data, args, lang, format, started }: Omit<R
   return EXIT.ok;
 }
 
-/** The ranked results and every unit's explanation as a workbook. */
+/**
+ * The ranked results and every unit's explanation as a workbook, written as it is made (its
+ * rows let go of once written): to -o through a temporary file renamed once whole, or to standard
+ * output (a pipe).
+ */
 async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang, out: string | undefined): Promise<number> {
   const ev = await scoreData(c, args.values.data, io, lang, args, () => true);
   if (!ev || ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
-  const { resultsWorkbook } = await import('@assess/sheets');
-  const bytes = await resultsWorkbook(c.plan, ev.units, { lang });
+  const { streamResultsWorkbook } = await import('@assess/sheets');
   if (out === undefined) {
-    io.stdout.write(bytes);
+    const output = new Output(io);
+    await streamResultsWorkbook(c.plan, ev, new Writable({ write: (chunk: Buffer, _, done) => void output.bytes(chunk).then(() => done(), done) }), { lang });
     return EXIT.ok;
   }
-  writeOut(io, lang, out, bytes);
+  const tmp = temporaryFor(out);
+  try {
+    await streamResultsWorkbook(c.plan, ev, createWriteStream(tmp), { lang });
+    renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  said(io, lang, out);
   return EXIT.ok;
 }

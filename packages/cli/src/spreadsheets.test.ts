@@ -182,7 +182,7 @@ describe('assess run --format xlsx', () => {
     expect(tty.stderr.split('\n')[0]).toBe('error: --format xlsx writes a workbook: name it with -o OUT.xlsx (or pipe the output)');
     const piped = await assess(['run', file('scheme.assess'), '--data', file('data.json'), '--format', 'xlsx']);
     expect([piped.code, piped.stdout]).toEqual([0, '']);
-    expect((await loadWorkbook(piped.bytes[0])).worksheets.map((w) => w.name)).toEqual(['results', 'explanations']);
+    expect((await loadWorkbook(Buffer.concat(piped.bytes))).worksheets.map((w) => w.name)).toEqual(['results', 'explanations']);
   });
 
   it('-o only with --format xlsx, and only an .xlsx file; bad data writes nothing', async () => {

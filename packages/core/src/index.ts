@@ -52,5 +52,5 @@ export { aggregate } from './eval/values.js';
 export { explainStep, showValue } from './explain/steps.js';
 export { explainUnit, unitJson, explanationJson, type UnitJson } from './explain/unit.js';
 export { csvCell, resultRow, resultsHeader, resultsTable, showPlace, showScore, type ResultsTable } from './explain/table.js';
-export { ranked } from './explain/ranked.js';
+export { ranked, rankedOrder } from './explain/ranked.js';
 export { runExamples, runExample, type ExampleOutcome } from './examples/run.js';

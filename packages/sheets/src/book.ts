@@ -63,6 +63,17 @@ function bounded(bytes: Uint8Array): Uint8Array {
   return zipSync(files, { level: 0 });
 }
 
+/**
+ * A workbook whose rows are written to `stream` as they are committed, and let go of (exceljs's
+ * streamed writer: Node only), its strings kept in their cells (a table of shared strings would
+ * hold every one until the end); `commit` it when every sheet is written.
+ */
+export function streamedWorkbook(stream: ExcelJS.stream.xlsx.WorkbookStreamWriterOptions['stream']): ExcelJS.stream.xlsx.WorkbookWriter {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  book.creator = 'Assess';
+  return book;
+}
+
 /** The bytes of an .xlsx file. */
 export async function workbookBytes(book: Workbook): Promise<Uint8Array> {
   const out = await book.xlsx.writeBuffer();
@@ -92,8 +103,11 @@ export function wrappedLines(text: string, width: number): number {
 
 /** Printed as a table is read: landscape, as wide as the paper, the header repeated on every page. */
 export function printable(sheet: Worksheet, headerRows: number) {
-  sheet.pageSetup = { ...sheet.pageSetup, orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${headerRows}` };
+  sheet.pageSetup = { ...sheet.pageSetup, ...printSetup(headerRows) };
 }
+
+/** How `printable` prints a sheet (given when a sheet is added: a streamed sheet writes part of it before its first row). */
+export const printSetup = (headerRows: number): Partial<Worksheet['pageSetup']> => ({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${headerRows}` });
 
 /** A sheet name Excel accepts (at most 31 characters, none of : \ / ? * [ ]) and the book does not have yet. */
 export function freeSheetName(book: Workbook, wanted: string): string {

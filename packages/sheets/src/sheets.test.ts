@@ -2,13 +2,14 @@
 // and frozen headers; a template filled in with an example's data scores exactly as its
 // expected.json; every bad cell is placed at its sheet and cell; results workbooks.
 import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { compile, evaluate, explainUnit, ranked, resultsHeader, unitJson, type Plan } from '@assess/core';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
 import { CELL_LINES, cellsOf } from './results.js';
-import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, templateWorkbook, WorkbookError, workbookSheets } from './index.js';
+import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, streamResultsWorkbook, templateWorkbook, WorkbookError, workbookSheets, type Workbook } from './index.js';
 
 const example = (name: string) => new URL(`../../../examples/${name}/`, import.meta.url);
 function schemeOf(name: string): Plan.Plan {
@@ -221,6 +222,22 @@ describe('the results workbook', () => {
     expect(explained).toEqual(ranked(ev.units).map((u) => [u.id, explainUnit(u, 'zh').trimEnd()]));
   });
 
+  it('is the same workbook written as it is made (a row at a time, each unit\'s result built and let go of)', async () => {
+    for (const name of ['article3-towns', 'article1-finance', 'article5-harmony']) {
+      const plan = schemeOf(name);
+      const { table } = await readWorkbookUnits(plan, await filledTemplate(plan, units(name)));
+      const ev = evaluate(plan, table, { trace: true });
+      const chunks: Buffer[] = [];
+      await streamResultsWorkbook(plan, ev, new Writable({ write: (chunk: Buffer, _, done) => done(void chunks.push(chunk)) }), { lang: 'en' });
+      const streamed = await loadWorkbook(Buffer.concat(chunks));
+      const whole = await loadWorkbook(await resultsWorkbook(plan, ev.units, { lang: 'en' }));
+      expect(looks(streamed), name).toEqual(looks(whole));
+      // Printed as a table is read, whichever way it was written.
+      for (const sheet of looks(streamed)) expect(sheet.print, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
+      expect(streamed.worksheets[1].rowCount, name).toBeGreaterThan(table.n);
+    }
+  });
+
   it('keeps a score that does not terminate as shown (a third), not as a float', async () => {
     const c = compile('s.assess', `scheme "s" total 10\ninput { a : 0..10 }\nitem "i" max 10: a / 3\n`);
     const { table } = await readWorkbookUnits(c.plan!, await (async () => {
@@ -246,3 +263,17 @@ describe('the results workbook', () => {
     expect(cellsOf('')).toEqual(['']);
   });
 });
+
+/** What a reader of a workbook sees of it: each sheet's cells, rows' heights, columns' widths and styles, views, filter and print titles. */
+function looks(book: Workbook) {
+  return book.worksheets.map((w) => ({
+    name: w.name,
+    values: w.getSheetValues(),
+    heights: w.getSheetValues().map((_, r) => w.getRow(r).height),
+    columns: w.columns.map((c) => ({ width: c.width, alignment: c.alignment })),
+    header: w.getRow(1).font,
+    views: w.views.map((v) => ({ state: v.state, xSplit: (v as { xSplit?: number }).xSplit, ySplit: (v as { ySplit?: number }).ySplit })),
+    autoFilter: w.autoFilter,
+    print: { orientation: w.pageSetup.orientation, fitToPage: w.pageSetup.fitToPage, fitToWidth: w.pageSetup.fitToWidth, fitToHeight: w.pageSetup.fitToHeight, paperSize: w.pageSetup.paperSize, printTitlesRow: w.pageSetup.printTitlesRow },
+  }));
+}

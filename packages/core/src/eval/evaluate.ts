@@ -34,6 +34,13 @@ export interface Evaluation {
   /** Every unit's result, in data order (built on first access). */
   readonly units: UnitResult[];
   unit(i: number): UnitResult;
+  /**
+   * Unit i's result built anew and not kept (`unit` keeps what it builds): for a pass over every
+   * unit that needs one at a time (a large cohort's results workbook).
+   */
+  unitOnce(i: number): UnitResult;
+  /** The place of unit i (null: none), without building its result. */
+  place(i: number): number | null;
   /** The total of unit i (null when it failed): cheap, for embedding and benchmarks. */
   total(i: number): Decimal | null;
   /** The score of item (or bonus) `id` of the plan for unit i. */
@@ -343,6 +350,8 @@ class Evaluator implements ScoreSource {
         if (!r) cache.set(i, (r = self.unitResult(i)));
         return r;
       },
+      unitOnce: (i) => cache.get(i) ?? this.unitResult(i),
+      place: (i) => this.unitPlaces[i] ?? null,
       total: (i) => this.totals[i],
       itemScore: (id, i) => this.itemScores[id]?.[i] ?? null,
       sectionScore: (id, i) => this.sectionScores[id]?.[i] ?? null,
