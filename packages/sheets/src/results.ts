@@ -1,6 +1,7 @@
 // A results workbook: the ranked table (core's results table, best place first) and every
 // unit's explanation (the text of `assess explain`, in a wrapped cell of a row per unit).
 import { explainUnit, rankedOrder, resultRow, resultsHeader, showScore, type Lang, type Plan, type UnitResult } from '@assess/core';
+import type { Row, Style } from 'exceljs';
 import { newWorkbook, LINE_HEIGHT, printSetup, streamedWorkbook, workbookBytes, type Workbook, type Worksheet } from './book.js';
 import { WORDS } from './words.js';
 
@@ -73,22 +74,39 @@ export function layResults(book: ResultsBook, plan: Plan.Plan, units: readonly U
   for (const i of order) {
     // (Nothing shown is no cell: not a cell holding no text.)
     const added = sheet.addRow(columns.row(from.unitOnce(i)).map((cell, j) => (cell === '' ? null : columns.numeric[j] ? numberCell(cell) : cell)));
+    sharedStyles(added, NO_STYLE);
     if (commit) added.commit();
   }
 
   const explanations = book.addWorksheet(w.explanations, sheetSetup());
   explanations.columns = w.explanationHeaders.map((h, j) => ({ header: h, width: j === 0 ? 18 : 100 }));
   explanations.getRow(1).font = { bold: true };
-  explanations.getColumn(1).alignment = { vertical: 'top' };
-  explanations.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  const styles = [{ alignment: { vertical: 'top' } }, { alignment: { wrapText: true, vertical: 'top' } }] as const;
+  explanations.getColumn(1).alignment = styles[0].alignment;
+  explanations.getColumn(2).alignment = styles[1].alignment;
   for (const i of order) {
     const r = from.unitOnce(i);
     cellsOf(explainUnit(r, lang).trimEnd()).forEach((text, k) => {
       const row = explanations.addRow([k === 0 ? r.id : null, text]);
       row.height = LINE_HEIGHT * text.split('\n').length;
+      sharedStyles(row, ...styles);
       if (commit) row.commit();
     });
   }
+}
+
+/** A cell of a row without a style of its own. */
+const NO_STYLE = {};
+
+/**
+ * Each cell of a row given its column's style as one object shared by the column's cells (each
+ * cell is given a copy, and exceljs works out which style a cell has from its style's XML, unless
+ * it has seen the very object before: 3.2 of 17 s writing 100,000 units' results).
+ */
+function sharedStyles(row: Row, ...styles: Partial<Style>[]): void {
+  row.eachCell((cell, column) => {
+    cell.style = styles[Math.min(column, styles.length) - 1];
+  });
 }
 
 const isList = (units: readonly UnitResult[] | ResultUnits): units is readonly UnitResult[] => Array.isArray(units);
