@@ -232,6 +232,12 @@ describe('the results workbook', () => {
       const streamed = await loadWorkbook(Buffer.concat(chunks));
       const whole = await loadWorkbook(await resultsWorkbook(plan, ev.units, { lang: 'en' }));
       expect(looks(streamed), name).toEqual(looks(whole));
+      // An explanation wraps in its cell, the unit beside it at the top; the results' cells have no style of their own.
+      for (const book of [streamed, whole]) {
+        expect(book.worksheets[1].getCell('B2').alignment, name).toEqual({ wrapText: true, vertical: 'top' });
+        expect(book.worksheets[1].getCell('A2').alignment, name).toEqual({ vertical: 'top' });
+        expect(book.worksheets[0].getCell('B2').alignment, name).toBeUndefined();
+      }
       // Printed as a table is read, whichever way it was written.
       for (const sheet of looks(streamed)) expect(sheet.print, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
       expect(streamed.worksheets[1].rowCount, name).toBeGreaterThan(table.n);
