@@ -42,7 +42,7 @@ export async function runScheme({ file, data, args, lang, format, target, parts,
     parts?.stop();
     return EXIT.userError;
   }
-  if (format === 'xlsx') return writeResultsWorkbook(c, args, io, lang, target);
+  if (format === 'xlsx') return writeResultsWorkbook(c, args, io, lang, target, started);
   if (parts) {
     // The parts' threads are given the scheme compiled to JavaScript (none where it compares units in a way parts cannot be given).
     const inParts = scoredInParts(c.plan) ? { scorer: scorerSource(c.plan), given: givenInParts(c.plan) } : undefined;
@@ -88,22 +88,27 @@ async function scoreAndWrite({ file, data, args, lang, format, started }: Omit<R
  * rows let go of once written): to -o through a temporary file renamed once whole, or to standard
  * output (a pipe).
  */
-async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang, out: string | undefined): Promise<number> {
+async function writeResultsWorkbook(c: Parameters<typeof scoreData>[0], args: Args, io: Io, lang: Lang, out: string | undefined, started: number): Promise<number> {
   const ev = await scoreData(c, args.values.data, io, lang, args, () => true);
   if (!ev || ev.diagnostics.some((d) => d.severity === 'error')) return EXIT.userError;
   const { streamResultsWorkbook } = await import('@assess/sheets');
+  const bar = new ProgressBar(io, lang === 'zh' ? '写出结果' : 'writing results', started);
+  const options = { lang, progress: (done: number, of: number) => bar.update(done, of) };
   if (out === undefined) {
     const output = new Output(io);
-    await streamResultsWorkbook(c.plan, ev, new Writable({ write: (chunk: Buffer, _, done) => void output.bytes(chunk).then(() => done(), done) }), { lang });
+    await streamResultsWorkbook(c.plan, ev, new Writable({ write: (chunk: Buffer, _, done) => void output.bytes(chunk).then(() => done(), done) }), options);
+    bar.stop();
     return EXIT.ok;
   }
   const tmp = temporaryFor(out);
   try {
-    await streamResultsWorkbook(c.plan, ev, createWriteStream(tmp), { lang });
+    await streamResultsWorkbook(c.plan, ev, createWriteStream(tmp), options);
     renameSync(tmp, out);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    bar.stop();
   }
   said(io, lang, out);
   return EXIT.ok;

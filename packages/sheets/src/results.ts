@@ -7,6 +7,8 @@ import { WORDS } from './words.js';
 
 export interface ResultsOptions {
   lang?: Lang;
+  /** Told of the rows laid out as they are (each unit twice: its results, its explanation), for a long one's progress. */
+  progress?: (done: number, of: number) => void;
 }
 
 /**
@@ -71,7 +73,9 @@ export function layResults(book: ResultsBook, plan: Plan.Plan, units: readonly U
   sheet.columns = columns.header.map((h, j) => ({ header: h, width: j === 0 ? 18 : Math.max(8, [...h].length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.header.length } };
-  for (const i of order) {
+  const told = (done: number) => options.progress?.(done, 2 * from.n);
+  for (const [k, i] of order.entries()) {
+    told(k);
     // (Nothing shown is no cell: not a cell holding no text.)
     const added = sheet.addRow(columns.row(from.unitOnce(i)).map((cell, j) => (cell === '' ? null : columns.numeric[j] ? numberCell(cell) : cell)));
     sharedStyles(added, NO_STYLE);
@@ -84,7 +88,8 @@ export function layResults(book: ResultsBook, plan: Plan.Plan, units: readonly U
   const styles = [{ alignment: { vertical: 'top' } }, { alignment: { wrapText: true, vertical: 'top' } }] as const;
   explanations.getColumn(1).alignment = styles[0].alignment;
   explanations.getColumn(2).alignment = styles[1].alignment;
-  for (const i of order) {
+  for (const [k, i] of order.entries()) {
+    told(from.n + k);
     const r = from.unitOnce(i);
     cellsOf(explainUnit(r, lang).trimEnd()).forEach((text, k) => {
       const row = explanations.addRow([k === 0 ? r.id : null, text]);
@@ -93,6 +98,7 @@ export function layResults(book: ResultsBook, plan: Plan.Plan, units: readonly U
       if (commit) row.commit();
     });
   }
+  told(2 * from.n);
 }
 
 /** A cell of a row without a style of its own. */

@@ -228,7 +228,11 @@ describe('the results workbook', () => {
       const { table } = await readWorkbookUnits(plan, await filledTemplate(plan, units(name)));
       const ev = evaluate(plan, table, { trace: true });
       const chunks: Buffer[] = [];
-      await streamResultsWorkbook(plan, ev, new Writable({ write: (chunk: Buffer, _, done) => done(void chunks.push(chunk)) }), { lang: 'en' });
+      const told: [number, number][] = [];
+      await streamResultsWorkbook(plan, ev, new Writable({ write: (chunk: Buffer, _, done) => done(void chunks.push(chunk)) }), { lang: 'en', progress: (done, of) => told.push([done, of]) });
+      // Progress told unit by unit, twice over (results, then explanations), to the end.
+      expect(told.map(([done]) => done), name).toEqual(Array.from({ length: 2 * table.n + 1 }, (_, k) => k));
+      expect(new Set(told.map(([, of]) => of)), name).toEqual(new Set([2 * table.n]));
       const streamed = await loadWorkbook(Buffer.concat(chunks));
       const whole = await loadWorkbook(await resultsWorkbook(plan, ev.units, { lang: 'en' }));
       expect(looks(streamed), name).toEqual(looks(whole));
