@@ -54,7 +54,8 @@ const sheetSetup = () => ({ views: [{ state: 'frozen' as const, xSplit: 1, ySpli
 export interface ResultUnits {
   n: number;
   place(i: number): number | null;
-  unitOnce(i: number): UnitResult;
+  /** (`trace: false`: its scores alone are read.) */
+  unitOnce(i: number, options?: { trace?: false }): UnitResult;
 }
 
 /**
@@ -77,7 +78,7 @@ export function layResults(book: ResultsBook, plan: Plan.Plan, units: readonly U
   for (const [k, i] of order.entries()) {
     told(k);
     // (Nothing shown is no cell: not a cell holding no text.)
-    const added = sheet.addRow(columns.row(from.unitOnce(i)).map((cell, j) => (cell === '' ? null : columns.numeric[j] ? numberCell(cell) : cell)));
+    const added = sheet.addRow(columns.row(from.unitOnce(i, { trace: false })).map((cell, j) => (cell === '' ? null : columns.numeric[j] ? numberCell(cell) : cell)));
     sharedStyles(added, NO_STYLE);
     if (commit) added.commit();
   }

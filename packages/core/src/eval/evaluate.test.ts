@@ -1467,3 +1467,21 @@ item "w" max 10: item "z" * 0 + section "q" * 0`;
     expect(c.diagnostics.map((d) => `${d.code} ${d.message.en} ${d.hint?.en ?? ''}`)).toEqual(['E0105 no item of `agri` is labelled "农场的分" did you mean `农场得分`?']);
   });
 });
+
+describe('a unit at a time (unitOnce, place)', () => {
+  it('builds what unit builds without keeping it; without steps where asked; places without building', () => {
+    const ev = run('scheme "s" total 10\ninput { a : 0..10 }\nitem "i" max 10: a\ngrade {\n  "好" if total >= 5\n  otherwise "差"\n}\n', rowsOf('a', [3, 8, 8, 1]));
+    for (let i = 0; i < ev.n; i++) {
+      // (Not kept: built anew each time, until `unit` keeps one.)
+      const once = ev.unitOnce(i);
+      expect(ev.unitOnce(i)).not.toBe(once);
+      expect(once).toEqual(ev.unit(i));
+      const bare = ev.unitOnce(i, { trace: false });
+      expect(bare.items[0].trace).toBeUndefined();
+      expect(bare.steps).toBeUndefined();
+      expect({ ...bare, items: bare.items.map(({ trace: _, ...rest }) => rest), steps: undefined }).toEqual({ ...once, items: once.items.map(({ trace: _, ...rest }) => rest), steps: undefined });
+      expect(ev.place(i)).toBe(once.place);
+    }
+    expect([0, 1, 2, 3].map((i) => ev.place(i))).toEqual([3, 1, 1, 4]);
+  });
+});

@@ -36,9 +36,10 @@ export interface Evaluation {
   unit(i: number): UnitResult;
   /**
    * Unit i's result built anew and not kept (`unit` keeps what it builds): for a pass over every
-   * unit that needs one at a time (a large cohort's results workbook).
+   * unit that needs one at a time (a large cohort's results workbook). `trace: false`: without
+   * the steps of its scores, whatever the evaluation traces (a pass that only reads the scores).
    */
-  unitOnce(i: number): UnitResult;
+  unitOnce(i: number, options?: { trace?: false }): UnitResult;
   /** The place of unit i (null: none), without building its result. */
   place(i: number): number | null;
   /** The total of unit i (null when it failed): cheap, for embedding and benchmarks. */
@@ -350,7 +351,7 @@ class Evaluator implements ScoreSource {
         if (!r) cache.set(i, (r = self.unitResult(i)));
         return r;
       },
-      unitOnce: (i) => cache.get(i) ?? this.unitResult(i),
+      unitOnce: (i, options) => (options?.trace === false ? this.unitResult(i, false) : (cache.get(i) ?? this.unitResult(i))),
       place: (i) => this.unitPlaces[i] ?? null,
       total: (i) => this.totals[i],
       itemScore: (id, i) => this.itemScores[id]?.[i] ?? null,
@@ -510,9 +511,8 @@ class Evaluator implements ScoreSource {
   }
 
   // ── units ─────────────────────────────────────────────────────────
-  private unitResult(u: number): UnitResult {
+  private unitResult(u: number, tracing = this.tracing(u)): UnitResult {
     const { plan } = this;
-    const tracing = this.tracing(u);
     const itemResult = (it: P.Item): ItemResult => {
       const section = it.section !== undefined ? plan.sections[it.section].label : undefined;
       const r: ItemResult = section === undefined ? { label: it.label, score: this.itemScores[it.id][u], max: this.max[it.id] } : { label: it.label, section, score: this.itemScores[it.id][u], max: this.max[it.id] };
