@@ -3,7 +3,7 @@
 // `assess run` as a user runs it (a large file in parts, one per core, when the scheme allows)
 // and on one thread (`--jobs 1`).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,10 +67,17 @@ function* townsJsonList(n: number): Generator<string> {
   yield ']';
 }
 
+/** A hook to preload into a process, in `dir`, by which it says its peak RSS as it exits. */
+function rssHook(dir: string): string {
+  const hook = join(dir, 'rss.cjs');
+  writeFileSync(hook, "process.on('exit', () => process.stderr.write(`ASSESS_BENCH_RSS ${process.resourceUsage().maxRSS * 1024}\\n`));\n");
+  return hook;
+}
+
 /** One process, its wall time and peak RSS (reported by a preloaded hook as it exits). */
-function timeProcess(args: string[], rssHook: string): { wall: number; rss: number } {
+function timeProcess(args: string[], hook: string): { wall: number; rss: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', rssHook, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', hook, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = performance.now() - t0;
   const m = /ASSESS_BENCH_RSS (\d+)/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`${args.join(' ')} failed (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
@@ -79,8 +86,7 @@ function timeProcess(args: string[], rssHook: string): { wall: number; rss: numb
 
 export async function endToEnd(n: number, runs: number, log: (s: string) => void): Promise<EndToEnd[]> {
   const dir = mkdtempSync(join(tmpdir(), 'assess-e2e-'));
-  const hook = join(dir, 'rss.cjs');
-  writeFileSync(hook, "process.on('exit', () => process.stderr.write(`ASSESS_BENCH_RSS ${process.resourceUsage().maxRSS * 1024}\\n`));\n");
+  const hook = rssHook(dir);
   const towns = fileURLToPath(new URL('../fixtures/towns.assess', import.meta.url));
   const cases = [
     { name: 'CSV, flat six-field scheme', kind: 'csv', file: join(dir, 'flat.csv'), scheme: fileURLToPath(new URL('../fixtures/flat.assess', import.meta.url)), lines: flatCsv(n), target: 1.5 },
@@ -114,6 +120,29 @@ export async function endToEnd(n: number, runs: number, log: (s: string) => void
     rmSync(dir, { recursive: true, force: true });
   }
   return out;
+}
+
+/**
+ * A results workbook (`assess run --format xlsx -o`) of n units of the flat scheme, from its
+ * CSV: whole processes, `runs` times (written as it is made; no reference: nothing else writes one).
+ */
+export async function workbookRuns(n: number, runs: number): Promise<{ bytes: number; times: ProcessTimes }> {
+  const dir = mkdtempSync(join(tmpdir(), 'assess-e2e-'));
+  const hook = rssHook(dir);
+  const data = join(dir, 'flat.csv');
+  const out = join(dir, 'results.xlsx');
+  const times: ProcessTimes = { wall: [], rss: [] };
+  try {
+    await write(data, flatCsv(n));
+    for (let i = 0; i < runs; i++) {
+      const t = timeProcess([cli, 'run', fileURLToPath(new URL('../fixtures/flat.assess', import.meta.url)), '--data', data, '--format', 'xlsx', '-o', out], hook);
+      times.wall.push(t.wall);
+      times.rss.push(t.rss);
+    }
+    return { bytes: statSync(out).size, times };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export const minMedMax = (xs: number[]) => [Math.min(...xs), median(xs), Math.max(...xs)];

@@ -9,7 +9,7 @@
 //                                    [--no-frontend] [--no-editor] [--editor-lines 300,5000]
 //                                    [--no-engines] [--no-validation] [--no-e2e] [--no-studio]
 //                                    [--engine-sizes 100000,1000000] [--validation-units 100000]
-//                                    [--e2e-units 1000000] [--e2e-runs 5]
+//                                    [--e2e-units 1000000] [--e2e-runs 5] [--workbook-units 20000]
 //                                    [--profile [units]]
 //
 // --profile runs one more child under `node --cpu-prof` (100,000 units unless given) and
@@ -24,7 +24,7 @@ import type { EditorReport } from './editor-child.js';
 import type { EvalReport } from './eval-child.js';
 import type { EnginesReport } from './engines-child.js';
 import type { ValidationCase, ValidationReport } from './validation-child.js';
-import { endToEnd, minMedMax, type EndToEnd } from './e2e.js';
+import { endToEnd, minMedMax, workbookRuns, type EndToEnd } from './e2e.js';
 import type { FrontendReport } from './frontend-child.js';
 import { summariseProfile } from './profile.js';
 import { studio } from './studio.js';
@@ -242,6 +242,10 @@ async function endToEndSection(n: number): Promise<EndToEnd[]> {
     const target = c.target ? `target ≤ ${c.target}×` : 'no target: the issue sets them for CSV and JSON lines';
     console.log(`     ratio                 ${qMed.toFixed(2)}× (${qMin.toFixed(2)}–${qMax.toFixed(2)}; --jobs 1: ${pairedRatio(c.alone.wall, c.parse.wall)[1].toFixed(2)}×; each round's run over its read, median; ${target})`);
   }
+  const units = Number(arg('--workbook-units') ?? 20_000);
+  const book = await workbookRuns(units, 3);
+  const [bMin, bMed, bMax] = minMedMax(book.times.wall);
+  console.log(`   results workbook (assess run --format xlsx -o, written as it is made), ${fmtInt(units)} units of the flat scheme from CSV: ${fmtMs(bMin)} / ${fmtMs(bMed)} / ${fmtMs(bMax)}, peak RSS ${fmtMB(Math.max(...book.times.rss))}, ${fmtMB(book.bytes)} written`);
   return cases;
 }
 
