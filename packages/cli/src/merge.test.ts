@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, givenInParts, scoredInParts, type Plan } from '@assess/core';
+import { compile, givenInParts, readsPlaces, scoredInParts, type Plan } from '@assess/core';
 import { TableBuilder, type UnitTable } from '@assess/runtime';
 import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { LineBytes } from './bytes.js';
-import { cohortOfParts, givenFromWire, inputsToWire, partScored, partStarts, placeInto, placeParts, warmUpPlaces } from './merge.js';
+import { cohortOfParts, givenFromWire, gradesOfParts, inputsToWire, partGrades, partScored, partStarts, placeInto, placeParts, quotasFromWire, warmUpPlaces } from './merge.js';
 import { csvLines, jsonLines, type Part, type Scoring } from './results.js';
 import { scorerFrom, type GivenToScorer, type Scorer } from './scorer-from.js';
 import { scorerSource } from './scorer.js';
@@ -59,10 +59,21 @@ function inParts(plan: Plan.Plan, scorer: Scorer, built: Built[]): Scoring[] | u
   // Each part without its places, as on its thread: every part's units are placed together.
   const scorings = tables.map((t, i) => scorer.scoreTable(t, { cohort: given?.[i], places: false }));
   if (scorings.some((s) => s.diagnostics.length > 0)) return undefined;
-  const places = placeParts(plan, scorings.map((s, i) => partScored(s, built[i].idHashes, { rows: [], shares: [] })));
+  const scored = scorings.map((s, i) => partScored(s, built[i].idHashes, { rows: [], shares: [] }));
+  const places = placeParts(plan, scored);
   if (typeof places === 'string') return undefined;
   const starts = partStarts(scorings);
   scorings.forEach((s, i) => placeInto(s, places.slice(starts[i], starts[i] + s.n)));
+  // Grades that read places: which units each line holds for, from every part; the grades worked out over them all given back.
+  if (scorings.some((s) => s.grading)) {
+    const holds = scorings.map((s) => s.grading!.holds());
+    if (holds.some((h) => !h)) return undefined;
+    const graded = gradesOfParts(plan, scored, places, holds as (Uint8Array | null)[][]);
+    scorings.forEach((s, i) => {
+      const given = partGrades(graded, starts[i], s.n);
+      s.grading!.grade(given.lineOf, quotasFromWire(given.quotas));
+    });
+  }
   return scorings;
 }
 
@@ -79,7 +90,7 @@ function cohort(model: SchemeModel) {
 
 describe('a cohort scored in parts', () => {
   it(`gives the lines of the whole cohort (${RUNS} schemes × 10 cohorts, cut at random)`, () => {
-    const seen = { parts: 0, cohortValues: 0, wholeFailed: 0, notInParts: 0, badData: 0, badPart: 0, fellBack: 0 };
+    const seen = { parts: 0, cohortValues: 0, byPlace: 0, wholeFailed: 0, notInParts: 0, badData: 0, badPart: 0, fellBack: 0 };
     const arb = schemeModel({ examples: false }).chain((model) => fc.tuple(fc.constant(model), fc.array(cohort(model), { minLength: 10, maxLength: 10 })));
     fc.assert(
       fc.property(arb, ([model, cohorts]) => {
@@ -113,6 +124,7 @@ describe('a cohort scored in parts', () => {
           }
           seen.parts++;
           if (plan.cohort.length > 0) seen.cohortValues++;
+          if (readsPlaces(plan)) seen.byPlace++;
           expect(lines(plan, scorings)).toEqual(lines(plan, [wholeScoring]));
         }
       }),
@@ -121,6 +133,7 @@ describe('a cohort scored in parts', () => {
     // The property is about something: many cohorts went through in parts, some with cohort values.
     expect(seen.parts, JSON.stringify(seen)).toBeGreaterThan(RUNS / 3);
     expect(seen.cohortValues, JSON.stringify(seen)).toBeGreaterThan(RUNS / 6);
+    expect(seen.byPlace, JSON.stringify(seen)).toBeGreaterThan(RUNS / 3);
     expect(seen.wholeFailed, JSON.stringify(seen)).toBeGreaterThan(0);
   }, 120_000);
 
@@ -144,5 +157,21 @@ describe('warming up the places', () => {
     const plans = files.map((f) => compile(f.pathname, readFileSync(f, 'utf8')).plan!);
     expect(plans.some((p) => p.within)).toBe(true);
     for (const plan of plans) expect(warmUpPlaces(plan)).toBe(true);
+  });
+});
+
+describe('a part\'s share of the grades', () => {
+  it('is its units\' lines and quota decisions, by its own unit numbers, column by column and back', () => {
+    const decision = fc.record({ line: fc.nat(5), place: fc.integer({ min: 1, max: 99 }), quota: fc.nat(50), admitted: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(29), fc.array(decision, { minLength: 1, maxLength: 3 })), { maxLength: 20 }), fc.nat(30), fc.nat(30), (entries, start, n) => {
+        const quotas = new Map(entries);
+        const lineOf = Int16Array.from({ length: 30 }, (_, u) => (u % 4) - 1);
+        const mine = partGrades({ lineOf, quotas }, start, n);
+        expect([...mine.lineOf]).toEqual([...lineOf.slice(start, start + n)]);
+        const expected = new Map([...quotas].filter(([u]) => u >= start && u < start + n).map(([u, ds]) => [u - start, ds]));
+        expect(quotasFromWire(mine.quotas)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -360,10 +360,29 @@ describe('a run in parts', () => {
     expect(r.stderr).toContain('lots');
     expect(r.stderr).toContain('W0501');
   });
-  it('leaves a scheme whose grade lines read places to one thread', async () => {
-    const r = await inPartsAndAlone(file('place.assess', BY_PLACE), file('place.csv', csv(units(N, 6))));
-    expect(r.how).toBe('assess: one thread: the scheme compares units in a way parts cannot be given');
-    expect(r.code).toBe(0);
+  it('gives the grades of one thread where grade lines read places or have quotas, worked out over every part\'s units', async () => {
+    const schemes = {
+      'place.assess': BY_PLACE,
+      // A share of each group (ties at its edge left out), a number of units, and a place, in one scheme.
+      'quota.assess': SCHEME.replace('"优秀" if total >= 80', '"优秀" if total >= 60, max 20%').replace('"良好" if total >= 60', '"良好" if total >= 40 and place > 5 and missing < 3, max 300'),
+    };
+    for (const [name, text] of Object.entries(schemes)) {
+      const data = file(`${name}.csv`, csv(units(N, 6)));
+      for (const format of ['csv', 'json', 'table']) {
+        const r = await inPartsAndAlone(file(name, text), data, format);
+        expect(r.how, `${name} ${format}`).toBe('assess: 3 parts');
+        expect(r.code, `${name} ${format}`).toBe(0);
+      }
+    }
+    // Every grade given: the quota lines take some units and leave others to the lines below.
+    const graded = (await inPartsAndAlone(file('quota.assess', schemes['quota.assess']), file('quota.assess.csv', csv(units(N, 6))))).stdout;
+    for (const grade of ['优秀', '良好', '一般', '否决']) expect(graded, grade).toContain(`,${grade},`);
+  });
+  it('goes back to one thread where a grade line that reads places fails for a unit, and says so as one thread does', async () => {
+    const failing = SCHEME.replace('"优秀" if total >= 80', '"优秀" if place <= 10 and 10 / missing > 3');
+    const r = await inPartsAndAlone(file('fails.assess', failing), file('fails.csv', csv(units(N, 6))));
+    expect(r.how).toMatch(/\nassess: one thread: part \d: a grade line that failed$/);
+    expect(r.code).toBe(1);
   });
   it('hands back a file whose last quoted cell is never closed', async () => {
     const r = await inPartsAndAlone(scheme, file('open.csv', csv(units(N, 8)) + 'U999999,"no end,north,yes,70,80%,0,no\n'));

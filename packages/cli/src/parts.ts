@@ -1,10 +1,11 @@
 // A large CSV or JSON-lines file scored in parts, one per core: each part's lines are read,
 // validated, scored and written out on a thread of their own (run-worker.ts); here, only what
 // compares units is worked out, for the units of every part together (merge.ts): the cohort
-// values (from what each part's units give), then the places (from every part's totals). The
+// values (from what each part's units give), then the places (from every part's totals), then
+// the grades that read places (from which units each grade line holds for in each part). The
 // results are those of the run on one thread, byte for byte, because this is done only where a
-// unit's scores, vetoes and grade follow from its own data and the cohort values, and these from
-// the units' own data (`scoredInParts`). The rows' problems are put together as one thread finds
+// unit's scores and vetoes follow from its own data and the cohort values, its grade from these
+// and the places, and the cohort values from the units' own data (`scoredInParts`). The rows' problems are put together as one thread finds
 // them (merge.ts): warnings said after the results, errors instead of them (ids that rows of
 // different parts share found by asking each part for its rows with the hashes they share). At a
 // failed score, a line the reader cannot read or anything else unusual the parts are dropped,
@@ -14,12 +15,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { Lang, Plan } from '@assess/core';
+import { readsPlaces, type Lang, type Plan } from '@assess/core';
 import { DATA_LIMITS, type Problem } from '@assess/runtime';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
 import type { Section } from './data.js';
-import { cohortOfParts, partStarts, placeParts, problemsOfParts, repeatsAcrossParts, sharedHashes, warmUpPlaces, type Across, type PartFound, type PartGiven, type PartInputs, type PartScored } from './merge.js';
+import { cohortOfParts, gradesOfParts, partGrades, partStarts, placeParts, problemsOfParts, repeatsAcrossParts, sharedHashes, warmUpPlaces, type Across, type PartFound, type PartGiven, type PartInputs, type PartScored, type QuotasOnWire } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { JsonUnits, space, type UnitsFrom } from './json-units.js';
@@ -94,6 +95,13 @@ export interface Placed {
   part: Part;
 }
 
+/** Every part's grades where they read places: the part's units' grade lines (−1: none) and quota decisions (see merge.ts `partGrades`). */
+export interface Graded {
+  k: 'grades';
+  lineOf: Int16Array;
+  quotas: QuotasOnWire;
+}
+
 /** A part whose rows have errors: their problems (it is not scored). */
 export type Found = { k: 'found' } & PartFound;
 
@@ -111,6 +119,7 @@ export type ToMain =
   | Found
   | { k: 'ids'; rows: Int32Array; ids: string[] }
   | Widths
+  | { k: 'holds'; holds: (Uint8Array | null)[] }
   | { k: 'lines'; bytes: Uint8Array; count: number }
   | { k: 'done' };
 
@@ -357,7 +366,7 @@ export class Parts {
      * One message of kind `k` from every part, or (reading done) the problems of its rows (a part
      * with errors is not scored); why not, as soon as a part has something else to say.
      */
-    const fromEvery = <K extends 'inputs' | 'scored' | 'ids' | 'widths'>(k: K): Promise<(Extract<ToMain, { k: K }> | Found)[] | string> =>
+    const fromEvery = <K extends 'inputs' | 'scored' | 'ids' | 'holds' | 'widths'>(k: K): Promise<(Extract<ToMain, { k: K }> | Found)[] | string> =>
       new Promise((resolve) => {
         const got: (Extract<ToMain, { k: K }> | Found)[] = [];
         let left = ranges.length;
@@ -432,6 +441,18 @@ export class Parts {
       const part: Part = { head: i === 0, tail: i === parts.length - 1, lastUnit: i === lastWithUnits, n };
       this.workers[i].postMessage({ k: 'places', places, part } satisfies Placed, [places.buffer]);
     });
+    if (readsPlaces(plan)) {
+      // Grades that read places: which units each grade line holds for, from every part, and the
+      // grades worked out over every part's units given back.
+      const holding = await fromEvery('holds');
+      if (typeof holding === 'string') return giveUp(holding);
+      const graded = gradesOfParts(plan, parts, placed, (holding as Extract<ToMain, { k: 'holds' }>[]).map((m) => m.holds));
+      time('grades worked out');
+      parts.forEach((p, i) => {
+        const given = partGrades(graded, starts[i], p.n);
+        this.workers[i].postMessage({ k: 'grades', ...given } satisfies Graded, [given.lineOf, ...Object.values(given.quotas)].map((a) => a.buffer as ArrayBuffer));
+      });
+    }
     if (this.format === 'table') {
       // Each part's widths, and the widest of all given back.
       const measured = await fromEvery('widths');

@@ -1,7 +1,8 @@
 // One part of a large `assess run`, on its own thread (see parts.ts): read and validate the
 // part's lines, score its units, and hand back what placing every part's units together
-// needs (and its rows' warnings); then, given the places, make the part's result lines and hand
-// them back as bytes. Rows with errors: their problems are handed back instead, to be said with
+// needs (and its rows' warnings); then, given the places (and, where grade lines read them, the
+// grades worked out over every part's units), make the part's result lines and hand them back
+// as bytes. Rows with errors: their problems are handed back instead, to be said with
 // every part's. Anything else (a failed score, a line the reader gives up on) is only reported as
 // unusual: the run is then made again on one thread, which says what is wrong exactly where it
 // always does.
@@ -9,8 +10,8 @@ import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads'
 import { fieldNamer } from '@assess/core/rows';
 import { idHash, TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
-import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, mergeable, type PartInputs } from './merge.js';
-import type { Given, IdsOf, PartJob, Placed, ToMain, Widths } from './parts.js';
+import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, mergeable, quotasFromWire, type PartInputs } from './merge.js';
+import type { Given, Graded, IdsOf, PartJob, Placed, ToMain, Widths } from './parts.js';
 import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
 import { csvLines, jsonLines, tableWidths, textLines, type Scoring } from './results.js';
 import { scorerFrom, type CohortInputs, type GivenToScorer } from './scorer-from.js';
@@ -23,11 +24,14 @@ let idsOf: { ids: string[]; without: Set<number> } | undefined;
 
 /** Waits for the table's widths, over every part's rows (`--format table`). */
 let widthsGiven: ((widths: number[]) => void) | undefined;
+/** Waits for the grades that read places, worked out over every part's units. */
+let gradesGiven: ((grades: Graded) => void) | undefined;
 
-port.on('message', (m: PartJob | Placed | IdsOf | Widths) => {
+port.on('message', (m: PartJob | Placed | IdsOf | Widths | Graded) => {
   if (m.k === 'part') void score(m);
   else if (m.k === 'ids of') post(rowsWithIds(m.hashes));
   else if (m.k === 'widths') widthsGiven?.(m.widths);
+  else if (m.k === 'grades') gradesGiven?.(m);
   else if (scored) void write(scored, m);
 });
 
@@ -97,9 +101,10 @@ async function score(job: PartJob): Promise<void> {
   const moved = [part.eligible, part.vetoed, part.ids, part.keys, part.identifies, ...(part.groups ? [part.groups.of] : []), ...(part.ranked ? [part.ranked.order, part.ranked.sorted] : [])].map((a) => a.buffer as ArrayBuffer);
   post({ k: 'scored', ...part }, [...wireBuffers(part.totals), ...moved]);
   mark('handed over its totals');
-  // The units' values are not read again (results without traces read only scores): their
-  // memory is the collector's while the lines are made (let go while the places are worked out).
-  for (const values of table.columns.values()) values.length = 0;
+  // The units' values are not read again (results without traces read only scores) unless grade
+  // lines that read places read them too, once the places are given: else their memory is the
+  // collector's while the lines are made (let go while the places are worked out).
+  if (!scoring.grading) for (const values of table.columns.values()) values.length = 0;
 }
 
 /** The run went back to one thread while this part waited. */
@@ -120,6 +125,14 @@ function cohortValues(job: PartJob, inputs: PartInputs): GivenToScorer {
 async function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Placed): Promise<void> {
   mark('given places');
   placeInto(scoring, m.places);
+  if (scoring.grading) {
+    // Grades that read places: which units each line holds for handed over, the grades worked out over every part's units given back.
+    const holds = scoring.grading.holds();
+    if (!holds) return post({ k: 'unusual', why: 'a grade line that failed' });
+    const given = await new Promise<Graded>((resolve) => ((gradesGiven = resolve), post({ k: 'holds', holds }, holds.flatMap((h) => (h ? [h.buffer as ArrayBuffer] : [])))));
+    scoring.grading.grade(given.lineOf, quotasFromWire(given.quotas));
+    mark('given grades');
+  }
   const w = new LineBytes();
   // A table's columns are as wide as every part's rows need: this part's widths handed over, the widest of all's given back.
   const widths = job.format === 'table' ? await new Promise<number[]>((given) => ((widthsGiven = given), post({ k: 'widths', widths: tableWidths(job.plan, scoring, job.schemeFile, job.lang) }))) : undefined;

@@ -458,13 +458,15 @@ export class SchemeGen extends Exprs {
     } else set('vetoLists', 'new Array(n).fill(NO_VETOES)');
     for (const placing of [plan.places.vetoed, plan.places.ineligible]) if (placing !== 'last' && placing !== 'unplaced') unknownNode('placing', { k: placing });
     const placing = `placeUnits(groups, eligible, vetoed, totals, ${data(plan.places)})`;
-    // Places nothing here reads may be left to the caller (a cohort scored in parts places every part's units together).
-    set('places', readsPlaces(plan) ? placing : `options.places === false ? new Array(n).fill(null) : ${placing}`);
-    this.grading(L, set);
+    // Places may be left to the caller (a cohort scored in parts places every part's units
+    // together); grades that read them then wait for them too (`gradingLater`).
+    set('places', `options.places === false ? new Array(n).fill(null) : ${placing}`);
+    const byPlace = readsPlaces(plan);
+    this.grading(L, set, byPlace);
     L.line();
     L.line('const columns = { items: scores, itemsNA: itemNA, sections: sectionScores, sectionsNA: sectionNA, contributions, bonus: bonusTotals, penalty: penaltyTotals, totals, places, eligible, grades, vetoes: vetoLists };');
     if (plan.within) L.line('columns.groups = groups;');
-    L.line('return scoring({ n, ids, errors, columns, unitResult: resultReader(callState()) });');
+    L.line(`return scoring({ n, ids, errors, columns, unitResult: resultReader(callState())${byPlace ? ', grading: options.places === false ? gradingLater(callState()) : undefined' : ''} });`);
     return L;
   }
 
@@ -520,14 +522,19 @@ export class SchemeGen extends Exprs {
    * Grades, group by group: the first line that holds for each unit ranked (not vetoed, with a
    * total). With a quota, lines take units in order of place, as many as the quota allows.
    */
-  private grading(L: Lines, set: (name: string, init: string, comment?: string) => void): void {
+  private grading(L: Lines, set: (name: string, init: string, comment?: string) => void, byPlace: boolean): void {
     const plan = this.plan;
     for (const l of plan.grades ?? []) if (!['veto', 'ineligible', 'if', 'otherwise'].includes(l.k)) unknownNode('grade line', l);
     const lines = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
     set('gradeLines', 'new Int16Array(n).fill(-1)', 'the line that gave each ranked unit its grade');
     const quotas = lines.some((l) => l.k === 'if' && l.quota);
+    if (quotas) set('quotaDecisions', 'new Map()');
+    // Grades that read places, where places are left to the caller: given with them (`gradingLater`).
+    if (byPlace) {
+      L.open('if (options.places !== false) {');
+      this.gradingLater(lines, quotas);
+    }
     if (quotas) {
-      set('quotaDecisions', 'new Map()');
       L.open('members.forEach((units) => {');
       L.line('const size = units.length;');
       L.line('const ranked = units.filter((u) => !vetoed[u] && totals[u] !== null);');
@@ -556,11 +563,40 @@ export class SchemeGen extends Exprs {
         return [...body, 'return -1;'];
       }, 'the first grade line that holds (-1: none)');
     }
+    if (byPlace) L.close();
     lines.forEach((l, i) => {
       if (l.k === 'if') this.unitFunction(`grade${i}`, l.cond.expr, `grade ${quoted(l.label)}: ${quoted(l.cond.text)}`);
     });
     set('grades', 'new Array(n)');
     L.line('for (let u = 0; u < n; u++) grades[u] = gradeOf(u);');
+  }
+
+  /**
+   * `gradingLater(state)`: grades that read places, for a caller that works the places out itself
+   * (a cohort scored in parts): once it has put them in `places`, which units each grade line holds
+   * for (ranked units only; undefined when a condition failed), and then, given each unit's line
+   * and the quota decisions worked out over the whole cohort, the grades.
+   */
+  private gradingLater(lines: P.Grade[], quotas: boolean): void {
+    const plan = this.plan;
+    const ranked = `${plan.eligible ? 'eligible[u] && ' : ''}!vetoed[u] && totals[u] !== null`;
+    this.fn(this.helpers, 'gradingLater', ['state'], () => [
+      'return {',
+      '  holds: () => inCall(state, () => {',
+      '    const failures = errors.size;',
+      '    const out = [',
+      ...lines.map((l, i) => (l.k === 'if' ? `      holding((u) => ${ranked} && guard(u, grade${i}) === true), // ${quoted(l.label)}` : `      null, // otherwise ${quoted(l.label)}`)),
+      '    ];',
+      '    return errors.size === failures ? out : undefined;',
+      '  }),',
+      '  grade: (lineOf, decided) => inCall(state, () => {',
+      '    gradeLines.set(lineOf);',
+      ...(quotas ? ['    for (const [u, ds] of decided) quotaDecisions.set(u, ds);'] : []),
+      '    for (let u = 0; u < n; u++) grades[u] = gradeOf(u);',
+      '  }),',
+      '};',
+    ], 'grades that read places, given once the caller has worked the places out');
+    this.fn(this.helpers, 'holding', ['holds'], () => ['const out = new Uint8Array(n);', 'for (let u = 0; u < n; u++) if (holds(u)) out[u] = 1;', 'return out;'], 'which units a condition holds for');
   }
 }
 
@@ -606,19 +642,21 @@ function callFrame(vars: string[]): string[] {
     '  loadCall(NOTHING);',
     '  loadedFrom = undefined;',
     '}',
+    '/** f() with the state of a call that has returned (what it interrupts put back). */',
+    'function inCall(state, f) {',
+    '  const outer = enterCall();',
+    '  loadCall(state);',
+    '  try {',
+    '    return f();',
+    '  } finally {',
+    '    leaveCall(outer);',
+    '  }',
+    '}',
     '/** A result\'s units, each built with the state of the call that scored them. */',
     'function resultReader(state) {',
     '  return (u) => {',
-    '    if (callLoaded) {',
-    '      // Inside a call or the building of another unit (a callback): that state is put back.',
-    '      const outer = enterCall();',
-    '      loadCall(state);',
-    '      try {',
-    '        return unitResult(u);',
-    '      } finally {',
-    '        leaveCall(outer);',
-    '      }',
-    '    }',
+    '    // Inside a call or the building of another unit (a callback): that state is put back.',
+    '    if (callLoaded) return inCall(state, () => unitResult(u));',
     '    if (loadedFrom !== state) {',
     '      loadCall(state);',
     '      loadedFrom = state;',

@@ -32,5 +32,5 @@ export { SameKeys } from './keys.js';
 export * as ops from './ops.js';
 export { problemDiagnostic } from './ops.js';
 export type { V, EntryFn, Template, FailureSite, Diagnostic, HoleValue, ProblemWords } from './ops.js';
-export { UNSET, NO_VETOES, column, once, recordFailure, guarded, failed, shownOrFailed, keptEntries, sumApplicable, dedupe, scoring, rejected, type Scoring, type ScoreColumns, type ScorerOutput } from './scoring.js';
+export { UNSET, NO_VETOES, column, once, recordFailure, guarded, failed, shownOrFailed, keptEntries, sumApplicable, dedupe, scoring, rejected, type PlacedGrading, type Scoring, type ScoreColumns, type ScorerOutput } from './scoring.js';
 export type { ItemTrace, TraceInput, ItemResult, SectionResult, UnitResult } from './results.js';

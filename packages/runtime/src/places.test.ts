@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from './decimal.js';
-import { competitionPlaces, descendingOrder, placesOfSortedParts, placeTotals } from './places.js';
+import { competitionPlaces, descendingOrder, inPlaceOrder, placesOfSortedParts, placeTotals } from './places.js';
 
 /** The definition: one more than the number of units with a higher total. */
 function reference(units: number[], totals: Decimal[], first: number): (number | null)[] {
@@ -93,3 +93,18 @@ function parseTotal(text: string): Decimal {
   const [a, b] = text.split('/');
   return b === undefined ? Decimal.parse(a)! : Decimal.parse(a)!.div(Decimal.parse(b)!);
 }
+
+describe('inPlaceOrder', () => {
+  it('orders units by place, and by unit number among equal places, as a comparison sort does', () => {
+    const units = fc.uniqueArray(fc.nat(60), { maxLength: 40 });
+    const places = fc.oneof(fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 61, maxLength: 61 }), fc.array(fc.integer({ min: -2, max: 500 }), { minLength: 61, maxLength: 61 }));
+    fc.assert(
+      fc.property(units, places, fc.boolean(), (us, ps, sorted) => {
+        const given = sorted ? [...us].sort((a, b) => a - b) : us;
+        const place = (u: number) => ps[u];
+        expect(inPlaceOrder(given, place)).toEqual([...given].sort((a, b) => place(a) - place(b) || a - b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

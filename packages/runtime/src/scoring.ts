@@ -4,6 +4,7 @@ import { Decimal } from './decimal.js';
 import { Failure, type Diagnostic, type EntryFn, type V } from './ops.js';
 import { entryOf, shown, type KeptEntry, type Shown } from './trace.js';
 import type { Groups } from './groups.js';
+import type { QuotaDecision } from './places.js';
 import type { Rec, UnitTable, Value } from './table.js';
 
 /** Marks a per-unit cache entry not computed yet. */
@@ -149,6 +150,23 @@ export interface ScorerOutput<U> {
   errors: Map<number, Diagnostic[]>;
   columns: ScoreColumns;
   unitResult: (u: number) => U;
+  grading?: PlacedGrading;
+}
+
+/**
+ * Grades that read places (a grade line's `place`, or its quota), of a cohort scored without its
+ * places (`places: false`): the caller works the places out (over every part of a cohort scored
+ * in parts), puts them in `columns.places`, and gives the grades back as the whole cohort's.
+ */
+export interface PlacedGrading {
+  /**
+   * For each grade line with a condition, in order, which units it holds for (1), among those
+   * ranked (assessed, not vetoed, with a total); null for `otherwise`. Undefined when a
+   * condition failed for a unit (then its failure is among the errors).
+   */
+  holds(): (Uint8Array | null)[] | undefined;
+  /** Each unit's grade line (−1: none), and the quota decisions (see `gradeByPlace`), from which the grades are given. */
+  grade(lineOf: Int16Array, quotas: ReadonlyMap<number, QuotaDecision[]>): void;
 }
 
 /** What a compiled scorer returns: the interpreter's Evaluation, plus the score columns. */
@@ -165,6 +183,8 @@ export interface Scoring<U> {
   diagnostics: Diagnostic[];
   /** Every unit's numbers, for writing results without building objects. */
   columns: ScoreColumns;
+  /** Where the grades read places and `places: false` left both to the caller. */
+  grading?: PlacedGrading;
 }
 
 export function scoring<U>(c: ScorerOutput<U>): Scoring<U> {
@@ -188,6 +208,7 @@ export function scoring<U>(c: ScorerOutput<U>): Scoring<U> {
     total: (i) => c.columns.totals[i],
     diagnostics,
     columns: c.columns,
+    grading: c.grading,
   };
   return s;
 }

@@ -42,7 +42,7 @@ export interface ScoreOptions {
   trace?: boolean | ((unit: number) => boolean);
   /** The data file's name, for the spans of data diagnostics. */
   file?: string;
-  /** false: leave every place null, for the caller to work out (ignored where the scheme's results read places). */
+  /** false: leave every place null, for the caller to work out, and grades that read places ungiven until it gives them (`Scoring.grading`). */
   places?: false;
 }
 

@@ -1203,19 +1203,21 @@ function scorer0() {
     loadCall(NOTHING);
     loadedFrom = undefined;
   }
+  /** f() with the state of a call that has returned (what it interrupts put back). */
+  function inCall(state, f) {
+    const outer = enterCall();
+    loadCall(state);
+    try {
+      return f();
+    } finally {
+      leaveCall(outer);
+    }
+  }
   /** A result's units, each built with the state of the call that scored them. */
   function resultReader(state) {
     return (u) => {
-      if (callLoaded) {
-        // Inside a call or the building of another unit (a callback): that state is put back.
-        const outer = enterCall();
-        loadCall(state);
-        try {
-          return unitResult(u);
-        } finally {
-          leaveCall(outer);
-        }
-      }
+      // Inside a call or the building of another unit (a callback): that state is put back.
+      if (callLoaded) return inCall(state, () => unitResult(u));
       if (loadedFrom !== state) {
         loadCall(state);
         loadedFrom = state;

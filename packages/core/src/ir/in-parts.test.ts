@@ -50,10 +50,16 @@ describe('scoredInParts', () => {
     ];
     for (const lines of cases) expect(inParts(lines), lines.join('\n')).toBe(true);
   });
-  it('fails for places read in grade lines, quotas, and cohort values over scores or cohort values', () => {
+  it('holds for grade lines that read places or have a quota (their grades are given after the places)', () => {
     const cases = [
       ['item "a" max 10: x / 10', 'grade {', '  "A" if place <= 3', '  otherwise "B"', '}'],
       ['item "a" max 10: x / 10', 'grade {', '  "A" if total >= 9, max 20%', '  otherwise "B"', '}'],
+      ['within kind', 'item "a" max 10: x / max of x across units * 10', 'grade {', '  "A" if place <= 3 and total >= 5, max 2', '  otherwise "B"', '}'],
+    ];
+    for (const lines of cases) expect(inParts(lines), lines.join('\n')).toBe(true);
+  });
+  it('fails for cohort values over scores or cohort values', () => {
+    const cases = [
       ['item "a" max 10: x / max of x across units * 10', 'item "b" max 10: by rank of item "a" desc'],
       ['let best = max of x across units', 'let rel = x / best', 'item "a" max 10: rank by rel desc, first 10, step 1'],
       ['item "a" max 10: x / 10', 'item "b" max 10: item "a" / max of item "a" across units * 10'],
@@ -71,5 +77,9 @@ describe('scoredInParts', () => {
     const sized = plan(['scheme "s" total 10', ...HEAD, 'item "a" max 10: x / 10', 'grade {', '  "A" if cohort size > 3', '  otherwise "B"', '}'].join('\n'));
     expect(scoredInParts(sized)).toBe(true);
     expect(scoredInParts({ ...outer, imports: [{ alias: 'i', plan: sized }] })).toBe(false);
+    // An imported scheme is scored with its own places, in each part: it may not read them.
+    const placed = plan(['scheme "p" total 10', ...HEAD, 'item "a" max 10: x / 10', 'grade {', '  "A" if place <= 3', '  otherwise "B"', '}'].join('\n'));
+    expect(scoredInParts(placed)).toBe(true);
+    expect(scoredInParts({ ...outer, imports: [{ alias: 'i', plan: placed }] })).toBe(false);
   });
 });

@@ -1,27 +1,28 @@
 // Whether a cohort may be scored in parts: each part's units scored on their own, given the
-// cohort values, with only the cohort values and the places worked out for every part's units
-// together. That holds when a unit's scores, vetoes and grade follow from its own data, the
-// cohort values and the sizes of the groups (no `place` or quota in a grade line: those
-// compare the units' final results), and each cohort value (a rank, a value across units, the highest raw score under `cap …
-// prorata`) is taken over values that follow from the units' inputs alone, directly or
-// through named values (no score, total or other cohort value: a part gives these values
-// before it scores). Imported schemes are scored without cohort values or sizes given, so they
-// may read neither; who is assessed and with whom (`eligible if`, `within`) may read none. A front
+// cohort values, with only the cohort values, the places and the grades that read places worked
+// out for every part's units together. That holds when a unit's scores and vetoes follow from its
+// own data, the cohort values and the sizes of the groups (and its grade from these and the
+// places: a grade line's `place` or quota is given after the places, `PlacedGrading`), and each
+// cohort value (a rank, a value across units, the highest raw score under `cap … prorata`) is
+// taken over values that follow from the units' inputs alone, directly or through named values
+// (no score, total or other cohort value: a part gives these values before it scores). Imported
+// schemes are scored as they are, without cohort values, sizes or places given, so they may read
+// none of them; who is assessed and with whom (`eligible if`, `within`) may read none. A front
 // end scoring a large cohort on several threads asks this of the plan first.
 import type * as P from './plan.js';
 
 export function scoredInParts(plan: P.Plan): boolean {
-  if (readsPlaces(plan)) return false;
   // An imported scheme is scored as it is, given nothing: it may not read the cohort at all.
-  if (!plan.imports.every((i) => !givenInParts(i.plan) && scoredInParts(i.plan))) return false;
+  if (!plan.imports.every((i) => !givenInParts(i.plan) && !readsPlaces(i.plan) && scoredInParts(i.plan))) return false;
   if (mentions([plan.eligible, plan.within], (k) => k === 'cohort')) return false;
   return plan.cohort.every((c) => !readsCohort(plan, c));
 }
 
 /**
  * Whether a unit's results read places (`place` anywhere but in examples and imports, or a
- * grade line's quota, which takes units in order of place). A scheme that does not may be scored
- * without its places, which are then worked out elsewhere (a cohort scored in parts).
+ * grade line's quota, which takes units in order of place): only grade lines may. A scheme
+ * scored without its places (a cohort scored in parts, whose places are worked out elsewhere)
+ * then has its grades given after them.
  */
 export function readsPlaces(plan: P.Plan): boolean {
   if (plan.grades?.some((g) => g.k === 'if' && g.quota !== undefined)) return true;
