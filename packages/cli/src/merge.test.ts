@@ -11,7 +11,7 @@ import { compile, givenInParts, readsPlaces, scoredInParts, type Plan } from '@a
 import { TableBuilder, type UnitTable } from '@assess/runtime';
 import { renderScheme, schemeModel, unitData, type SchemeModel } from '@assess/testing';
 import { LineBytes } from './bytes.js';
-import { cohortOfParts, givenFromWire, gradesOfParts, inputsToWire, partGrades, partScored, partStarts, placeInto, placeParts, quotasFromWire, warmUpPlaces } from './merge.js';
+import { cohortOfParts, givenFromWire, gradesOfParts, inputsToWire, partScored, partStarts, placeInto, placeParts, warmUpPlaces } from './merge.js';
 import { csvLines, jsonLines, type Part, type Scoring } from './results.js';
 import { scorerFrom, type GivenToScorer, type Scorer } from './scorer-from.js';
 import { scorerSource } from './scorer.js';
@@ -68,11 +68,8 @@ function inParts(plan: Plan.Plan, scorer: Scorer, built: Built[]): Scoring[] | u
   if (scorings.some((s) => s.grading)) {
     const holds = scorings.map((s) => s.grading!.holds());
     if (holds.some((h) => !h)) return undefined;
-    const graded = gradesOfParts(plan, scored, places, holds as (Uint8Array | null)[][]);
-    scorings.forEach((s, i) => {
-      const given = partGrades(graded, starts[i], s.n);
-      s.grading!.grade(given.lineOf, quotasFromWire(given.quotas));
-    });
+    const lineOf = gradesOfParts(plan, scored, places, holds as (Uint8Array | null)[][]);
+    scorings.forEach((s, i) => s.grading!.grade(lineOf.slice(starts[i], starts[i] + s.n)));
   }
   return scorings;
 }
@@ -157,21 +154,5 @@ describe('warming up the places', () => {
     const plans = files.map((f) => compile(f.pathname, readFileSync(f, 'utf8')).plan!);
     expect(plans.some((p) => p.within)).toBe(true);
     for (const plan of plans) expect(warmUpPlaces(plan)).toBe(true);
-  });
-});
-
-describe('a part\'s share of the grades', () => {
-  it('is its units\' lines and quota decisions, by its own unit numbers, column by column and back', () => {
-    const decision = fc.record({ line: fc.nat(5), place: fc.integer({ min: 1, max: 99 }), quota: fc.nat(50), admitted: fc.boolean() });
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(29), fc.array(decision, { minLength: 1, maxLength: 3 })), { maxLength: 20 }), fc.nat(30), fc.nat(30), (entries, start, n) => {
-        const quotas = new Map(entries);
-        const lineOf = Int16Array.from({ length: 30 }, (_, u) => (u % 4) - 1);
-        const mine = partGrades({ lineOf, quotas }, start, n);
-        expect([...mine.lineOf]).toEqual([...lineOf.slice(start, start + n)]);
-        const expected = new Map([...quotas].filter(([u]) => u >= start && u < start + n).map(([u, ds]) => [u - start, ds]));
-        expect(quotasFromWire(mine.quotas)).toEqual(expected);
-      }),
-    );
   });
 });

@@ -7,7 +7,7 @@
 // grade line holds for (`gradeByPlace`, as a scorer's pass).
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
-import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, descendingOrder, gradeByPlace, groupUnits, percentShares, placesOfSortedParts, placeTotals, placeUnits, scoresFromWire, scoresToWire, type GradeLine, type Groups, type PlaceTotals, type Problem, type QuotaDecision, type ScoreColumns, type ScoresOnWire, type UnitTable } from '@assess/runtime';
+import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, descendingOrder, gradeByPlace, groupUnits, percentShares, placesOfSortedParts, placeTotals, placeUnits, scoresFromWire, scoresToWire, type GradeLine, type Groups, type PlaceTotals, type Problem, type ScoreColumns, type ScoresOnWire, type UnitTable } from '@assess/runtime';
 import type { CohortInputs, GivenToScorer } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
@@ -262,27 +262,22 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   return out;
 }
 
-/** Each unit's grade line (−1: none) and the quota decisions, every part's units together, from which a part's grades are given (`PlacedGrading`). */
-export interface PartsGraded {
-  lineOf: Int16Array;
-  quotas: Map<number, QuotaDecision[]>;
-}
-
 /**
- * The grades of every part's units, where grade lines read places or have quotas: each group's
- * units ranked (assessed, not vetoed, with a total) given their lines as a scorer's pass gives them
- * (`gradeByPlace`, quotas taken in order of place and worked out from the whole group's size),
- * from `places` (every unit's, −1: none) and which units each line holds for in each part
- * (`PlacedGrading.holds`, null: `otherwise`).
+ * The grade lines of every part's units (−1: none), where grade lines read places or have quotas:
+ * each group's units ranked (assessed, not vetoed, with a total) given their lines as a scorer's
+ * pass gives them (`gradeByPlace`, quotas taken in order of place and worked out from the whole
+ * group's size), from `places` (every unit's, −1: none) and which units each line holds for in
+ * each part (`PlacedGrading.holds`, null: `otherwise`). (Not the quota decisions, which only
+ * explanations show: the parts' results have none.)
  */
-export function gradesOfParts(plan: Plan.Plan, parts: readonly PartScored[], places: Int32Array, holds: readonly (Uint8Array | null)[][]): PartsGraded {
+export function gradesOfParts(plan: Plan.Plan, parts: readonly PartScored[], places: Int32Array, holds: readonly (Uint8Array | null)[][]): Int16Array {
   const n = parts.reduce((sum, p) => sum + p.n, 0);
   const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
   const vetoed = concat(parts.map((p) => p.vetoed), new Uint8Array(n));
   const key = concat(parts.map((p) => p.keys), new Float64Array(n));
   const lines = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
   const holding = lines.map((_, i) => (holds[0]?.[i] ? concat(holds.map((h) => h[i]!), new Uint8Array(n)) : null));
-  const graded: PartsGraded = { lineOf: new Int16Array(n).fill(-1), quotas: new Map() };
+  const lineOf = new Int16Array(n).fill(-1);
   for (const units of groupsOfParts(plan, parts, n, eligible).members) {
     // (NaN, no total, is the one key not equal to itself.)
     const ranked = units.filter((u) => !vetoed[u] && key[u] === key[u]);
@@ -292,45 +287,9 @@ export function gradesOfParts(plan: Plan.Plan, parts: readonly PartScored[], pla
       const quota = q && { quota: q.count ?? Number(Decimal.parse(q.share!)!.mul(Decimal.fromInt(units.length)).floor().toString()), quotaText: q.text };
       return { label: l.label, holds: (u: number) => holding[i]![u] === 1, ...quota };
     });
-    gradeByPlace(ranked, (u) => places[u], gradeLines, graded.lineOf, graded.quotas);
+    gradeByPlace(ranked, (u) => places[u], gradeLines, lineOf);
   }
-  return graded;
-}
-
-/** Quota decisions as a part is given them: one entry per decision, column by column (a million units' decisions as objects took 0.4 s to pass). */
-export interface QuotasOnWire {
-  unit: Int32Array;
-  line: Int16Array;
-  place: Int32Array;
-  quota: Int32Array;
-  admitted: Uint8Array;
-}
-
-/** A part's share of every part's grades: its units' lines, and their quota decisions (by the part's own unit numbers). */
-export function partGrades(graded: PartsGraded, start: number, n: number): { lineOf: Int16Array; quotas: QuotasOnWire } {
-  const mine: [number, QuotaDecision][] = [];
-  for (const [u, ds] of graded.quotas) if (u >= start && u < start + n) for (const d of ds) mine.push([u - start, d]);
-  const quotas: QuotasOnWire = { unit: new Int32Array(mine.length), line: new Int16Array(mine.length), place: new Int32Array(mine.length), quota: new Int32Array(mine.length), admitted: new Uint8Array(mine.length) };
-  mine.forEach(([u, d], k) => {
-    quotas.unit[k] = u;
-    quotas.line[k] = d.line;
-    quotas.place[k] = d.place;
-    quotas.quota[k] = d.quota;
-    quotas.admitted[k] = d.admitted ? 1 : 0;
-  });
-  return { lineOf: graded.lineOf.slice(start, start + n), quotas };
-}
-
-/** A part's quota decisions, by unit, as a scorer keeps them. */
-export function quotasFromWire(w: QuotasOnWire): Map<number, QuotaDecision[]> {
-  const out = new Map<number, QuotaDecision[]>();
-  for (let k = 0; k < w.unit.length; k++) {
-    const d: QuotaDecision = { line: w.line[k], place: w.place[k], quota: w.quota[k], admitted: w.admitted[k] === 1 };
-    const list = out.get(w.unit[k]);
-    if (list) list.push(d);
-    else out.set(w.unit[k], [d]);
-  }
-  return out;
+  return lineOf;
 }
 
 /**

@@ -20,7 +20,7 @@ import { DATA_LIMITS, type Problem } from '@assess/runtime';
 import { UsageError } from './args.js';
 import { EXIT, type Io } from './io.js';
 import type { Section } from './data.js';
-import { cohortOfParts, gradesOfParts, partGrades, partStarts, placeParts, problemsOfParts, repeatsAcrossParts, sharedHashes, warmUpPlaces, type Across, type PartFound, type PartGiven, type PartInputs, type PartScored, type QuotasOnWire } from './merge.js';
+import { cohortOfParts, gradesOfParts, partStarts, placeParts, problemsOfParts, repeatsAcrossParts, sharedHashes, warmUpPlaces, type Across, type PartFound, type PartGiven, type PartInputs, type PartScored } from './merge.js';
 import { Output } from './output.js';
 import { ProgressBar } from './progress.js';
 import { JsonUnits, space, type UnitsFrom } from './json-units.js';
@@ -95,11 +95,10 @@ export interface Placed {
   part: Part;
 }
 
-/** Every part's grades where they read places: the part's units' grade lines (−1: none) and quota decisions (see merge.ts `partGrades`). */
+/** Every part's grades where they read places: the part's units' grade lines (−1: none; see merge.ts `gradesOfParts`). */
 export interface Graded {
   k: 'grades';
   lineOf: Int16Array;
-  quotas: QuotasOnWire;
 }
 
 /** A part whose rows have errors: their problems (it is not scored). */
@@ -446,11 +445,11 @@ export class Parts {
       // grades worked out over every part's units given back.
       const holding = await fromEvery('holds');
       if (typeof holding === 'string') return giveUp(holding);
-      const graded = gradesOfParts(plan, parts, placed, (holding as Extract<ToMain, { k: 'holds' }>[]).map((m) => m.holds));
+      const lineOf = gradesOfParts(plan, parts, placed, (holding as Extract<ToMain, { k: 'holds' }>[]).map((m) => m.holds));
       time('grades worked out');
       parts.forEach((p, i) => {
-        const given = partGrades(graded, starts[i], p.n);
-        this.workers[i].postMessage({ k: 'grades', ...given } satisfies Graded, [given.lineOf, ...Object.values(given.quotas)].map((a) => a.buffer as ArrayBuffer));
+        const mine = lineOf.slice(starts[i], starts[i] + p.n);
+        this.workers[i].postMessage({ k: 'grades', lineOf: mine } satisfies Graded, [mine.buffer]);
       });
     }
     if (this.format === 'table') {

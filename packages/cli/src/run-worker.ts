@@ -10,7 +10,7 @@ import { parentPort, receiveMessageOnPort, threadId } from 'node:worker_threads'
 import { fieldNamer } from '@assess/core/rows';
 import { idHash, TableBuilder, wireBuffers } from '@assess/runtime';
 import { LineBytes, stringLines, writeLines } from './bytes.js';
-import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, mergeable, quotasFromWire, type PartInputs } from './merge.js';
+import { givenFromWire, inputsToWire, partProblems, partScored, placeInto, mergeable, type PartInputs } from './merge.js';
 import type { Given, Graded, IdsOf, PartJob, Placed, ToMain, Widths } from './parts.js';
 import { csvRecords, readCsv, readJsonLines, readJsonUnits } from './read.js';
 import { csvLines, jsonLines, tableWidths, textLines, type Scoring } from './results.js';
@@ -130,7 +130,8 @@ async function write({ job, scoring }: { job: PartJob; scoring: Scoring }, m: Pl
     const holds = scoring.grading.holds();
     if (!holds) return post({ k: 'unusual', why: 'a grade line that failed' });
     const given = await new Promise<Graded>((resolve) => ((gradesGiven = resolve), post({ k: 'holds', holds }, holds.flatMap((h) => (h ? [h.buffer as ArrayBuffer] : [])))));
-    scoring.grading.grade(given.lineOf, quotasFromWire(given.quotas));
+    // (No quota decisions: only explanations show them, and the parts' results have none.)
+    scoring.grading.grade(given.lineOf);
     mark('given grades');
   }
   const w = new LineBytes();

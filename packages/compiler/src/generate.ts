@@ -591,7 +591,7 @@ export class SchemeGen extends Exprs {
       '  }),',
       '  grade: (lineOf, decided) => inCall(state, () => {',
       '    gradeLines.set(lineOf);',
-      ...(quotas ? ['    for (const [u, ds] of decided) quotaDecisions.set(u, ds);'] : []),
+      ...(quotas ? ['    if (decided) for (const [u, ds] of decided) quotaDecisions.set(u, ds);'] : []),
       '    for (let u = 0; u < n; u++) grades[u] = gradeOf(u);',
       '  }),',
       '};',

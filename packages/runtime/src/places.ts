@@ -244,11 +244,13 @@ export interface QuotaDecision {
 /**
  * The grade line of each of `units` (ranked units of one group), line by line, quotas taken by
  * place: `lineOf[u]` is the index of the line that graded unit u (left as it was when none did),
- * and `quotas` gets the quota lines whose condition held for a unit, and whether it was within the
- * quota (only for the units that met one). No object per unit: a million units cost two passes.
+ * and `quotas`, where given (what explanations show), gets the quota lines whose condition held
+ * for a unit, and whether it was within the quota (only for the units that met one). No object
+ * per unit: a million units cost two passes.
  */
-export function gradeByPlace(units: number[], place: (u: number) => number, lines: GradeLine[], lineOf: Int16Array | Int32Array, quotas: Map<number, QuotaDecision[]>): void {
+export function gradeByPlace(units: number[], place: (u: number) => number, lines: GradeLine[], lineOf: Int16Array | Int32Array, quotas?: Map<number, QuotaDecision[]>): void {
   const decide = (u: number, d: QuotaDecision) => {
+    if (!quotas) return;
     const list = quotas.get(u);
     if (list) list.push(d);
     else quotas.set(u, [d]);
@@ -311,21 +313,23 @@ export function gradeByPlace(units: number[], place: (u: number) => number, line
  * sort took most of a second); anything else is sorted by comparison.
  */
 export function inPlaceOrder(units: readonly number[], place: (u: number) => number): number[] {
+  const places = new Int32Array(units.length);
   let most = 0;
   let ascending = true;
   for (let k = 0; k < units.length; k++) {
     const p = place(units[k]);
-    if (!(Number.isInteger(p) && p >= 1)) return byComparison(units, place);
+    if (!(Number.isInteger(p) && p >= 1 && p <= 2 * units.length + 16)) return byComparison(units, place);
+    places[k] = p;
     if (p > most) most = p;
     if (k > 0 && units[k] <= units[k - 1]) ascending = false;
   }
-  if (!ascending || most > 2 * units.length + 16) return byComparison(units, place);
+  if (!ascending) return byComparison(units, place);
   // (Units in data order, counted into place order: equal places keep data order.)
   const next = new Int32Array(most + 2);
-  for (const u of units) next[place(u) + 1]++;
-  for (let p = 1; p <= most + 1; p++) next[p] += next[p - 1];
+  for (let k = 0; k < units.length; k++) next[places[k] + 1]++;
+  for (let p = 1; p <= most; p++) next[p] += next[p - 1];
   const out: number[] = new Array(units.length);
-  for (const u of units) out[next[place(u)]++] = u;
+  for (let k = 0; k < units.length; k++) out[next[places[k]]++] = units[k];
   return out;
 }
 

@@ -165,8 +165,11 @@ export interface PlacedGrading {
    * condition failed for a unit (then its failure is among the errors).
    */
   holds(): (Uint8Array | null)[] | undefined;
-  /** Each unit's grade line (−1: none), and the quota decisions (see `gradeByPlace`), from which the grades are given. */
-  grade(lineOf: Int16Array, quotas: ReadonlyMap<number, QuotaDecision[]>): void;
+  /**
+   * The grades, from each unit's grade line (−1: none); and the quota decisions (see
+   * `gradeByPlace`), which only explanations show (a cohort scored without traces need not give them).
+   */
+  grade(lineOf: Int16Array, quotas?: ReadonlyMap<number, QuotaDecision[]>): void;
 }
 
 /** What a compiled scorer returns: the interpreter's Evaluation, plus the score columns. */
