@@ -5,12 +5,12 @@
 // the grades that read places (from which units each grade line holds for in each part). The
 // results are those of the run on one thread, byte for byte, because this is done only where a
 // unit's scores and vetoes follow from its own data and the cohort values, its grade from these
-// and the places, and the cohort values from the units' own data (`scoredInParts`). The rows' problems are put together as one thread finds
-// them (merge.ts): warnings said after the results, errors instead of them (ids that rows of
-// different parts share found by asking each part for its rows with the hashes they share). At a
-// failed score, a line the reader cannot read or anything else unusual the parts are dropped,
-// before anything is written, and the run is made on one thread, which reports it as it always
-// does.
+// and the places, and the cohort values from the units' own data (`scoredInParts`). The rows'
+// problems are put together as one thread finds them (merge.ts): warnings said after the
+// results, errors instead of them (ids that rows of different parts share found by asking each
+// part for its rows with the hashes they share). At a failed score, a line the reader cannot
+// read or anything else unusual the parts are dropped, before anything is written, and the run
+// is made on one thread, which reports it as it always does.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { extname } from 'node:path';

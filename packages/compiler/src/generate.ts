@@ -575,7 +575,7 @@ export class SchemeGen extends Exprs {
    * `gradingLater(state)`: grades that read places, for a caller that works the places out itself
    * (a cohort scored in parts): once it has put them in `places`, which units each grade line holds
    * for (ranked units only; undefined when a condition failed), and then, given each unit's line
-   * and the quota decisions worked out over the whole cohort, the grades.
+   * worked out over the whole cohort (and, for explanations, the quota decisions), the grades.
    */
   private gradingLater(lines: P.Grade[], quotas: boolean): void {
     const plan = this.plan;
