@@ -106,8 +106,7 @@ export function textStart(file: string, bytes: number): TextStart {
  * what points past it is read again, twice as far).
  */
 export function bytesThrough(row: number, sections: readonly Section[], rows: number, size: number): number {
-  let k = sections.length - 1;
-  while (k > 0 && sections[k].row > row) k--;
+  const k = sectionOf(sections, row);
   const from = sections[k].byte;
   const to = sections[k + 1]?.byte ?? size;
   const count = (sections[k + 1]?.row ?? rows) - sections[k].row;
@@ -175,6 +174,13 @@ export interface Section {
   byte: number;
 }
 
+/** The section row `row` is in (the last that starts at or before it). */
+function sectionOf(sections: readonly Section[], row: number): number {
+  let k = sections.length - 1;
+  while (k > 0 && sections[k].row > row) k--;
+  return k;
+}
+
 /**
  * Where the rows `problems` name are in the text of a CSV, JSON-lines or .json file read in
  * chunks (the text read only when a message points into it), read as the whole-text readers
@@ -185,16 +191,11 @@ export interface Section {
  * before a row named: it is then `short`.
  */
 export function spansInText(ext: string, file: string, plan: Plan.Plan, { text, whole }: TextStart, problems: readonly Problem[], sections: readonly Section[] = [{ row: 0, byte: 0 }]): Spans {
-  const sectionOf = (i: number) => {
-    let k = sections.length - 1;
-    while (k > 0 && sections[k].row > i) k--;
-    return k;
-  };
   // The rows named in each section (its own row numbers), and the last.
   const named = sections.map(() => new Set<number>());
   const last = sections.map(() => -1);
   for (const p of problems) {
-    const k = sectionOf(p.row);
+    const k = sectionOf(sections, p.row);
     named[k].add(p.row - sections[k].row);
     last[k] = Math.max(last[k], p.row - sections[k].row);
   }
@@ -207,7 +208,7 @@ export function spansInText(ext: string, file: string, plan: Plan.Plan, { text, 
   const perSection = <T>(read: (from: number | undefined, rows: number, named: ReadonlySet<number>) => T) => {
     const got: T[] = [];
     return (i: number) => {
-      const k = sectionOf(i);
+      const k = sectionOf(sections, i);
       const j = i - sections[k].row;
       return { read: (got[k] ??= read(sections[k].byte === 0 ? undefined : charOffset(text, sections[k].byte), last[k] + 1, named[k])), j };
     };

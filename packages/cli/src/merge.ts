@@ -241,13 +241,12 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
   if (n > DATA_LIMITS.maxUnits) return 'too many units';
   // Every unit ranked in one group: the parts' sorted keys merged.
   if (!plan.within && parts.every((p) => p.ranked)) return placesOfSortedParts(parts.map((p) => p.ranked!));
-  const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
-  const vetoed = concat(parts.map((p) => p.vetoed), new Uint8Array(n));
+  const { eligible, vetoed, key } = joined(parts, n);
   // The exact totals are read only where doubles cannot tell them apart: a part's as needed.
   const starts = partStarts(parts);
   const exact: (Decimal | null)[][] = [];
   const totals: PlaceTotals = {
-    key: concat(parts.map((p) => p.keys), new Float64Array(n)),
+    key,
     identifies: concat(parts.map((p) => p.identifies), new Uint8Array(n)),
     exact: (u) => {
       let i = parts.length - 1;
@@ -272,9 +271,7 @@ export function placeParts(plan: Plan.Plan, parts: readonly PartScored[]): Int32
  */
 export function gradesOfParts(plan: Plan.Plan, parts: readonly PartScored[], places: Int32Array, holds: readonly (Uint8Array | null)[][]): Int16Array {
   const n = parts.reduce((sum, p) => sum + p.n, 0);
-  const eligible = concat(parts.map((p) => p.eligible), new Uint8Array(n));
-  const vetoed = concat(parts.map((p) => p.vetoed), new Uint8Array(n));
-  const key = concat(parts.map((p) => p.keys), new Float64Array(n));
+  const { eligible, vetoed, key } = joined(parts, n);
   const lines = (plan.grades ?? []).filter((l) => l.k === 'if' || l.k === 'otherwise');
   const holding = lines.map((_, i) => (holds[0]?.[i] ? concat(holds.map((h) => h[i]!), new Uint8Array(n)) : null));
   const lineOf = new Int16Array(n).fill(-1);
@@ -339,6 +336,15 @@ function concat<A extends Uint8Array | Float64Array>(arrays: readonly A[], out: 
     at += a.length;
   }
   return out;
+}
+
+/** Every part's units (n in all) one after the other: whether each is assessed, is vetoed, and its total as places read it (NaN: none). */
+function joined(parts: readonly PartScored[], n: number): { eligible: Uint8Array; vetoed: Uint8Array; key: Float64Array } {
+  return {
+    eligible: concat(parts.map((p) => p.eligible), new Uint8Array(n)),
+    vetoed: concat(parts.map((p) => p.vetoed), new Uint8Array(n)),
+    key: concat(parts.map((p) => p.keys), new Float64Array(n)),
+  };
 }
 
 /** The hashes (sorted) that two or more of the parts' sorted id hashes have (ids a part repeats are among its own problems). */
