@@ -110,7 +110,7 @@ export class Engine {
     return edits.map((e) => ({ from: this.service.offsetAt(URI, e.range.start), to: this.service.offsetAt(URI, e.range.end), insert: e.newText }));
   }
 
-  /** A data file's rows (JSON, CSV or a workbook), headers read as field names or labels. */
+  /** A data file's rows (JSON, CSV or a workbook), headers read as field names or labels; the next run scores them unless it is sent others. */
   async readData({ name, bytes }: Requests['readData']['req']): Promise<Requests['readData']['res']> {
     const plan = this.plan;
     // (The page opens data only once the scheme has been without errors.)
@@ -120,17 +120,19 @@ export class Engine {
       try {
         const read = await readWorkbook(plan, bytes, { file: name });
         this.source = { name, cell: read.cell };
+        this.rows = read.rows;
         return { rows: read.rows, problems: read.diagnostics.map((d) => this.fileProblem(d, name)), sheets: await workbookSheets(bytes) };
       } catch (e) {
         if (!(e instanceof WorkbookError)) throw e;
         this.source = undefined;
+        this.rows = [];
         return { rows: [], problems: [this.fileProblem(workbookDiagnostic(e, name), name)] };
       }
     }
     const text = new TextDecoder().decode(bytes);
     const read = /\.csv$/i.test(name) ? rowsFromCsv(text, name, plan) : rowsFromJson(text, name);
     this.source = { name, text: { map: new LineMap(text), rowSpan: read.rowSpan } };
-    const rows = withFieldNames(plan, read.rows) as Row[];
+    const rows = (this.rows = withFieldNames(plan, read.rows) as Row[]);
     return { rows, problems: read.diagnostics.map((d) => this.fileProblem(d, name)) };
   }
 

@@ -1,11 +1,10 @@
 // The data grid: the scheme's fields as columns, one unit per row, every cell editable (a
 // list field's cell holds its entries as JSON, as in a CSV file). Each bad cell is marked
-// and carries its message; the problems are listed below the grid too.
+// and carries its message; the problems are listed below the grid too, each a click away from
+// its cell. Every row is in the grid, drawn as it is scrolled to (rows.ts).
 import type { DataProblem, GridColumn, Row } from './protocol.js';
 import type { words } from './i18n.js';
-
-/** Rows shown at most (the rest are scored, and their problems listed). */
-export const SHOWN_ROWS = 500;
+import { windowedRows } from './rows.js';
 
 export interface GridOptions {
   table: HTMLTableElement;
@@ -34,7 +33,13 @@ function cellValue(text: string, list: boolean): unknown {
   }
 }
 
-export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], problems: DataProblem[]): void {
+/** The grid of every row, drawn as it scrolls; `reveal` scrolls to a row (and focuses a field's cell). */
+export interface Grid {
+  reveal(row: number, key?: string): void;
+}
+
+/** `what`: the rows' file (drawn again for the same, the grid stays where it was scrolled to). */
+export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], problems: DataProblem[], what: string): Grid {
   const { table, w } = o;
   table.replaceChildren();
   const head = table.createTHead().insertRow();
@@ -48,11 +53,7 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
   head.insertCell();
   const byCell = new Map<string, DataProblem[]>();
   for (const p of problems) if (p.row !== undefined) byCell.set(`${p.row}\u0000${p.key ?? ''}`, [...(byCell.get(`${p.row}\u0000${p.key ?? ''}`) ?? []), p]);
-  const body = table.createTBody();
-  const shown = Math.min(rows.length, SHOWN_ROWS);
-  for (let i = 0; i < shown; i++) {
-    const tr = body.insertRow();
-    tr.dataset.row = String(i);
+  const drawRow = (i: number, tr: HTMLTableRowElement) => {
     const rowProblems = byCell.get(`${i}\u0000`);
     const num = tr.insertCell();
     num.textContent = String(i + 1);
@@ -82,9 +83,17 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
       rows.splice(i, 1);
       o.onEdit();
     });
-  }
+  };
+  const body = windowedRows(table, rows.length, drawRow, what);
   o.choices.replaceChildren(...columns.filter((c) => c.choices).map(choiceList));
-  o.note.textContent = rows.length === 0 ? w('noData') : rows.length > shown ? w('moreRows')(shown, rows.length) : '';
+  o.note.textContent = rows.length === 0 ? w('noData') : '';
+  return {
+    reveal(row, key) {
+      const tr = body.reveal(row);
+      const cell = key === undefined ? undefined : tr?.querySelector<HTMLInputElement>(`td[data-key="${CSS.escape(key)}"] input`);
+      cell?.focus({ preventScroll: true });
+    },
+  };
 }
 
 const listId = (c: GridColumn) => `choices-${encodeURIComponent(c.key)}`;

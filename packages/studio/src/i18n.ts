@@ -23,8 +23,6 @@ const WORDS = {
   noData: { zh: '还没有数据：打开或拖入 CSV、JSON、XLSX 文件，或添加一行', en: 'No data yet: open or drop a CSV, JSON or XLSX file, or add a row' },
   addRow: { zh: '添加一行', en: 'Add a row' },
   deleteRow: { zh: '删除这一行', en: 'Delete this row' },
-  moreRows: { zh: (shown: number, n: number) => `只显示前 ${shown} 行（共 ${n} 行）；所有问题都列在下面`, en: (shown: number, n: number) => `Showing the first ${shown} of ${n} rows; every problem is listed below` },
-  moreResults: { zh: (shown: number, n: number) => `（只列出前 ${shown} 个，共 ${n} 个；下载可得全部）`, en: (shown: number, n: number) => `(the first ${shown} of ${n} shown; downloads have them all)` },
   staleResults: { zh: '方案有错误：这是改动前（无错误时）的结果', en: 'the scheme has errors: these are the results of its last version without errors' },
   fixSchemeFirst: { zh: '方案有错误，改正后才能读入数据', en: 'The scheme has errors: fix them to open data' },
   schemeHasErrors: { zh: '方案有错误，改正后才能计算', en: 'The scheme has errors: fix them to see results' },

@@ -6,9 +6,10 @@ import { EXAMPLES } from 'virtual:examples';
 import { drawCharts, resizeCharts } from './charts.js';
 import { startWorker } from './client.js';
 import { schemeEditor, type SchemeEditor } from './editor.js';
-import { renderGrid } from './grid.js';
+import { renderGrid, type Grid } from './grid.js';
 import { initialLang, words, type Word } from './i18n.js';
 import type { Checked, DataProblem, ExampleResult, GridColumn, Results, Row } from './protocol.js';
+import { windowedRows } from './rows.js';
 import { fromFragment, load, saveData, saveScheme, shareFragment } from './store.js';
 import './style.css';
 
@@ -37,12 +38,17 @@ const state = {
   /** Show the items inside sections as columns too. */
   showItems: false,
   tab: 'data',
+  /** Data files opened so far (a new one is shown from its first row). */
+  files: 0,
+  /** The unit whose explanation was last asked for (its row in the results is marked). */
+  explained: undefined as string | undefined,
   /** The rows changed since the data worker last had them. */
   rowsChanged: true,
   /** The text of the last scheme without errors, what its plan computes, and the text the data worker has. */
   scheme: { text: '', planKey: undefined as string | undefined, sent: undefined as string | undefined },
 };
 let editor: SchemeEditor;
+let grid: Grid | undefined;
 
 // ── words ───────────────────────────────────────────────────────────
 function applyWords() {
@@ -173,7 +179,8 @@ function measure(name: string, start: number) {
 }
 
 function renderData() {
-  renderGrid({ table: $<HTMLTableElement>('grid'), choices: $('grid-choices'), note: $('grid-note'), w, onEdit: edited }, state.columns, state.rows, state.dataProblems);
+  const shown = renderGrid({ table: $<HTMLTableElement>('grid'), choices: $('grid-choices'), note: $('grid-note'), w, onEdit: edited }, state.columns, state.rows, state.dataProblems, `file ${state.files}`);
+  grid = shown;
   $('data-name').textContent = state.dataName ? `${state.dataName} · ${w('units')(state.rows.length)}` : w('units')(state.rows.length);
   const box = $('data-problems');
   if (state.dataProblems.length === 0) return box.replaceChildren();
@@ -185,6 +192,7 @@ function renderData() {
     li.append(span('code', p.code));
     if (p.at ?? p.row !== undefined) li.append(span('at', p.at ?? w('row')(p.row! + 1)));
     li.append(p.message);
+    if (p.row !== undefined) li.addEventListener('click', () => shown.reveal(p.row!, p.key));
     list.append(li);
   }
   box.replaceChildren(head, list);
@@ -204,7 +212,9 @@ async function openData(name: string, bytes: ArrayBuffer) {
   await sendScheme();
   const r = await dataWorker.call('readData', { name, bytes }, [bytes]);
   state.rows = r.rows;
-  state.rowsChanged = true;
+  state.files++;
+  // (The worker keeps the rows it read: they are not sent back to it.)
+  state.rowsChanged = false;
   state.readProblems = r.problems;
   state.pristine = true;
   state.dataName = name;
@@ -221,9 +231,6 @@ async function openFile(file: File) {
 }
 
 // ── the results ─────────────────────────────────────────────────────
-/** Rows of the results table drawn at most (sorting sorts them all; downloads have them all). */
-const SHOWN_RESULTS = 1000;
-
 /** The table as shown: core's results table, with the items inside sections after the unit's columns when asked for. */
 interface TableView {
   header: string[];
@@ -266,19 +273,19 @@ function renderResults() {
     });
     head.append(th);
   });
-  const body = table.createTBody();
   const order = sortedRows(view);
-  $('results-note').textContent = order.length > SHOWN_RESULTS ? w('moreResults')(SHOWN_RESULTS, order.length) : '';
-  for (const i of order.slice(0, SHOWN_RESULTS)) {
-    const tr = body.insertRow();
+  const what = `file ${state.files} sorted ${state.sort.column} ${state.sort.dir}${state.showItems ? ' with items' : ''}`;
+  windowedRows(table, order.length, (k, tr) => {
+    const i = order[k];
     tr.dataset.unit = view.rows[i][0];
+    if (tr.dataset.unit === state.explained) tr.classList.add('selected');
     view.rows[i].forEach((cell, j) => {
       const td = tr.insertCell();
       td.textContent = cell;
       if (view.numeric[j]) td.className = 'num';
     });
     tr.addEventListener('click', () => attempt(explain(view.rows[i][0])));
-  }
+  }, what);
   attempt(charts());
 }
 
@@ -302,6 +309,7 @@ async function charts() {
 }
 
 async function explain(unit: string) {
+  state.explained = unit;
   for (const tr of $('results').querySelectorAll('tbody tr')) tr.classList.toggle('selected', (tr as HTMLElement).dataset.unit === unit);
   $('explanation').textContent = (await dataWorker.call('explain', { unit })) ?? '';
   showTab('explain');
@@ -409,6 +417,8 @@ function wire() {
   $('lang').addEventListener('click', () => attempt(setLang(lang === 'zh' ? 'en' : 'zh')));
   $('add-row').addEventListener('click', () => {
     state.rows.push({});
+    renderData();
+    grid?.reveal(state.rows.length - 1, 'id');
     edited();
   });
   $<HTMLSelectElement>('examples').addEventListener('change', (e) => {

@@ -167,6 +167,68 @@ describe('Assess Studio in Chromium', () => {
     expect((await resultsTable()).rows.map((r) => r[0])).toEqual(['东镇', '西镇']);
   });
 
+  it('a cohort of 3,000 units: every row a scroll away in the grid and the results, only a screenful drawn; a problem is a click away from its cell', async () => {
+    await openExample('article3-towns');
+    const n = 3000;
+    const header = ['单位名称', '建立健全组织领导和工作体系，且运转正常', '目标分解', '少报次数', '部门得分', '荣誉'];
+    const rows = Array.from({ length: n }, (_, i) => `镇${i + 1},是,是,${i === n - 1 ? '两次' : i % 5},${50 + (i % 40)},[]`);
+    await openFile('many.csv', [header.join(','), ...rows].join('\n'), 'text/csv');
+    await page.click('[data-tab=data]');
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#grid tr[data-index]')].map((tr) => Number(tr.dataset.index)));
+    expect(await page.textContent('#data-name')).toContain(String(n));
+    const first = await drawn();
+    expect(first[0]).toBe(0);
+    expect(first.length).toBeLessThan(100);
+    // The scroll bar is every row's: the container is as tall as 3,000 rows.
+    const rowHeight = await page.evaluate(() => document.querySelector<HTMLElement>('#grid tr[data-index="0"]')!.getBoundingClientRect().height);
+    expect(await page.evaluate(() => document.getElementById('grid')!.parentElement!.scrollHeight)).toBeGreaterThan(n * rowHeight);
+    // The last row's bad cell: not drawn, listed below; its problem clicked, the grid scrolls to it and focuses it.
+    expect(await page.locator('#grid td.bad').count()).toBe(0);
+    await page.click('#data-problems li:has-text("两次")');
+    await page.waitForSelector('#grid td.bad');
+    expect(await page.getAttribute('#grid td.bad', 'data-key')).toBe('少报次数');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`少报次数 ${n}`);
+    expect((await drawn()).includes(0)).toBe(false);
+    await shot('06b-3000-units-problem-revealed');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#data-problems')?.textContent === '');
+    // Scored again, the grid is drawn again where it was: the mended row still in view.
+    expect(await page.inputValue(`#grid tr[data-index="${n - 1}"] td[data-key="少报次数"] input`)).toBe('2');
+    expect(await page.evaluate(() => document.getElementById('grid')!.parentElement!.scrollTop)).toBeGreaterThan((n - 50) * rowHeight);
+    // A cell typed into and scrolled away from (its row no longer drawn): the edit is kept and scored.
+    await page.click(`#grid tr[data-index="${n - 1}"] td[data-key="部门得分"] input`);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('95');
+    await page.evaluate(() => (document.getElementById('grid')!.parentElement!.scrollTop = 0));
+    await page.waitForFunction(() => document.querySelector('#grid tr[data-index="0"]') !== null);
+    await page.waitForFunction(() => document.querySelector('#data-problems')?.textContent?.includes('95'));
+    expect(await page.textContent('#data-problems')).toContain(`镇${n}`);
+    await page.click('#data-problems li:has-text("95")');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`部门得分 ${n}`);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('90');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#data-problems')?.textContent === '');
+    // The results: every unit, a screenful drawn; the last a scroll away, and explained when clicked.
+    await page.click('[data-tab=results]');
+    await page.waitForFunction((k) => document.querySelector('#results-summary')?.textContent?.includes(String(k)), n);
+    expect(await page.locator('#results tr[data-index]').count()).toBeLessThan(100);
+    await page.evaluate(() => {
+      const box = document.getElementById('results')!.parentElement!;
+      box.scrollTop = box.scrollHeight;
+    });
+    await page.waitForSelector(`#results tr[data-index="${n - 1}"]`);
+    await shot('06c-3000-units-results-end');
+    const last = page.locator(`#results tr[data-index="${n - 1}"]`);
+    const unit = (await last.getAttribute('data-unit'))!;
+    await last.click();
+    await page.waitForFunction((u) => document.getElementById('explanation')?.textContent?.includes(u), unit);
+    await page.click('[data-tab=results]');
+    await page.waitForSelector(`#results tr.selected[data-unit="${unit}"]`);
+  });
+
   it('an XLSX (the template, filled in): results equal the CLI JSON; sorting; a unit explained as assess explain does', async () => {
     const name = 'article3-towns';
     await openFile('units.xlsx', await filledTemplate(plan(name), JSON.parse(example(name, 'data.json')).units), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,0 +1,123 @@
+// A long table's body drawn a window at a time: only the rows its scroll container shows (and
+// a few either side) are in the page, between two spacer rows as tall as the rows left out, so
+// the scroll bar is that of every row. A cohort of 10,000 units is one scroll away in the grid
+// and the results alike, and drawing it costs what drawing a screenful does.
+
+/** Rows drawn above and below the ones in view, so that a short scroll shows rows already drawn. */
+const OVERSCAN = 12;
+/** Rows drawn while the container has no height yet (its tab not shown). */
+const UNSEEN = 40;
+/** A row's height before one has been measured (a row of inputs at 13px). */
+const GUESS = 25;
+
+export interface WindowedRows {
+  /** Scroll row `i` into view and draw it; its element. */
+  reveal(i: number): HTMLTableRowElement | undefined;
+  /** The drawn rows' indices, first to last. */
+  drawn(): { first: number; end: number };
+}
+
+/** What each table's body is drawing: drawing the table again replaces its listener, and keeps its scroll when it draws the same thing. */
+const current = new WeakMap<HTMLTableElement, { dispose: () => void; what: string; top: number; rowHeight: number }>();
+
+/**
+ * The body of `table` for `count` rows, each made by `draw(i, tr)`. The table's parent is the
+ * scroll container. `what` names what the rows are (a file, an order): drawn again for the
+ * same, the table stays where it was scrolled to (an edit, a run, its tab shown again); for
+ * another, it starts at the top. A focused input in a row about to be left out is blurred first,
+ * so that its `change` is not lost (Chromium fires it when a focused input is removed, and the
+ * end-to-end test, run there, cannot tell; not every browser does).
+ */
+export function windowedRows(table: HTMLTableElement, count: number, draw: (i: number, tr: HTMLTableRowElement) => void, what: string): WindowedRows {
+  const before = current.get(table);
+  before?.dispose();
+  const scroller = table.parentElement!;
+  const body = table.createTBody();
+  let rowHeight = before?.rowHeight ?? GUESS;
+  let first = 0;
+  let end = 0;
+
+  const spacer = () => {
+    const tr = document.createElement('tr');
+    tr.className = 'spacer';
+    tr.setAttribute('aria-hidden', 'true');
+    tr.insertCell().colSpan = 1000;
+    return tr;
+  };
+  const above = spacer();
+  const below = spacer();
+
+  /** The rows from `from` to `to` in the page, and the spacers sized for the rest. */
+  const show = (from: number, to: number) => {
+    if (from === first && to === end && body.childElementCount > 0) return;
+    if (to === 0) {
+      // Every row left out: the body as tall as they are, so that a kept scroll can be given back.
+      below.style.height = `${count * rowHeight}px`;
+      return body.replaceChildren(...(count > 0 ? [below] : []));
+    }
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && body.contains(focused)) {
+      const row = Number(focused.closest<HTMLElement>('tr[data-index]')?.dataset.index);
+      if (row < from || row >= to) focused.blur();
+    }
+    first = from;
+    end = to;
+    const rows: HTMLTableRowElement[] = [];
+    for (let i = from; i < to; i++) {
+      const tr = document.createElement('tr');
+      tr.dataset.index = String(i);
+      draw(i, tr);
+      rows.push(tr);
+    }
+    above.style.height = `${from * rowHeight}px`;
+    below.style.height = `${(count - to) * rowHeight}px`;
+    body.replaceChildren(...(from > 0 ? [above] : []), ...rows, ...(to < count ? [below] : []));
+    const measured = rows[0]?.getBoundingClientRect().height;
+    if (measured && Math.abs(measured - rowHeight) > 0.5) {
+      rowHeight = state.rowHeight = measured;
+      above.style.height = `${from * rowHeight}px`;
+      below.style.height = `${(count - to) * rowHeight}px`;
+    }
+  };
+
+  /** The window around what the container shows now. */
+  const inView = () => {
+    const height = scroller.clientHeight;
+    if (height === 0) return show(0, Math.min(count, UNSEEN));
+    const top = Math.max(0, scroller.scrollTop - (table.tHead?.offsetHeight ?? 0));
+    const from = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
+    const to = Math.min(count, Math.ceil((top + height) / rowHeight) + OVERSCAN);
+    show(from, to);
+  };
+
+  let frame = 0;
+  const onScroll = () => {
+    if (scroller.clientHeight > 0) state.top = scroller.scrollTop;
+    if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), inView()));
+  };
+  const dispose = () => {
+    scroller.removeEventListener('scroll', onScroll);
+    cancelAnimationFrame(frame);
+  };
+  const state = { dispose, what, top: before?.what === what ? before.top : 0, rowHeight };
+  current.set(table, state);
+  show(0, 0);
+  scroller.scrollTop = state.top;
+  scroller.addEventListener('scroll', onScroll, { passive: true });
+  inView();
+
+  return {
+    reveal(i) {
+      if (i < 0 || i >= count) return undefined;
+      const head = table.tHead?.offsetHeight ?? 0;
+      const top = head + i * rowHeight;
+      if (top - head < scroller.scrollTop || top + rowHeight > scroller.scrollTop + scroller.clientHeight) {
+        scroller.scrollTop = Math.max(0, top - head - (scroller.clientHeight - head) / 2);
+      }
+      inView();
+      if (i < first || i >= end) show(Math.max(0, i - OVERSCAN), Math.min(count, i + OVERSCAN + 1));
+      return body.querySelector<HTMLTableRowElement>(`tr[data-index="${i}"]`) ?? undefined;
+    },
+    drawn: () => ({ first, end }),
+  };
+}
