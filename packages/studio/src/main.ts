@@ -273,6 +273,14 @@ function renderResults() {
     });
     head.append(th);
   });
+  // A row not shown but laid out, of each column's widest cell: scrolling does not change the columns.
+  const sizer = table.tHead!.insertRow();
+  sizer.className = 'sizer';
+  widestCells(view).forEach((text, j) => {
+    const td = sizer.insertCell();
+    td.textContent = text;
+    if (view.numeric[j]) td.className = 'num';
+  });
   const order = sortedRows(view);
   const what = `file ${state.files} sorted ${state.sort.column} ${state.sort.dir}${state.showItems ? ' with items' : ''}`;
   windowedRows(table, order.length, (k, tr) => {
@@ -287,6 +295,23 @@ function renderResults() {
     tr.addEventListener('click', () => attempt(explain(view.rows[i][0])));
   }, what);
   attempt(charts());
+}
+
+/** Each column's widest cell, by a count of its characters (a Chinese character about as wide as two others). */
+function widestCells(r: TableView): string[] {
+  const width = (text: string) => {
+    let w = 0;
+    for (const c of text) w += c.charCodeAt(0) > 0x2e7f ? 2 : 1;
+    return w;
+  };
+  const widest = r.header.map(() => ({ text: '', w: 0 }));
+  for (const row of r.rows) {
+    row.forEach((cell, j) => {
+      const w = width(cell);
+      if (w > widest[j].w) widest[j] = { text: cell, w };
+    });
+  }
+  return widest.map((c) => c.text);
 }
 
 /** The rows' order: place order, or by the chosen column (numbers by their exact values). */

@@ -171,7 +171,8 @@ describe('Assess Studio in Chromium', () => {
     await openExample('article3-towns');
     const n = 3000;
     const header = ['单位名称', '建立健全组织领导和工作体系，且运转正常', '目标分解', '少报次数', '部门得分', '荣誉'];
-    const rows = Array.from({ length: n }, (_, i) => `镇${i + 1},是,是,${i === n - 1 ? '两次' : i % 5},${50 + (i % 40)},[]`);
+    const name = (i: number) => (i % 997 === 0 ? `经济技术开发区管理委员会${i + 1}` : `镇${i + 1}`);
+    const rows = Array.from({ length: n }, (_, i) => `${name(i)},是,是,${i === n - 1 ? '两次' : i % 5},${50 + (i % 40)},[]`);
     await openFile('many.csv', [header.join(','), ...rows].join('\n'), 'text/csv');
     await page.click('[data-tab=data]');
     const drawn = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#grid tr[data-index]')].map((tr) => Number(tr.dataset.index)));
@@ -215,11 +216,15 @@ describe('Assess Studio in Chromium', () => {
     await page.click('[data-tab=results]');
     await page.waitForFunction((k) => document.querySelector('#results-summary')?.textContent?.includes(String(k)), n);
     expect(await page.locator('#results tr[data-index]').count()).toBeLessThan(100);
+    const columns = () => page.evaluate(() => [...document.querySelectorAll('#results th')].map((th) => Math.round(th.getBoundingClientRect().width)));
+    const atTop = await columns();
     await page.evaluate(() => {
       const box = document.getElementById('results')!.parentElement!;
       box.scrollTop = box.scrollHeight;
     });
     await page.waitForSelector(`#results tr[data-index="${n - 1}"]`);
+    // The columns are as wide at the end as at the top: as wide as their widest cell, drawn or not.
+    expect(await columns()).toEqual(atTop);
     await shot('06c-3000-units-results-end');
     const last = page.locator(`#results tr[data-index="${n - 1}"]`);
     const unit = (await last.getAttribute('data-unit'))!;
