@@ -41,6 +41,8 @@ export interface Grid {
 /** `what`: the rows' file (drawn again for the same, the grid stays where it was scrolled to). */
 export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], problems: DataProblem[], what: string): Grid {
   const { table, w } = o;
+  // The cell being typed in, when the grid is drawn again (the rows were scored after an edit): focused again, as it was.
+  const typing = focusedCell(table);
   table.replaceChildren();
   const head = table.createTHead().insertRow();
   head.insertCell().textContent = '#';
@@ -53,6 +55,12 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
   head.insertCell();
   const byCell = new Map<string, DataProblem[]>();
   for (const p of problems) if (p.row !== undefined) byCell.set(`${p.row}\u0000${p.key ?? ''}`, [...(byCell.get(`${p.row}\u0000${p.key ?? ''}`) ?? []), p]);
+  const commit = (i: number, c: GridColumn, input: HTMLInputElement) => {
+    const v = cellValue(input.value, c.list);
+    if (v === undefined) delete rows[i][c.key];
+    else rows[i][c.key] = v;
+    o.onEdit();
+  };
   const drawRow = (i: number, tr: HTMLTableRowElement) => {
     const rowProblems = byCell.get(`${i}\u0000`);
     const num = tr.insertCell();
@@ -65,11 +73,14 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
       input.value = cellText(rows[i][c.key]);
       input.setAttribute('aria-label', `${c.header} ${i + 1}`);
       if (c.choices) input.setAttribute('list', listId(c));
-      input.addEventListener('change', () => {
-        const v = cellValue(input.value, c.list);
-        if (v === undefined) delete rows[i][c.key];
-        else rows[i][c.key] = v;
-        o.onEdit();
+      input.addEventListener('change', () => commit(i, c, input));
+      // ↓ and Enter: the same field of the next row; ↑ and Shift+Enter: of the row before (not while an input method is composing).
+      input.addEventListener('keydown', (e) => {
+        if (e.isComposing || e.keyCode === 229) return;
+        const step = e.key === 'ArrowDown' || (e.key === 'Enter' && !e.shiftKey) ? 1 : e.key === 'ArrowUp' || (e.key === 'Enter' && e.shiftKey) ? -1 : 0;
+        if (step === 0 || i + step < 0 || i + step >= rows.length) return;
+        e.preventDefault();
+        grid.reveal(i + step, c.key);
       });
       td.append(input);
       const here = byCell.get(`${i}\u0000${c.key}`);
@@ -87,13 +98,32 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
   const body = windowedRows(table, rows.length, drawRow, what);
   o.choices.replaceChildren(...columns.filter((c) => c.choices).map(choiceList));
   o.note.textContent = rows.length === 0 ? w('noData') : '';
-  return {
+  const input = (row: number, key: string) => table.querySelector<HTMLInputElement>(`tr[data-index="${row}"] td[data-key="${CSS.escape(key)}"] input`);
+  const grid: Grid = {
     reveal(row, key) {
-      const tr = body.reveal(row);
-      const cell = key === undefined ? undefined : tr?.querySelector<HTMLInputElement>(`td[data-key="${CSS.escape(key)}"] input`);
-      cell?.focus({ preventScroll: true });
+      body.reveal(row);
+      if (key !== undefined) input(row, key)?.focus({ preventScroll: true });
     },
   };
+  const again = typing && typing.row < rows.length ? input(typing.row, typing.key) : null;
+  if (typing && again) {
+    again.value = typing.value;
+    again.focus({ preventScroll: true });
+    again.setSelectionRange(typing.start, typing.end);
+    // Text typed before the grid was drawn again is not the browser's to report as changed: it is committed when the cell is left.
+    const column = columns.find((c) => c.key === typing.key)!;
+    again.addEventListener('blur', () => again.value !== cellText(rows[typing.row][typing.key]) && commit(typing.row, column, again), { once: true });
+  }
+  return grid;
+}
+
+/** The grid's input that has the focus: its row, field, text and selection. */
+function focusedCell(table: HTMLTableElement) {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLInputElement) || !table.contains(el)) return undefined;
+  const row = Number(el.closest<HTMLElement>('tr[data-index]')?.dataset.index);
+  const key = el.closest<HTMLElement>('td[data-key]')?.dataset.key;
+  return key === undefined || Number.isNaN(row) ? undefined : { row, key, value: el.value, start: el.selectionStart, end: el.selectionEnd };
 }
 
 const listId = (c: GridColumn) => `choices-${encodeURIComponent(c.key)}`;

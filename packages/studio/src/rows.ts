@@ -47,36 +47,56 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
   const above = spacer();
   const below = spacer();
 
-  /** The rows from `from` to `to` in the page, and the spacers sized for the rest. */
+  /** The rows drawn, `first` to `end`. */
+  let drawn: HTMLTableRowElement[] = [];
+  const make = (i: number) => {
+    const tr = document.createElement('tr');
+    tr.dataset.index = String(i);
+    draw(i, tr);
+    return tr;
+  };
+  const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => make(from + k));
+  const spacers = () => {
+    above.style.height = `${first * rowHeight}px`;
+    below.style.height = `${(count - end) * rowHeight}px`;
+    if (first > 0) body.prepend(above);
+    else above.remove();
+    if (end < count) body.append(below);
+    else below.remove();
+  };
+
+  /**
+   * The rows from `from` to `to` in the page, and the spacers sized for the rest. Rows already
+   * drawn stay as they are (never taken out and put back: a focused cell keeps its focus).
+   */
   const show = (from: number, to: number) => {
     if (from === first && to === end && body.childElementCount > 0) return;
-    if (to === 0) {
-      // Every row left out: the body as tall as they are, so that a kept scroll can be given back.
-      below.style.height = `${count * rowHeight}px`;
-      return body.replaceChildren(...(count > 0 ? [below] : []));
-    }
     const focused = document.activeElement;
     if (focused instanceof HTMLElement && body.contains(focused)) {
       const row = Number(focused.closest<HTMLElement>('tr[data-index]')?.dataset.index);
       if (row < from || row >= to) focused.blur();
     }
+    const keptFrom = Math.max(from, first);
+    const keptTo = Math.min(to, end);
+    const kept = drawn.slice(keptFrom - first, Math.max(keptFrom, keptTo) - first);
+    drawn.forEach((tr, k) => (first + k < keptFrom || first + k >= keptTo) && tr.remove());
+    if (kept.length === 0) {
+      drawn = range(from, to);
+      body.replaceChildren(...drawn);
+    } else {
+      const before = range(from, keptFrom);
+      const after = range(keptTo, to);
+      kept[0].before(...before);
+      kept[kept.length - 1].after(...after);
+      drawn = [...before, ...kept, ...after];
+    }
     first = from;
     end = to;
-    const rows: HTMLTableRowElement[] = [];
-    for (let i = from; i < to; i++) {
-      const tr = document.createElement('tr');
-      tr.dataset.index = String(i);
-      draw(i, tr);
-      rows.push(tr);
-    }
-    above.style.height = `${from * rowHeight}px`;
-    below.style.height = `${(count - to) * rowHeight}px`;
-    body.replaceChildren(...(from > 0 ? [above] : []), ...rows, ...(to < count ? [below] : []));
-    const measured = rows[0]?.getBoundingClientRect().height;
+    spacers();
+    const measured = drawn[0]?.getBoundingClientRect().height;
     if (measured && Math.abs(measured - rowHeight) > 0.5) {
       rowHeight = state.rowHeight = measured;
-      above.style.height = `${from * rowHeight}px`;
-      below.style.height = `${(count - to) * rowHeight}px`;
+      spacers();
     }
   };
 

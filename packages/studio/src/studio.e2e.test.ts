@@ -162,6 +162,14 @@ describe('Assess Studio in Chromium', () => {
     await bad.locator('input').fill('2');
     await bad.locator('input').press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#grid td.bad').length === 0);
+    // Enter went on to the same field of the next row, still focused once the grid was drawn again after scoring.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(await focused()).toBe('少报次数 2');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('少报次数 1');
+    // Enter while an input method composes (choosing a Chinese word) is the input method's.
+    await page.evaluate(() => document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true })));
+    expect(await focused()).toBe('少报次数 1');
     await page.click('[data-tab=results]');
     await page.waitForFunction(() => (document.getElementById('results') as HTMLTableElement).tBodies[0]?.rows.length === 2);
     expect((await resultsTable()).rows.map((r) => r[0])).toEqual(['东镇', '西镇']);
@@ -212,6 +220,18 @@ describe('Assess Studio in Chromium', () => {
     await page.keyboard.type('90');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('#data-problems')?.textContent === '');
+    // ↓ from the first row goes down the rows, drawing them as it goes.
+    await page.evaluate(() => (document.getElementById('grid')!.parentElement!.scrollTop = 0));
+    await page.waitForFunction(() => document.querySelector('#grid tr[data-index="0"]') !== null);
+    await page.click('#grid tr[data-index="0"] td[data-key="少报次数"] input');
+    for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('少报次数 61');
+    const inView = await page.evaluate(() => {
+      const box = document.getElementById('grid')!.parentElement!.getBoundingClientRect();
+      const cell = document.activeElement!.getBoundingClientRect();
+      return cell.top >= box.top && cell.bottom <= box.bottom;
+    });
+    expect(inView).toBe(true);
     // The results: every unit, a screenful drawn; the last a scroll away, and explained when clicked.
     await page.click('[data-tab=results]');
     await page.waitForFunction((k) => document.querySelector('#results-summary')?.textContent?.includes(String(k)), n);
