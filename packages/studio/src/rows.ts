@@ -11,10 +11,8 @@ const UNSEEN = 40;
 const GUESS = 25;
 
 export interface WindowedRows {
-  /** Scroll row `i` into view and draw it; its element. */
-  reveal(i: number): HTMLTableRowElement | undefined;
-  /** The drawn rows' indices, first to last. */
-  drawn(): { first: number; end: number };
+  /** Scroll row `i` into view (as little as will do) and draw it. */
+  reveal(i: number): void;
 }
 
 /** What each table's body is drawing: drawing the table again replaces its listener, and keeps its scroll when it draws the same thing. */
@@ -33,7 +31,9 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
   before?.dispose();
   const scroller = table.parentElement!;
   const body = table.createTBody();
-  let rowHeight = before?.rowHeight ?? GUESS;
+  const state = { what, top: before?.what === what ? before.top : 0, rowHeight: before?.rowHeight ?? GUESS, dispose: () => {} };
+  current.set(table, state);
+  let rowHeight = state.rowHeight;
   let first = 0;
   let end = 0;
 
@@ -115,12 +115,10 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
     if (scroller.clientHeight > 0) state.top = scroller.scrollTop;
     if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), inView()));
   };
-  const dispose = () => {
+  state.dispose = () => {
     scroller.removeEventListener('scroll', onScroll);
     cancelAnimationFrame(frame);
   };
-  const state = { dispose, what, top: before?.what === what ? before.top : 0, rowHeight };
-  current.set(table, state);
   show(0, 0);
   scroller.scrollTop = state.top;
   scroller.addEventListener('scroll', onScroll, { passive: true });
@@ -128,16 +126,14 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
 
   return {
     reveal(i) {
-      if (i < 0 || i >= count) return undefined;
+      if (i < 0 || i >= count) return;
+      // The row's top, under the header that stays in view, and its bottom.
       const head = table.tHead?.offsetHeight ?? 0;
-      const top = head + i * rowHeight;
-      if (top - head < scroller.scrollTop || top + rowHeight > scroller.scrollTop + scroller.clientHeight) {
-        scroller.scrollTop = Math.max(0, top - head - (scroller.clientHeight - head) / 2);
-      }
+      const top = i * rowHeight;
+      if (top < scroller.scrollTop) scroller.scrollTop = top;
+      else if (head + top + rowHeight > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = head + top + rowHeight - scroller.clientHeight;
       inView();
       if (i < first || i >= end) show(Math.max(0, i - OVERSCAN), Math.min(count, i + OVERSCAN + 1));
-      return body.querySelector<HTMLTableRowElement>(`tr[data-index="${i}"]`) ?? undefined;
     },
-    drawn: () => ({ first, end }),
   };
 }
