@@ -163,10 +163,10 @@ ${figures.join('\n')}
 
 const figure = (name: string, svg: string) => `<figure class="chart ${name}">${svg}</figure>`;
 
-/** One unit's explanation, the text of `assess explain`, under a line with its place and total. */
+/** One unit's explanation, the text of `assess explain`, under a line with its group, place and total. */
 function explanation(r: UnitResult, lang: Lang): string {
   const w = WORDS[lang];
-  const head = [r.place === null ? '' : w.place(r.place), r.id, r.eligible ? `${showScore(r.total)} ${w.points}` : w.notAssessed, r.grade ?? ''].filter((s) => s !== '').join(' · ');
+  const head = [r.group ?? '', r.place === null ? '' : w.place(r.place), r.id, r.eligible ? `${showScore(r.total)} ${w.points}` : w.notAssessed, r.grade ?? ''].filter((s) => s !== '').join(' · ');
   return `<details>
 <summary>${escapeHtml(head)}</summary>
 <pre>${escapeHtml(explainUnit(r, lang))}</pre>

@@ -105,6 +105,21 @@ describe('the report', () => {
   });
 });
 
+describe('a report of units placed within groups', () => {
+  it('ranks them group by group, and each explanation says its group', () => {
+    const dir = new URL('../../../examples/article5-harmony/', import.meta.url);
+    const plan = compiled(readFileSync(new URL('scheme.assess', dir), 'utf8')).plan!;
+    const html = resultsReport(plan, results(plan, readFileSync(new URL('data.json', dir), 'utf8')), { lang: 'zh', date: '2026-12-02' });
+    const ranking = html.slice(html.indexOf('<table class="results">'), html.indexOf('</table>'));
+    const rows = [...ranking.matchAll(/<tr(?: class="vetoed")?><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[2], m[1]]);
+    // Each group's units together, in the order the groups first come in the data, best place first.
+    expect(rows.map((r) => r[0])).toEqual(['城市', '城市', '乡镇', '乡镇', '乡镇', '乡镇', '乡镇', '乡镇', '村庄', '村庄']);
+    expect(rows.slice(2, 5).map((r) => r[1])).toEqual(['城关镇', '石桥镇', '白马镇']);
+    expect(html).toContain('<summary>城市 · 第 1 名 · 东城区 · 79.8 分</summary>');
+    expect(html.indexOf('<summary>乡镇 · 第 6 名 · 杨庄乡')).toBeLessThan(html.indexOf('<summary>村庄 · 第 1 名 · 桃园村'));
+  });
+});
+
 describe('the charts', () => {
   it("stack each unit's sections by what they add to the total (weighted sections too)", () => {
     const dir = new URL('../../../examples/article5-harmony/', import.meta.url);

@@ -54,6 +54,8 @@ const sheetSetup = () => ({ views: [{ state: 'frozen' as const, xSplit: 1, ySpli
 export interface ResultUnits {
   n: number;
   place(i: number): number | null;
+  /** The group unit i is placed within (the sheets list the units group by group). */
+  group(i: number): string | undefined;
   /** (`trace: false`: its scores alone are read.) */
   unitOnce(i: number, options?: { trace?: false }): UnitResult;
 }
@@ -67,8 +69,12 @@ export interface ResultUnits {
 export function layResults(book: ResultsBook, plan: Plan.Plan, units: readonly UnitResult[] | ResultUnits, options: ResultsOptions = {}, commit = false): void {
   const lang = options.lang ?? 'zh';
   const w = WORDS[lang];
-  const from: ResultUnits = isList(units) ? { n: units.length, place: (i) => units[i].place, unitOnce: (i) => units[i] } : units;
-  const order = rankedOrder(from.n, (i) => from.place(i));
+  const from: ResultUnits = isList(units) ? { n: units.length, place: (i) => units[i].place, group: (i) => units[i].group, unitOnce: (i) => units[i] } : units;
+  const order = rankedOrder(
+    from.n,
+    (i) => from.place(i),
+    (i) => from.group(i),
+  );
   const columns = withSectionItems(plan, lang);
   const sheet = book.addWorksheet(w.results, sheetSetup());
   sheet.columns = columns.header.map((h, j) => ({ header: h, width: j === 0 ? 18 : Math.max(8, [...h].length * 2 + 2) }));

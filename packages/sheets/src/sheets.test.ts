@@ -236,6 +236,8 @@ describe('the results workbook', () => {
       const streamed = await loadWorkbook(Buffer.concat(chunks));
       const whole = await loadWorkbook(await resultsWorkbook(plan, ev.units, { lang: 'en' }));
       expect(looks(streamed), name).toEqual(looks(whole));
+      // Units placed within groups are listed group by group, as ranked lists them.
+      expect((streamed.worksheets[0].getColumn(1).values as unknown[]).slice(2), name).toEqual(ranked(ev.units).map((u) => u.id));
       // An explanation wraps in its cell, the unit beside it at the top; the results' cells have no style of their own.
       for (const book of [streamed, whole]) {
         expect(book.worksheets[1].getCell('B2').alignment, name).toEqual({ wrapText: true, vertical: 'top' });

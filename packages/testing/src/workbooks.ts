@@ -16,6 +16,8 @@ export async function filledTemplate(plan: Plan.Plan, units: Record<string, unkn
   const next = new Map<string, number>();
   units.forEach((u, i) => {
     sheet.getCell(i + 1 + HEADER_ROWS, 1).value = u.id as string;
+    // A scheme of several kinds: the kind column, after the unit's.
+    if (plan.unitKinds.length > 1 && u.unit !== undefined) sheet.getCell(i + 1 + HEADER_ROWS, 2).value = u.unit as string;
     for (const f of plan.inputs) {
       const v = u[f.name];
       if (f.type.k !== 'list') {

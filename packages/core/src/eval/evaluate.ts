@@ -42,6 +42,8 @@ export interface Evaluation {
   unitOnce(i: number, options?: { trace?: false }): UnitResult;
   /** The place of unit i (null: none), without building its result. */
   place(i: number): number | null;
+  /** The group unit i is placed within, where the scheme places units within groups. */
+  group(i: number): string | undefined;
   /** The total of unit i (null when it failed): cheap, for embedding and benchmarks. */
   total(i: number): Decimal | null;
   /** The score of item (or bonus) `id` of the plan for unit i. */
@@ -353,6 +355,7 @@ class Evaluator implements ScoreSource {
       },
       unitOnce: (i, options) => (options?.trace === false ? this.unitResult(i, false) : (cache.get(i) ?? this.unitResult(i))),
       place: (i) => this.unitPlaces[i] ?? null,
+      group: (i) => (plan.within ? this.groupKeys[this.groups.of[i]] : undefined),
       total: (i) => this.totals[i],
       itemScore: (id, i) => this.itemScores[id]?.[i] ?? null,
       sectionScore: (id, i) => this.sectionScores[id]?.[i] ?? null,
