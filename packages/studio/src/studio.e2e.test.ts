@@ -1,7 +1,8 @@
 // The studio end to end, in Debian's Chromium: the built static files served by a tiny
 // server; a first visit opens a seed example; an error typed is underlined with its message
-// and fixed by its quick fix; CSV and XLSX data are read (bad cells marked); the results
-// table equals the CLI's JSON; a unit's explanation is `assess explain`'s text; results
+// and fixed by its quick fix; CSV and XLSX data are read (bad cells marked); a cohort of
+// thousands is drawn a screenful at a time, every row reachable (by scrolling, by a problem
+// clicked, by the arrow keys) and editable; the results table equals the CLI's JSON; a unit's explanation is `assess explain`'s text; results
 // download as CSV and XLSX; the language switches; the work survives a reload and travels in
 // a link; no console errors. Each state is saved as a screenshot under test-output/.
 import { mkdirSync, readFileSync } from 'node:fs';
