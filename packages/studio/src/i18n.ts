@@ -22,6 +22,8 @@ const WORDS = {
   dataProblems: { zh: '数据问题', en: 'Problems in the data' },
   noData: { zh: '还没有数据：打开或拖入 CSV、JSON、XLSX 文件，或添加一行', en: 'No data yet: open or drop a CSV, JSON or XLSX file, or add a row' },
   addRow: { zh: '添加一行', en: 'Add a row' },
+  findUnit: { zh: '查找单位（回车：下一个）', en: 'Find a unit (Enter: the next)' },
+  noSuchUnit: { zh: '没有找到', en: 'not found' },
   deleteRow: { zh: '删除这一行', en: 'Delete this row' },
   staleResults: { zh: '方案有错误：这是改动前（无错误时）的结果', en: 'the scheme has errors: these are the results of its last version without errors' },
   fixSchemeFirst: { zh: '方案有错误，改正后才能读入数据', en: 'The scheme has errors: fix them to open data' },

@@ -9,7 +9,7 @@ import { schemeEditor, type SchemeEditor } from './editor.js';
 import { renderGrid, type Grid } from './grid.js';
 import { initialLang, words, type Word } from './i18n.js';
 import type { Checked, DataProblem, ExampleResult, GridColumn, Results, Row } from './protocol.js';
-import { windowedRows } from './rows.js';
+import { windowedRows, type WindowedRows } from './rows.js';
 import { fromFragment, load, saveData, saveScheme, shareFragment } from './store.js';
 import './style.css';
 
@@ -49,12 +49,17 @@ const state = {
 };
 let editor: SchemeEditor;
 let grid: Grid | undefined;
+/** The results table as drawn: its units' ids in its order, and its rows. */
+let resultsShown: { ids: string[]; rows: WindowedRows } | undefined;
+/** The row a find box last showed: the grid's by index, the results' by unit. */
+const found = { row: -1, unit: undefined as string | undefined };
 
 // ── words ───────────────────────────────────────────────────────────
 function applyWords() {
   document.documentElement.lang = lang;
   document.title = w('title');
   for (const el of document.querySelectorAll<HTMLElement>('[data-w]')) el.textContent = w(el.dataset.w as Word) as string;
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-w-placeholder]')) el.placeholder = w(el.dataset.wPlaceholder as Word) as string;
   fillExamplesMenu();
 }
 
@@ -179,7 +184,8 @@ function measure(name: string, start: number) {
 }
 
 function renderData() {
-  const shown = renderGrid({ table: $<HTMLTableElement>('grid'), choices: $('grid-choices'), note: $('grid-note'), w, onEdit: edited }, state.columns, state.rows, state.dataProblems, `file ${state.files}`);
+  const options = { table: $<HTMLTableElement>('grid'), choices: $('grid-choices'), note: $('grid-note'), w, onEdit: edited, found: () => found.row };
+  const shown = renderGrid(options, state.columns, state.rows, state.dataProblems, `file ${state.files}`);
   grid = shown;
   $('data-name').textContent = state.dataName ? `${state.dataName} · ${w('units')(state.rows.length)}` : w('units')(state.rows.length);
   const box = $('data-problems');
@@ -213,6 +219,7 @@ async function openData(name: string, bytes: ArrayBuffer) {
   const r = await dataWorker.call('readData', { name, bytes }, [bytes]);
   state.rows = r.rows;
   state.files++;
+  found.row = -1;
   // (The worker keeps the rows it read: they are not sent back to it.)
   state.rowsChanged = false;
   state.readProblems = r.problems;
@@ -283,10 +290,11 @@ function renderResults() {
   });
   const order = sortedRows(view);
   const what = `file ${state.files} sorted ${state.sort.column} ${state.sort.dir}${state.showItems ? ' with items' : ''}`;
-  windowedRows(table, order.length, (k, tr) => {
+  const rows = windowedRows(table, order.length, (k, tr) => {
     const i = order[k];
     tr.dataset.unit = view.rows[i][0];
     if (tr.dataset.unit === state.explained) tr.classList.add('selected');
+    if (tr.dataset.unit === found.unit) tr.classList.add('found');
     view.rows[i].forEach((cell, j) => {
       const td = tr.insertCell();
       td.textContent = cell;
@@ -294,7 +302,42 @@ function renderResults() {
     });
     tr.addEventListener('click', () => attempt(explain(view.rows[i][0])));
   }, what);
+  resultsShown = { ids: order.map((i) => view.rows[i][0]), rows };
   attempt(charts());
+}
+
+// ── finding a unit ──────────────────────────────────────────────────
+/**
+ * A find box over a table that draws only the rows in view (the browser's own find sees no
+ * others): the rows whose unit holds the text typed, one after another (Enter: the next), each
+ * scrolled to and marked.
+ */
+function wireFind(box: HTMLInputElement, count: HTMLElement, ids: () => readonly string[], show: (k: number) => void) {
+  let text = '';
+  let rows: number[] = [];
+  let at = -1;
+  const go = (next: boolean) => {
+    const t = box.value.trim().toLowerCase();
+    if (t !== text || !next) {
+      text = t;
+      rows = t === '' ? [] : ids().flatMap((id, k) => (id.toLowerCase().includes(t) ? [k] : []));
+      at = -1;
+    }
+    if (rows.length > 0) at = (at + 1) % rows.length;
+    count.textContent = t === '' ? '' : rows.length === 0 ? w('noSuchUnit') : `${at + 1}/${rows.length}`;
+    if (at >= 0) show(rows[at]);
+  };
+  box.addEventListener('input', () => go(false));
+  box.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return;
+    e.preventDefault();
+    go(true);
+  });
+}
+
+/** The table's rows marked as found: the one `is` holds for. */
+function markFound(table: HTMLTableElement, is: (tr: HTMLElement) => boolean) {
+  for (const tr of table.querySelectorAll<HTMLElement>('tbody tr[data-index]')) tr.classList.toggle('found', is(tr));
 }
 
 /** Each column's widest cell, by a count of its characters (a Chinese character about as wide as two others). */
@@ -422,6 +465,26 @@ async function openExample(id: string) {
 }
 
 function wire() {
+  wireFind(
+    $<HTMLInputElement>('find-row'),
+    $('find-row-count'),
+    () => state.rows.map((r) => String(r.id ?? '')),
+    (k) => {
+      found.row = k;
+      grid?.reveal(k);
+      markFound($<HTMLTableElement>('grid'), (tr) => tr.dataset.index === String(k));
+    },
+  );
+  wireFind(
+    $<HTMLInputElement>('find-result'),
+    $('find-result-count'),
+    () => resultsShown?.ids ?? [],
+    (k) => {
+      found.unit = resultsShown?.ids[k];
+      resultsShown?.rows.reveal(k);
+      markFound($<HTMLTableElement>('results'), (tr) => tr.dataset.unit === found.unit);
+    },
+  );
   $('format').addEventListener('click', () => attempt(editor.format()));
   $('open').addEventListener('change', (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];

@@ -233,6 +233,16 @@ describe('Assess Studio in Chromium', () => {
       return cell.top >= box.top && cell.bottom <= box.bottom;
     });
     expect(inView).toBe(true);
+    // The find box (the browser's own find sees only the rows drawn): each unit holding the text in turn, scrolled to and marked.
+    await page.fill('#find-row', '经济技术');
+    expect(await page.textContent('#find-row-count')).toBe('1/4');
+    await page.waitForSelector('#grid tr.found[data-index="0"]');
+    await page.press('#find-row', 'Enter');
+    expect(await page.textContent('#find-row-count')).toBe('2/4');
+    await page.waitForSelector('#grid tr.found[data-index="997"]');
+    expect(await page.locator('#grid tr.found').count()).toBe(1);
+    await page.fill('#find-row', '没有这个镇');
+    expect(await page.textContent('#find-row-count')).toBe('没有找到');
     // The results: every unit, a screenful drawn; the last a scroll away, and explained when clicked.
     await page.click('[data-tab=results]');
     await page.waitForFunction((k) => document.querySelector('#results-summary')?.textContent?.includes(String(k)), n);
@@ -253,6 +263,9 @@ describe('Assess Studio in Chromium', () => {
     await page.waitForFunction((u) => document.getElementById('explanation')?.textContent?.includes(u), unit);
     await page.click('[data-tab=results]');
     await page.waitForSelector(`#results tr.selected[data-unit="${unit}"]`);
+    await page.fill('#find-result', '镇1500');
+    expect(await page.textContent('#find-result-count')).toBe('1/1');
+    await page.waitForSelector('#results tr.found[data-unit="镇1500"]');
   });
 
   it('an XLSX (the template, filled in): results equal the CLI JSON; sorting; a unit explained as assess explain does', async () => {
