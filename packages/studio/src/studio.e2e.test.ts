@@ -241,6 +241,11 @@ describe('Assess Studio in Chromium', () => {
     expect(await page.textContent('#find-row-count')).toBe('2/4');
     await page.waitForSelector('#grid tr.found[data-index="997"]');
     expect(await page.locator('#grid tr.found').count()).toBe(1);
+    // Scrolled away and back, it is drawn again marked.
+    await page.evaluate(() => (document.getElementById('grid')!.parentElement!.scrollTop = 0));
+    await page.waitForFunction(() => document.querySelector('#grid tr[data-index="997"]') === null);
+    await page.evaluate((y) => (document.getElementById('grid')!.parentElement!.scrollTop = y), 990 * rowHeight);
+    await page.waitForSelector('#grid tr.found[data-index="997"]');
     await page.fill('#find-row', '没有这个镇');
     expect(await page.textContent('#find-row-count')).toBe('没有找到');
     // The results: every unit, a screenful drawn; the last a scroll away, and explained when clicked.
