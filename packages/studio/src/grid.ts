@@ -14,8 +14,8 @@ export interface GridOptions {
   w: ReturnType<typeof words>;
   /** A cell was edited (the rows were changed in place). */
   onEdit: () => void;
-  /** The row a find box showed (marked), or -1. */
-  found: () => number;
+  /** The row a find box showed (marked). */
+  found: () => Row | undefined;
 }
 
 /** A cell's text: a list's entries as JSON, other values as they are. */
@@ -65,7 +65,7 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
   };
   const drawRow = (i: number, tr: HTMLTableRowElement) => {
     const rowProblems = byCell.get(`${i}\u0000`);
-    if (i === o.found()) tr.classList.add('found');
+    if (rows[i] === o.found()) tr.classList.add('found');
     const num = tr.insertCell();
     num.textContent = String(i + 1);
     if (rowProblems) mark(num, rowProblems);

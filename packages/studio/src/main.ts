@@ -51,8 +51,8 @@ let editor: SchemeEditor;
 let grid: Grid | undefined;
 /** The results table as drawn: its units' ids in its order, and its rows. */
 let resultsShown: { ids: string[]; rows: WindowedRows } | undefined;
-/** The row a find box last showed: the grid's by index, the results' by unit. */
-const found = { row: -1, unit: undefined as string | undefined };
+/** What a find box last showed: the grid's row, the results' unit. */
+const found = { row: undefined as Row | undefined, unit: undefined as string | undefined };
 
 // ── words ───────────────────────────────────────────────────────────
 function applyWords() {
@@ -219,7 +219,7 @@ async function openData(name: string, bytes: ArrayBuffer) {
   const r = await dataWorker.call('readData', { name, bytes }, [bytes]);
   state.rows = r.rows;
   state.files++;
-  found.row = -1;
+  found.row = undefined;
   // (The worker keeps the rows it read: they are not sent back to it.)
   state.rowsChanged = false;
   state.readProblems = r.problems;
@@ -313,19 +313,15 @@ function renderResults() {
  * scrolled to and marked.
  */
 function wireFind(box: HTMLInputElement, count: HTMLElement, ids: () => readonly string[], show: (k: number) => void) {
-  let text = '';
-  let rows: number[] = [];
-  let at = -1;
+  /** The row shown last: the next is the first match after it (the rows may have changed since). */
+  let last = -1;
   const go = (next: boolean) => {
     const t = box.value.trim().toLowerCase();
-    if (t !== text || !next) {
-      text = t;
-      rows = t === '' ? [] : ids().flatMap((id, k) => (id.toLowerCase().includes(t) ? [k] : []));
-      at = -1;
-    }
-    if (rows.length > 0) at = (at + 1) % rows.length;
+    const rows = t === '' ? [] : ids().flatMap((id, k) => (id.toLowerCase().includes(t) ? [k] : []));
+    const at = next ? Math.max(0, rows.findIndex((k) => k > last)) : 0;
     count.textContent = t === '' ? '' : rows.length === 0 ? w('noSuchUnit') : `${at + 1}/${rows.length}`;
-    if (at >= 0) show(rows[at]);
+    last = rows[at] ?? -1;
+    if (last >= 0) show(last);
   };
   box.addEventListener('input', () => go(false));
   box.addEventListener('keydown', (e) => {
@@ -470,7 +466,7 @@ function wire() {
     $('find-row-count'),
     () => state.rows.map((r) => String(r.id ?? '')),
     (k) => {
-      found.row = k;
+      found.row = state.rows[k];
       grid?.reveal(k);
       markFound($<HTMLTableElement>('grid'), (tr) => tr.dataset.index === String(k));
     },
