@@ -29,6 +29,8 @@ const WORDS = {
     max: '最高分',
     min: '最低分',
     vetoed: '一票否决',
+    byGroup: '各组',
+    group: '组别',
     grades: '等级：',
     ranking: '排名',
     charts: '图表',
@@ -53,6 +55,8 @@ const WORDS = {
     max: 'Highest',
     min: 'Lowest',
     vetoed: 'Vetoed',
+    byGroup: 'By group',
+    group: 'Group',
     grades: 'Grades: ',
     ranking: 'Ranking',
     charts: 'Charts',
@@ -113,19 +117,50 @@ function summary(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): str
   const assessed = order.filter((r) => r.eligible);
   const totals = assessed.flatMap((r) => (r.total === null ? [] : [r.total])).sort((a, b) => a.cmp(b));
   const figures: [string, string][] = [[w.units, String(assessed.length) + (assessed.length < order.length ? w.besides(order.length - assessed.length) : '')]];
-  if (totals.length > 0) {
-    const sum = totals.reduce((a, b) => a.add(b), Decimal.fromInt(0));
-    const mid = totals.length >> 1;
-    const median = totals.length % 2 === 1 ? totals[mid] : totals[mid - 1].add(totals[mid]).div(Decimal.fromInt(2));
-    figures.push([w.mean, approximately(sum.div(Decimal.fromInt(totals.length)))], [w.median, showScore(median)], [w.max, showScore(totals[totals.length - 1])], [w.min, showScore(totals[0])]);
-  }
+  if (totals.length > 0) figures.push(...totalsFigures(totals, lang));
   figures.push([w.vetoed, String(order.filter((r) => r.vetoed).length)]);
   const grades = plan.gradeLabels.map((g) => `<li><span class="grade">${escapeHtml(g)}</span> ${order.filter((r) => r.grade === g).length}</li>`);
   return `<section class="summary">
 <h2>${w.summary}</h2>
 <dl>${figures.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>
 ${grades.length > 0 ? `<p class="grades">${w.grades}</p><ul class="grades">${grades.join('')}</ul>` : ''}
+${groupFigures(assessed, lang)}
 </section>`;
+}
+
+/** The mean (to two places), median, highest and lowest of totals in ascending order. */
+function totalsFigures(totals: readonly Decimal[], lang: Lang): [string, string][] {
+  const w = WORDS[lang];
+  const sum = totals.reduce((a, b) => a.add(b), Decimal.fromInt(0));
+  const mid = totals.length >> 1;
+  const median = totals.length % 2 === 1 ? totals[mid] : totals[mid - 1].add(totals[mid]).div(Decimal.fromInt(2));
+  return [
+    [w.mean, approximately(sum.div(Decimal.fromInt(totals.length)))],
+    [w.median, showScore(median)],
+    [w.max, showScore(totals[totals.length - 1])],
+    [w.min, showScore(totals[0])],
+  ];
+}
+
+/** Where the scheme ranks within groups, each group's figures (its units assessed, and their totals'), in the ranking's order. */
+function groupFigures(assessed: readonly UnitResult[], lang: Lang): string {
+  const w = WORDS[lang];
+  const groups = new Map<string, UnitResult[]>();
+  for (const r of assessed) if (r.group !== undefined) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  if (groups.size < 2) return '';
+  const header = [w.group, w.units, w.mean, w.median, w.max, w.min];
+  const rows = [...groups].map(([key, units]) => {
+    const totals = units.flatMap((r) => (r.total === null ? [] : [r.total])).sort((a, b) => a.cmp(b));
+    const figures = totals.length > 0 ? totalsFigures(totals, lang).map(([, v]) => v) : ['', '', '', ''];
+    return `<tr><td>${escapeHtml(key)}</td>${[String(units.length), ...figures].map((v) => `<td class="num">${escapeHtml(v)}</td>`).join('')}</tr>`;
+  });
+  return `<table class="results groups">
+<caption>${w.byGroup}</caption>
+<thead><tr>${header.map((h, j) => `<th${j > 0 ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
 }
 
 /** A mean to two places, marked `≈` when that rounds it (a third is `≈ 33.33`, not `33.3333333333…`). */
@@ -191,6 +226,8 @@ table.results th, table.results td { border: 1px solid #c9d1dd; padding: 3px 6px
 table.results thead th { background: #eef1f5; }
 table.results .num { text-align: right; font-variant-numeric: tabular-nums; }
 table.results tr.vetoed td { color: #a12222; }
+table.groups { width: auto; margin-top: 0.8em; }
+table.groups caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
 figure.chart { margin: 1em 0; text-align: center; }
 figure.chart svg { max-width: 100%; height: auto; }
 details { border-bottom: 1px solid #e3e7ee; }

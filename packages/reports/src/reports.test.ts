@@ -93,6 +93,8 @@ describe('the report', () => {
     // A mean that does not terminate is shown to two places, marked.
     const thirds = resultsReport(plan, [units[0], units[1], units[3]], { lang: 'zh', date: '2026-12-01' });
     expect(thirds).toContain('<dt>平均分</dt><dd>≈ 4.33</dd>');
+    // No groups, no table of them.
+    expect(html).not.toContain('class="results groups"');
     expect(html).toContain('<li><span class="grade">不合格</span> 1</li><li><span class="grade">好</span> 1</li><li><span class="grade">差</span> 2</li>');
   });
 
@@ -110,13 +112,22 @@ describe('a report of units placed within groups', () => {
     const dir = new URL('../../../examples/article5-harmony/', import.meta.url);
     const plan = compiled(readFileSync(new URL('scheme.assess', dir), 'utf8')).plan!;
     const html = resultsReport(plan, results(plan, readFileSync(new URL('data.json', dir), 'utf8')), { lang: 'zh', date: '2026-12-02' });
-    const ranking = html.slice(html.indexOf('<table class="results">'), html.indexOf('</table>'));
+    const start = html.indexOf('<table class="results">');
+    const ranking = html.slice(start, html.indexOf('</table>', start));
     const rows = [...ranking.matchAll(/<tr(?: class="vetoed")?><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[2], m[1]]);
     // Each group's units together, in the order the groups first come in the data, best place first.
     expect(rows.map((r) => r[0])).toEqual(['城市', '城市', '乡镇', '乡镇', '乡镇', '乡镇', '乡镇', '乡镇', '村庄', '村庄']);
     expect(rows.slice(2, 5).map((r) => r[1])).toEqual(['城关镇', '石桥镇', '白马镇']);
     expect(html).toContain('<summary>城市 · 第 1 名 · 东城区 · 79.8 分</summary>');
     expect(html.indexOf('<summary>乡镇 · 第 6 名 · 杨庄乡')).toBeLessThan(html.indexOf('<summary>村庄 · 第 1 名 · 桃园村'));
+    // The summary has each group's figures too.
+    const groups = html.slice(html.indexOf('<table class="results groups">'), html.indexOf('</table>', html.indexOf('<table class="results groups">')));
+    const cells = [...groups.matchAll(/<tr><td>([^<]*)<\/td>((?:<td class="num">[^<]*<\/td>)+)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1])]);
+    expect(cells).toEqual([
+      ['城市', '2', '67.4', '67.4', '79.8', '55'],
+      ['乡镇', '6', '≈ 60.58', '63.2', '73.7', '43.5'],
+      ['村庄', '2', '63.5', '63.5', '77', '50'],
+    ]);
   });
 });
 
