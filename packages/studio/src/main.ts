@@ -263,6 +263,7 @@ function renderResults() {
   const table = $<HTMLTableElement>('results');
   const r = state.results;
   table.replaceChildren();
+  resultsShown = undefined;
   $('results-summary').textContent = r ? `${r.scheme} · ${w('units')(r.rows.length)}` : state.schemeErrors > 0 ? w('schemeHasErrors') : state.rows.length > 0 ? w('dataHasErrors') : '';
   // With errors in the scheme, the results are those of its last version without errors.
   $('results-stale').textContent = r && state.schemeErrors > 0 ? w('staleResults') : '';
