@@ -308,22 +308,34 @@ function renderResults() {
 }
 
 // ── finding a unit ──────────────────────────────────────────────────
+/** Each find box's count, said again (in another language). */
+const finders: (() => void)[] = [];
+
 /**
  * A find box over a table that draws only the rows in view (the browser's own find sees no
  * others): the rows whose unit holds the text typed, one after another (Enter: the next), each
- * scrolled to and marked.
+ * scrolled to and marked. Its count (`2/5`, or not found) is said again when the language changes.
  */
 function wireFind(box: HTMLInputElement, count: HTMLElement, ids: () => readonly string[], show: (k: number) => void) {
   /** The row shown last: the next is the first match after it (the rows may have changed since). */
   let last = -1;
-  const go = (next: boolean) => {
+  const matches = () => {
     const t = box.value.trim().toLowerCase();
-    const rows = t === '' ? [] : ids().flatMap((id, k) => (id.toLowerCase().includes(t) ? [k] : []));
+    return t === '' ? undefined : ids().flatMap((id, k) => (id.toLowerCase().includes(t) ? [k] : []));
+  };
+  const say = (rows: number[] | undefined, at: number) => (count.textContent = !rows ? '' : rows.length === 0 ? w('noSuchUnit') : `${at + 1}/${rows.length}`);
+  const go = (next: boolean) => {
+    const hits = matches();
+    const rows = hits ?? [];
     const at = next ? Math.max(0, rows.findIndex((k) => k > last)) : 0;
-    count.textContent = t === '' ? '' : rows.length === 0 ? w('noSuchUnit') : `${at + 1}/${rows.length}`;
+    say(hits, at);
     last = rows[at] ?? -1;
     if (last >= 0) show(last);
   };
+  finders.push(() => {
+    const rows = matches();
+    say(rows, rows ? rows.indexOf(last) : 0);
+  });
   box.addEventListener('input', () => go(false));
   box.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return;
@@ -445,6 +457,7 @@ async function setLang(next: Lang) {
   w = words(lang);
   await Promise.all([editorWorker.call('setLang', { lang }), dataWorker.call('setLang', { lang })]);
   applyWords();
+  for (const say of finders) say();
   await editor.recheck();
   // Results' headings and messages in the new language.
   await run();

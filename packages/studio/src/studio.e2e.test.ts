@@ -336,8 +336,15 @@ describe('Assess Studio in Chromium', () => {
   });
 
   it('switches to English: interface, messages, results', async () => {
+    await page.click('[data-tab=data]');
+    await page.fill('#find-row', 'zzz');
+    expect(await page.textContent('#find-row-count')).toBe('没有找到');
     await page.click('#lang');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Assess Studio');
+    // The find box's words too: its placeholder, and its count said again.
+    expect(await page.getAttribute('#find-row', 'placeholder')).toBe('Find a unit (Enter: the next)');
+    expect(await page.textContent('#find-row-count')).toBe('not found');
+    await page.fill('#find-row', '');
     await page.click('[data-tab=results]');
     await expectResultsAsCli('article3-towns', { total: 'total', place: 'place', grade: 'grade' });
     await page.click('.cm-content');
