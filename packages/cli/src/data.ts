@@ -59,13 +59,14 @@ function saying(c: Scheme, dataFile: string, { fileProblems, where, whole }: Rea
     if (problems.length > 0 || fileProblems.length > 0) {
       // The rows named (a line the reader could not read counts as the row of its number), and the bytes before them, about.
       const last = Math.max(...problems.map((p) => p.row), ...fileProblems.map((d) => d.line ?? 0));
-      let text = whole !== undefined ? { text: whole, whole: true, bytes: Buffer.byteLength(whole) } : textStart(dataFile, bytesThrough(last, sections, rows, fileSize(dataFile)));
+      const size = whole === undefined ? fileSize(dataFile) : Buffer.byteLength(whole);
+      let text = whole !== undefined ? { text: whole, whole: true, bytes: size } : textStart(dataFile, bytesThrough(last, sections, rows, size), size);
       for (;;) {
         const spans = where(text, problems);
         diagnostics = [...fileProblems, ...dataDiagnostics(c.plan, problems, { file: dataFile, ...spans })];
         // Read on, twice as far, while a message points past what was read.
         if (text.whole || (!spans.short() && fileProblems.every((d) => d.span.start < text.text.length))) break;
-        text = textStart(dataFile, text.bytes * 2);
+        text = textStart(dataFile, text.bytes * 2, size);
       }
       sources.set(dataFile, text.text);
     }
@@ -74,20 +75,21 @@ function saying(c: Scheme, dataFile: string, { fileProblems, where, whole }: Rea
   };
 }
 
-/**
- * The start of a data file's text, as far as messages point into it: its first `bytes` bytes, up
- * to their last line break (every line in it whole), decoded; the whole file when that is all
- * of it. (Reading a large file whole only to point at its first rows cost more than the run: a
- * million JSON lines of towns, 268 MB, 5.4 s and 0.5 GB to read and decode for a warning at the first.)
- */
+/** The start of a data file's text (`textStart`): whether it is the whole file, and how many bytes were read for it. */
 export interface TextStart {
   text: string;
   whole: boolean;
   bytes: number;
 }
 
-export function textStart(file: string, bytes: number): TextStart {
-  const size = fileSize(file);
+/**
+ * The start of a data file's text, as far as messages point into it: its first `bytes` bytes, up
+ * to their last line break (every line in it whole), decoded; the whole file when that is all
+ * of it (`size`: the file's, when the caller has it). (Reading a large file whole only to point
+ * at its first rows cost more than the run: a million JSON lines of towns, 268 MB, 5.4 s and
+ * 0.5 GB to read and decode for a warning at the first.)
+ */
+export function textStart(file: string, bytes: number, size = fileSize(file)): TextStart {
   if (bytes >= size) return { text: readFileSync(file, 'utf8'), whole: true, bytes: size };
   const buf = Buffer.allocUnsafe(bytes);
   const fd = openSync(file, 'r');

@@ -7,7 +7,7 @@
 // grade line holds for (`gradeByPlace`, as a scorer's pass).
 // No threads here: the tests put parts together in one process.
 import type { Plan } from '@assess/core';
-import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, descendingOrder, gradeByPlace, groupUnits, percentShares, placesOfSortedParts, placeTotals, placeUnits, scoresFromWire, scoresToWire, type GradeLine, type Groups, type PlaceTotals, type Problem, type ScoreColumns, type ScoresOnWire, type UnitTable } from '@assess/runtime';
+import { cohortNumber, competitionRanks, DATA_LIMITS, Decimal, descendingOrder, gradeByPlace, groupUnits, percentShares, placesOfSortedParts, placeTotals, placeUnits, quotaOf, scoresFromWire, scoresToWire, type GradeLine, type Groups, type PlaceTotals, type Problem, type ScoreColumns, type ScoresOnWire, type UnitTable } from '@assess/runtime';
 import type { CohortInputs, GivenToScorer } from './scorer-from.js';
 
 /** A part's groups (`within X`): each unit's, and their keys. */
@@ -281,7 +281,7 @@ export function gradesOfParts(plan: Plan.Plan, parts: readonly PartScored[], pla
     const gradeLines: GradeLine[] = lines.map((l, i) => {
       if (l.k !== 'if') return { label: l.label, otherwise: true };
       const q = l.quota;
-      const quota = q && { quota: q.count ?? Number(Decimal.parse(q.share!)!.mul(Decimal.fromInt(units.length)).floor().toString()), quotaText: q.text };
+      const quota = q && { quota: quotaOf(q, units.length), quotaText: q.text };
       return { label: l.label, holds: (u: number) => holding[i]![u] === 1, ...quota };
     });
     gradeByPlace(ranked, (u) => places[u], gradeLines, lineOf);

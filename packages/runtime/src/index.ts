@@ -23,7 +23,7 @@ export {
   type Value,
 } from './table.js';
 export { shown, scoreShown, entryOf, type Shown, type Entry, type KeptEntry } from './trace.js';
-export { competitionPlaces, descendingOrder, gradeByPlace, inPlaceOrder, placesOfSortedParts, placeTotals, placeUnits, type Placing, type PlaceTotals, type GradeLine, type QuotaDecision } from './places.js';
+export { competitionPlaces, descendingOrder, gradeByPlace, inPlaceOrder, placesOfSortedParts, placeTotals, placeUnits, quotaOf, type Placing, type PlaceTotals, type GradeLine, type QuotaDecision } from './places.js';
 export { groupKey, groupUnits, type Groups } from './groups.js';
 export { Memo } from './memo.js';
 export { idHash } from './ids.js';

@@ -5,7 +5,7 @@
 // holds in order of place, as long as the quota allows; units tied at the boundary that would
 // take it past the quota are all left out (the quota is never exceeded), and go on to the
 // lines below.
-import type { Decimal } from './decimal.js';
+import { Decimal } from './decimal.js';
 import type { Groups } from './groups.js';
 
 /**
@@ -305,6 +305,11 @@ export function gradeByPlace(units: number[], place: (u: number) => number, line
     }
     if (taken > 0) pending = pending.filter((u) => graded[u] === 0);
   }
+}
+
+/** How many units a quota line takes in a group of `size` units: its count, or its share of the group rounded down. */
+export function quotaOf(quota: { count?: number; share?: string }, size: number): number {
+  return quota.count ?? Number(Decimal.parse(quota.share!)!.mul(Decimal.fromInt(size)).floor().toString());
 }
 
 /**

@@ -12,7 +12,7 @@ import { dedupe, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UnitTable } from '../data/validate.js';
 import type * as P from '../ir/plan.js';
 import { EvalFailure, Expressions, type Fn, type Groups, type ScoreSource } from './expressions.js';
-import { gradeByPlace, groupUnits, placeUnits, type QuotaDecision } from './places.js';
+import { gradeByPlace, groupUnits, placeUnits, quotaOf, type QuotaDecision } from './places.js';
 import { compileRule, memoized, type RuleFn } from './rules.js';
 import type { Part, Shown, Step } from './steps.js';
 import { keptEntries, scoreShown, shown, type V } from './values.js';
@@ -464,7 +464,7 @@ class Evaluator implements ScoreSource {
         if (l.k === 'otherwise') return { label: l.label, otherwise: true };
         const cond = this.exprs.fn((l as Extract<P.Grade, { k: 'if' }>).cond.expr);
         const q = (l as Extract<P.Grade, { k: 'if' }>).quota;
-        const quota = q === undefined ? undefined : (q.count ?? Number(Decimal.parse(q.share!)!.mul(Decimal.fromInt(size)).floor().toString()));
+        const quota = q === undefined ? undefined : quotaOf(q, size);
         return { label: l.label, holds: (u: number) => this.valueAt(cond, u) === true, quota, quotaText: q?.text };
       });
       gradeByPlace(ranked, (u) => this.unitPlaces[u]!, gradeLines, this.gradeLines, this.quotaDecisions);

@@ -1,2 +1,2 @@
 // Places, quota grades and group keys are worked out by @assess/runtime, which compiled modules use too.
-export { gradeByPlace, groupUnits, placeUnits, type GradeLine, type QuotaDecision } from '@assess/runtime';
+export { gradeByPlace, groupUnits, placeUnits, quotaOf, type GradeLine, type QuotaDecision } from '@assess/runtime';
