@@ -184,8 +184,7 @@ function measure(name: string, start: number) {
 }
 
 function renderData() {
-  const options = { table: $<HTMLTableElement>('grid'), choices: $('grid-choices'), note: $('grid-note'), w, onEdit: edited, found: () => found.row };
-  const shown = renderGrid(options, state.columns, state.rows, state.dataProblems, `file ${state.files}`);
+  const shown = renderGrid({ table: $<HTMLTableElement>('grid'), choices: $('grid-choices'), note: $('grid-note'), w, onEdit: edited, found: () => found.row }, state.columns, state.rows, state.dataProblems, `file ${state.files}`);
   grid = shown;
   $('data-name').textContent = state.dataName ? `${state.dataName} · ${w('units')(state.rows.length)}` : w('units')(state.rows.length);
   const box = $('data-problems');
@@ -344,9 +343,9 @@ function wireFind(box: HTMLInputElement, count: HTMLElement, ids: () => readonly
   });
 }
 
-/** The table's rows marked as found: the one `is` holds for. */
-function markFound(table: HTMLTableElement, is: (tr: HTMLElement) => boolean) {
-  for (const tr of table.querySelectorAll<HTMLElement>('tbody tr[data-index]')) tr.classList.toggle('found', is(tr));
+/** The table's drawn rows marked `cls` where `is` holds for them (rows drawn later mark themselves as they are drawn). */
+function markRows(table: HTMLTableElement, cls: 'found' | 'selected', is: (tr: HTMLElement) => boolean) {
+  for (const tr of table.querySelectorAll<HTMLElement>('tbody tr[data-index]')) tr.classList.toggle(cls, is(tr));
 }
 
 /** Each column's widest cell, by a count of its characters (a Chinese character about as wide as two others). */
@@ -387,7 +386,7 @@ async function charts() {
 
 async function explain(unit: string) {
   state.explained = unit;
-  for (const tr of $('results').querySelectorAll('tbody tr')) tr.classList.toggle('selected', (tr as HTMLElement).dataset.unit === unit);
+  markRows($<HTMLTableElement>('results'), 'selected', (tr) => tr.dataset.unit === unit);
   $('explanation').textContent = (await dataWorker.call('explain', { unit })) ?? '';
   showTab('explain');
 }
@@ -482,7 +481,7 @@ function wire() {
     (k) => {
       found.row = state.rows[k];
       grid?.reveal(k);
-      markFound($<HTMLTableElement>('grid'), (tr) => tr.dataset.index === String(k));
+      markRows($<HTMLTableElement>('grid'), 'found', (tr) => tr.dataset.index === String(k));
     },
   );
   wireFind(
@@ -492,7 +491,7 @@ function wire() {
     (k) => {
       found.unit = resultsShown?.ids[k];
       resultsShown?.rows.reveal(k);
-      markFound($<HTMLTableElement>('results'), (tr) => tr.dataset.unit === found.unit);
+      markRows($<HTMLTableElement>('results'), 'found', (tr) => tr.dataset.unit === found.unit);
     },
   );
   $('format').addEventListener('click', () => attempt(editor.format()));

@@ -33,7 +33,6 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
   const body = table.createTBody();
   const state = { what, top: before?.what === what ? before.top : 0, rowHeight: before?.rowHeight ?? GUESS, dispose: () => {} };
   current.set(table, state);
-  let rowHeight = state.rowHeight;
   let first = 0;
   let end = 0;
 
@@ -57,8 +56,8 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
   };
   const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => make(from + k));
   const spacers = () => {
-    above.style.height = `${first * rowHeight}px`;
-    below.style.height = `${(count - end) * rowHeight}px`;
+    above.style.height = `${first * state.rowHeight}px`;
+    below.style.height = `${(count - end) * state.rowHeight}px`;
     if (first > 0) body.prepend(above);
     else above.remove();
     if (end < count) body.append(below);
@@ -94,8 +93,8 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
     end = to;
     spacers();
     const measured = drawn[0]?.getBoundingClientRect().height;
-    if (measured && Math.abs(measured - rowHeight) > 0.5) {
-      rowHeight = state.rowHeight = measured;
+    if (measured && Math.abs(measured - state.rowHeight) > 0.5) {
+      state.rowHeight = measured;
       spacers();
     }
   };
@@ -105,8 +104,8 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
     const height = scroller.clientHeight;
     if (height === 0) return show(0, Math.min(count, UNSEEN));
     const top = Math.max(0, scroller.scrollTop - (table.tHead?.offsetHeight ?? 0));
-    const from = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
-    const to = Math.min(count, Math.ceil((top + height) / rowHeight) + OVERSCAN);
+    const from = Math.max(0, Math.floor(top / state.rowHeight) - OVERSCAN);
+    const to = Math.min(count, Math.ceil((top + height) / state.rowHeight) + OVERSCAN);
     show(from, to);
   };
 
@@ -129,9 +128,10 @@ export function windowedRows(table: HTMLTableElement, count: number, draw: (i: n
       if (i < 0 || i >= count) return;
       // The row's top, under the header that stays in view, and its bottom.
       const head = table.tHead?.offsetHeight ?? 0;
-      const top = i * rowHeight;
+      const top = i * state.rowHeight;
+      const bottom = head + top + state.rowHeight;
       if (top < scroller.scrollTop) scroller.scrollTop = top;
-      else if (head + top + rowHeight > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = head + top + rowHeight - scroller.clientHeight;
+      else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
       inView();
       if (i < first || i >= end) show(Math.max(0, i - OVERSCAN), Math.min(count, i + OVERSCAN + 1));
     },
