@@ -241,6 +241,11 @@ async function endToEndSection(n: number): Promise<EndToEnd[]> {
     const [qMin, qMed, qMax] = pairedRatio(c.run.wall, c.parse.wall);
     const target = c.target ? `target ≤ ${c.target}×` : 'no target: the issue sets them for CSV and JSON lines';
     console.log(`     ratio                 ${qMed.toFixed(2)}× (${qMin.toFixed(2)}–${qMax.toFixed(2)}; --jobs 1: ${pairedRatio(c.alone.wall, c.parse.wall)[1].toFixed(2)}×; each round's run over its read, median; ${target})`);
+    if (c.ceiling) {
+      const [cMin, cMed, cMax] = minMedMax(c.ceiling.wall);
+      const [, ratio] = pairedRatio(c.ceiling.wall, c.parse.wall);
+      console.log(`     typed ceiling         ${fmtMs(cMin)} / ${fmtMs(cMed)} / ${fmtMs(cMax)}, ${ratio.toFixed(2)}× reading alone: the same work written by hand for this one scheme, scaled integers in typed arrays, two halves at once (typed-ceiling.ts)`);
+    }
   }
   const units = Number(arg('--workbook-units') ?? 20_000);
   const book = await workbookRuns(units, 3);
@@ -257,7 +262,7 @@ function summary(reports: EnginesReport[], e2e: EndToEnd[], v: ValidationReport 
     console.log(`  ${fmtInt(r.n)} units: ` + r.engines.map((e) => `${e.name} ${fmtInt(e.units / (median(e.wall) / 1000))}${e.units < r.n ? '*' : ''} (${(per(e) / per(exact)).toFixed(1)}×)`).join('; '));
   }
   for (const c of v?.cases ?? []) console.log(`  validation, ${c.name}: ${speedUp(c).toFixed(1)}× the zod path (${fmtInt(rate(c.rows, median(c.plan)))} rows/s)`);
-  for (const c of e2e) console.log(`  end to end, ${c.name}: assess run ${fmtMs(median(c.run.wall))} (--jobs 1: ${fmtMs(median(c.alone.wall))}) vs read only ${fmtMs(median(c.parse.wall))}: ${pairedRatio(c.run.wall, c.parse.wall)[1].toFixed(2)}× (${pairedRatio(c.alone.wall, c.parse.wall)[1].toFixed(2)}×) round by round, peak RSS ${fmtMB(Math.max(...c.run.rss))}`);
+  for (const c of e2e) console.log(`  end to end, ${c.name}: assess run ${fmtMs(median(c.run.wall))} (--jobs 1: ${fmtMs(median(c.alone.wall))}) vs read only ${fmtMs(median(c.parse.wall))}: ${pairedRatio(c.run.wall, c.parse.wall)[1].toFixed(2)}× (${pairedRatio(c.alone.wall, c.parse.wall)[1].toFixed(2)}×) round by round, peak RSS ${fmtMB(Math.max(...c.run.rss))}${c.ceiling ? `; typed ceiling ${pairedRatio(c.ceiling.wall, c.parse.wall)[1].toFixed(2)}×` : ''}`);
 }
 
 /**

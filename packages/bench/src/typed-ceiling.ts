@@ -5,11 +5,14 @@
 // numbers that way (docs/performance.md). Its lines are `assess run`'s, byte for byte, on the
 // bench's generated data (typed-ceiling.test.ts); it checks nothing a drafter's data may get
 // wrong, and knows only fixtures/flat.assess.
-//   node dist/typed-ceiling.js FILE.csv [parse|all]   (prints one line of JSON: ms and CPU ms)
-import { createReadStream } from 'node:fs';
+// `parts` does the same in two halves of the file at once, one thread each, as `assess run`
+// splits a large file (each half placed on its own, not merged: cheaper than the run).
+//   node dist/typed-ceiling.js FILE.csv [parse|all|parts]   (prints one line of JSON: ms and CPU ms)
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import { CSV_OPTIONS } from '@assess/cli/dist/read.js';
 import { competitionPlaces, Decimal, writeDigits } from '@assess/runtime';
@@ -41,8 +44,15 @@ export interface Ceiling {
   ms: { read: number; score: number; places: number; lines: number };
 }
 
+/** Bytes `start` to `end` (exclusive) of a file; the first part of one begins with its header line. */
+export interface Range {
+  start: number;
+  end: number;
+  header: boolean;
+}
+
 /** The file's units scored, placed and written as `assess run --format csv` writes them (without its header line). */
-export async function typedRun(file: string): Promise<Ceiling> {
+export async function typedRun(file: string, range: Range = { start: 0, end: Infinity, header: true }): Promise<Ceiling> {
   const t0 = performance.now();
   let n = 0;
   let room = 1 << 16;
@@ -60,7 +70,7 @@ export async function typedRun(file: string): Promise<Ceiling> {
   };
   await new Promise<void>((resolve, reject) => {
     const p = parse(CSV_OPTIONS);
-    let header = true;
+    let header = range.header;
     p.on('readable', () => {
       for (let r: string[] | null = p.read(); r !== null; r = p.read()) {
         if (header) {
@@ -84,7 +94,7 @@ export async function typedRun(file: string): Promise<Ceiling> {
     });
     p.on('error', reject);
     p.on('end', resolve);
-    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(p);
+    createReadStream(file, { highWaterMark: 1 << 20, start: range.start, end: range.end - 1 }).pipe(p);
   });
   const t1 = performance.now();
   const items = Array.from({ length: 5 }, () => new Float64Array(n));
@@ -162,6 +172,34 @@ function writeLines(ids: string[], scores: Float64Array[], places: Int32Array, g
   return pieces;
 }
 
+/** The file cut in two at the line break nearest its middle. */
+export function halves(file: string): [Range, Range] {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 16);
+  const got = readSync(fd, buf, 0, buf.length, Math.floor(size / 2));
+  closeSync(fd);
+  const cut = Math.floor(size / 2) + buf.subarray(0, got).indexOf(10) + 1;
+  return [
+    { start: 0, end: cut, header: true },
+    { start: cut, end: size, header: false },
+  ];
+}
+
+/** Both halves at once, a thread each; the slower one's phases. */
+async function inParts(file: string): Promise<Ceiling['ms']> {
+  const done = halves(file).map(
+    (range) =>
+      new Promise<Ceiling['ms']>((resolve, reject) => {
+        const w = new Worker(new URL(import.meta.url), { workerData: { file, range } });
+        w.once('message', resolve);
+        w.once('error', reject);
+      }),
+  );
+  const ms = await Promise.all(done);
+  return ms.reduce((a, b) => (a.read + a.score + a.places + a.lines >= b.read + b.score + b.places + b.lines ? a : b));
+}
+
 async function main(): Promise<void> {
   const [file, mode = 'all'] = process.argv.slice(2);
   const cpu0 = process.cpuUsage();
@@ -177,10 +215,14 @@ async function main(): Promise<void> {
       p.on('end', resolve);
       createReadStream(file, { highWaterMark: 1 << 20 }).pipe(p);
     });
-  } else ms = (await typedRun(file)).ms;
+  } else if (mode === 'parts') ms = await inParts(file);
+  else ms = (await typedRun(file)).ms;
   const cpu = process.cpuUsage(cpu0);
   const round = (x: number) => Math.round(x);
   process.stdout.write(JSON.stringify({ mode, wall: round(performance.now() - t0), cpu: round((cpu.user + cpu.system) / 1000), ...(ms && Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, round(v)]))) }) + '\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (!isMainThread) {
+  const { file, range } = workerData as { file: string; range: Range };
+  parentPort!.postMessage((await typedRun(file, range)).ms);
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
