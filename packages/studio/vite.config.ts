@@ -53,6 +53,7 @@ export default defineConfig({
       '@assess/language-service': at('../language-service/src/index.ts'),
       '@assess/sheets': at('../sheets/src/index.ts'),
       '@assess/reports/charts': at('../reports/src/charts.ts'),
+      '@assess/reports/chart-options': at('../reports/src/chart-options.ts'),
       'prettier-plugin-assess': at('../prettier-plugin-assess/src/index.ts'),
     },
   },

@@ -6,4 +6,5 @@ export { rulesTableDocx } from './docx.js';
 export { resultsReport, type ReportOptions } from './report.js';
 export { svgChart } from './svg.js';
 export { escapeHtml } from './html.js';
-export { chartData, gradesOption, itemsOption, itemsChartHeight, totalsOption, type Chart } from './charts.js';
+export { BARS_PER_UNIT, chartData, type Chart } from './charts.js';
+export { gradesOption, itemsOption, itemsChartHeight, totalsOption } from './chart-options.js';

@@ -4,7 +4,8 @@
 // results table, as `assess run` prints it), the charts, and every unit's explanation (the
 // text of `assess explain`), collapsible on screen and expanded on paper.
 import { Decimal, explainUnit, ranked, resultsTable, showScore, type Lang, type Plan, type UnitResult } from '@assess/core';
-import { chartData, gradesOption, itemsChartHeight, itemsOption, totalsOption, type Chart } from './charts.js';
+import { gradesOption, itemsChartHeight, itemsOption, totalsOption } from './chart-options.js';
+import { chartData, type Chart } from './charts.js';
 import { escapeHtml } from './html.js';
 import { svgChart } from './svg.js';
 
@@ -34,9 +35,6 @@ const WORDS = {
     grades: '等级：',
     ranking: '排名',
     charts: '图表',
-    totals: '各单位总分（按小节）',
-    gradeChart: '等级分布',
-    items: '各项得分分布（得分率）',
     explanations: '各单位得分说明',
     points: '分',
     place: (p: number) => `第 ${p} 名`,
@@ -60,9 +58,6 @@ const WORDS = {
     grades: 'Grades: ',
     ranking: 'Ranking',
     charts: 'Charts',
-    totals: 'Totals by unit, by section',
-    gradeChart: 'Grades',
-    items: "Each item's scores (share of its max)",
     explanations: "How each unit's scores came about",
     points: 'points',
     place: (p: number) => `place ${p}`,
@@ -186,9 +181,9 @@ function charts(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang): stri
   const w = WORDS[lang];
   const chart: Chart = chartData(plan, order, lang);
   const figures: string[] = [];
-  if (order.length > 0) figures.push(figure('totals', svgChart(totalsOption(chart, w.totals), WIDTH, 360)));
-  if (chart.grades.some((g) => g.count > 0)) figures.push(figure('grades', svgChart(gradesOption(chart, w.gradeChart), WIDTH, 280)));
-  if (chart.items.length > 0 && order.length > 0) figures.push(figure('items', svgChart(itemsOption(chart, w.items, lang), WIDTH, itemsChartHeight(chart))));
+  if (chart.totals.categories.length > 0) figures.push(figure('totals', svgChart(totalsOption(chart, lang), WIDTH, 360)));
+  if (chart.grades.some((g) => g.count > 0)) figures.push(figure('grades', svgChart(gradesOption(chart, lang), WIDTH, 280)));
+  if (chart.items.length > 0 && order.length > 0) figures.push(figure('items', svgChart(itemsOption(chart, lang), WIDTH, itemsChartHeight(chart))));
   if (figures.length === 0) return '';
   return `<section class="charts">
 <h2>${w.charts}</h2>

@@ -3,10 +3,11 @@
 // unit's stacked bars add up to its total). Rendering in a real browser is tested with the
 // CLI (packages/cli/src/report.e2e.test.ts).
 import { readFileSync } from 'node:fs';
-import { compile, evaluate, rowsFromJson, rulesTable, validateUnits, withFieldNames, type Plan, type UnitResult } from '@assess/core';
+import { compile, Decimal, evaluate, ranked, rowsFromJson, rulesTable, validateUnits, withFieldNames, type Plan, type UnitResult } from '@assess/core';
 import JSZip from 'jszip';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chartData, resultsReport, rulesTableDocx, rulesTableHtml, rulesTableMarkdown } from './index.js';
+import { BARS_PER_UNIT, chartData, resultsReport, rulesTableDocx, rulesTableHtml, rulesTableMarkdown } from './index.js';
 
 const EVIL = '</script><img src=x onerror=alert(1)>|a\\b';
 const SCHEME = `方案 "考核" 总分 10
@@ -137,11 +138,62 @@ describe('the charts', () => {
     const plan = compiled(readFileSync(new URL('scheme.assess', dir), 'utf8')).plan!;
     const units = results(plan, readFileSync(new URL('data.json', dir), 'utf8'));
     const chart = chartData(plan, units, 'zh');
-    expect(chart.units).toEqual(units.map((u) => u.id));
+    expect(chart.totals.by).toBe('unit');
+    expect(chart.totals.categories).toEqual(units.map((u) => u.id));
     units.forEach((u, i) => {
-      const stacked = chart.series.reduce((sum, s) => sum + s.values[i], 0);
+      const stacked = chart.totals.series.reduce((sum, s) => sum + s.values[i], 0);
       expect(stacked).toBeCloseTo(u.total!.toNumber(), 6);
     });
     expect(chart.items.length).toBe(plan.items.filter((it) => it.kind === 'item').length);
   });
+
+  // A scheme whose totals are its one input, so that any list of totals can be given.
+  const BANDS = (grades: boolean) => `scheme "bands" total 1000
+input {
+  x : number "x"
+}
+item "x" max 1000: x
+${grades ? 'grade {\n  "A" if total >= 60\n  otherwise "B"\n}\n' : ''}`;
+  const bandsOf = (grades: boolean, xs: readonly string[]) => {
+    const plan = compiled(BANDS(grades)).plan!;
+    return chartData(plan, ranked(results(plan, JSON.stringify(xs.map((x, i) => ({ id: `u${i}`, x: Number(x) }))))), 'en').totals;
+  };
+  /** A band's bounds from its label (`80–85`). */
+  const bounds = (label: string) => label.split('–').map((b) => Decimal.parse(b)!);
+
+  it(`count a large cohort's totals by band (over ${BARS_PER_UNIT} units): every unit in the one band holding its total, from its lower bound to below its upper`, () => {
+    const decimal = fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: BARS_PER_UNIT + 1, maxLength: BARS_PER_UNIT + 40 }), fc.boolean(), (xs, grades) => {
+        const totals = bandsOf(grades, xs);
+        expect(totals.by).toBe('band');
+        expect(totals.categories.length).toBeLessThanOrEqual(12);
+        const counts = totals.categories.map((_, b) => totals.series.reduce((n, s) => n + s.values[b], 0));
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(xs.length);
+        const expected = totals.categories.map((label) => {
+          const [from, to] = bounds(label);
+          return xs.filter((x) => Decimal.parse(x)!.gte(from) && Decimal.parse(x)!.lt(to)).length;
+        });
+        expect(counts).toEqual(expected);
+        // The bands follow one another, the first holds the lowest total and the last the highest.
+        totals.categories.slice(1).forEach((label, b) => expect(bounds(label)[0].eq(bounds(totals.categories[b])[1])).toBe(true));
+        expect(counts[0]).toBeGreaterThan(0);
+        expect(counts.at(-1)).toBeGreaterThan(0);
+        // Stacked by grade where the scheme has grades; one series of units where it has none.
+        expect(totals.series.map((s) => s.name)).toEqual(grades ? ['A', 'B'].filter((g) => xs.some((x) => (Number(x) >= 60) === (g === 'A'))) : ['units']);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('band totals exactly: a total on a bound is in the band it starts, and the bands are as narrow as 12 of them allow', () => {
+    const xs = [...Array.from({ length: BARS_PER_UNIT }, (_, i) => String(60 + (i % 30))), '84.99', '85', '100'];
+    const totals = bandsOf(true, xs);
+    expect(totals.categories).toEqual(['60–65', '65–70', '70–75', '75–80', '80–85', '85–90', '90–95', '95–100', '100–105']);
+    expect(totals.series).toEqual([{ name: 'A', values: [20, 20, 15, 15, 16, 16, 0, 0, 1] }]);
+    expect(bandsOf(false, [...xs.slice(0, BARS_PER_UNIT), '0.5']).categories.slice(0, 2)).toEqual(['0–10', '10–20']);
+    const tenths = bandsOf(false, Array.from({ length: BARS_PER_UNIT + 1 }, (_, i) => `7.${i % 10}`)).categories;
+    expect([tenths.length, tenths[0], tenths.at(-1)]).toEqual([10, '7–7.1', '7.9–8']);
+  });
 });
+

@@ -45,7 +45,7 @@ describe('the engine', () => {
     const { table } = validateUnits(plan, rowsFromJson(read('article3-towns', 'data.json'), 'd').rows, { file: 'd' });
     const i = table.ids.indexOf('石桥镇');
     expect(e.explain({ unit: '石桥镇' })).toBe(explainUnit(evaluate(plan, table, { trace: true }).unit(i), 'zh'));
-    expect(r.chart.units).toEqual(r.rows.map((row) => row[0]));
+    expect(r.chart.totals.categories).toEqual(r.rows.map((row) => row[0]));
     expect(r.chart.grades.reduce((n, g) => n + g.count, 0)).toBe(7);
   });
 

@@ -381,7 +381,7 @@ const chartElements = () => ({ totals: $('chart-totals'), grades: $('chart-grade
 
 async function charts() {
   if (!state.results) return;
-  await drawCharts(chartElements(), state.results.chart, { totals: w('chartTotals'), grades: w('chartGrades'), items: w('chartItems') }, lang);
+  await drawCharts(chartElements(), state.results.chart, lang);
 }
 
 async function explain(unit: string) {
