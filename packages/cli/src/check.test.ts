@@ -169,6 +169,19 @@ describe('assess check', () => {
       expect((await run(['chek', file('clean.assess')])).code).toBe(2);
       expect((await run([])).code).toBe(2);
     });
+    it("a command's --help (or -h, or `assess help COMMAND`) is that command's usage and the options, exit 0, whatever else is given", async () => {
+      for (const argv of [['run', '--help'], ['run', file('clean.assess'), '--data', 'nowhere.csv', '-h'], ['help', 'run']]) {
+        const r = await run(argv);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('assess run FILE --data DATA');
+        expect(r.stdout).toContain('a large CSV or JSON-lines file on up to N threads');
+        expect(r.stdout).toContain('--no-color');
+        expect(r.stdout).not.toContain('assess check FILE');
+      }
+      expect((await run(['lsp', '--help'])).stdout).toContain('assess lsp ');
+      // After `--`, `--help` is a file's name.
+      expect((await run(['check', '--', '--help'])).code).toBe(1);
+    });
   });
 
   describe('--format json', () => {

@@ -48,11 +48,30 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report.js')).report,
 };
 
+const asksHelp = (a: string) => a === '--help' || a === '-h';
+
+/** One command's lines of the help (its usage and what it does), and the options. */
+function commandHelp(name: string): string {
+  const lines = HELP.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`  assess ${name} `) || l === `  assess ${name}`);
+  let end = at + 1;
+  while (end < lines.length && /^ {20,}\S/.test(lines[end])) end++;
+  return `${lines[0]}\n\nUsage:\n${lines.slice(at, end).join('\n')}\n\n${HELP.slice(HELP.indexOf('Options:'))}`;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(HELP);
+  if (!name || name === 'help' || asksHelp(name)) {
+    // `assess help run`: that command's help.
+    const of = name === 'help' && rest.length > 0 && Object.prototype.hasOwnProperty.call(COMMANDS, rest[0]) ? rest[0] : undefined;
+    io.stdout.write(of ? commandHelp(of) : HELP);
     return name ? EXIT.ok : EXIT.usage;
+  }
+  // `assess run --help` (before any `--`): that command's help, whatever else is given.
+  const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (Object.prototype.hasOwnProperty.call(COMMANDS, name) && flags.some(asksHelp)) {
+    io.stdout.write(commandHelp(name));
+    return EXIT.ok;
   }
   if (name === '--version') {
     io.stdout.write('assess 0.1.0\n');
