@@ -1,5 +1,6 @@
 // The language server through the protocol, as an editor sees it: every feature, on the
 // article-3 towns scheme written with Chinese keywords and with English keywords.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -350,6 +351,52 @@ describe('use imports', () => {
     const onDisk = client.nextDiagnostics(mainUri);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: partUri, type: 2 }] });
     expect((await onDisk).map((d: Diagnostic) => d.code)).toEqual(['E0403']);
+    client.dispose();
+  });
+});
+
+describe('a client that sends what it should not', () => {
+  const text = 'scheme "s" total 1\nitem "i" max 1: 1';
+
+  it('keeps a file URI with no path here (a host) as a document in memory, through a change of language', async () => {
+    const client = await TestClient.start({ locale: 'en' });
+    const uri = 'file://server/share/a.assess';
+    expect((await client.open(uri, text + ' if nothing'))[0].message).toContain('unknown name');
+    const next = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { assess: { language: 'zh' } } });
+    expect((await next)[0].message).toContain('未定义的名称');
+    client.dispose();
+  });
+
+  it('ignores a document opened with no text, and goes on', async () => {
+    const client = await TestClient.start({ locale: 'en' });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///c/n.assess', languageId: 'assess', version: 1, text: 42 } });
+    expect(await client.open('file:///c/a.assess', text)).toEqual([]);
+    client.dispose();
+  });
+
+  it('applies a change whose range is past the end at the end, and the ones after it where the client does', async () => {
+    const client = await TestClient.start({ locale: 'en' });
+    const uri = 'file:///c/end.assess';
+    await client.open(uri, text);
+    await client.edit(uri, { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, '\n');
+    const version = await client.edit(uri, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, 'item "j" max 1: 1');
+    const after = text + '\nitem "j" max 1: 1';
+    expect((await client.nextDiagnostics(uri, version)).map((d) => d.code)).toEqual(checked(uri, after));
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s) => s.name)).toEqual(['i', 'j'].map((l) => expect.stringContaining(l)));
+    client.dispose();
+  });
+
+  it('reports a deeply nested scheme (E0006) and a `use` of something that is not a file, and goes on answering', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assess-lsp-'));
+    expect(spawnSync('mkfifo', [join(dir, 'fifo.assess')]).status).toBe(0);
+    const client = await TestClient.start({ locale: 'en' });
+    const deep = 'scheme "s" total 1\ninput { y : yes/no }\nitem "a" max 1: ' + 'if y then 1 else '.repeat(2000) + '0\n';
+    expect((await client.open('file:///c/deep.assess', deep)).map((d) => d.code)).toEqual(['E0006']);
+    const uses = pathToFileURL(join(dir, 'main.assess')).href;
+    expect((await client.open(uses, 'scheme "s" total 1\nuse "fifo.assess" as f\nitem "a" max 1: 1\n')).map((d) => d.code)).toContain('E0401');
+    expect(await client.request('textDocument/hover', { textDocument: { uri: uses }, position: { line: 1, character: 6 } })).not.toBeUndefined();
     client.dispose();
   });
 });

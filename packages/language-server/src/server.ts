@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_PAGES, type Lang } from '@assess/core';
 import { LanguageService, type RunResult } from '@assess/language-service';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, RequestType, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { nodeHost } from './node-host.js';
 
@@ -41,8 +41,34 @@ function docsUrlOf(settings: Settings | undefined): string | undefined {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-const uriToPath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+/** A file URI's path; any other URI, or a file URI with no path here (a host: `file://server/share/…`), names a document held only in memory. */
+const uriToPath = (uri: string) => {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+};
 const pathToUri = (path: string) => (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? pathToFileURL(path).href : path);
+
+/**
+ * A document's changes, one at a time, each range first made one of the document as it is then:
+ * a position past the end of a line or of the text is its end (the text-document library's own
+ * update does not, and a range starting past the last line made its copy differ from the client's).
+ */
+function applyChanges(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  for (const c of changes) {
+    if (typeof c?.text !== 'string') continue;
+    if (!('range' in c) || !c.range) {
+      doc = TextDocument.update(doc, [{ text: c.text }], version);
+      continue;
+    }
+    const at = (p: Position) => doc.positionAt(doc.offsetAt({ line: Math.max(0, Math.trunc(p?.line) || 0), character: Math.max(0, Math.trunc(p?.character) || 0) }));
+    doc = TextDocument.update(doc, [{ range: { start: at(c.range.start), end: at(c.range.end) }, text: c.text }], version);
+  }
+  return doc;
+}
 
 function languageOf(settings: Settings | undefined, locale: string | undefined): Lang | undefined {
   if (settings?.language === 'en' || settings?.language === 'zh') return settings.language;
@@ -52,7 +78,7 @@ function languageOf(settings: Settings | undefined, locale: string | undefined):
 /** Serve one client on a connection (stdio by default). Resolves when the connection closes. */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout), options: ServerOptions = {}): Promise<void> {
   const service = new LanguageService({ host: nodeHost, uriToPath, pathToUri, docsUrl: options.docsUrl });
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({ create: TextDocument.create, update: applyChanges });
   let locale: string | undefined;
   let canAskConfiguration = false;
 
@@ -118,13 +144,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     scheduled = false;
     const uris = new Set(pending);
     pending.clear();
-    for (const uri of [...uris]) for (const d of service.dependents(uri)) uris.add(d);
-    for (const uri of uris) {
-      const compiled = service.isOpen(uri) ? service.compiled(uri) : undefined;
-      // A dependent whose import did not really change compiles to the very same result: nothing new to say.
-      if (!compiled || published.get(uri) === compiled) continue;
-      published.set(uri, compiled);
-      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: service.diagnostics(uri) });
+    for (const uri of [...uris]) guarded(uri, () => service.dependents(uri).forEach((d) => uris.add(d)));
+    for (const uri of uris)
+      guarded(uri, () => {
+        const compiled = service.isOpen(uri) ? service.compiled(uri) : undefined;
+        // A dependent whose import did not really change compiles to the very same result: nothing new to say.
+        if (!compiled || published.get(uri) === compiled) return;
+        published.set(uri, compiled);
+        void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: service.diagnostics(uri) });
+      });
+  }
+  /** A document's work, outside any request: a bug of ours is logged and the next document checked, not the server ended. */
+  function guarded(uri: string, work: () => void) {
+    try {
+      work();
+    } catch (e) {
+      connection.console.error(`internal error in assess while checking ${uri} (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
   /** What was last published for each open document. */
@@ -134,7 +169,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const d of documents.all()) pending.add(d.uri);
     schedule();
   }
-  const changed = (uri: string, text: string) => {
+  const changed = (uri: string, text: unknown) => {
+    // (A client's notification with no text is no document.)
+    if (typeof text !== 'string') return;
     service.update(uri, text);
     pending.add(uri);
     schedule();

@@ -30,39 +30,68 @@ export function scoreOrder(cx: Checker): ScoreOrder {
   const sectionByLabel = new Map(sections.map((s) => [s.label.text, s]));
   const letReads = new Map<A.Let, Edge[]>();
 
-  /** The scores expressions read, through lets. */
-  const reads = (roots: A.Expr[], seen = new Set<A.Let>()): Edge[] => {
-    const out: Edge[] = [];
+  /** The scores expressions read directly, and the lets they name. */
+  const direct = (roots: A.Expr[]): { edges: Edge[]; lets: { l: A.Let; at: Span }[] } => {
+    const edges: Edge[] = [];
+    const lets: { l: A.Let; at: Span }[] = [];
     // An explicit stack: a formula may be thousands of terms long.
     const todo: A.Expr[] = [...roots];
     const push = (c: A.Expr) => todo.push(c);
     while (todo.length) {
       const e = todo.pop()!;
       eachSubExpression(e, push);
-      if (e.kind === 'TotalRef') out.push({ to: 'total', at: e.span });
+      if (e.kind === 'TotalRef') edges.push({ to: 'total', at: e.span });
       else if (e.kind === 'ScoreRef') {
         if (e.target === 'section') {
           const s = e.label && sectionByLabel.get(e.label.text);
-          if (s) out.push({ to: s, at: e.span });
-        } else if (e.target === 'bonus' && !e.label) for (const b of ast.bonuses) out.push({ to: b, at: e.span });
+          if (s) edges.push({ to: s, at: e.span });
+        } else if (e.target === 'bonus' && !e.label) for (const b of ast.bonuses) edges.push({ to: b, at: e.span });
         else {
           const it = e.label && cx.defs[e.target].get(e.label.text)?.item;
-          if (it) out.push({ to: it, at: e.span });
+          if (it) edges.push({ to: it, at: e.span });
         }
       } else if (e.kind === 'Name') {
         const ref = cx.refs.get(e);
-        if (ref?.k === 'let' && !seen.has(ref.let)) {
-          seen.add(ref.let);
-          out.push(...letEdges(ref.let, seen).map((x) => ({ to: x.to, at: e.span })));
-        }
+        if (ref?.k === 'let') lets.push({ l: ref.let, at: e.span });
       }
     }
-    return out;
+    return { edges, lets };
   };
-  const letEdges = (l: A.Let, seen: Set<A.Let>): Edge[] => {
-    let r = letReads.get(l);
-    if (!r) letReads.set(l, (r = reads([l.value], seen)));
-    return r;
+  /** Each score once, where it is first read. */
+  const once = (edges: Edge[]): Edge[] => {
+    const seen = new Set<Node>();
+    return edges.filter((e) => !seen.has(e.to) && (seen.add(e.to), true));
+  };
+  /**
+   * The scores a let reads, directly or through other lets (read through a let: at the name of
+   * that let). Worked out for the lets it reads first, on a stack of its own: a chain of lets
+   * may be thousands long. A let that reads itself, however roundabout, reads nothing more
+   * through that path (the cycle is reported where names are resolved).
+   */
+  const letEdges = (root: A.Let): Edge[] => {
+    const visiting = new Set<A.Let>();
+    const todo: { l: A.Let; expanded: boolean }[] = [{ l: root, expanded: false }];
+    while (todo.length) {
+      const t = todo.pop()!;
+      if (letReads.has(t.l)) continue;
+      const d = direct([t.l.value]);
+      if (!t.expanded) {
+        // Again once the lets it reads are done (those pushed after it, so done before it).
+        visiting.add(t.l);
+        todo.push({ l: t.l, expanded: true });
+        for (const x of d.lets) if (!letReads.has(x.l) && !visiting.has(x.l)) todo.push({ l: x.l, expanded: false });
+        continue;
+      }
+      const through = d.lets.flatMap((x) => (letReads.get(x.l) ?? []).map((e) => ({ to: e.to, at: x.at })));
+      letReads.set(t.l, once([...d.edges, ...through]));
+      visiting.delete(t.l);
+    }
+    return letReads.get(root)!;
+  };
+  /** The scores expressions read, through lets. */
+  const reads = (roots: A.Expr[]): Edge[] => {
+    const d = direct(roots);
+    return [...d.edges, ...d.lets.flatMap((x) => letEdges(x.l).map((e) => ({ to: e.to, at: x.at })))];
   };
 
   const edges = (n: Node): Edge[] => {
@@ -108,7 +137,7 @@ export function scoreOrder(cx: Checker): ScoreOrder {
   }
 
   const readsTotal = new Set<A.Let>();
-  for (const l of cx.allLets()) if (letEdges(l, new Set([l])).some((x) => x.to === 'total')) readsTotal.add(l);
+  for (const l of cx.allLets()) if (letEdges(l).some((x) => x.to === 'total')) readsTotal.add(l);
   return { order, readsTotal };
 }
 

@@ -304,6 +304,26 @@ describe('long chains', () => {
     const lets = Array.from({ length: 2000 }, (_, i) => `let v${i} = v${i + 1} + 1\n`).join('');
     expect(() => compile('c.assess', `scheme "x" total 10\n${lets}let v2000 = 1\nitem "a" max 10: v0\n`)).not.toThrow();
   });
+  it('5 000 lets, each reading the one before, compile without throwing (no recursion through the chain)', () => {
+    const lets = Array.from({ length: 5000 }, (_, i) => `let v${i} = ${i ? `v${i - 1}` : 'x'} + 1\n`).join('');
+    expect(() => compile('c.assess', `scheme "x" total 10\ninput { x : number }\n${lets}item "a" max 10: v4999\n`)).not.toThrow();
+  });
+  it('150 lets, each reading the next and a score: the score is computed before the item reading the chain', () => {
+    const lets = Array.from({ length: 150 }, (_, i) => `let v${i} = v${i + 1} + item "b"\n`).join('');
+    const c = compile('c.assess', `scheme "x" total 20\ninput { a : count }\n${lets}let v150 = 1\nitem "a" max 10: v0 * 0\nitem "b" max 10: a\n`);
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(c.plan!.order.map((s) => c.plan!.items[s.id].label)).toEqual(['b', 'a']);
+  });
+  it('a chain of hundreds of `if … else if …`, or of `if … then if …`, is too deeply nested (E0006), not a crash', () => {
+    const head = 'scheme "x" total 10\ninput { y : yes/no }\nitem "a" max 10: ';
+    for (const src of [head + 'if y then 1 else '.repeat(2000) + '0', head + 'if y then '.repeat(2000) + '1' + ' else 0'.repeat(2000), head + 'if y then 1 else - '.repeat(2000) + '0']) {
+      const c = compile('c.assess', src);
+      expect(c.diagnostics.map((d) => d.code)).toEqual(['E0006']);
+    }
+    // A long chain a drafter might write is not.
+    const c = compile('c.assess', head + 'if y then 1 else '.repeat(60) + '0');
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
 
 // ── names that collide with Object.prototype ────────────────────────

@@ -90,7 +90,18 @@ export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReus
       diagnostics.push(strayTokens(chunk, source));
       continue;
     }
-    const node = memory?.take(source, chunk) ?? parseChunk(source, chunk, diagnostics, memory);
+    let node: SyntaxNode;
+    try {
+      node = memory?.take(source, chunk) ?? parseChunk(source, chunk, diagnostics, memory);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // Deeper than the parser's stack, where brackets do not show it: a chain of hundreds of
+      // `if … else if …`. The file is too deeply nested, as above.
+      diagnostics.push(diag('E0006', { start: chunk[0].startOffset, end: chunk[0].endOffset! + 1 }, { limit: LIMITS.maxNesting }));
+      root.children.header = [];
+      root.children.declaration = [];
+      return tree;
+    }
     root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node);
   }
   return tree;
