@@ -7,6 +7,7 @@ import { Decimal } from '@assess/runtime';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
+export type Row = ExcelJS.Row;
 
 /** The largest workbook read (bytes): a workbook is untrusted, and a zip can hold much more than its size… */
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
@@ -124,6 +125,9 @@ export function freeSheetName(book: Workbook, wanted: string): string {
  * as a percentage (`85%`) as that text, so that 0.85 is read as 85%. Blank is undefined.
  */
 export function cellValue(cell: ExcelJS.Cell): unknown {
+  // A formula's result from the cell itself: its `value` keeps only a result that is truthy (a
+  // computed 0 or FALSE read as blank).
+  if (cell.type === ExcelJS.ValueType.Formula) return plain(cell.result as ExcelJS.CellValue, cell.numFmt);
   return plain(cell.value, cell.numFmt);
 }
 

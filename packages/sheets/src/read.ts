@@ -5,7 +5,7 @@
 // problem is reported at `数据!D7`.
 import { dataFileDiagnostic, fieldHeader, Headers, recordOf, unitHeaders, validateUnits, type Column, type Diagnostic, type Plan, type UnitTable } from '@assess/core';
 import { csvValue } from '@assess/runtime';
-import { badWorkbook, cellRef, cellValue, loadWorkbook, WorkbookError, type Workbook, type Worksheet } from './book.js';
+import { badWorkbook, cellRef, cellValue, loadWorkbook, WorkbookError, type Row, type Workbook, type Worksheet } from './book.js';
 import { WORDS } from './words.js';
 
 type Field = Plan.Field;
@@ -77,16 +77,32 @@ function dataSheet(book: Workbook, wanted: string | undefined): Worksheet {
   return first;
 }
 
-/** A sheet's header (row 1) and its other non-blank rows with their row numbers. */
+/**
+ * A sheet's header (row 1, as wide as the sheet's widest row) and its other non-blank rows with
+ * their row numbers. Only the rows and cells the file holds are visited, and a row's cells go
+ * as far as its last: a cell far out (`XFD1048576`) in a small file does not make a sheet of
+ * empty cells to read.
+ */
 function sheetRows(w: Worksheet): { header: string[]; body: { at: number; cells: unknown[] }[] } {
-  const width = w.columnCount;
-  const cellsOf = (r: number) => Array.from({ length: width }, (_, j) => cellValue(w.getCell(r, j + 1)));
-  const header = cellsOf(1).map((v) => (v === undefined ? '' : String(v)));
+  const cellsOf = (row: Row): unknown[] => {
+    const cells: unknown[] = [];
+    row.eachCell((cell, j) => {
+      const v = cellValue(cell);
+      if (v === undefined) return;
+      while (cells.length < j - 1) cells.push(undefined);
+      cells[j - 1] = v;
+    });
+    return cells;
+  };
+  const first = w.findRow(1);
+  const header = Array.from({ length: w.columnCount }, () => '');
+  if (first) cellsOf(first).forEach((v, j) => v !== undefined && (header[j] = String(v)));
   const body: { at: number; cells: unknown[] }[] = [];
-  for (let r = 2; r <= w.rowCount; r++) {
-    const cells = cellsOf(r);
+  w.eachRow((row, r) => {
+    if (r === 1) return;
+    const cells = cellsOf(row);
     if (cells.some((c) => c !== undefined && !(typeof c === 'string' && c.trim() === ''))) body.push({ at: r, cells });
-  }
+  });
   return { header, body };
 }
 

@@ -141,6 +141,30 @@ describe('reading a workbook', () => {
     expect(evaluate(c.plan!, table).unit(0).total?.toString()).toBe('85');
   });
 
+  it("reads a formula's result, 0 and FALSE included, as what it is (not a blank cell)", async () => {
+    const c = compile('s.assess', `scheme "s" total 10\ninput {\n  done : yes/no\n  n : count\n}\nitem "a" max 10 {\n  5 if done\n  5 if n = 0\n}\n`);
+    const book = new ExcelJS.Workbook();
+    const w = book.addWorksheet('data');
+    w.addRow(['id', 'done', 'n']);
+    w.addRow(['A', { formula: '1=2', result: false }, { formula: '1-1', result: 0 }]);
+    w.addRow(['B', { formula: '1=1', result: true }, { formula: '2-1', result: 1 }]);
+    const { table, diagnostics } = await readWorkbookUnits(c.plan!, await bytesOf(book));
+    expect(diagnostics).toEqual([]);
+    const e = evaluate(c.plan!, table);
+    expect([e.unit(0).total?.toString(), e.unit(1).total?.toString()]).toEqual(['5', '5']);
+  });
+
+  it('reads a small workbook with a cell far out (XFD1048576) by the cells it holds, not the sheet they span', async () => {
+    const c = compile('s.assess', `scheme "s" total 10\ninput {\n  n : count\n}\nitem "a" max 10: n\n`);
+    const book = new ExcelJS.Workbook();
+    const w = book.addWorksheet('data');
+    w.addRow(['id', 'n']);
+    w.addRow(['A', 3]);
+    w.getCell('XFD1048576').value = 'x';
+    const read = await readWorkbook(c.plan!, await bytesOf(book));
+    expect(read.rows.map((r) => Object.entries(r))).toEqual([[['id', 'A'], ['n', 3]], [['', 'x']]]);
+  });
+
   it('reports a list entry whose unit is not on the data sheet, and a list sheet without a unit column', async () => {
     const plan = schemeOf('article3-towns');
     const book = await loadWorkbook(await filledTemplate(plan, units('article3-towns')));
