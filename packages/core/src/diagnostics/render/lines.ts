@@ -26,12 +26,21 @@ export class LineMap {
     }
     // (A byte-order mark at the text's start is no column: editors do not show it.)
     const from = lo === 0 && this.text.charCodeAt(0) === 0xfeff ? Math.min(1, o) : this.starts[lo];
-    return { line: lo + 1, column: [...this.text.slice(from, o)].length + 1 };
+    // Counted on from the last position asked for when it is further along the same line (and
+    // not inside a surrogate pair): a data file's line may hold thousands of values, each with
+    // its message (a minified JSON file).
+    const last = this.last;
+    const onFrom = last && last.line === lo && last.offset <= o && last.offset >= from && !isLowSurrogate(this.text.charCodeAt(last.offset));
+    const column = onFrom ? last.column + codePoints(this.text, last.offset, o) : codePoints(this.text, from, o) + 1;
+    this.last = { line: lo, offset: o, column };
+    return { line: lo + 1, column };
   }
+  private last: { line: number; offset: number; column: number } | undefined;
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? this.text.length;
     const end = this.starts[line] ?? this.text.length + 1;
-    return this.text.slice(start, end - 1).replace(/\r$/, '');
+    const text = this.text.slice(start, end - 1);
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
   }
   lineStart(line: number): number {
     return this.starts[line - 1] ?? this.text.length;
@@ -39,6 +48,21 @@ export class LineMap {
   get lineCount(): number {
     return this.starts.length;
   }
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Characters (code points) of text[from, to): a surrogate pair is one. */
+function codePoints(text: string, from: number, to: number): number {
+  let n = to - from;
+  for (let i = from; i < to - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }
 
 /** Control characters but tab and line feed (C0, DEL and C1), and the controls of the text's direction. */

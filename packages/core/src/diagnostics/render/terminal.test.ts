@@ -1,6 +1,7 @@
 // The terminal code frame of a long line (a CSV row of many columns): a window around what the
 // diagnostic points at, cut with `…`, the carets still under it; a file's lines mapped once for
 // all its diagnostics.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diag } from '../diagnostic.js';
 import { renderDiagnostic } from './terminal.js';
@@ -44,6 +45,40 @@ describe('code frames of long lines', () => {
     const { src, text } = pointed(lines);
     expect(text).toBe('坏');
     expect(src.startsWith('…') && !src.endsWith('…')).toBe(true);
+  });
+});
+
+describe('code frames of any line, a short one or one of thousands of cells', () => {
+  const cell = fc.oneof(fc.constantFrom('是', '\t', '甲镇', 'x', '😀', '12.5', ''), fc.string({ maxLength: 6 }).map((t) => t.replace(/[\n\r\u2028\u2029]/g, ' ')));
+  it('point at the value (under its carets) and say its column in characters, wherever it is on the line', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 800 }), fc.array(cell, { maxLength: 800 }), (before, after) => {
+        const head = before.join(',') + ',';
+        const line = head + '坏值' + ',' + after.join(',');
+        const start = 5 + head.length;
+        const lines = frame(line, start, start + 2);
+        // The carets are as wide as the value (two wide characters: four columns).
+        expect(lines[4].slice(4).trim()).toBe('^^^^');
+        expect(pointed(lines).text.startsWith('坏值')).toBe(true);
+        expect(lines[1]).toBe(` --> d.csv:2:${[...head].length + 1}`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('give each offset the column a fresh count gives, asked in any order', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 200 }), fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), (cells, picks) => {
+        const text = `id,f\n${cells.join(',')}\nb,c\n`;
+        const map = new LineMap(text);
+        for (const p of picks) {
+          const o = p % (text.length + 1);
+          const fresh = new LineMap(text).position(o);
+          expect(map.position(o)).toEqual(fresh);
+          const lineStart = text.lastIndexOf('\n', o - 1) + 1;
+          expect(fresh.column).toBe([...text.slice(lineStart, o)].length + 1);
+        }
+      }),
+    );
   });
 });
 

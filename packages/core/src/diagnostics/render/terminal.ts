@@ -16,6 +16,8 @@ export interface RenderOptions {
 const MAX_LINE_WIDTH = 120;
 /** …with this many characters on either side. */
 const CONTEXT = 40;
+/** A line longer than this (in characters) is cut to a window before anything else is worked out on it. */
+const LONG_LINE = 1000;
 
 const WORDS = {
   en: { error: 'error', warning: 'warning', hint: 'hint', see: 'see' },
@@ -63,18 +65,22 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
     const byLine = new Map<number, typeof frames>();
     frames.forEach((f, i) => byLine.set(lines[i], [...(byLine.get(lines[i]) ?? []), f]));
     for (const line of [...byLine.keys()].sort((a, b) => a - b)) {
+      const whole = map.lineText(line);
+      const lineStart = map.lineStart(line);
+      const spans = byLine.get(line)!.map((f) => ({ f, start: f.span.start - lineStart, end: Math.min(Math.max(f.span.end, f.span.start + 1), lineStart + whole.length + 1) - lineStart }));
+      // A line far longer than a window shows is cut to a window's worth of characters around what
+      // it points at first, so that each of many diagnostics on one line (a minified JSON file)
+      // costs its window, not the line. Tabs widen a character, so this cut holds the window.
+      const [cutFrom, cutTo] = whole.length > LONG_LINE ? lineWindow(whole, Math.min(...spans.map((m) => m.start)), Math.max(...spans.map((m) => m.end))) : [0, whole.length];
+      const raw = whole.slice(cutFrom, cutTo);
       // Tabs are shown as four spaces, so that carets line up whatever the terminal's tab stops.
-      const src = printable(map.lineText(line).replace(/\t/g, '    '));
-      const tabShift = (upTo: number) => (map.lineText(line).slice(0, Math.max(0, upTo)).match(/\t/g)?.length ?? 0) * 3;
-      const marks = byLine.get(line)!.map((f) => {
-        const rawStart = f.span.start - map.lineStart(line);
-        const rawEnd = Math.min(Math.max(f.span.end, f.span.start + 1), map.lineStart(line) + map.lineText(line).length + 1) - map.lineStart(line);
-        return { f, start: rawStart + tabShift(rawStart), end: rawEnd + tabShift(rawEnd) };
-      });
+      const src = printable(raw.replace(/\t/g, '    '));
+      const tabShift = (upTo: number) => (raw.slice(0, Math.max(0, upTo)).match(/\t/g)?.length ?? 0) * 3;
+      const marks = spans.map(({ f, start, end }) => ({ f, start: start - cutFrom + tabShift(start - cutFrom), end: end - cutFrom + tabShift(end - cutFrom) }));
       // A long line (a CSV row of many columns) is shown around what it points at, cut with `…`.
       const [from, to] = displayWidth(src) > MAX_LINE_WIDTH ? lineWindow(src, Math.min(...marks.map((m) => m.start)), Math.max(...marks.map((m) => m.end))) : [0, src.length];
-      const lead = from > 0 ? '…' : '';
-      out.push(`${paint('34;1', String(line).padStart(gutter))} ${paint('34;1', '|')} ${lead}${src.slice(from, to)}${to < src.length ? '…' : ''}`);
+      const lead = from > 0 || cutFrom > 0 ? '…' : '';
+      out.push(`${paint('34;1', String(line).padStart(gutter))} ${paint('34;1', '|')} ${lead}${src.slice(from, to)}${to < src.length || cutTo < whole.length ? '…' : ''}`);
       for (const { f, start, end } of marks) {
         const before = displayWidth(lead + src.slice(from, Math.max(from, start)));
         const width = Math.max(1, displayWidth(src.slice(Math.max(0, start), Math.max(start + 1, end))));
