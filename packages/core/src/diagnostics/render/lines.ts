@@ -12,6 +12,15 @@ export interface Position {
 export class LineMap {
   private starts: number[] = [0];
   constructor(readonly text: string) {
+    // A line ends at a line feed, or at a carriage return alone (an old Mac file, a CSV saved so
+    // by Excel for Mac), as editors and the CSV reader count them.
+    if (/\r(?!\n)/.test(text)) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+      }
+      return;
+    }
     // (indexOf: a large data file's lines are found several times faster than char by char.)
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }

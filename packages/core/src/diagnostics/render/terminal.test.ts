@@ -126,6 +126,17 @@ describe('a file saved with a byte-order mark', () => {
   });
 });
 
+describe('line endings', () => {
+  it('a line ends at a line feed, a CR LF or a carriage return alone, as editors count them', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['id,f', 'a,x', 'b,坏'].join(eol) + eol;
+      const map = new LineMap(text);
+      expect(map.position(text.indexOf('坏'))).toEqual({ line: 3, column: 3 });
+      expect([1, 2, 3].map((l) => map.lineText(l))).toEqual(['id,f', 'a,x', 'b,坏']);
+    }
+  });
+});
+
 describe('a file with many diagnostics', () => {
   it('is mapped into lines once for all of them, and again only when its text changes', () => {
     const d = (start: number) => diag('E0501', { start, end: start + 1, file: 'd.csv' }, { unit: 'u', field: 'f', expected: { en: 'a number', zh: '数值' }, found: '"x"' });
