@@ -355,6 +355,48 @@ describe('use imports', () => {
   });
 });
 
+describe('a rename that would change what a scheme means', () => {
+  const text = `scheme "s" total 20
+input {
+  a : count "甲"
+  l : list of { v : number }
+}
+let b = a + 1
+item "x" max 10: count(l where v > a)
+item "y" max 10: b
+example "e" {
+  given { a: 1, l: [{ v: 0 }, { v: 5 }] }
+  expect total = 3
+}
+`;
+  const uri = 'file:///r/s.assess';
+  const rename = async (client: TestClient, marker: string, newName: string) =>
+    client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, marker), newName });
+
+  it('is refused: a name an entry field takes inside `where`, a name or a label already defined', async () => {
+    const client = await TestClient.start({ locale: 'en' });
+    await client.open(uri, text);
+    await expect(rename(client, 'a : count', 'v')).rejects.toThrow(/already used where a is/);
+    await expect(rename(client, 'v : number', 'a')).rejects.toThrow(/already used where v is/);
+    await expect(rename(client, 'b = a', 'a')).rejects.toThrow(/already used/);
+    await expect(rename(client, 'x" max', 'y')).rejects.toThrow(/"y" is already used/);
+    // A name free everywhere it is used is renamed, examples and all.
+    const edit = await rename(client, 'a : count', 'c');
+    const renamed = apply(text, edit.changes![uri]);
+    expect(renamed).toContain('count(l where v > c)');
+    expect(renamed).toContain('given { c: 1');
+    expect(checked(uri, renamed)).toEqual([]);
+    client.dispose();
+  });
+
+  it('is refused in Chinese too', async () => {
+    const client = await TestClient.start({ locale: 'zh-CN' });
+    await client.open(uri, text);
+    await expect(rename(client, 'a : count', 'v')).rejects.toThrow(/改名会改变方案的含义/);
+    client.dispose();
+  });
+});
+
 describe('a client that sends what it should not', () => {
   const text = 'scheme "s" total 1\nitem "i" max 1: 1';
 

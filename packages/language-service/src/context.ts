@@ -18,6 +18,8 @@ export interface FileContext {
   /** Positions in another file the compilation read (an import), if it was read. */
   positionsOf(path: string): Positions | undefined;
   uriOf(path: string): string;
+  /** Another text compiled as this file would be (a rename tried before it is offered); the program is left as it is. */
+  compileAs(text: string): Compiled;
 }
 
 /** Is a span in this file? (Spans without a file are.) */

@@ -1,8 +1,8 @@
 // Go to definition, find references and rename, from the semantic model's definitions and
 // their references (names, labels in `expect` and `item "…"`, record keys of examples).
-import { tokenize, type Definition, type DefinitionKind, type Span } from '@assess/core';
+import { tokenize, type Compiled, type Definition, type DefinitionKind, type Span } from '@assess/core';
 import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { FileContext } from './context.js';
+import { inThisFile, type FileContext } from './context.js';
 
 /** What is written between quotes: renamed as a label. */
 const LABEL_KINDS = new Set<DefinitionKind>(['section', 'item', 'bonus', 'veto', 'grade']);
@@ -41,9 +41,44 @@ export function rename(cx: FileContext, offset: number, newName: string): Worksp
   if (!renamable(def)) return null;
   const problem = LABEL_KINDS.has(def.kind) ? badLabel(newName) : badName(newName);
   if (problem) return new Error(problem[cx.lang]);
-  const edits: TextEdit[] = [def.nameSpan, ...def.references].map((s) => ({ range: cx.positions.range(s), newText: newName }));
+  const spans = [def.nameSpan, ...def.references].filter((s) => inThisFile(cx, s));
+  const clash = clashes(cx, def, spans, newName);
+  if (clash) return new Error(clash[cx.lang]);
+  const edits: TextEdit[] = spans.map((s) => ({ range: cx.positions.range(s), newText: newName }));
   return { changes: { [cx.uri]: edits } };
 }
+
+/**
+ * Whether the renamed scheme would mean something else: tried, each place renamed must still name
+ * the one thing renamed, it must be named nowhere else, and no name may be defined twice that was
+ * not. (A new name can be taken by another one in scope: an entry's field inside `where`.)
+ */
+function clashes(cx: FileContext, def: Definition, spans: readonly Span[], newName: string): { en: string; zh: string } | undefined {
+  const source = cx.compiled.source;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let text = '';
+  let at = 0;
+  const moved: number[] = [];
+  for (const s of sorted) {
+    text += source.slice(at, s.start);
+    moved.push(text.length);
+    text += newName;
+    at = s.end;
+  }
+  text += source.slice(at);
+  const after = cx.compileAs(text);
+  const renamed = after.model.nodeAt(moved[Math.max(0, sorted.indexOf(def.nameSpan))]).definition;
+  const same =
+    renamed !== undefined &&
+    moved.every((o) => after.model.nodeAt(o).definition === renamed) &&
+    renamed.references.filter((s) => inThisFile(cx, s)).length === def.references.filter((s) => inThisFile(cx, s)).length &&
+    count(after, 'E0007') <= count(cx.compiled, 'E0007');
+  if (same) return undefined;
+  const what = LABEL_KINDS.has(def.kind) ? `"${newName}"` : `\`${newName}\``;
+  return { en: `${what} is already used where ${def.name} is: renaming would change what the scheme means`, zh: `“${newName}”已在“${def.name}”所用之处另有所指，改名会改变方案的含义` };
+}
+
+const count = (c: Compiled, code: string) => c.diagnostics.filter((d) => d.code === code).length;
 
 /** A new name must read as one name to the lexer: not a keyword, not two words, no punctuation. */
 function badName(name: string): { en: string; zh: string } | undefined {

@@ -2,7 +2,7 @@
 // and answers every editor question with LSP types. No platform API: the language server runs
 // it in Node, the browser studio in a Web Worker. Each feature lives in its own module and
 // reads the semantic model and the syntax tree of the compiled file (`FileContext`).
-import { Program, type Compiled, type Lang, type SourceHost } from '@assess/core';
+import { compile, Program, type Compiled, type Lang, type SourceHost } from '@assess/core';
 import type {
   CodeAction,
   CodeActionContext,
@@ -60,8 +60,11 @@ export class LanguageService {
   /** Where diagnostics link to (see `ServiceOptions.docsUrl`). */
   docsUrl: string | undefined;
 
+  private readonly host: SourceHost;
+
   constructor(options: ServiceOptions = {}) {
-    this.program = new Program(options.host ?? NO_FILES);
+    this.host = options.host ?? NO_FILES;
+    this.program = new Program(this.host);
     this.lang = options.lang ?? 'en';
     this.docsUrl = options.docsUrl;
     this.toPath = options.uriToPath ?? identity;
@@ -214,6 +217,8 @@ export class LanguageService {
         return text === undefined ? undefined : this.positions(file, text);
       },
       uriOf: (file) => (file === path ? uri : this.toUri(file)),
+      // Other files as the program has them (open buffers first); nothing kept.
+      compileAs: (text) => compile(path, text, { read: (p) => this.program.text(p), resolve: this.host.resolve }),
     };
   }
 
