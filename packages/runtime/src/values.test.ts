@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from './decimal.js';
 import { NUMBER_TEXT, numberValue } from './numbers.js';
-import { isAbsent, toDecimal } from './values.js';
+import { isAbsent, toDecimal, toPercent } from './values.js';
 
-/** The general path alone: trim, drop thousands separators, 万/亿/%, then parse. */
+/** The general path alone: trim, drop thousands separators (only where they separate thousands), 万/亿/%, then parse. */
 function general(v: string): string | undefined {
-  const t = v.trim().replace(/,/g, '');
+  const trimmed = v.trim();
+  if (trimmed.includes(',') && !/^-?\d{1,3}(,\d{3})+(\.\d+)?(万|亿)?%?$/.test(trimmed)) return undefined;
+  const t = trimmed.replace(/,/g, '');
   return NUMBER_TEXT.test(t) ? Decimal.parse(numberValue(t))?.toString() : undefined;
 }
 
@@ -20,6 +22,12 @@ describe('toDecimal', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+  it('reads commas only as thousands separators, and one percent sign', () => {
+    expect(['1,200', ' 12,345.5 ', '-1,000,000', '1,200万'].map((s) => toDecimal(s)?.toString())).toEqual(['1200', '12345.5', '-1000000', '12000000']);
+    expect(['1,2,3', ',,1', '1,20', '12,34.5', '1,', ',1'].map((s) => toDecimal(s))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(['85%', '85', '1,200%'].map((s) => toPercent(s)?.toString())).toEqual(['0.85', '0.85', '12']);
+    expect(['85%%', '85 %%', '%'].map((s) => toPercent(s))).toEqual([undefined, undefined, undefined]);
   });
   it('keeps the limits of exactness: too many digits are not a number', () => {
     expect(toDecimal('1'.repeat(41))).toBeUndefined();

@@ -20,18 +20,26 @@ export function toDecimal(v: unknown): Decimal | undefined {
     // (spaces, commas, 万/亿/%, too many written fraction zeros) takes the general path.
     const direct = Decimal.parse(v);
     if (direct !== undefined) return direct;
-    const t = v.trim().replace(/,/g, '');
+    let t = v.trim();
+    // Commas only as thousands separators (`1,200`, `12,345.5`): `1,2,3` is no number.
+    if (t.includes(',')) {
+      if (!THOUSANDS.test(t)) return undefined;
+      t = t.replace(/,/g, '');
+    }
     if (!NUMBER_TEXT.test(t)) return undefined;
     return Decimal.parse(numberValue(t));
   }
   return undefined;
 }
 
+const THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?(万|亿)?%?$/;
+
 /** A percentage: 85, "85" and "85%" are all 0.85. */
 export function toPercent(v: unknown): Decimal | undefined {
   if (typeof v === 'string' && v.trim().endsWith('%')) {
-    const d = toDecimal(v.trim().slice(0, -1));
-    return d?.divPow10(2);
+    const rest = v.trim().slice(0, -1);
+    // One percent sign: `85%%` is no percentage.
+    return rest.endsWith('%') ? undefined : toDecimal(rest)?.divPow10(2);
   }
   return toDecimal(v)?.divPow10(2);
 }
