@@ -16,7 +16,7 @@ interface ErrorFacts {
 }
 
 /** A recognition error of one declaration (`tokens`) → a diagnostic. */
-export function syntaxDiagnostic(e: IRecognitionException, source: string, tokens: IToken[] = []): Diagnostic {
+export function syntaxDiagnostic(e: IRecognitionException, source: string, tokens: IToken[] = [], index?: ReadonlyMap<IToken, number>): Diagnostic {
   let facts: ErrorFacts;
   try {
     facts = JSON.parse(e.message) as ErrorFacts;
@@ -31,7 +31,7 @@ export function syntaxDiagnostic(e: IRecognitionException, source: string, token
   const span = atEnd ? { start: endAt, end: endAt } : { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
   const expected: Text = { en: describeExpected(facts.expected, 'en'), zh: describeExpected(facts.expected, 'zh') };
   const found: Text = atEnd ? { en: 'the end of the file', zh: '文件结尾' } : { en: `\`${facts.found}\``, zh: `\`${facts.found}\`` };
-  const at = tokens.indexOf(e.token);
+  const at = index ? (index.get(e.token) ?? -1) : tokens.indexOf(e.token);
   const previous = at > 0 ? tokens[at - 1] : atEnd ? last : undefined;
   // When the unexpected token starts a new line, the mistake is where the previous line stopped
   // (`deduct 1 per x,` then `}`): point just after the previous token.

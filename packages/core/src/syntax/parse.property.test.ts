@@ -245,6 +245,13 @@ describe('hostile inputs return diagnostics', () => {
     expect(c.diagnostics.map((d) => d.code)).not.toContain('E0006');
   });
 
+  it('a declaration of 100 000 tokens of garbage: its first error; recovery again in the next declaration', () => {
+    // The section after it has two mistakes on two lines: recovering, both are found.
+    const section = 'section "s" max 10 {\n  item "b" max 5: (1\n  item "c" max 5: 2 )\n  item "d" max 5: 3 ++ 4\n}\n';
+    const c = bounded(header + 'bands a { ' + 'if 1 > 0 then '.repeat(20_000) + '}\n' + section);
+    expect(c.diagnostics.map((d) => d.code).filter((code) => code === 'E0002')).toHaveLength(3);
+  });
+
   it('a 2 MB file', () => {
     const unit = 'item "材料报送" max 5: deduct 1 per missing_reports  # 每少报1次扣1分\n';
     const src = 'scheme "大文件" total 10\ninput { missing_reports : count }\n' + unit.repeat(Math.ceil((2 * 1024 * 1024) / unit.length));

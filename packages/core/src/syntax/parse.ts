@@ -90,7 +90,7 @@ export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReus
       diagnostics.push(strayTokens(chunk, source));
       continue;
     }
-    let node: SyntaxNode;
+    let node: SyntaxNode | undefined;
     try {
       node = memory?.take(source, chunk) ?? parseChunk(source, chunk, diagnostics, memory);
     } catch (e) {
@@ -102,33 +102,63 @@ export function parseTokens(source: string, tokens: T.Tokens, reuse?: SyntaxReus
       root.children.declaration = [];
       return tree;
     }
-    root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node);
+    // (Without recovery, a declaration with an error has no tree.)
+    if (node) root.children[first === K.Scheme ? 'header' : 'declaration']!.push(node);
   }
   return tree;
 }
+
+/** Declarations longer than this (in tokens) are parsed without recovery (see `parseChunk`). */
+const MAX_RECOVERED_TOKENS = 50_000;
 
 /** The tokens of a file: with `reuse`, only the lines changed since its last parse are lexed. */
 export function lex(source: string, reuse?: SyntaxReuse): T.Tokens {
   return reuse ? memoryOf(reuse).tokenize(source) : T.tokenize(source);
 }
 
+/** The line (counted from the chunk's first) of an offset in a chunk's text, by binary search. */
+function lineIndex(source: string, chunk: IToken[]): (offset: number) => number {
+  const from = chunk[0]?.startOffset ?? 0;
+  const last = chunk[chunk.length - 1];
+  const to = Math.min(source.length, (last?.endOffset ?? from) + 2);
+  const breaks: number[] = [];
+  for (let i = source.indexOf('\n', from); i >= 0 && i < to; i = source.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
 /** Parse one top-level declaration, adding its syntax errors to `diagnostics`. */
-function parseChunk(source: string, chunk: IToken[], diagnostics: Diagnostic[], memory?: Memory): SyntaxNode {
+function parseChunk(source: string, chunk: IToken[], diagnostics: Diagnostic[], memory?: Memory): SyntaxNode | undefined {
   parser.input = chunk;
-  const node = (chunk[0].tokenType === K.Scheme ? parser.header() : parser.declaration()) as SyntaxNode;
+  // A declaration of tens of thousands of tokens (text pasted by mistake, most likely) is parsed
+  // without recovery, up to its first error: recovering from each of thousands of errors costs
+  // the parser a search of the grammar every time (a megabyte of such text took a minute).
+  (parser as unknown as { recoveryEnabled: boolean }).recoveryEnabled = chunk.length <= MAX_RECOVERED_TOKENS;
+  const node = (chunk[0].tokenType === K.Scheme ? parser.header() : parser.declaration()) as SyntaxNode | undefined;
   // "Expected the end of the declaration" after another error in the same declaration is
   // where recovery gave up, not a second mistake of the author's.
   const errors = parser.errors.filter((e, i) => i === 0 || e.name !== 'NotAllInputParsedException');
   // Nor is a second error on the line of the one before: recovery resumed inside the same mistake.
-  const lineOf = (d: Diagnostic) => source.lastIndexOf('\n', d.span.start - 1);
+  // (Recovery can make thousands on one line of garbage: each is placed among the chunk's tokens
+  // and lines by a lookup, not a search along the line.)
+  const index = errors.length > 1 ? new Map(chunk.map((t, i) => [t, i])) : undefined;
+  const lineOf = errors.length > 1 ? lineIndex(source, chunk) : () => 0;
   let previous: Diagnostic | undefined;
   for (const e of errors) {
-    const d = syntaxDiagnostic(e, source, chunk);
-    if (previous && lineOf(previous) === lineOf(d)) continue;
+    const d = syntaxDiagnostic(e, source, chunk, index);
+    if (previous && lineOf(previous.span.start) === lineOf(d.span.start)) continue;
     diagnostics.push((previous = d));
   }
   memory?.parsed();
-  if (errors.length === 0) memory?.keep(source, chunk, node);
+  if (errors.length === 0 && node) memory?.keep(source, chunk, node);
   return node;
 }
 
