@@ -83,7 +83,7 @@ function dataSheet(book: Workbook, wanted: string | undefined): Worksheet {
  * as far as its last: a cell far out (`XFD1048576`) in a small file does not make a sheet of
  * empty cells to read.
  */
-function sheetRows(w: Worksheet): { header: string[]; body: { at: number; cells: unknown[] }[] } {
+export function sheetRows(w: Worksheet): { header: string[]; body: { at: number; cells: unknown[] }[] } {
   const cellsOf = (row: Row): unknown[] => {
     const cells: unknown[] = [];
     row.eachCell((cell, j) => {

@@ -9,6 +9,9 @@ import { unzipSync, zipSync } from 'fflate';
 import { filledTemplate } from '@assess/testing';
 import { describe, expect, it } from 'vitest';
 import { CELL_LINES, cellsOf } from './results.js';
+import { cellValue } from './book.js';
+import { sheetRows } from './read.js';
+import fc from 'fast-check';
 import { loadWorkbook, readWorkbook, readWorkbookUnits, resultsWorkbook, streamResultsWorkbook, templateWorkbook, WorkbookError, workbookSheets, type Workbook } from './index.js';
 
 const example = (name: string) => new URL(`../../../examples/${name}/`, import.meta.url);
@@ -163,6 +166,33 @@ describe('reading a workbook', () => {
     w.getCell('XFD1048576').value = 'x';
     const read = await readWorkbook(c.plan!, await bytesOf(book));
     expect(read.rows.map((r) => Object.entries(r))).toEqual([[['id', 'A'], ['n', 3]], [['', 'x']]]);
+  });
+
+  it('reads a sheet, written and loaded again, as a walk over every cell of its extent would (header, non-blank rows, their cells)', async () => {
+    const value = fc.oneof(fc.constant(undefined), fc.constant(''), fc.constant('  '), fc.integer({ min: -5, max: 100 }), fc.boolean(), fc.constantFrom('甲镇', 'yes', '85%', '__proto__'), fc.constant({ formula: '1-1', result: 0 }));
+    const cells = fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 8 }), value), { maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(cells, async (cs) => {
+        const book = new ExcelJS.Workbook();
+        const w = book.addWorksheet('data');
+        for (const [r, c, v] of cs) w.getCell(r, c).value = v as ExcelJS.CellValue;
+        const sheet = (await loadWorkbook(await bytesOf(book))).getWorksheet('data')!;
+        // The walk the reader made before: every cell of rowCount × columnCount.
+        const width = sheet.columnCount;
+        const dense = (r: number) => Array.from({ length: width }, (_, j) => cellValue(sheet.getCell(r, j + 1)));
+        const header = dense(1).map((v) => (v === undefined ? '' : String(v)));
+        const body: { at: number; cells: unknown[] }[] = [];
+        for (let r = 2; r <= sheet.rowCount; r++) {
+          const row = dense(r);
+          if (row.some((c) => c !== undefined && !(typeof c === 'string' && c.trim() === ''))) body.push({ at: r, cells: row });
+        }
+        const read = sheetRows(sheet);
+        expect(read.header).toEqual(header);
+        expect(read.body.map((b) => b.at)).toEqual(body.map((b) => b.at));
+        read.body.forEach((b, i) => expect(Array.from({ length: width }, (_, j) => b.cells[j])).toEqual(body[i].cells));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('reports a list entry whose unit is not on the data sheet, and a list sheet without a unit column', async () => {
