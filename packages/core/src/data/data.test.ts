@@ -310,6 +310,15 @@ describe('files', () => {
     expect(codes(rowsFromJson('{ "towns": [] }', 'd.json').diagnostics)).toEqual(['E0505']);
     expect(codes(rowsFromJson('42', 'd.json').diagnostics)).toEqual(['E0505']);
   });
+  it('JSON: `units` twice is E0505 at the second (JSON.parse would keep the last list without a word)', () => {
+    const text = '{ "units": [{ "id": "A" }], "note": { "units": 1 }, "units": [{ "id": "B" }] }';
+    const read = rowsFromJson(text, 'd.json');
+    expect(read.rows).toEqual([]);
+    expect(read.diagnostics.map((d) => [d.code, d.message.en, text.slice(d.span.start, d.span.start + 1)])).toEqual([['E0505', 'the data file has `units` twice: keep the one list of units meant', '[']]);
+    expect(read.diagnostics[0].span.start).toBe(text.lastIndexOf('['));
+    // Once, beside other keys (one of them `units` inside another value): read as before.
+    expect(rowsFromJson('{ "note": { "units": 1 }, "units": [{ "id": "B" }] }', 'd.json').rows).toEqual([{ id: 'B' }]);
+  });
   it('JSON: a data error points at the unit’s id in the file', () => {
     const text = JSON.stringify({ units: [good({ id: '甲镇' }), good({ id: '乙镇', dept_score: 99 })] }, null, 2);
     const read = rowsFromJson(text, 'd.json');

@@ -3,7 +3,7 @@ import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { FileProblem } from '../diagnostics/catalog/data.js';
 import type { Plan } from '../ir/plan.js';
 import { unitHeaders } from './headers.js';
-import { jsonValueSpans, type UnitSpans } from './locate.js';
+import { jsonValueSpans, topLevelValues, type UnitSpans } from './locate.js';
 
 /** What a data file's text gave: its rows, where each row is, where each value is (by the validator's field path). */
 export interface TextRows {
@@ -34,6 +34,9 @@ export function rowsFromJson(source: string, file: string, plan?: Pick<Plan, 'in
   }
   const rows = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.units) ? data.units : undefined;
   if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
+  // `{"units": […], "units": […]}`: JSON.parse keeps the last list and drops the first without a word.
+  const twice = Array.isArray(data) ? undefined : topLevelValues(text).filter((v) => v.key === 'units')[1];
+  if (twice) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: twice.at, end: twice.at + 1, file }, { k: 'unitsTwice' })] };
   // Found only when a message needs them.
   let units: UnitSpans[] | undefined;
   const unitAt = (i: number) => (units ??= jsonValueSpans(text, plan))[i];

@@ -81,6 +81,23 @@ export function jsonValueSpans(text: string, plan?: Pick<Plan, 'inputs' | 'unitL
   return units;
 }
 
+/** Where each value of a JSON document that is a record starts, by key, in order (a key written twice is there twice). */
+export function topLevelValues(text: string): { key: string; at: number }[] {
+  const s = new Scanner(text);
+  const out: { key: string; at: number }[] = [];
+  try {
+    s.space();
+    if (s.peek() === '{')
+      s.object((key) => {
+        out.push({ key, at: s.at() });
+        s.skipValue();
+      });
+  } catch {
+    // Not JSON: the keys read so far.
+  }
+  return out;
+}
+
 /** White space between JSON's tokens (and a byte-order mark before a document). */
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 

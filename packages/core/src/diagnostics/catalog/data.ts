@@ -7,6 +7,8 @@ export type FileProblem =
   | { k: 'notRecord'; row: number }
   | { k: 'badJson' }
   | { k: 'notList' }
+  /** `{"units": […], "units": […]}`: which list is meant? */
+  | { k: 'unitsTwice' }
   /** A line of a JSON-lines file (.jsonl) that is not JSON. */
   | { k: 'badJsonLine'; line: number }
   /** A CSV file the CSV reader cannot read past this line (an unclosed quote, …). */
@@ -28,6 +30,8 @@ function fileProblem(a: FileProblem): Text {
       return { en: 'the data file is not valid JSON', zh: '数据文件不是有效的 JSON' };
     case 'notList':
       return { en: 'the data file must be a list of units or `{ "units": [ … ] }`', zh: '数据文件应为单位列表或 `{ "units": [ … ] }`' };
+    case 'unitsTwice':
+      return { en: 'the data file has `units` twice: keep the one list of units meant', zh: '数据文件中 `units` 出现了两次：只保留要计算的那一个单位列表' };
     case 'badJsonLine':
       return { en: `line ${a.line} of the data file is not valid JSON`, zh: `数据文件第 ${a.line} 行不是有效的 JSON` };
     case 'badCsv':
