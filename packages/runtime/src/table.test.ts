@@ -61,3 +61,56 @@ describe('keys the scheme does not declare (W0501)', () => {
     expect(validateRows(spec, [{ id: 'b', n: 2 }, row]).problems).toEqual([]);
   });
 });
+
+describe('rows an embedding program passes in, from anyone', () => {
+  const lists: InputSpec = {
+    inputs: [
+      { name: 'n', type: { k: 'count' }, optional: false },
+      { name: 'xs', type: { k: 'list', fields: [{ name: 'k', type: { k: 'text' }, optional: false }] }, optional: false },
+    ],
+    unitKinds: [],
+    gradeLabels: [],
+  };
+  const codes = (r: { problems: Problem[] }) => r.problems.map((p) => p.code);
+
+  it("a hole in the rows or in a list is no unit and no entry, whatever a prototype's index holds", () => {
+    const proto = Array.prototype as unknown as Record<number, unknown>;
+    try {
+      proto[0] = { id: 'ghost', n: 0, xs: [], k: 'ghost' };
+      // eslint-disable-next-line no-sparse-arrays
+      const r = validateRows(lists, [, { id: 'b', n: 1, xs: [, { k: 'x' }] }]);
+      expect(r.table.ids).not.toContain('ghost');
+      expect(codes(r)).toEqual(['E0505', 'E0501']);
+      expect(r.table.columns.get('xs')![r.table.ids.indexOf('b')]).toEqual([{ k: 'x' }]);
+    } finally {
+      delete proto[0];
+    }
+  });
+
+  it('a list whose length is not a whole number up to the limit is not read (a Proxy may say anything)', () => {
+    const lying = (lengths: number[]) => {
+      let i = 0;
+      return new Proxy([], { get: (t, k) => (k === 'length' ? lengths[Math.min(i++, lengths.length - 1)] : Reflect.get(t, k)) });
+    };
+    for (const xs of [lying([-1]), lying([1.5]), lying([2 ** 32]), lying([20_000])]) expect(codes(validateRows(lists, [{ id: 'a', n: 1, xs }]))).toEqual(['E0501']);
+    // Read once: a length that grows after it was checked reads no more entries.
+    const r = validateRows(lists, [{ id: 'a', n: 1, xs: new Proxy([{ k: 'e' }], { get: (t, k) => (k === 'length' ? (lyingReads++ ? 20_000 : 1) : Reflect.get(t, k)) }) }]);
+    expect(r.table.columns.get('xs')![0]).toEqual([{ k: 'e' }]);
+  });
+  let lyingReads = 0;
+
+  it('a value is described by its kind, never by running its own code or printing all of it', () => {
+    let ran = false;
+    const f = () => 0;
+    f.toString = () => {
+      ran = true;
+      throw new Error('from data');
+    };
+    const found = (n: unknown) => (validateRows(lists, [{ id: 'a', n, xs: [] }]).problems[0] as { found: string }).found;
+    expect(found(f)).toBe('a function');
+    expect(ran).toBe(false);
+    expect(found(Symbol('x'.repeat(100_000)))).toBe('a symbol');
+    expect(found(10n ** 100_000n)).toBe('a whole number of more than 40 digits');
+    expect(found(-5n)).toBe('-5n');
+  });
+});

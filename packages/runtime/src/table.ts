@@ -86,7 +86,13 @@ interface FieldCheck {
   entries?: { fields: FieldCheck[]; make: () => Rec };
 }
 
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: object, k: string | number) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** A list's length, read once: a whole number up to `most`, else undefined (a Proxy's `length` may say anything). */
+function lengthOf(list: readonly unknown[], most: number): number | undefined {
+  const n = list.length;
+  return Number.isInteger(n) && n >= 0 && n <= most ? n : undefined;
+}
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function numberCheck(t: Extract<FieldType, { k: 'count' | 'integer' | 'number' }>): Check {
@@ -144,7 +150,8 @@ function valueCheck(t: FieldType, grades: readonly string[]): Check {
       return (v) => (typeof v === 'string' ? (members.get(v) ?? members.get(v.trim()) ?? BAD) : BAD);
     }
     case 'list':
-      return (v) => (Array.isArray(v) && v.length <= DATA_LIMITS.maxListEntries ? (v as Rec[]) : BAD);
+      // (Its length is read and bounded once, where its entries are read.)
+      return (v) => (Array.isArray(v) ? (v as Rec[]) : BAD);
   }
 }
 
@@ -384,20 +391,22 @@ export class TableBuilder {
       return undefined;
     }
     const v = f.check(raw);
-    if (v === BAD) {
+    const length = v !== BAD && f.entries ? lengthOf(v as unknown[], DATA_LIMITS.maxListEntries) : 0;
+    if (v === BAD || length === undefined) {
       this.problems.push({ code: 'E0501', row: i, unit, field: pathOf(f, list, j), expected: t, found: describeFound(raw) });
       return undefined;
     }
-    return f.entries ? this.entries(f.entries, v as unknown[], unit, i, pathOf(f, list, j)) : v;
+    return f.entries ? this.entries(f.entries, v as unknown[], length, unit, i, pathOf(f, list, j)) : v;
   }
 
-  private entries(e: NonNullable<FieldCheck['entries']>, list: unknown[], unit: string, i: number, path: string): Rec[] {
+  private entries(e: NonNullable<FieldCheck['entries']>, list: unknown[], length: number, unit: string, i: number, path: string): Rec[] {
     // Made as long as the list at once: an array grown by pushing keeps room for 16 more (a
     // million units' lists of one or two entries took twice the memory of the entries).
-    const out: Rec[] = new Array(list.length);
+    const out: Rec[] = new Array(length);
     let k = 0;
-    for (let j = 0; j < list.length; j++) {
-      const entry = list[j];
+    for (let j = 0; j < length; j++) {
+      // A hole is no entry (nor what a prototype's index holds).
+      const entry = own(list, j) ? list[j] : undefined;
       if (!isRecord(entry)) {
         this.problems.push({ code: 'E0501', row: i, unit, field: `${path}[${j + 1}]`, expected: 'record', found: describeFound(entry) });
         continue;
@@ -467,9 +476,11 @@ export function csvRecord(header: string[], cells: string[], lists: ReadonlySet<
 
 /** Rows → table, in one call. */
 export function validateRows(spec: InputSpec, rows: readonly unknown[]): { table: UnitTable; problems: Problem[] } {
-  if (rows.length > DATA_LIMITS.maxUnits) return tooMany(spec, rows.length);
-  const b = new TableBuilder(spec, rows.length);
-  for (let i = 0; i < rows.length; i++) b.addRecord(rows[i]);
+  const n = lengthOf(rows, DATA_LIMITS.maxUnits);
+  if (n === undefined) return tooMany(spec, Number(rows.length));
+  const b = new TableBuilder(spec, n);
+  // A hole is no unit (nor what a prototype's index holds).
+  for (let i = 0; i < n; i++) b.addRecord(own(rows, i) ? rows[i] : undefined);
   return b.finish();
 }
 

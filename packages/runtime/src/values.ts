@@ -74,5 +74,10 @@ export function describeFound(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a record';
+  // By its kind, never by its own text: a function's `toString` is the caller's code, a symbol's
+  // description and a big integer's digits may be of any length.
+  if (typeof v === 'function') return 'a function';
+  if (typeof v === 'symbol') return 'a symbol';
+  if (typeof v === 'bigint') return v > -(10n ** 40n) && v < 10n ** 40n ? `${v}n` : 'a whole number of more than 40 digits';
   return String(v);
 }

@@ -79,6 +79,20 @@ describe('reading with labels', () => {
     expect(table.ids).toEqual(['甲']);
   });
 
+  it("a hole in a list keyed by labels stays a hole, whatever a prototype's index holds", () => {
+    const p = plan();
+    const proto = Array.prototype as unknown as Record<number, unknown>;
+    try {
+      proto[0] = { 项目: 'ghost', 年度: 2024 };
+      // eslint-disable-next-line no-sparse-arrays
+      const [row] = withFieldNames(p, [{ 单位: '甲', honors: [, { 项目: '桥', 年度: 2024 }] }]) as { honors: unknown[] }[];
+      expect(Object.prototype.hasOwnProperty.call(row.honors, 0)).toBe(false);
+      expect(row.honors[1]).toEqual({ project: '桥', year: 2024 });
+    } finally {
+      delete proto[0];
+    }
+  });
+
   it('any column order gives the same records (property)', () => {
     const p = plan();
     const headers = ['单位', '组织体系', 'missing', 'level'];

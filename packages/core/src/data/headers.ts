@@ -120,6 +120,12 @@ export function fieldNamer(plan: Pick<Plan, 'inputs' | 'unitLabels'>): (row: unk
       // A copy of the list only from the first entry renamed.
       let renamed: unknown[] | undefined;
       for (let j = 0; j < list.length; j++) {
+        // (A hole stays a hole for the validator to report, not what a prototype's index holds.)
+        if (!Object.prototype.hasOwnProperty.call(list, j)) {
+          if (!renamed) renamed = list.slice(0, j);
+          renamed.length++;
+          continue;
+        }
         const e = list[j];
         const x = isRecord(e) ? rename(headers, e) : e;
         if (x !== e && !renamed) renamed = list.slice(0, j);
