@@ -3,6 +3,7 @@
 // here loads ECharts (a page loads it only when there are results to draw) or the decimals.
 import type { Lang } from '@assess/core';
 import type { Chart } from './charts.js';
+import { escapeHtml } from './html.js';
 
 const WORDS = {
   zh: {
@@ -74,7 +75,8 @@ export function itemsOption(chart: Chart, lang: Lang) {
   return {
     animation: false,
     title: { text: title, ...TITLE },
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number[] }) => `${p.name}: ${p.value[3]} ${w.points} × ${p.value[2]} ${w.units}` },
+    // A formatter's text is put into the page as HTML: the item's label is the scheme's, untrusted.
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number[] }) => `${escapeHtml(p.name)}: ${p.value[3]} ${w.points} × ${p.value[2]} ${w.units}` },
     grid: { left: 16, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'value', min: 0, max: 100, name: `${w.rate} %`, nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },

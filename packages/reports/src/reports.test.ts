@@ -7,7 +7,7 @@ import { compile, Decimal, evaluate, ranked, rowsFromJson, rulesTable, validateU
 import JSZip from 'jszip';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BARS_PER_UNIT, chartData, resultsReport, rulesTableDocx, rulesTableHtml, rulesTableMarkdown } from './index.js';
+import { BARS_PER_UNIT, chartData, itemsOption, resultsReport, rulesTableDocx, rulesTableHtml, rulesTableMarkdown } from './index.js';
 
 const EVIL = '</script><img src=x onerror=alert(1)>|a\\b';
 const SCHEME = `方案 "考核" 总分 10
@@ -133,6 +133,15 @@ describe('a report of units placed within groups', () => {
 });
 
 describe('the charts', () => {
+  it("put a label into a tooltip's HTML as text (the studio shows tooltips; a label is the scheme's)", () => {
+    const plan = compiled(SCHEME).plan!;
+    const chart = chartData(plan, ranked(results(plan, JSON.stringify([{ id: 'a', n: 3, 违规: false }]))), 'en');
+    const option = itemsOption(chart, 'en');
+    const tip = option.tooltip.formatter({ name: chart.items[0].label, value: [30, 0, 1, 3] });
+    expect(chart.items[0].label).toBe('<script>x</script>');
+    expect(tip).toBe('&lt;script&gt;x&lt;/script&gt;: 3 points × 1 units');
+  });
+
   it("stack each unit's sections by what they add to the total (weighted sections too)", () => {
     const dir = new URL('../../../examples/article5-harmony/', import.meta.url);
     const plan = compiled(readFileSync(new URL('scheme.assess', dir), 'utf8')).plan!;
