@@ -19,7 +19,13 @@ export class Client {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ id, kind, req }, transfer);
+      try {
+        this.worker.postMessage({ id, kind, req }, transfer);
+      } catch (e) {
+        // A request that cannot be copied to the worker (a value nested thousands deep) is not left waiting.
+        this.waiting.delete(id);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
     });
   }
 }

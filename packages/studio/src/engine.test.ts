@@ -109,6 +109,17 @@ describe('the engine', () => {
     expect(e.resultsCsv()!.split('\r\n').slice(1, 5)).toEqual(['-2,5,5,1,,', '"\'=HYPERLINK(""x"")",4,4,2,,', "'@SUM(A1),3,3,3,,", '"\'-1+HYPERLINK(""y"")",2,2,4,,']);
   });
 
+  it('a unit that is not a record (null) is said where it is, and the grid gets the records', async () => {
+    const e = new Engine();
+    e.check({ text: 'scheme "s" total 5\ninput { n : count }\nitem "a" max 5: deduct 1 per n\n', version: 1 });
+    const data = await e.readData({ name: 'd.json', bytes: bytes('{"units": [{"id": "a", "n": 1}, null, 5]}') });
+    expect(data.rows).toEqual([{ id: 'a', n: 1 }]);
+    expect(data.problems.map((p) => [p.code, p.message])).toEqual([
+      ['E0505', '第 2 个单位不是记录'],
+      ['E0505', '第 3 个单位不是记录'],
+    ]);
+  });
+
   it('says (E0505) that a file is not a workbook; reads nothing while the scheme has never been without errors', async () => {
     const { e } = await engineWith('article3-towns', 'en');
     const bad = await e.readData({ name: 'x.xlsx', bytes: bytes('not a zip') });

@@ -6,6 +6,7 @@
 import {
   csvCell,
   dataDiagnostics,
+  dataFileDiagnostic,
   Decimal,
   evaluate,
   expectedText,
@@ -132,8 +133,11 @@ export class Engine {
     const text = new TextDecoder().decode(bytes);
     const read = /\.csv$/i.test(name) ? rowsFromCsv(text, name, plan) : rowsFromJson(text, name);
     this.source = { name, text: { map: new LineMap(text), rowSpan: read.rowSpan } };
-    const rows = (this.rows = withFieldNames(plan, read.rows) as Row[]);
-    return { rows, problems: read.diagnostics.map((d) => this.fileProblem(d, name)) };
+    // The grid holds records: a unit that is not one (`null`, a number) is said where it is, and left out.
+    const all = withFieldNames(plan, read.rows);
+    const notRecords = all.flatMap((r, i) => (isRecord(r) ? [] : [dataFileDiagnostic({ k: 'notRecord', row: i + 1 }, read.rowSpan(i))]));
+    const rows = (this.rows = all.filter(isRecord) as Row[]);
+    return { rows, problems: [...read.diagnostics, ...notRecords].map((d) => this.fileProblem(d, name)) };
   }
 
   /** Validate the grid's rows (the last ones sent, when none are) and score them. `pristine`: the rows are as read from the last file. */
@@ -297,3 +301,5 @@ function itemColumns(order: readonly UnitResult[]): Results['items'] {
     order: header.map((_, k) => ranks(scores.map((items) => (items[k]?.notApplicable ? null : (items[k]?.score ?? null))))),
   };
 }
+
+const isRecord = (r: unknown): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r);

@@ -57,13 +57,17 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
   head.insertCell();
   const byCell = new Map<string, DataProblem[]>();
   for (const p of problems) if (p.row !== undefined) byCell.set(`${p.row}\u0000${p.key ?? ''}`, [...(byCell.get(`${p.row}\u0000${p.key ?? ''}`) ?? []), p]);
-  const commit = (i: number, c: GridColumn, input: HTMLInputElement) => {
+  // A row's cells and its × act on the row itself, not on its place: until the grid is drawn again
+  // after a deletion, the rows below it are one place up (a second click of ×, or an edit in the
+  // meantime, went to the next unit).
+  const commit = (row: Row, c: GridColumn, input: HTMLInputElement) => {
     const v = cellValue(input.value, c.list);
-    if (v === undefined) delete rows[i][c.key];
-    else rows[i][c.key] = v;
+    if (v === undefined) delete row[c.key];
+    else row[c.key] = v;
     o.onEdit();
   };
   const drawRow = (i: number, tr: HTMLTableRowElement) => {
+    const row = rows[i];
     const rowProblems = byCell.get(`${i}\u0000`);
     if (rows[i] === o.found()) tr.classList.add('found');
     const num = tr.insertCell();
@@ -76,7 +80,7 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
       input.value = cellText(rows[i][c.key]);
       input.setAttribute('aria-label', `${c.header} ${i + 1}`);
       if (c.choices) input.setAttribute('list', listId(c));
-      input.addEventListener('change', () => commit(i, c, input));
+      input.addEventListener('change', () => commit(row, c, input));
       // ↓ and Enter: the same field of the next row; ↑ and Shift+Enter: of the row before (not while an input method is composing).
       input.addEventListener('keydown', (e) => {
         if (e.isComposing || e.keyCode === 229) return;
@@ -94,7 +98,9 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
     del.className = 'delete';
     del.title = w('deleteRow');
     del.addEventListener('click', () => {
-      rows.splice(i, 1);
+      const at = rows.indexOf(row);
+      if (at < 0) return;
+      rows.splice(at, 1);
       o.onEdit();
     });
   };
@@ -115,7 +121,8 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
     again.setSelectionRange(typing.start, typing.end);
     // Text typed before the grid was drawn again is not the browser's to report as changed: it is committed when the cell is left.
     const column = columns.find((c) => c.key === typing.key)!;
-    again.addEventListener('blur', () => again.value !== cellText(rows[typing.row][typing.key]) && commit(typing.row, column, again), { once: true });
+    const row = rows[typing.row];
+    again.addEventListener('blur', () => again.value !== cellText(row[typing.key]) && commit(row, column, again), { once: true });
   }
   return grid;
 }

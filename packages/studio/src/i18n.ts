@@ -12,6 +12,7 @@ const WORDS = {
   share: { zh: '分享链接', en: 'Share link' },
   shareCopied: { zh: '链接已复制到剪贴板，并显示在地址栏', en: 'The link is in the address bar (and copied)' },
   shareTooLarge: { zh: '方案和数据太大，无法放进链接；请下载文件分享', en: 'Too large for a link: share the files instead' },
+  shareBroken: { zh: '分享链接不完整或已损坏，无法打开；显示的是上次的内容', en: 'The share link is incomplete or damaged and cannot be opened: this is the last session' },
   language: { zh: 'English', en: '中文' },
   tabData: { zh: '数据', en: 'Data' },
   tabResults: { zh: '结果', en: 'Results' },

@@ -172,6 +172,8 @@ async function run(): Promise<void> {
       state.results = r.results;
       renderTab();
       measure('assess-run-shown', started);
+      // The unit explained is explained again from these results (or not at all, when it is gone).
+      if (state.explained !== undefined) await explained(state.explained);
     } while (runAgain);
   })().finally(() => (running = undefined));
   return running;
@@ -385,10 +387,15 @@ async function charts() {
 }
 
 async function explain(unit: string) {
+  await explained(unit);
+  showTab('explain');
+}
+
+/** A unit's explanation in its tab (empty when the results have no such unit), the tab left as it is. */
+async function explained(unit: string) {
   state.explained = unit;
   markRows($<HTMLTableElement>('results'), 'selected', (tr) => tr.dataset.unit === unit);
   $('explanation').textContent = (await dataWorker.call('explain', { unit })) ?? '';
-  showTab('explain');
 }
 
 // ── tabs, downloads, sharing, language ──────────────────────────────
@@ -440,8 +447,18 @@ function downloadButton(id: string, make: () => Promise<BlobPart | null>, word: 
 }
 const fileBase = () => (state.results?.scheme || 'assess').replace(/[\\/:*?"<>|]/g, '_').slice(0, 60);
 
-const persistScheme = () => saveScheme(editor.view.state.doc.toString(), lang);
-const persistData = () => saveData(state.rows, state.dataName);
+/** What is on the page, for the next visit; a share link left in the address bar by Share is dropped (it no longer says what is on the page). */
+const persistScheme = () => {
+  forgetLink();
+  saveScheme(editor.view.state.doc.toString(), lang);
+};
+const persistData = () => {
+  forgetLink();
+  saveData(state.rows, state.dataName);
+};
+const forgetLink = () => {
+  if (location.hash.startsWith('#share=')) history.replaceState(null, '', location.pathname + location.search);
+};
 
 async function share() {
   const fragment = await shareFragment({ scheme: editor.view.state.doc.toString(), rows: state.rows });
@@ -474,6 +491,10 @@ async function openExample(id: string) {
 }
 
 function wire() {
+  // A share link opened in this tab (only the fragment changed): opened as a page is.
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#share=')) location.reload();
+  });
   wireFind(
     $<HTMLInputElement>('find-row'),
     $('find-row-count'),
@@ -545,16 +566,23 @@ async function start() {
   applyWords();
   wire();
   showTab('data');
-  const shared = await fromFragment(location.hash);
+  const link = location.hash.startsWith('#share=');
+  const shared = link ? await fromFragment(location.hash) : undefined;
+  // Read once: from now on the page is the session (a reload keeps later edits, not the link's).
+  if (link) history.replaceState(null, '', location.pathname + location.search);
   const first = shared ?? (saved.scheme !== undefined ? { scheme: saved.scheme, rows: saved.rows ?? [] } : undefined);
   editor = schemeEditor({ parent: $('editor'), text: first?.scheme ?? '', client: editorWorker, onChecked });
   if (first) {
     state.rows = first.rows;
     state.rowsChanged = true;
     state.dataName = shared ? undefined : saved.dataName;
+    // A link's rows are the session's from now on, as its scheme is.
+    if (shared) persistData();
     await editor.flush();
-    await run();
+    // Rows the worker cannot take (saved before a check could refuse them) are said, and the page is ready all the same.
+    await run().catch((e: unknown) => status(`${w('somethingWrong')}${e instanceof Error ? e.message : String(e)}`));
   } else await openExample(EXAMPLES.find((e) => e.id === 'article3-towns')?.id ?? EXAMPLES[0].id);
+  if (link && !shared) status(w('shareBroken'));
   document.body.dataset.ready = 'true';
   setTimeout(preload, PRELOAD_AFTER_MS);
 }

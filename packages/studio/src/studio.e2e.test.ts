@@ -378,6 +378,41 @@ describe('Assess Studio in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a link is read once: edits after it survive a reload; a damaged link says so; × deletes the row it is on; an explained unit follows edits', async () => {
+    // The page from the test before still has its Share link in the address: an edit drops it.
+    expect(page.url()).toContain('#share=');
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.type('# edited after sharing\n');
+    await page.waitForFunction(() => !location.hash.startsWith('#share='));
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('.cm-content')).toContain('# edited after sharing');
+    // A damaged link: the last session, and a word saying why.
+    await page.goto(`${server.url}#share=AAAA`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('#status')).toMatch(/damaged|已损坏/);
+    expect(await page.textContent('.cm-content')).toContain('# edited after sharing');
+    // × clicked twice fast (before the grid is drawn again) deletes its own row once.
+    await openExample('article3-towns');
+    await page.click('[data-tab=data]');
+    const units = JSON.parse(example('article3-towns', 'data.json')).units as { id: string }[];
+    const ids = () => page.$$eval('#grid tbody tr[data-index] td[data-key="id"] input', (xs) => xs.map((x) => (x as HTMLInputElement).value));
+    await page.dblclick('#grid tbody tr[data-index="1"] button.delete');
+    await page.waitForFunction((n) => document.querySelectorAll('#grid tbody tr[data-index]').length === n, units.length - 1);
+    expect(await ids()).toEqual(units.filter((_, i) => i !== 1).map((u) => u.id));
+    // The unit explained is explained again after its data changes.
+    await page.click('[data-tab=results]');
+    await page.click(`#results tbody tr[data-unit="${units[0].id}"]`);
+    await page.waitForSelector('#panel-explain.active');
+    const before = await page.textContent('#explanation');
+    await page.click('[data-tab=data]');
+    await page.fill('#grid tbody tr[data-index="0"] td[data-key="少报次数"] input', '5');
+    await page.press('#grid tbody tr[data-index="0"] td[data-key="少报次数"] input', 'Tab');
+    await page.waitForFunction((b) => document.getElementById('explanation')!.textContent !== b, before);
+    expect(await page.textContent('#explanation')).toContain('5');
+  });
+
   it('works offline once loaded: examples, charts and workbooks were loaded after the first paint', async () => {
     await page.waitForSelector('body[data-preloaded]');
     await s.browser.setOffline(true);

@@ -36,5 +36,10 @@ self.onmessage = async (e: MessageEvent<Request>) => {
     answer = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   const buffer = answer.ok && answer.res instanceof ArrayBuffer ? [answer.res] : [];
-  (self as unknown as Worker).postMessage(answer, buffer);
+  try {
+    (self as unknown as Worker).postMessage(answer, buffer);
+  } catch (err) {
+    // An answer that cannot be copied to the page (rows nested thousands deep) is answered as an error.
+    (self as unknown as Worker).postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Response);
+  }
 };
