@@ -105,6 +105,24 @@ item "prorata" max 10: ratio done / target, cap 5 prorata`);
   });
 });
 
+describe('values of the wrong kind', () => {
+  it('are said alike, in either language: a list, a record, a function are named in Chinese in Chinese messages', async () => {
+    const plan = planOf(`scheme "k" total 10
+input { n : number  xs : list of { k : text } }
+item "n" max 10: n + count(xs) * 0`);
+    const mod = await loadPlan(plan);
+    const rows = [
+      { id: 'a', n: [1], xs: [] },
+      { id: 'b', n: { v: 1 }, xs: [5] },
+      { id: 'c', n: () => 1, xs: [] },
+    ];
+    const compiled = run(mod, rows, false, plan);
+    expect(compiled).toEqual(interpret(plan, rows, false));
+    const zh = (compiled.diagnostics as { message: { zh: string } }[]).map((d) => d.message.zh);
+    expect(zh).toEqual(['单位 `a` 的 `n`：应为数值，实际是 列表', '单位 `b` 的 `n`：应为数值，实际是 记录', '单位 `b` 的 `xs[1]`：应为记录，实际是 5', '单位 `c` 的 `n`：应为数值，实际是 函数']);
+  });
+});
+
 describe('failures where who is assessed, groups, places and grades are worked out', () => {
   it('the same failures, in the same order, with the same results around them', async () => {
     const plan = planOf(`scheme "f" total 30 floor 1

@@ -47,7 +47,7 @@ export function problemWords(): ProblemWords {
   const at = { start: 0, end: 0 };
   const both = (s: string) => ({ en: s, zh: s });
   return {
-    E0501: words('E0501', at, (h) => ({ unit: h(0), field: h(1), expected: both(h(2)), found: h(3) })),
+    E0501: words('E0501', at, (h) => ({ unit: h(0), field: h(1), expected: both(h(2)), found: both(h(3)) })),
     E0502: words('E0502', at, (h) => ({ unit: h(0), field: h(1), expected: both(h(2)) })),
     E0503: words('E0503', at, (h) => ({ id: h(0), first: h(1), row: h(2) })),
     E0504: words('E0504', at, (h) => ({ row: h(0) })),

@@ -4,7 +4,7 @@
 // No dependencies and no Node API: it runs unchanged in browsers.
 export { Decimal, DISPLAY_PLACES, NOT_TERMINATING, TEXT_BYTES, writeDigits } from './decimal.js';
 export { numberValue, NUMBER_TEXT } from './numbers.js';
-export { DATA_LIMITS, YES, NO, toDecimal, toPercent, toYesNo, isAbsent, describeFound } from './values.js';
+export { DATA_LIMITS, YES, NO, toDecimal, toPercent, toYesNo, isAbsent, describeFound, foundText } from './values.js';
 export { aggregate, cohortNumber, compare, competitionRanks, deduction, percentile, topK, type AggregateFn, type CohortNumber, type CompareOp } from './cohort.js';
 export {
   TableBuilder,

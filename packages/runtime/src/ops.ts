@@ -4,6 +4,7 @@
 import { aggregate, compare, type AggregateFn, type CompareOp } from './cohort.js';
 import { Decimal } from './decimal.js';
 import type { FieldType, Problem, Rec, Value } from './table.js';
+import { foundText } from './values.js';
 
 /** A value during evaluation: a data value, or a list of values (`honors.level`). */
 export type V = Value | V[];
@@ -178,7 +179,7 @@ export function problemDiagnostic(p: Problem, words: ProblemWords, expected: (t:
   const w = { ...words[p.code], span };
   switch (p.code) {
     case 'E0501':
-      return diagnostic(w, [p.unit, p.field, expected(p.expected), p.found], w.severity);
+      return diagnostic(w, [p.unit, p.field, expected(p.expected), foundText(p.found)], w.severity);
     case 'E0502':
       return diagnostic(w, [p.unit, p.field, expected(p.expected)], w.severity);
     case 'E0503':

@@ -69,6 +69,19 @@ export function isAbsent(v: unknown): boolean {
 }
 
 /** A bad value as messages show it: `"maybe"`, `95`, `a list`. */
+/** What `describeFound` says of a value, in both languages: its words for a kind of value are English, a value as written is the same in both. */
+export function foundText(found: string): { en: string; zh: string } {
+  return { en: found, zh: FOUND_ZH[found] ?? found };
+}
+
+const FOUND_ZH: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  'a list': '列表',
+  'a record': '记录',
+  'a function': '函数',
+  'a symbol': '符号',
+  'a whole number of more than 40 digits': '超过 40 位的整数',
+});
+
 export function describeFound(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);

@@ -6,7 +6,7 @@
 // diagnostics from the catalog. Data is untrusted: records are rebuilt with only the
 // declared keys on objects without a prototype, so `__proto__` or `constructor` keys change
 // nothing. (zod stays the published schema: data/schema.ts.)
-import { validateRows, type Problem, type UnitTable } from '@assess/runtime';
+import { foundText, validateRows, type Problem, type UnitTable } from '@assess/runtime';
 import { diag, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../ir/plan.js';
 import { expectedText } from './values.js';
@@ -55,7 +55,7 @@ export function dataDiagnostics(plan: Plan, problems: readonly Problem[], where:
     const span = spanOf(p);
     switch (p.code) {
       case 'E0501':
-        return diag('E0501', span, { unit: p.unit, field: p.field, expected: expectedText(p.expected, plan.gradeLabels), found: p.found });
+        return diag('E0501', span, { unit: p.unit, field: p.field, expected: expectedText(p.expected, plan.gradeLabels), found: foundText(p.found) });
       case 'E0502':
         return diag('E0502', span, { unit: p.unit, field: p.field, expected: expectedText(p.expected, plan.gradeLabels) });
       case 'E0503':

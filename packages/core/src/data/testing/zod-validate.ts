@@ -2,6 +2,7 @@
 // (@assess/runtime's TableBuilder). Kept only as the reference the differential test
 // compares the fast validator with (data/validate.differential.test.ts) and `pnpm bench`
 // times it against; reached through `@assess/core/internal`, never by the public API.
+import { foundText } from '@assess/runtime';
 import type { z } from 'zod';
 import { diag, type Diagnostic, type Span } from '../../diagnostics/diagnostic.js';
 import type { Field, Plan } from '../../ir/plan.js';
@@ -72,7 +73,7 @@ export function validateUnitsWithZod(plan: Plan, rows: unknown[], where: Where):
     if (plan.unitKinds.length > 1) {
       const k = own(row, 'unit') ? row.unit : undefined;
       if (typeof k !== 'string' || !plan.unitKinds.includes(k.trim()))
-        diagnostics.push(diag('E0501', spanOf(i), { unit: unitName, field: 'unit', expected: expectedText({ k: 'enum', members: plan.unitKinds }, grades), found: describeFound(k) }));
+        diagnostics.push(diag('E0501', spanOf(i), { unit: unitName, field: 'unit', expected: expectedText({ k: 'enum', members: plan.unitKinds }, grades), found: foundText(describeFound(k)) }));
       else table.kinds[i] = k.trim();
     } else table.kinds[i] = plan.unitKinds[0];
     for (const k of Object.keys(row)) {
@@ -129,7 +130,7 @@ function validateValue(v: FieldValidator, raw: unknown, unit: string, where: () 
   }
   const parsed = v.schema.safeParse(raw);
   if (!parsed.success) {
-    out.push(diag('E0501', where(), { unit, field: path, expected: expectedText(f.type, grades), found: describeFound(raw) }));
+    out.push(diag('E0501', where(), { unit, field: path, expected: expectedText(f.type, grades), found: foundText(describeFound(raw)) }));
     return undefined;
   }
   if (!v.entries) return parsed.data;
@@ -138,7 +139,7 @@ function validateValue(v: FieldValidator, raw: unknown, unit: string, where: () 
   for (let j = 0; j < list.length; j++) {
     const entry = list[j];
     if (!isPlainObject(entry)) {
-      out.push(diag('E0501', where(), { unit, field: `${path}[${j + 1}]`, expected: { en: 'a record', zh: '记录' }, found: describeFound(entry) }));
+      out.push(diag('E0501', where(), { unit, field: `${path}[${j + 1}]`, expected: { en: 'a record', zh: '记录' }, found: foundText(describeFound(entry)) }));
       continue;
     }
     const rec = v.entries.make();

@@ -48,9 +48,9 @@ function fileProblem(a: FileProblem): Text {
 }
 
 export const data = {
-  E0501: error<{ unit: string; field: string; expected: Text; found: string }>({
-    en: (a) => `unit ${q(a.unit)}, field ${q(a.field)}: expected ${a.expected.en}, found ${a.found}`,
-    zh: (a) => `单位 ${q(a.unit)} 的 ${q(a.field)}：应为${a.expected.zh}，实际是 ${a.found}`,
+  E0501: error<{ unit: string; field: string; expected: Text; found: Text }>({
+    en: (a) => `unit ${q(a.unit)}, field ${q(a.field)}: expected ${a.expected.en}, found ${a.found.en}`,
+    zh: (a) => `单位 ${q(a.unit)} 的 ${q(a.field)}：应为${a.expected.zh}，实际是 ${a.found.zh}`,
   }),
   E0502: error<{ unit: string; field: string; expected: Text }>({
     en: (a) => `unit ${q(a.unit)} has no value for ${q(a.field)} (expected ${a.expected.en})`,
