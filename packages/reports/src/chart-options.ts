@@ -68,13 +68,12 @@ export function gradesOption(chart: Chart, lang: Lang) {
 /** Each item's scores as a share of its max, one row per item: a dot per score, as large as the number of units that got it. */
 export function itemsOption(chart: Chart, lang: Lang) {
   const w = WORDS[lang];
-  const title = w.items;
   const most = Math.max(1, ...chart.items.flatMap((it) => it.scores.map((s) => s.count)));
   const labels = chart.items.map((it) => it.label);
   const data = chart.items.flatMap((it, row) => it.scores.map((s) => ({ value: [it.max > 0 ? (100 * s.score) / it.max : 0, row, s.count, s.score], name: it.label })));
   return {
     animation: false,
-    title: { text: title, ...TITLE },
+    title: { text: w.items, ...TITLE },
     // A formatter's text is put into the page as HTML: the item's label is the scheme's, untrusted.
     tooltip: { trigger: 'item', formatter: (p: { name: string; value: number[] }) => `${escapeHtml(p.name)}: ${p.value[3]} ${w.points} × ${p.value[2]} ${w.units}` },
     grid: { left: 16, right: 24, top: 40, bottom: 32 },

@@ -69,7 +69,8 @@ function totalsByBand(plan: Plan.Plan, order: readonly UnitResult[], lang: Lang)
     if (r.total.gt(hi)) hi = r.total;
   }
   const bands = (width: Decimal) => hi.div(width).floor().sub(lo.div(width).floor()).toNumber() + 1;
-  const width = widths().find((d) => bands(d) <= MOST_BANDS) ?? widths().at(-1)!;
+  const all = widths();
+  const width = all.find((d) => bands(d) <= MOST_BANDS) ?? all[all.length - 1];
   const first = lo.div(width).floor();
   const n = Math.min(bands(width), MOST_BANDS);
   const categories = Array.from({ length: n }, (_, i) => {

@@ -141,7 +141,12 @@ function totalsFigures(totals: readonly Decimal[], lang: Lang): [string, string]
 function groupFigures(assessed: readonly UnitResult[], lang: Lang): string {
   const w = WORDS[lang];
   const groups = new Map<string, UnitResult[]>();
-  for (const r of assessed) if (r.group !== undefined) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  for (const r of assessed) {
+    if (r.group === undefined) continue;
+    const members = groups.get(r.group);
+    if (members) members.push(r);
+    else groups.set(r.group, [r]);
+  }
   if (groups.size < 2) return '';
   const header = [w.group, w.units, w.mean, w.median, w.max, w.min];
   const rows = [...groups].map(([key, units]) => {

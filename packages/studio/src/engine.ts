@@ -32,7 +32,7 @@ import {
 import { LanguageService } from '@assess/language-service';
 import { chartData } from '@assess/reports/charts';
 import { validateRows, type Problem } from '@assess/runtime';
-import type { Checked, Completion, DataProblem, ExampleResult, GridColumn, Requests, Results, ResultsJson, Row } from './protocol.js';
+import { isRow, type Checked, type Completion, type DataProblem, type ExampleResult, type GridColumn, type Requests, type Results, type ResultsJson, type Row } from './protocol.js';
 
 const URI = 'scheme.assess';
 type CompletionItem = ReturnType<LanguageService['completion']>[number];
@@ -135,8 +135,8 @@ export class Engine {
     this.source = { name, text: { map: new LineMap(text), rowSpan: read.rowSpan } };
     // The grid holds records: a unit that is not one (`null`, a number) is said where it is, and left out.
     const all = withFieldNames(plan, read.rows);
-    const notRecords = all.flatMap((r, i) => (isRecord(r) ? [] : [dataFileDiagnostic({ k: 'notRecord', row: i + 1 }, read.rowSpan(i))]));
-    const rows = (this.rows = all.filter(isRecord) as Row[]);
+    const notRecords = all.flatMap((r, i) => (isRow(r) ? [] : [dataFileDiagnostic({ k: 'notRecord', row: i + 1 }, read.rowSpan(i))]));
+    const rows = (this.rows = all.filter(isRow));
     return { rows, problems: [...read.diagnostics, ...notRecords].map((d) => this.fileProblem(d, name)) };
   }
 
@@ -301,5 +301,3 @@ function itemColumns(order: readonly UnitResult[]): Results['items'] {
     order: header.map((_, k) => ranks(scores.map((items) => (items[k]?.notApplicable ? null : (items[k]?.score ?? null))))),
   };
 }
-
-const isRecord = (r: unknown): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r);

@@ -69,7 +69,7 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
   const drawRow = (i: number, tr: HTMLTableRowElement) => {
     const row = rows[i];
     const rowProblems = byCell.get(`${i}\u0000`);
-    if (rows[i] === o.found()) tr.classList.add('found');
+    if (row === o.found()) tr.classList.add('found');
     const num = tr.insertCell();
     num.textContent = String(i + 1);
     if (rowProblems) mark(num, rowProblems);
@@ -77,7 +77,7 @@ export function renderGrid(o: GridOptions, columns: GridColumn[], rows: Row[], p
       const td = tr.insertCell();
       td.dataset.key = c.key;
       const input = document.createElement('input');
-      input.value = cellText(rows[i][c.key]);
+      input.value = cellText(row[c.key]);
       input.setAttribute('aria-label', `${c.header} ${i + 1}`);
       if (c.choices) input.setAttribute('list', listId(c));
       input.addEventListener('change', () => commit(row, c, input));

@@ -74,8 +74,10 @@ function status(text: string) {
 
 /** An action the user started: if it fails (the network is gone, a file cannot be read), say so. */
 function attempt(action: Promise<unknown>): void {
-  action.catch((e: unknown) => status(`${w('somethingWrong')}${e instanceof Error ? e.message : String(e)}`));
+  action.catch(sayFailed);
 }
+
+const sayFailed = (e: unknown) => status(`${w('somethingWrong')}${e instanceof Error ? e.message : String(e)}`);
 
 // ── the scheme ──────────────────────────────────────────────────────
 function onChecked(c: Checked, text: string) {
@@ -569,7 +571,7 @@ async function start() {
   const link = location.hash.startsWith('#share=');
   const shared = link ? await fromFragment(location.hash) : undefined;
   // Read once: from now on the page is the session (a reload keeps later edits, not the link's).
-  if (link) history.replaceState(null, '', location.pathname + location.search);
+  forgetLink();
   const first = shared ?? (saved.scheme !== undefined ? { scheme: saved.scheme, rows: saved.rows ?? [] } : undefined);
   editor = schemeEditor({ parent: $('editor'), text: first?.scheme ?? '', client: editorWorker, onChecked });
   if (first) {
@@ -580,7 +582,7 @@ async function start() {
     if (shared) persistData();
     await editor.flush();
     // Rows the worker cannot take (saved before a check could refuse them) are said, and the page is ready all the same.
-    await run().catch((e: unknown) => status(`${w('somethingWrong')}${e instanceof Error ? e.message : String(e)}`));
+    await run().catch(sayFailed);
   } else await openExample(EXAMPLES.find((e) => e.id === 'article3-towns')?.id ?? EXAMPLES[0].id);
   if (link && !shared) status(w('shareBroken'));
   document.body.dataset.ready = 'true';

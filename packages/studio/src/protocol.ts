@@ -13,6 +13,9 @@ export type { Chart };
 /** A unit's row as the grid holds it: `id`, `unit`, field names; a list field holds its entries. */
 export type Row = Record<string, unknown>;
 
+/** Whether a value read (from a file, a link, the browser's storage) can be a row: a record. */
+export const isRow = (r: unknown): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r);
+
 /** A column of the data grid: a field of the scheme (or the id). */
 export interface GridColumn {
   key: string;

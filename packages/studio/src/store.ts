@@ -1,7 +1,7 @@
 // What survives a reload (local storage) and what a link carries (the scheme and its data,
 // compressed into the address's fragment, which never reaches a server).
 import type { Lang } from '@assess/core';
-import type { Row } from './protocol.js';
+import { isRow, type Row } from './protocol.js';
 
 /** What survives a reload. */
 export interface Saved {
@@ -48,8 +48,6 @@ export function load(): Partial<Saved> {
 
 export const saveScheme = (scheme: string, lang: Lang) => write(KEY, { scheme, lang });
 export const saveData = (rows: Row[], dataName: string | undefined) => write(DATA_KEY, { rows, dataName });
-
-const isRow = (r: unknown): r is Row => typeof r === 'object' && r !== null && !Array.isArray(r);
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);

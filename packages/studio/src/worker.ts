@@ -27,19 +27,22 @@ const handlers: Handlers = {
   resultsJson: () => engine.resultsJson(),
 };
 
+/** A failed request's answer: what went wrong, in words. */
+const failed = (id: number, err: unknown): Response => ({ id, ok: false, error: err instanceof Error ? err.message : String(err) });
+
 self.onmessage = async (e: MessageEvent<Request>) => {
   const { id, kind, req } = e.data;
   let answer: Response;
   try {
     answer = { id, ok: true, res: await (handlers[kind] as (r: unknown) => unknown)(req) };
   } catch (err) {
-    answer = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    answer = failed(id, err);
   }
   const buffer = answer.ok && answer.res instanceof ArrayBuffer ? [answer.res] : [];
   try {
     (self as unknown as Worker).postMessage(answer, buffer);
   } catch (err) {
     // An answer that cannot be copied to the page (rows nested thousands deep) is answered as an error.
-    (self as unknown as Worker).postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Response);
+    (self as unknown as Worker).postMessage(failed(id, err));
   }
 };

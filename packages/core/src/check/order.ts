@@ -70,18 +70,20 @@ export function scoreOrder(cx: Checker): ScoreOrder {
    */
   const letEdges = (root: A.Let): Edge[] => {
     const visiting = new Set<A.Let>();
-    const todo: { l: A.Let; expanded: boolean }[] = [{ l: root, expanded: false }];
+    // A let's second visit carries what it reads directly, worked out at its first.
+    const todo: { l: A.Let; d?: ReturnType<typeof direct> }[] = [{ l: root }];
     while (todo.length) {
       const t = todo.pop()!;
       if (letReads.has(t.l)) continue;
-      const d = direct([t.l.value]);
-      if (!t.expanded) {
+      if (!t.d) {
+        const d = direct([t.l.value]);
         // Again once the lets it reads are done (those pushed after it, so done before it).
         visiting.add(t.l);
-        todo.push({ l: t.l, expanded: true });
-        for (const x of d.lets) if (!letReads.has(x.l) && !visiting.has(x.l)) todo.push({ l: x.l, expanded: false });
+        todo.push({ l: t.l, d });
+        for (const x of d.lets) if (!letReads.has(x.l) && !visiting.has(x.l)) todo.push({ l: x.l });
         continue;
       }
+      const d = t.d;
       const through = d.lets.flatMap((x) => (letReads.get(x.l) ?? []).map((e) => ({ to: e.to, at: x.at })));
       letReads.set(t.l, once([...d.edges, ...through]));
       visiting.delete(t.l);

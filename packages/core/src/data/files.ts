@@ -30,13 +30,13 @@ export function rowsFromJson(source: string, file: string, plan?: Pick<Plan, 'in
   } catch (e) {
     const m = /position (\d+)/.exec(String(e));
     const at = m ? Number(m[1]) : 0;
-    return { rows: [], rowSpan: () => ({ start: at, end: at + 1, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: at, end: at + 1, file }, { k: 'badJson' })] };
+    return unread({ start: at, end: at + 1, file }, { k: 'badJson' });
   }
   const rows = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.units) ? data.units : undefined;
-  if (!rows) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: 0, end: Math.min(1, text.length), file }, { k: 'notList' })] };
+  if (!rows) return unread({ start: 0, end: Math.min(1, text.length), file }, { k: 'notList' }, { start: 0, end: 0, file });
   // `{"units": […], "units": […]}`: JSON.parse keeps the last list and drops the first without a word.
   const twice = Array.isArray(data) ? undefined : topLevelValues(text).filter((v) => v.key === 'units')[1];
-  if (twice) return { rows: [], rowSpan: () => ({ start: 0, end: 0, file }), valueSpan: () => undefined, diagnostics: [diag('E0505', { start: twice.at, end: twice.at + 1, file }, { k: 'unitsTwice' })] };
+  if (twice) return unread({ start: twice.at, end: twice.at + 1, file }, { k: 'unitsTwice' }, { start: 0, end: 0, file });
   // Found only when a message needs them.
   let units: UnitSpans[] | undefined;
   const unitAt = (i: number) => (units ??= jsonValueSpans(text, plan))[i];
@@ -208,6 +208,11 @@ function entrySpan(src: string, cell: { start: number; end: number }, list: stri
   const first = (span?.start ?? 0) - prefix.length;
   const last = (span?.end ?? 0) - prefix.length - 1;
   return first >= 0 && last >= first && last < content.length ? { start: from[first], end: to[last] } : undefined;
+}
+
+/** A data file read as no rows, for what `problem` says at `span` (its rows, none, pointed at `rowSpan`). */
+function unread(span: Span, problem: FileProblem, rowSpan: Span = span): TextRows {
+  return { rows: [], rowSpan: () => rowSpan, valueSpan: () => undefined, diagnostics: [dataFileDiagnostic(problem, span)] };
 }
 
 /** A problem with a data file as a whole (for readers outside core: JSON lines, streamed CSV). */
