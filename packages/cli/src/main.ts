@@ -49,6 +49,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 const asksHelp = (a: string) => a === '--help' || a === '-h';
+const isCommand = (name: string) => Object.prototype.hasOwnProperty.call(COMMANDS, name);
 
 /** One command's lines of the help (its usage and what it does), and the options. */
 function commandHelp(name: string): string {
@@ -63,13 +64,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || asksHelp(name)) {
     // `assess help run`: that command's help.
-    const of = name === 'help' && rest.length > 0 && Object.prototype.hasOwnProperty.call(COMMANDS, rest[0]) ? rest[0] : undefined;
+    const of = name === 'help' && rest.length > 0 && isCommand(rest[0]) ? rest[0] : undefined;
     io.stdout.write(of ? commandHelp(of) : HELP);
     return name ? EXIT.ok : EXIT.usage;
   }
   // `assess run --help` (before any `--`): that command's help, whatever else is given.
   const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-  if (Object.prototype.hasOwnProperty.call(COMMANDS, name) && flags.some(asksHelp)) {
+  if (isCommand(name) && flags.some(asksHelp)) {
     io.stdout.write(commandHelp(name));
     return EXIT.ok;
   }
@@ -77,7 +78,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write('assess 0.1.0\n');
     return EXIT.ok;
   }
-  const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const cmd = isCommand(name) ? COMMANDS[name] : undefined;
   try {
     if (!cmd) throw new UsageError(`unknown command \`${name}\``);
     return await (await cmd())(rest, io);
